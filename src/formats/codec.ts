@@ -1,0 +1,49 @@
+import type { PixelMode, RawImage } from '../raw-image.js';
+
+/** The file formats pixtext reads and writes. */
+export const FORMAT_IDS = ['png', 'jpeg', 'bmp'] as const;
+/** `'png' | 'jpeg' | 'bmp'`. */
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+/** What a file header says, read without decoding the pixels. */
+export interface ImageHeader {
+  width: number;
+  height: number;
+  /** The mode `decode` will return. */
+  mode: PixelMode;
+}
+
+/** Options every codec's `decode` receives, already validated at the public boundary. */
+export interface CodecDecodeOptions {
+  /** Largest width × height to accept; checked from the header before allocating. `Infinity` disables. */
+  maxPixels: number;
+}
+
+/** Options every codec's `encode` receives, already validated at the public boundary. */
+export interface CodecEncodeOptions {
+  /** JPEG quality 1–100. */
+  quality: number;
+  /** PNG zlib level 0–9. */
+  compressionLevel: number;
+}
+
+/**
+ * One image format. Codecs are plain objects passed to the functions that need them (no global registry), so a
+ * bundle that never names a codec does not contain it.
+ */
+export interface ImageCodec<Id extends FormatId = FormatId> {
+  readonly id: Id;
+  readonly mimeType: string;
+  /** File name extensions, lowercase without the dot, the first preferred. */
+  readonly extensions: readonly string[];
+  /** True when `bytes` start with this format's magic bytes. Never throws. */
+  sniff(bytes: Uint8Array): boolean;
+  /** Dimensions and decoded mode from the header alone. @throws PixtextError `ERR_CORRUPT`, `ERR_TRUNCATED` */
+  header(bytes: Uint8Array): ImageHeader;
+  /** Modes `encode` accepts as they are; others are `ERR_UNSUPPORTED` naming the conversion to ask for. */
+  readonly encodableModes: readonly PixelMode[];
+  /** Decodes to the format's native mode. @throws PixtextError */
+  decode(bytes: Uint8Array, options: CodecDecodeOptions): RawImage;
+  /** Encodes losslessly where the format allows. @throws PixtextError `ERR_UNSUPPORTED` for modes it cannot hold */
+  encode(image: RawImage, options: CodecEncodeOptions): Uint8Array;
+}

@@ -1,0 +1,9 @@
+// Public API only: re-exports. See DESIGN.md §2.
+export { PixtextError, ErrorCode } from './errors.js';
+export type { ErrorLocation } from './errors.js';
+export { PIXEL_MODES, PIXEL_MODE_NAMES, DEFAULT_MAX_PIXELS, rowStride, byteLengthFor, isPixelMode } from './raw-image.js';
+export type { RawImage, PixelMode } from './raw-image.js';
+export type { ImageCodec, ImageHeader, FormatId } from './formats/codec.js';
+export { FORMAT_IDS } from './formats/codec.js';
+export { crc32 } from './checksum/crc32.js';
+export { platform } from './platform-name.js';

@@ -1,0 +1,109 @@
+import { ErrorCode, PixtextError, describeValue } from './errors.js';
+
+/**
+ * The pixel modes of a {@link RawImage} (DESIGN §3). 16-bit modes hold little-endian samples, so a
+ * `Uint16Array` view over `data` works on every platform JavaScript runs on.
+ */
+export const PIXEL_MODES = {
+  '1': { channels: 1, bitsPerSample: 1, alpha: false },
+  L: { channels: 1, bitsPerSample: 8, alpha: false },
+  LA: { channels: 2, bitsPerSample: 8, alpha: true },
+  P: { channels: 1, bitsPerSample: 8, alpha: false },
+  RGB: { channels: 3, bitsPerSample: 8, alpha: false },
+  RGBA: { channels: 4, bitsPerSample: 8, alpha: true },
+  BGR: { channels: 3, bitsPerSample: 8, alpha: false },
+  BGRA: { channels: 4, bitsPerSample: 8, alpha: true },
+  L16: { channels: 1, bitsPerSample: 16, alpha: false },
+  LA16: { channels: 2, bitsPerSample: 16, alpha: true },
+  RGB16: { channels: 3, bitsPerSample: 16, alpha: false },
+  RGBA16: { channels: 4, bitsPerSample: 16, alpha: true },
+} as const;
+
+/** A pixel mode name: `'1' | 'L' | 'LA' | 'P' | 'RGB' | 'RGBA' | 'BGR' | 'BGRA' | 'L16' | 'LA16' | 'RGB16' | 'RGBA16'`. */
+export type PixelMode = keyof typeof PIXEL_MODES;
+
+/** Every mode, in table order. */
+export const PIXEL_MODE_NAMES = Object.keys(PIXEL_MODES) as PixelMode[];
+
+/**
+ * An image in memory: rows top to bottom, no row padding except mode `1` (each row padded to a whole byte).
+ * `palette` (mode `P` only) holds up to 256 entries of 4 bytes R,G,B,A; without one, index i is grey i, as Pillow does.
+ */
+export interface RawImage {
+  width: number;
+  height: number;
+  mode: PixelMode;
+  data: Uint8Array;
+  palette?: Uint8Array;
+}
+
+/** The largest image accepted unless `maxPixels` says otherwise: 16,383 × 16,383, the same default as sharp. */
+export const DEFAULT_MAX_PIXELS = 268_402_689;
+
+/** Returns true when `value` names a pixel mode. */
+export function isPixelMode(value: unknown): value is PixelMode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PIXEL_MODES, value);
+}
+
+/** Bytes in one row of `width` pixels of `mode` (mode `1` packs 8 pixels a byte, rounded up). */
+export function rowStride(mode: PixelMode, width: number): number {
+  const { channels, bitsPerSample } = PIXEL_MODES[mode];
+  return bitsPerSample === 1 ? Math.ceil(width / 8) : width * channels * (bitsPerSample >> 3);
+}
+
+/** Bytes `data` must hold for an image of this mode and size. */
+export function byteLengthFor(mode: PixelMode, width: number, height: number): number {
+  return rowStride(mode, width) * height;
+}
+
+/** Validates a `maxPixels` option value. Defaults to {@link DEFAULT_MAX_PIXELS}. */
+export function resolveMaxPixels(value: unknown, option = 'maxPixels'): number {
+  if (value === undefined) return DEFAULT_MAX_PIXELS;
+  if (value === Infinity || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) return value;
+  throw new PixtextError(
+    ErrorCode.INVALID_ARGUMENT,
+    `Expected a non-negative integer or Infinity for ${option} but received ${describeValue(value)}`,
+  );
+}
+
+/**
+ * Throws `ERR_TOO_LARGE` when width × height exceeds `maxPixels`, or when the pixel data could not be held in one
+ * typed array; `where` names the source (e.g. "PNG IHDR"). Call it with header values before allocating anything.
+ */
+export function checkPixelLimit(width: number, height: number, maxPixels: number, where: string, mode?: PixelMode): void {
+  const pixels = width * height;
+  if (pixels > maxPixels) {
+    throw new PixtextError(
+      ErrorCode.TOO_LARGE,
+      `${where} declares ${width}×${height} = ${pixels} pixels, over the maxPixels limit of ${maxPixels}`,
+    );
+  }
+  // 2^32 - 1 is well above any engine's typed-array limit on 32-bit length fields; beyond it we refuse cleanly.
+  if (mode !== undefined && byteLengthFor(mode, width, height) > 0xffff_ffff) {
+    throw new PixtextError(ErrorCode.TOO_LARGE, `${where} declares ${width}×${height} pixels, too large to hold in memory`);
+  }
+}
+
+/**
+ * Checks that `image` is a well-formed {@link RawImage} and returns it.
+ * @throws PixtextError `ERR_INVALID_IMAGE` naming what is wrong.
+ */
+export function validateRawImage(image: unknown, what = 'image'): RawImage {
+  const fail = (detail: string): never => {
+    throw new PixtextError(ErrorCode.INVALID_IMAGE, `Invalid ${what}: ${detail}`);
+  };
+  if (typeof image !== 'object' || image === null) return fail(`expected a RawImage object but received ${describeValue(image)}`);
+  const { width, height, mode, data, palette } = image as Partial<RawImage>;
+  if (!Number.isSafeInteger(width) || (width as number) < 0) return fail(`width must be a non-negative integer, received ${describeValue(width)}`);
+  if (!Number.isSafeInteger(height) || (height as number) < 0) return fail(`height must be a non-negative integer, received ${describeValue(height)}`);
+  if (!isPixelMode(mode)) return fail(`mode must be one of ${PIXEL_MODE_NAMES.join(', ')}, received ${describeValue(mode)}`);
+  if (!(data instanceof Uint8Array)) return fail(`data must be a Uint8Array, received ${describeValue(data)}`);
+  const expected = byteLengthFor(mode, width as number, height as number);
+  if (data.length !== expected) return fail(`data holds ${data.length} bytes but a ${width}×${height} ${mode} image needs ${expected}`);
+  if (palette !== undefined) {
+    if (mode !== 'P') return fail(`only mode P may have a palette, this image is ${mode}`);
+    if (!(palette instanceof Uint8Array)) return fail(`palette must be a Uint8Array, received ${describeValue(palette)}`);
+    if (palette.length % 4 !== 0 || palette.length > 1024) return fail(`palette must hold 0 to 256 RGBA entries (a multiple of 4 bytes up to 1024), it holds ${palette.length} bytes`);
+  }
+  return image as RawImage;
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'tsup';
+// @ts-expect-error plain ESM helper without type declarations
+import { esbuildNodeTwins } from './scripts/node-twins.mjs';
+
+const shared = {
+  format: ['esm', 'cjs'] as ('esm' | 'cjs')[],
+  target: 'es2022',
+  dts: true,
+  sourcemap: true,
+  splitting: false,
+  treeshake: true,
+};
+
+export default defineConfig([
+  // Browser-safe build: what bundlers and the `import`/`require` conditions load.
+  { ...shared, entry: { index: 'src/index.ts' }, platform: 'neutral', clean: true },
+  // Node build (the `node` condition): the same API with Buffer/node:zlib twins swapped in.
+  {
+    ...shared,
+    entry: { 'index.node': 'src/index.ts' },
+    platform: 'node',
+    esbuildPlugins: [esbuildNodeTwins()],
+  },
+]);
