@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error plain ESM helper without type declarations
 import { viteNodeTwins } from './scripts/node-twins.mjs';
@@ -7,16 +8,22 @@ import { viteNodeTwins } from './scripts/node-twins.mjs';
 // Tests of Node-only surfaces (CLI, packaging, real browsers) run once, in the node project.
 const nodeOnly = ['tests/cli/**', 'tests/package/**', 'tests/browser/**'];
 
+// Examples and docs import the package by name; in tests that name resolves to the source.
+const alias = { pixtext: fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
+
 export default defineConfig({
+  resolve: { alias },
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
       {
         plugins: [viteNodeTwins()],
+        resolve: { alias },
         test: { name: 'node', include: ['tests/**/*.test.ts'], env: { PIXTEXT_PROJECT: 'node' } },
       },
       {
+        resolve: { alias },
         test: {
           name: 'portable',
           include: ['tests/**/*.test.ts'],
