@@ -1,0 +1,136 @@
+// The 8-bit hub of the generic conversion path: any mode reads into RGBA8 rows, and RGBA8 rows write out to any
+// direct-colour mode. Formulas follow Pillow 9.4's Convert.c:
+// https://github.com/python-pillow/Pillow/blob/9.4.0/src/libImaging/Convert.c
+import { rowStride } from '../raw-image.js';
+import type { PixelMode, RawImage } from '../raw-image.js';
+import { paletteLookupTable } from './palette.js';
+
+/** Fills `row` (width × 4 bytes) with row `y` of an image as RGBA8. */
+export type Rgba8RowReader = (y: number, row: Uint8Array) => void;
+/** Writes an RGBA8 `row` (width × 4 bytes) as row `y` of the output. */
+export type Rgba8RowWriter = (y: number, row: Uint8Array) => void;
+
+/** Pillow's ITU-R 601-2 luma, `L24(rgb) >> 16` in Convert.c. */
+export function luma8(r: number, g: number, b: number): number {
+  return (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+}
+
+/**
+ * A reader of any mode's rows as RGBA8. Grey replicates to R, G and B; modes without alpha read as opaque;
+ * `1` reads as 0 or 255; `P` through its palette (see `paletteLookupTable`); 16-bit samples keep their high byte.
+ */
+export function rgba8RowReader(image: RawImage): Rgba8RowReader {
+  const { width, mode, data } = image;
+  const stride = rowStride(mode, width);
+  switch (mode) {
+    case '1':
+      return (y, row) => {
+        const start = y * stride;
+        for (let x = 0, o = 0; x < width; x++, o += 4) {
+          const v = ((data[start + (x >> 3)]! >> (7 - (x & 7))) & 1) * 255;
+          row[o] = v;
+          row[o + 1] = v;
+          row[o + 2] = v;
+          row[o + 3] = 255;
+        }
+      };
+    case 'P': {
+      const table = paletteLookupTable(image);
+      return (y, row) => {
+        const start = y * stride;
+        for (let x = 0, o = 0; x < width; x++, o += 4) {
+          const t = data[start + x]! * 4;
+          row[o] = table[t]!;
+          row[o + 1] = table[t + 1]!;
+          row[o + 2] = table[t + 2]!;
+          row[o + 3] = table[t + 3]!;
+        }
+      };
+    }
+    case 'L':
+    case 'LA':
+    case 'L16':
+    case 'LA16': {
+      const wide = mode === 'L16' || mode === 'LA16' ? 1 : 0;
+      const alpha = mode === 'LA' || mode === 'LA16';
+      const step = (alpha ? 2 : 1) << wide;
+      return (y, row) => {
+        // With 16-bit samples, `wide` skips to the high (second, little-endian) byte of each sample.
+        let i = y * stride + wide;
+        for (let x = 0, o = 0; x < width; x++, o += 4, i += step) {
+          const v = data[i]!;
+          row[o] = v;
+          row[o + 1] = v;
+          row[o + 2] = v;
+          row[o + 3] = alpha ? data[i + (1 << wide)]! : 255;
+        }
+      };
+    }
+    default: {
+      const wide = mode === 'RGB16' || mode === 'RGBA16' ? 1 : 0;
+      const alpha = mode === 'RGBA' || mode === 'BGRA' || mode === 'RGBA16';
+      const blueFirst = mode === 'BGR' || mode === 'BGRA';
+      const step = (alpha ? 4 : 3) << wide;
+      const r = (blueFirst ? 2 : 0) << wide;
+      const g = 1 << wide;
+      const b = (blueFirst ? 0 : 2) << wide;
+      const a = 3 << wide;
+      return (y, row) => {
+        let i = y * stride + wide;
+        for (let x = 0, o = 0; x < width; x++, o += 4, i += step) {
+          row[o] = data[i + r]!;
+          row[o + 1] = data[i + g]!;
+          row[o + 2] = data[i + b]!;
+          row[o + 3] = alpha ? data[i + a]! : 255;
+        }
+      };
+    }
+  }
+}
+
+/** Modes an RGBA8 row can be written to directly (`1` and `P` need state across rows; see bilevel.ts, palette.ts). */
+export type DirectColorMode = Exclude<PixelMode, '1' | 'P'>;
+
+/**
+ * A writer of RGBA8 rows into `out` as `mode`. Colour to grey uses Pillow's luma; alpha is dropped when the mode has
+ * none (composite first to keep it visible); 16-bit modes widen each value as `v × 257`, the bytes `v, v`.
+ */
+export function rgba8RowWriter(mode: DirectColorMode, out: Uint8Array, width: number): Rgba8RowWriter {
+  const stride = rowStride(mode, width);
+  switch (mode) {
+    case 'L':
+    case 'LA':
+    case 'L16':
+    case 'LA16': {
+      const wide = mode === 'L16' || mode === 'LA16';
+      const alpha = mode === 'LA' || mode === 'LA16';
+      return (y, row) => {
+        let o = y * stride;
+        for (let x = 0, i = 0; x < width; x++, i += 4) {
+          const v = luma8(row[i]!, row[i + 1]!, row[i + 2]!);
+          out[o++] = v;
+          if (wide) out[o++] = v;
+          if (alpha) {
+            out[o++] = row[i + 3]!;
+            if (wide) out[o++] = row[i + 3]!;
+          }
+        }
+      };
+    }
+    default: {
+      const wide = mode === 'RGB16' || mode === 'RGBA16';
+      const channels = mode === 'RGBA' || mode === 'BGRA' || mode === 'RGBA16' ? 4 : 3;
+      const blueFirst = mode === 'BGR' || mode === 'BGRA';
+      return (y, row) => {
+        let o = y * stride;
+        for (let x = 0, i = 0; x < width; x++, i += 4) {
+          for (let c = 0; c < channels; c++) {
+            const v = row[i + (blueFirst && c < 3 ? 2 - c : c)]!;
+            out[o++] = v;
+            if (wide) out[o++] = v;
+          }
+        }
+      };
+    }
+  }
+}
