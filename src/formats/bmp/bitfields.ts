@@ -1,0 +1,95 @@
+// Channel masks of 16- and 32-bit BMPs (BI_BITFIELDS, BI_ALPHABITFIELDS and the BI_RGB defaults).
+// Spec: https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header (bV5RedMask …)
+// and https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapinfoheader (biCompression).
+
+import { ErrorCode, PixtextError } from '../../errors.js';
+
+/** The four channel masks of a BMP pixel, as unsigned 32-bit integers; 0 means the channel is absent. */
+export interface BmpMasks {
+  red: number;
+  green: number;
+  blue: number;
+  alpha: number;
+}
+
+/** One channel of a bitfield layout: where its bits sit and how many there are. */
+export interface BmpChannel {
+  /** Position of the lowest bit of the mask. */
+  shift: number;
+  /** Width of the mask in bits, 0 for an absent channel. */
+  bits: number;
+}
+
+/** The default 16-bit layout of BI_RGB: 5 bits each of red, green and blue, the top bit unused. */
+export const MASKS_RGB555: Readonly<BmpMasks> = { red: 0x7c00, green: 0x03e0, blue: 0x001f, alpha: 0 };
+/** The default 32-bit layout of BI_RGB: bytes B, G, R and an unused fourth byte. */
+export const MASKS_XRGB8888: Readonly<BmpMasks> = { red: 0x00ff0000, green: 0x0000ff00, blue: 0x000000ff, alpha: 0 };
+
+/**
+ * Splits a mask into shift and width.
+ * @throws PixtextError `ERR_CORRUPT` when the set bits are not contiguous or do not fit in `bitsPerPixel`.
+ */
+export function analyzeMask(mask: number, bitsPerPixel: number, name: string): BmpChannel {
+  const m = mask >>> 0;
+  if (m === 0) return { shift: 0, bits: 0 };
+  if (bitsPerPixel < 32 && m >= 2 ** bitsPerPixel) {
+    throw new PixtextError(
+      ErrorCode.CORRUPT,
+      `BMP ${name} mask 0x${m.toString(16).padStart(8, '0')} has bits beyond the ${bitsPerPixel} bits of a pixel`,
+      { chunk: 'bitfields' },
+    );
+  }
+  let shift = 0;
+  while (((m >>> shift) & 1) === 0) shift++;
+  const field = m >>> shift;
+  // A contiguous run of ones is one less than a power of two: field & (field + 1) is then zero.
+  if ((field & (field + 1)) !== 0 && field !== 0xffffffff) {
+    throw new PixtextError(
+      ErrorCode.CORRUPT,
+      `BMP ${name} mask 0x${m.toString(16).padStart(8, '0')} is not one contiguous run of bits`,
+      { chunk: 'bitfields' },
+    );
+  }
+  return { shift, bits: 32 - Math.clz32(field) };
+}
+
+/**
+ * Validates a mask set and returns its four channels.
+ * @throws PixtextError `ERR_CORRUPT` when a mask is not contiguous, masks overlap, or no colour mask is set.
+ */
+export function analyzeMasks(masks: BmpMasks, bitsPerPixel: number): [BmpChannel, BmpChannel, BmpChannel, BmpChannel] {
+  const r = analyzeMask(masks.red, bitsPerPixel, 'red');
+  const g = analyzeMask(masks.green, bitsPerPixel, 'green');
+  const b = analyzeMask(masks.blue, bitsPerPixel, 'blue');
+  const a = analyzeMask(masks.alpha, bitsPerPixel, 'alpha');
+  const all = [masks.red >>> 0, masks.green >>> 0, masks.blue >>> 0, masks.alpha >>> 0];
+  for (let i = 0; i < 4; i++) {
+    for (let j = i + 1; j < 4; j++) {
+      if ((all[i]! & all[j]!) !== 0) {
+        throw new PixtextError(ErrorCode.CORRUPT, 'BMP channel masks overlap', { chunk: 'bitfields' });
+      }
+    }
+  }
+  if (r.bits === 0 && g.bits === 0 && b.bits === 0) {
+    throw new PixtextError(ErrorCode.CORRUPT, 'BMP bitfields define no colour channel', { chunk: 'bitfields' });
+  }
+  return [r, g, b, a];
+}
+
+/**
+ * Expands an n-bit sample to 8 bits with round(v × 255 / (2ⁿ − 1)), the rule the BMP Suite author's reference
+ * renderings use (so 5-bit 31 becomes 255, not 248). Never a tie: 2·v·255 is even and (2k+1)(2ⁿ−1) is odd.
+ */
+export function expandSample(value: number, bits: number): number {
+  if (bits === 8) return value;
+  if (bits === 0) return 0;
+  return Math.round((value * 255) / (2 ** bits - 1));
+}
+
+/** A lookup table of {@link expandSample} for every n-bit value (n ≤ 16). */
+export function expansionTable(bits: number): Uint8Array {
+  const size = 2 ** bits;
+  const table = new Uint8Array(size);
+  for (let v = 0; v < size; v++) table[v] = expandSample(v, bits);
+  return table;
+}

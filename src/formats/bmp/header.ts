@@ -1,0 +1,220 @@
+// BMP file and info headers: every variant a decoder meets in practice, validated before anything is allocated.
+// Spec: BITMAPFILEHEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapfileheader
+// BITMAPINFOHEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapinfoheader
+// BITMAPV4HEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv4header
+// BITMAPV5HEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header
+// OS/2 1.x BITMAPCOREHEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapcoreheader
+// OS/2 2.x BITMAPINFOHEADER2: IBM OS/2 Presentation Manager programming reference (16 to 64 byte header).
+
+import { ErrorCode, PixtextError } from '../../errors.js';
+import { MASKS_RGB555, MASKS_XRGB8888, type BmpMasks } from './bitfields.js';
+
+/** biCompression values (the Windows meaning; OS/2 2.x reuses 3 and 4 for Huffman 1D and RLE24). */
+export const BMP_COMPRESSION = {
+  RGB: 0,
+  RLE8: 1,
+  RLE4: 2,
+  BITFIELDS: 3,
+  JPEG: 4,
+  PNG: 5,
+  ALPHABITFIELDS: 6,
+} as const;
+
+/** How the pixel data is stored, after the header's compression field has been checked against the bit depth. */
+export type BmpPixelFormat = 'indexed' | 'rle8' | 'rle4' | 'rgb24' | 'bitfields';
+
+/** Sizes of the info headers this decoder reads: OS/2 1.x, OS/2 2.x short, V3, V3+RGB masks, V3+RGBA masks, OS/2 2.x, V4, V5. */
+export const INFO_HEADER_SIZES = [12, 16, 40, 52, 56, 64, 108, 124] as const;
+
+/** Length of BITMAPFILEHEADER. */
+export const FILE_HEADER_SIZE = 14;
+
+/** Everything the decoder needs from the headers, already validated. */
+export interface BmpHeader {
+  width: number;
+  /** Absolute height; see `topDown`. */
+  height: number;
+  /** True when rows are stored top row first (a negative biHeight). */
+  topDown: boolean;
+  bitsPerPixel: number;
+  format: BmpPixelFormat;
+  /** Channel masks for `bitfields` (the BI_RGB defaults for 16 and 32 bits). */
+  masks: BmpMasks | undefined;
+  /** Offset of the first palette entry, and how many entries to read (0 above 8 bits per pixel). */
+  paletteOffset: number;
+  paletteEntries: number;
+  /** 3 for OS/2 1.x (RGBTRIPLE), else 4 (RGBQUAD). */
+  paletteEntrySize: 3 | 4;
+  /** bfOffBits: where the pixel data starts. */
+  dataOffset: number;
+  /** Bytes in one stored row of uncompressed data, padded to 4 bytes. */
+  stride: number;
+}
+
+const corrupt = (message: string, chunk: string, offset?: number): PixtextError =>
+  new PixtextError(ErrorCode.CORRUPT, message, offset === undefined ? { chunk } : { chunk, offset });
+const unsupported = (message: string): PixtextError => new PixtextError(ErrorCode.UNSUPPORTED, message, { chunk: 'BITMAPINFOHEADER' });
+
+const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
+const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+const i32 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24);
+
+/** True when `bytes` start with the BMP signature "BM". Never throws. */
+export function hasBmpSignature(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x42 && bytes[1] === 0x4d;
+}
+
+function need(bytes: Uint8Array, end: number, what: string): void {
+  if (bytes.length < end) {
+    throw new PixtextError(ErrorCode.TRUNCATED, `BMP file ends at byte ${bytes.length}, inside the ${what} (which needs ${end} bytes)`, {
+      chunk: what,
+      offset: bytes.length,
+    });
+  }
+}
+
+/**
+ * Parses and validates the file header and info header of a BMP file. Reads nothing beyond the headers, masks and
+ * the palette's position, so it is cheap on any input.
+ * @throws PixtextError `ERR_CORRUPT` (bad signature, header size, planes, bit depth, compression, dimensions, offsets),
+ *   `ERR_UNSUPPORTED` (JPEG/PNG/Huffman/RLE24 payloads, 64 bits per pixel), `ERR_TRUNCATED` (file ends inside a header).
+ */
+export function readBmpHeader(bytes: Uint8Array): BmpHeader {
+  if (!hasBmpSignature(bytes)) {
+    const tag = bytes.length >= 2 ? String.fromCharCode(bytes[0]!, bytes[1]!) : '';
+    if (['BA', 'CI', 'CP', 'IC', 'PT'].includes(tag)) {
+      throw new PixtextError(ErrorCode.UNSUPPORTED, `OS/2 "${tag}" bitmap containers are not supported, only "BM" bitmaps`, { offset: 0 });
+    }
+    throw corrupt('Not a BMP file: it does not start with "BM"', 'BITMAPFILEHEADER', 0);
+  }
+  need(bytes, FILE_HEADER_SIZE + 4, 'BITMAPFILEHEADER');
+  // bfSize and the reserved fields are ignored: writers disagree on them (OS/2 puts header sizes or hotspots there).
+  const dataOffset = u32(bytes, 10);
+  const headerSize = u32(bytes, 14);
+  if (!(INFO_HEADER_SIZES as readonly number[]).includes(headerSize)) {
+    throw corrupt(`BMP info header size ${headerSize} is not one of ${INFO_HEADER_SIZES.join(', ')}`, 'BITMAPINFOHEADER', 14);
+  }
+  const h = FILE_HEADER_SIZE;
+  need(bytes, h + headerSize, 'BITMAPINFOHEADER');
+  const os2v1 = headerSize === 12;
+  const os2v2 = headerSize === 16 || headerSize === 64;
+
+  let width: number;
+  let rawHeight: number;
+  let planes: number;
+  let bitsPerPixel: number;
+  let compression = BMP_COMPRESSION.RGB as number;
+  let colorsUsed = 0;
+  if (os2v1) {
+    width = u16(bytes, h + 4);
+    rawHeight = u16(bytes, h + 6);
+    planes = u16(bytes, h + 8);
+    bitsPerPixel = u16(bytes, h + 10);
+  } else {
+    width = i32(bytes, h + 4);
+    rawHeight = i32(bytes, h + 8);
+    planes = u16(bytes, h + 12);
+    bitsPerPixel = u16(bytes, h + 14);
+    if (headerSize >= 20) compression = u32(bytes, h + 16);
+    if (headerSize >= 36) colorsUsed = u32(bytes, h + 32);
+  }
+
+  if (planes !== 1) throw corrupt(`BMP planes field is ${planes}, must be 1`, 'BITMAPINFOHEADER', h + (os2v1 ? 8 : 12));
+  if (width < 0) throw corrupt(`BMP width is negative (${width})`, 'BITMAPINFOHEADER', h + 4);
+  const topDown = rawHeight < 0;
+  const height = Math.abs(rawHeight);
+
+  if (bitsPerPixel === 64) throw unsupported('64-bit BMP (scRGB half floats) is not supported');
+  if (![1, 2, 4, 8, 16, 24, 32].includes(bitsPerPixel) && !(bitsPerPixel === 0 && compression >= 4)) {
+    throw corrupt(`BMP bit count ${bitsPerPixel} is not 1, 2, 4, 8, 16, 24 or 32`, 'BITMAPINFOHEADER', h + (os2v1 ? 10 : 14));
+  }
+
+  let format: BmpPixelFormat;
+  let masks: BmpMasks | undefined;
+  let maskBytesAfterHeader = 0;
+  const compressionOffset = h + 16;
+  if (os2v2 && compression >= 3) {
+    // OS/2 2.x gives 3 and 4 other meanings, and its header has no masks.
+    if (compression <= 4) throw unsupported(`OS/2 ${compression === 3 ? 'Huffman 1D' : 'RLE24'} compressed bitmaps are not supported`);
+    throw corrupt(`OS/2 BMP compression ${compression} is unknown`, 'BITMAPINFOHEADER', h + 16);
+  }
+  switch (compression) {
+    case BMP_COMPRESSION.RGB:
+      if (bitsPerPixel <= 8) format = 'indexed';
+      else if (bitsPerPixel === 24) format = 'rgb24';
+      else {
+        format = 'bitfields';
+        masks = bitsPerPixel === 16 ? { ...MASKS_RGB555 } : { ...MASKS_XRGB8888 };
+      }
+      break;
+    case BMP_COMPRESSION.RLE8:
+    case BMP_COMPRESSION.RLE4: {
+      const rle8 = compression === BMP_COMPRESSION.RLE8;
+      if (bitsPerPixel !== (rle8 ? 8 : 4)) {
+        throw corrupt(`BMP ${rle8 ? 'RLE8' : 'RLE4'} needs ${rle8 ? 8 : 4} bits per pixel, the header says ${bitsPerPixel}`, 'BITMAPINFOHEADER', compressionOffset);
+      }
+      // Compressed bitmaps cannot be top-down (BITMAPINFOHEADER, biHeight remarks).
+      if (topDown) throw corrupt('BMP RLE bitmaps cannot be top-down (negative height)', 'BITMAPINFOHEADER', h + 8);
+      format = rle8 ? 'rle8' : 'rle4';
+      break;
+    }
+    case BMP_COMPRESSION.BITFIELDS:
+    case BMP_COMPRESSION.ALPHABITFIELDS: {
+      if (bitsPerPixel !== 16 && bitsPerPixel !== 32) {
+        throw corrupt(`BMP bitfields need 16 or 32 bits per pixel, the header says ${bitsPerPixel}`, 'BITMAPINFOHEADER', compressionOffset);
+      }
+      format = 'bitfields';
+      const withAlpha = compression === BMP_COMPRESSION.ALPHABITFIELDS;
+      // The masks sit at offset 40 of the info header; a 40-byte header is followed by them instead (12 bytes,
+      // 16 with alpha), and a 52-byte one holds only red, green and blue, so an alpha mask would follow it.
+      if (headerSize === 40) maskBytesAfterHeader = withAlpha ? 16 : 12;
+      else if (headerSize === 52 && withAlpha) maskBytesAfterHeader = 4;
+      need(bytes, h + headerSize + maskBytesAfterHeader, 'bitfields');
+      masks = {
+        red: u32(bytes, h + 40),
+        green: u32(bytes, h + 44),
+        blue: u32(bytes, h + 48),
+        alpha: withAlpha || headerSize >= 56 ? u32(bytes, h + 52) : 0,
+      };
+      break;
+    }
+    case BMP_COMPRESSION.JPEG:
+    case BMP_COMPRESSION.PNG:
+      throw unsupported(`BMP files holding an embedded ${compression === BMP_COMPRESSION.JPEG ? 'JPEG' : 'PNG'} are not supported; decode the embedded image instead`);
+    case 11:
+    case 12:
+    case 13:
+      throw unsupported('CMYK BMP files are not supported');
+    default:
+      throw corrupt(`BMP compression ${compression} is unknown`, 'BITMAPINFOHEADER', compressionOffset);
+  }
+
+  const paletteOffset = h + headerSize + maskBytesAfterHeader;
+  const paletteEntrySize = os2v1 ? 3 : 4;
+  if (dataOffset < paletteOffset) {
+    throw corrupt(`BMP pixel data offset ${dataOffset} points inside the headers, which end at ${paletteOffset}`, 'BITMAPFILEHEADER', 10);
+  }
+  if (dataOffset > bytes.length) {
+    throw corrupt(`BMP pixel data offset ${dataOffset} is beyond the end of the ${bytes.length}-byte file`, 'BITMAPFILEHEADER', 10);
+  }
+  let paletteEntries = 0;
+  if (bitsPerPixel <= 8) {
+    const room = Math.floor((dataOffset - paletteOffset) / paletteEntrySize);
+    const max = 2 ** bitsPerPixel;
+    if (colorsUsed !== 0 && colorsUsed > room) {
+      // An explicit colour count must fit before the pixels; an absurd one (2^28 entries) is a broken header.
+      throw corrupt(
+        `BMP header declares ${colorsUsed} palette entries but only ${room} fit between the header and the pixel data`,
+        'palette',
+        h + 32,
+      );
+    }
+    // Without a count (0, or an OS/2 1.x header), the palette holds 2^bpp entries or as many as fit before the pixels.
+    paletteEntries = Math.min(colorsUsed === 0 ? max : colorsUsed, max, room);
+    if (paletteEntries === 0) throw corrupt(`BMP with ${bitsPerPixel} bits per pixel has no palette`, 'palette', paletteOffset);
+  }
+
+  // width ≤ 2^31 and bpp ≤ 32, so this stays an exact integer below 2^37.
+  const stride = Math.ceil((width * bitsPerPixel) / 32) * 4;
+  return { width, height, topDown, bitsPerPixel, format, masks, paletteOffset, paletteEntries, paletteEntrySize, dataOffset, stride };
+}
