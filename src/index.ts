@@ -10,4 +10,21 @@ export { FORMAT_IDS } from './formats/codec.js';
 export { crc32 } from './checksum/crc32.js';
 export { toImageData, fromImageData } from './image-data.js';
 export type { ImageDataLike } from './image-data.js';
+export {
+  splitText,
+  joinText,
+  Reassembler,
+  ChunkError,
+  CHUNK_FORMAT_VERSION,
+  MAX_CHUNK_COUNT,
+  MAX_TEXT_LENGTH,
+  CHUNK_ID_PATTERN,
+} from './transport/index.js';
+export type {
+  SplitTextOptions,
+  ReassemblerOptions,
+  ChunkStatus,
+  ChunkAddStatus,
+  ChunkErrorLocation,
+} from './transport/index.js';
 export { platform } from './platform-name.js';
