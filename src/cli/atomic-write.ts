@@ -1,0 +1,213 @@
+// Output files appear whole or not at all: data goes to a temporary file in the target's folder (same file system,
+// so the final step is an atomic link or rename), and every temporary file is registered so that SIGINT/SIGTERM
+// can remove it. Writes of whole files are synchronous on purpose: a signal handler runs between event-loop turns,
+// so it can never observe a half-written temporary file that it does not know about.
+import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { FileError } from './report.js';
+
+/**
+ * The temporary files a run has open. `removeAll()` is what the signal handler calls.
+ *
+ * @example
+ * ```ts
+ * const temps = new TempFiles();
+ * process.on('SIGINT', () => { temps.removeAll(); process.exit(130); });
+ * writeFileAtomic('out.png', bytes, { force: false, temps });
+ * ```
+ */
+export class TempFiles {
+  private readonly paths = new Set<string>();
+  private counter = 0;
+
+  /** A fresh temporary path next to `target`, registered for cleanup. Hidden, and named so it is recognisable. */
+  reserve(target: string): string {
+    this.counter += 1;
+    const name = `.${basename(target)}.pixtext-${process.pid}-${this.counter}.tmp`;
+    const path = join(dirname(target), name);
+    this.paths.add(path);
+    return path;
+  }
+
+  /** Forgets `path` (after it was renamed into place or removed). */
+  release(path: string): void {
+    this.paths.delete(path);
+  }
+
+  /** Removes every registered temporary file, ignoring ones that are already gone. Synchronous: safe in a signal handler. */
+  removeAll(): void {
+    for (const path of this.paths) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Already gone, or never created: nothing to clean.
+      }
+    }
+    this.paths.clear();
+  }
+
+  /** How many temporary files are registered (for tests). */
+  get size(): number {
+    return this.paths.size;
+  }
+}
+
+/** Options of {@link writeFileAtomic} and {@link AtomicFileStream}. */
+export interface AtomicWriteOptions {
+  /** Replace an existing file. Defaults to false: an existing target is an `EEXIST` {@link FileError}. */
+  force: boolean;
+  /** Where the temporary file is registered for cleanup on a signal. */
+  temps: TempFiles;
+}
+
+/**
+ * Throws the refusal to overwrite when `target` exists and `force` is off. The commit step checks again
+ * atomically; this early check only avoids doing the work for nothing.
+ *
+ * @throws FileError `EEXIST`
+ * @example
+ * ```ts
+ * refuseExisting('out.png', false);
+ * ```
+ */
+export function refuseExisting(target: string, force: boolean): void {
+  if (!force && existsSync(target)) throw existsError();
+}
+
+function existsError(): FileError {
+  return new FileError('EEXIST', 'already exists; not overwritten (use --force to replace it)');
+}
+
+/**
+ * Moves a finished temporary file to `target`. Without `force` it uses a hard link, which fails atomically when
+ * `target` exists (no window in which another process's file could be replaced); file systems without hard links
+ * fall back to check-then-rename.
+ */
+function commit(temp: string, target: string, force: boolean): void {
+  if (force) {
+    renameSync(temp, target);
+    return;
+  }
+  try {
+    linkSync(temp, target);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST') throw existsError();
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK' && code !== 'ENOSYS') throw error;
+    if (existsSync(target)) throw existsError();
+    renameSync(temp, target);
+    return;
+  }
+  unlinkSync(temp);
+}
+
+/**
+ * Writes `data` to `target` so that `target` either does not change or holds all of `data`.
+ *
+ * @throws FileError `EEXIST` when `target` exists and `force` is off; Node system errors (ENOENT, EACCES, ENOSPC…).
+ * @example
+ * ```ts
+ * writeFileAtomic('image.png', pngBytes, { force: false, temps });
+ * ```
+ */
+export function writeFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions): void {
+  const temp = options.temps.reserve(target);
+  try {
+    const fd = openSync(temp, 'wx', 0o666);
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    } finally {
+      closeSync(fd);
+    }
+    commit(temp, target, options.force);
+  } finally {
+    removeQuietly(temp);
+    options.temps.release(temp);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Renamed into place already, or never created.
+  }
+}
+
+/**
+ * A file written as a stream (a JSONL dataset) that appears under its name only when {@link AtomicFileStream.commit}
+ * is called; {@link AtomicFileStream.abort} (or a signal) removes it. The temporary file is opened synchronously so
+ * that it is registered and exists from the first moment.
+ *
+ * @example
+ * ```ts
+ * const out = new AtomicFileStream('dataset.jsonl', { force: false, temps });
+ * out.stream.write(line);
+ * await out.commit();
+ * ```
+ */
+export class AtomicFileStream {
+  /** Write the content here; respect its backpressure (`write()` returning false). */
+  readonly stream: Writable;
+  private readonly temp: string;
+  private readonly fd: number;
+  private closed = false;
+
+  constructor(
+    private readonly target: string,
+    private readonly options: AtomicWriteOptions,
+  ) {
+    refuseExisting(target, options.force);
+    this.temp = options.temps.reserve(target);
+    try {
+      this.fd = openSync(this.temp, 'wx', 0o666);
+    } catch (error) {
+      options.temps.release(this.temp);
+      throw error;
+    }
+    const fd = this.fd;
+    this.stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        try {
+          let written = 0;
+          while (written < chunk.length) written += writeSync(fd, chunk, written, chunk.length - written);
+          callback();
+        } catch (error) {
+          callback(error as Error);
+        }
+      },
+    });
+  }
+
+  /** Ends the stream and moves the file into place. @throws FileError `EEXIST` (see {@link writeFileAtomic}) */
+  async commit(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.stream.once('error', reject);
+      this.stream.end(resolve);
+    });
+    this.close();
+    try {
+      commit(this.temp, this.target, this.options.force);
+    } finally {
+      removeQuietly(this.temp);
+      this.options.temps.release(this.temp);
+    }
+  }
+
+  /** Discards what was written. */
+  abort(): void {
+    this.stream.destroy();
+    this.close();
+    removeQuietly(this.temp);
+    this.options.temps.release(this.temp);
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,151 @@
+// Reading the input of a single-file command (a path, or `-` for standard input) and writing its output (a file
+// written atomically, or standard output).
+import { readFile } from 'node:fs/promises';
+import { constants as bufferConstants } from 'node:buffer';
+import type { Readable, Writable } from 'node:stream';
+import { ErrorCode, PixtextError } from '../errors.js';
+import { writeFileAtomic, refuseExisting, type TempFiles } from './atomic-write.js';
+
+/** The argument that means standard input or standard output. */
+export const STDIO = '-';
+
+/**
+ * How messages name an input or output: the path as given, or `standard input` / `standard output` for `-`.
+ *
+ * @example
+ * ```ts
+ * subjectOf('-', 'input'); // "standard input"
+ * ```
+ */
+export function subjectOf(path: string, direction: 'input' | 'output'): string {
+  return path === STDIO ? `standard ${direction}` : path;
+}
+
+/**
+ * Reads all of `stream` into one Buffer.
+ *
+ * @example
+ * ```ts
+ * const bytes = await readAll(process.stdin);
+ * ```
+ */
+export async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The bytes of a file, or of standard input for `-`.
+ *
+ * @throws Node system errors (ENOENT, EISDIR, EACCES…).
+ * @example
+ * ```ts
+ * const png = await readInputBytes('photo.png', process.stdin);
+ * ```
+ */
+export async function readInputBytes(path: string, stdin: Readable): Promise<Buffer> {
+  return path === STDIO ? readAll(stdin) : readFile(path);
+}
+
+/**
+ * The text of a file, or of standard input for `-`, as UTF-8 without a leading byte-order mark or trailing
+ * whitespace (editors and `echo` add a final newline; no pixtext text form ends in whitespace).
+ *
+ * @throws PixtextError `ERR_TOO_LARGE` when the text is longer than this engine's longest string; Node system errors.
+ * @example
+ * ```ts
+ * const text = await readInputText('photo.json', process.stdin);
+ * ```
+ */
+export async function readInputText(path: string, stdin: Readable): Promise<string> {
+  return bytesToText(await readInputBytes(path, stdin));
+}
+
+/**
+ * Decodes UTF-8 bytes to text as {@link readInputText} does.
+ *
+ * @throws PixtextError `ERR_TOO_LARGE` beyond the engine's string limit.
+ * @example
+ * ```ts
+ * bytesToText(Buffer.from('{"pixtext":1}\n')); // '{"pixtext":1}'
+ * ```
+ */
+export function bytesToText(bytes: Buffer): string {
+  if (bytes.length > bufferConstants.MAX_STRING_LENGTH) {
+    throw new PixtextError(
+      ErrorCode.TOO_LARGE,
+      `the text is ${bytes.length} bytes, longer than the longest string this JavaScript engine holds (${bufferConstants.MAX_STRING_LENGTH})`,
+    );
+  }
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  let end = bytes.length;
+  while (end > start && isSpace(bytes[end - 1]!)) end -= 1;
+  return bytes.toString('utf8', start, end);
+}
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/**
+ * Writes `data` to standard output and resolves once it is handed to the OS; a closed pipe (`| head`) resolves too,
+ * since the reader has all it wanted.
+ *
+ * @example
+ * ```ts
+ * await writeToStream(process.stdout, text + '\n');
+ * ```
+ */
+export function writeToStream(stream: Writable, data: Uint8Array | string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      if (error.code === 'EPIPE') resolve();
+      else reject(error);
+    };
+    stream.once('error', onError);
+    stream.write(data, (error) => {
+      stream.off('error', onError);
+      if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(error);
+      else resolve();
+    });
+  });
+}
+
+/** Where a single-file command's output goes. */
+export interface OutputTarget {
+  /** A path, or `-` for standard output. */
+  readonly path: string;
+  readonly force: boolean;
+  readonly temps: TempFiles;
+  readonly stdout: Writable;
+}
+
+/**
+ * Writes a single-file command's output: atomically to a file (never replacing one without `force`), or to
+ * standard output for `-`.
+ *
+ * @throws FileError `EEXIST`; Node system errors.
+ * @example
+ * ```ts
+ * await writeOutput({ path: 'out.png', force: false, temps, stdout: process.stdout }, bytes);
+ * ```
+ */
+export async function writeOutput(target: OutputTarget, data: Uint8Array | string): Promise<void> {
+  if (target.path === STDIO) return writeToStream(target.stdout, data);
+  writeFileAtomic(target.path, data, { force: target.force, temps: target.temps });
+}
+
+/**
+ * Refuses early, before any work, when the output file exists and `force` is off (the final write checks again).
+ *
+ * @throws FileError `EEXIST`
+ * @example
+ * ```ts
+ * checkOutputFree(target);
+ * ```
+ */
+export function checkOutputFree(target: OutputTarget): void {
+  if (target.path !== STDIO) refuseExisting(target.path, target.force);
+}
