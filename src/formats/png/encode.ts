@@ -1,0 +1,170 @@
+// PNG encoding of every RawImage mode, losslessly: `1` → grey 1-bit, `L`/`LA` → grey (+alpha) 8-bit, `P` → palette
+// (PLTE + trimmed tRNS, at the smallest bit depth the palette allows), RGB/RGBA (BGR/BGRA swapped), and the 16-bit
+// modes as big-endian 16-bit samples. Non-interlaced, filtered per row with libpng's heuristic, one zlib stream.
+// Spec: https://www.w3.org/TR/png-3/#4Concepts.Encoding and https://www.w3.org/TR/png-3/#11Chunks
+import { ErrorCode, PixtextError } from '../../errors.js';
+import { rowStride, validateRawImage } from '../../raw-image.js';
+import type { RawImage } from '../../raw-image.js';
+import { checkLevel } from '../../zlib/zlib-header.js';
+import { deflate } from '../../zlib/zlib.js';
+import { ChunkType, PNG_SIGNATURE, writeChunk, writeU32 } from './chunks.js';
+import { PngColorType } from './header.js';
+import { PngFilter, applyFilter, chooseFilter } from './filter.js';
+import { encodePalette } from './palette.js';
+
+/** The default zlib level, as libpng and zlib use. */
+export const DEFAULT_COMPRESSION_LEVEL = 6;
+
+// IDAT data is split into chunks of at most this many bytes (the spec allows 2^31 − 1).
+const MAX_IDAT = 0x4000_0000;
+
+/** How a mode maps to PNG: colour type, bit depth, and (when the bytes differ) how to turn a row into PNG order. */
+interface Layout {
+  colorType: PngColorType;
+  bitDepth: number;
+  /** Bytes per PNG row. */
+  stride: number;
+  /** Filter look-back distance in bytes. */
+  bpp: number;
+  /** Writes PNG row bytes for image row starting at `s` into `row` (absent when the image bytes are already PNG's). */
+  transform?: (src: Uint8Array, s: number, row: Uint8Array) => void;
+}
+
+function swapRedBlue(pixelBytes: number) {
+  return (src: Uint8Array, s: number, row: Uint8Array): void => {
+    for (let i = 0; i < row.length; i += pixelBytes, s += pixelBytes) {
+      row[i] = src[s + 2]!;
+      row[i + 1] = src[s + 1]!;
+      row[i + 2] = src[s]!;
+      if (pixelBytes === 4) row[i + 3] = src[s + 3]!;
+    }
+  };
+}
+
+function toBigEndian(src: Uint8Array, s: number, row: Uint8Array): void {
+  for (let i = 0; i < row.length; i += 2, s += 2) {
+    row[i] = src[s + 1]!;
+    row[i + 1] = src[s]!;
+  }
+}
+
+function packIndices(depth: number, width: number) {
+  return (src: Uint8Array, s: number, row: Uint8Array): void => {
+    row.fill(0);
+    for (let x = 0, bit = 0; x < width; x++, bit += depth) row[bit >> 3]! |= src[s + x]! << (8 - depth - (bit & 7));
+  };
+}
+
+function maskPadding(width: number) {
+  const keep = (0xff00 >> (width & 7)) & 0xff;
+  return (src: Uint8Array, s: number, row: Uint8Array): void => {
+    row.set(src.subarray(s, s + row.length));
+    if (keep !== 0) row[row.length - 1] = row[row.length - 1]! & keep;
+  };
+}
+
+function layoutFor(image: RawImage, paletteDepth: number): Layout {
+  const w = image.width;
+  switch (image.mode) {
+    case '1':
+      return { colorType: PngColorType.GREY, bitDepth: 1, stride: (w + 7) >> 3, bpp: 1, transform: (w & 7) === 0 ? undefined : maskPadding(w) };
+    case 'L':
+      return { colorType: PngColorType.GREY, bitDepth: 8, stride: w, bpp: 1 };
+    case 'LA':
+      return { colorType: PngColorType.GREY_ALPHA, bitDepth: 8, stride: 2 * w, bpp: 2 };
+    case 'P': {
+      const stride = Math.ceil((w * paletteDepth) / 8);
+      return { colorType: PngColorType.PALETTE, bitDepth: paletteDepth, stride, bpp: 1, transform: paletteDepth === 8 ? undefined : packIndices(paletteDepth, w) };
+    }
+    case 'RGB':
+      return { colorType: PngColorType.RGB, bitDepth: 8, stride: 3 * w, bpp: 3 };
+    case 'RGBA':
+      return { colorType: PngColorType.RGBA, bitDepth: 8, stride: 4 * w, bpp: 4 };
+    case 'BGR':
+      return { colorType: PngColorType.RGB, bitDepth: 8, stride: 3 * w, bpp: 3, transform: swapRedBlue(3) };
+    case 'BGRA':
+      return { colorType: PngColorType.RGBA, bitDepth: 8, stride: 4 * w, bpp: 4, transform: swapRedBlue(4) };
+    case 'L16':
+      return { colorType: PngColorType.GREY, bitDepth: 16, stride: 2 * w, bpp: 2, transform: toBigEndian };
+    case 'LA16':
+      return { colorType: PngColorType.GREY_ALPHA, bitDepth: 16, stride: 4 * w, bpp: 4, transform: toBigEndian };
+    case 'RGB16':
+      return { colorType: PngColorType.RGB, bitDepth: 16, stride: 6 * w, bpp: 6, transform: toBigEndian };
+    case 'RGBA16':
+      return { colorType: PngColorType.RGBA, bitDepth: 16, stride: 8 * w, bpp: 8, transform: toBigEndian };
+  }
+}
+
+/**
+ * Filters every row into one buffer of `height × (stride + 1)` bytes. Adaptive filtering is used for 8- and 16-bit
+ * non-palette images at levels 1–9; palette and sub-byte images, and level 0, use filter None, as libpng does.
+ */
+function filterRows(image: RawImage, layout: Layout, adaptive: boolean): Uint8Array {
+  const { height } = image;
+  const { stride, bpp, transform } = layout;
+  const inStride = rowStride(image.mode, image.width);
+  const out = new Uint8Array(height * (stride + 1));
+  let cur = transform ? new Uint8Array(stride) : image.data;
+  let prev = transform ? new Uint8Array(stride) : image.data;
+  for (let y = 0, o = 0; y < height; y++, o += stride + 1) {
+    let c = y * inStride;
+    if (transform) {
+      const spare = prev;
+      prev = cur;
+      cur = spare;
+      transform(image.data, c, cur);
+      c = 0;
+    }
+    const prior = y === 0 ? undefined : prev;
+    const p = transform ? 0 : c - inStride;
+    const filter = adaptive ? chooseFilter(cur, c, prior, p, stride, bpp) : PngFilter.NONE;
+    applyFilter(filter, cur, c, prior, p, stride, bpp, out, o);
+  }
+  return out;
+}
+
+/**
+ * Encodes `image` as a PNG file, losslessly, in any mode (see the module comment for the mapping).
+ *
+ * @param compressionLevel zlib level 0–9. Defaults to 6.
+ * @throws PixtextError `ERR_INVALID_IMAGE` (malformed image, or a `P` index past its palette), `ERR_INVALID_ARGUMENT`
+ * (level), `ERR_UNSUPPORTED` (a width or height of 0, which PNG cannot hold).
+ * @example
+ * ```ts
+ * const png = encodePng({ width: 1, height: 1, mode: 'RGB', data: Uint8Array.of(255, 0, 0) });
+ * ```
+ */
+export function encodePng(image: RawImage, compressionLevel: number = DEFAULT_COMPRESSION_LEVEL): Uint8Array {
+  validateRawImage(image);
+  const level = checkLevel(compressionLevel);
+  const { width, height } = image;
+  if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) {
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `PNG cannot hold a ${width}×${height} image: both sides must be 1 to 2^31 − 1`);
+  }
+  const palette = image.mode === 'P' ? encodePalette(image) : undefined;
+  const layout = layoutFor(image, palette?.bitDepth ?? 8);
+  const adaptive = level > 0 && layout.bitDepth >= 8 && layout.colorType !== PngColorType.PALETTE;
+  const compressed = deflate(filterRows(image, layout, adaptive), level);
+
+  const ihdr = new Uint8Array(13);
+  writeU32(ihdr, 0, width);
+  writeU32(ihdr, 4, height);
+  ihdr[8] = layout.bitDepth;
+  ihdr[9] = layout.colorType;
+  // Bytes 10–12 stay 0: deflate, adaptive filtering, no interlace.
+  const idatCount = Math.max(1, Math.ceil(compressed.length / MAX_IDAT));
+  let size = PNG_SIGNATURE.length + 25 + compressed.length + 12 * idatCount + 12;
+  if (palette) size += 12 + palette.plte.length + (palette.trns.length > 0 ? 12 + palette.trns.length : 0);
+  const out = new Uint8Array(size);
+  out.set(PNG_SIGNATURE, 0);
+  let at = writeChunk(out, 8, ChunkType.IHDR, ihdr);
+  if (palette) {
+    at = writeChunk(out, at, ChunkType.PLTE, palette.plte);
+    if (palette.trns.length > 0) at = writeChunk(out, at, ChunkType.tRNS, palette.trns);
+  }
+  for (let i = 0; i < idatCount; i++) {
+    at = writeChunk(out, at, ChunkType.IDAT, compressed.subarray(i * MAX_IDAT, (i + 1) * MAX_IDAT));
+  }
+  writeChunk(out, at, ChunkType.IEND, new Uint8Array(0));
+  return out;
+}

@@ -1,0 +1,98 @@
+// Walking a PNG's chunks in order: every CRC checked, ordering rules enforced, and the pieces the decoder needs
+// (IHDR, PLTE, tRNS, the IDAT run) located without copying. The pixel limit is checked as soon as IHDR is read.
+// Spec: https://www.w3.org/TR/png-3/#5ChunkOrdering
+import { ErrorCode, PixtextError } from '../../errors.js';
+import { checkPixelLimit } from '../../raw-image.js';
+import { ChunkType, checkSignature, isCritical, readChunk } from './chunks.js';
+import { PngColorType, nativeMode, parseIhdr } from './header.js';
+import type { PngIhdr } from './header.js';
+
+/** A byte range of the file. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** What the decoder needs from the chunks, by file offsets. */
+export interface PngStructure {
+  ihdr: PngIhdr;
+  /** The PLTE data of a palette image (ignored, and absent, for other colour types). */
+  palette?: ByteRange;
+  /** The first tRNS before IDAT that applies to this colour type. */
+  transparency?: ByteRange;
+  /** The data of each IDAT chunk, in order. */
+  idat: ByteRange[];
+}
+
+function corrupt(message: string, offset: number, chunk: string): never {
+  throw new PixtextError(ErrorCode.CORRUPT, message, { offset, chunk });
+}
+
+/**
+ * Reads the chunk sequence up to IEND (bytes after IEND are ignored). Unknown ancillary chunks are skipped; an
+ * unknown critical chunk is `ERR_UNSUPPORTED`, since it may change how the image must be read. Misplaced or invalid
+ * ancillary data that libpng ignores (tRNS after IDAT, a second tRNS, tRNS for a colour type with alpha, PLTE in a
+ * grey image) is ignored here too.
+ *
+ * @throws PixtextError `ERR_UNKNOWN_FORMAT` / `ERR_CORRUPT` (signature, IHDR, ordering, missing PLTE or IDAT),
+ * `ERR_CHECKSUM` (any chunk's CRC), `ERR_TRUNCATED` (file ends before IEND), `ERR_TOO_LARGE` (over `maxPixels`),
+ * `ERR_UNSUPPORTED` (unknown critical chunk); each with the chunk and offset.
+ */
+export function readStructure(bytes: Uint8Array, maxPixels: number): PngStructure {
+  checkSignature(bytes);
+  const head = readChunk(bytes, 8);
+  if (head.type !== ChunkType.IHDR) corrupt(`PNG's first chunk is ${head.name}, not IHDR`, head.offset, head.name);
+  const ihdr = parseIhdr(bytes, head.dataStart, head.dataEnd - head.dataStart);
+  // Before anything is allocated for pixels: a tiny file can declare a huge image.
+  checkPixelLimit(ihdr.width, ihdr.height, maxPixels, 'PNG IHDR', nativeMode(ihdr, false));
+
+  const isPalette = ihdr.colorType === PngColorType.PALETTE;
+  const structure: PngStructure = { ihdr, idat: [] };
+  let trnsSeen = false;
+  let idatState: 'before' | 'in' | 'after' = 'before';
+  let offset = head.next;
+  for (;;) {
+    const chunk = readChunk(bytes, offset);
+    const { type, name, dataStart, dataEnd } = chunk;
+    const length = dataEnd - dataStart;
+    if (type === ChunkType.IDAT) {
+      if (idatState === 'after') corrupt(`PNG IDAT chunk at byte ${offset} follows another chunk after the IDAT run; IDATs must be consecutive`, offset, name);
+      if (idatState === 'before' && isPalette && structure.palette === undefined) {
+        corrupt('PNG palette image has no PLTE chunk before its first IDAT', offset, name);
+      }
+      idatState = 'in';
+      structure.idat.push({ start: dataStart, end: dataEnd });
+    } else {
+      if (idatState === 'in') idatState = 'after';
+      if (type === ChunkType.IEND) break;
+      if (type === ChunkType.IHDR) corrupt(`PNG has a second IHDR chunk at byte ${offset}`, offset, name);
+      if (type === ChunkType.PLTE) {
+        if (idatState !== 'before') corrupt(`PNG PLTE chunk at byte ${offset} comes after IDAT`, offset, name);
+        if (isPalette) {
+          if (structure.palette !== undefined) corrupt(`PNG has a second PLTE chunk at byte ${offset}`, offset, name);
+          if (length === 0 || length % 3 !== 0 || length > 768) {
+            corrupt(`PNG PLTE chunk at byte ${offset} is ${length} bytes; it must hold 1 to 256 entries of 3 bytes`, offset, name);
+          }
+          structure.palette = { start: dataStart, end: dataEnd };
+        }
+      } else if (type === ChunkType.tRNS) {
+        const applies =
+          !trnsSeen &&
+          idatState === 'before' &&
+          ihdr.colorType !== PngColorType.GREY_ALPHA &&
+          ihdr.colorType !== PngColorType.RGBA &&
+          (!isPalette || structure.palette !== undefined);
+        if (applies) structure.transparency = { start: dataStart, end: dataEnd };
+        trnsSeen = true;
+      } else if (isCritical(type)) {
+        throw new PixtextError(ErrorCode.UNSUPPORTED, `PNG has an unknown critical chunk ${name} at byte ${offset}`, {
+          offset,
+          chunk: name,
+        });
+      }
+    }
+    offset = chunk.next;
+  }
+  if (structure.idat.length === 0) corrupt('PNG has no IDAT chunk', offset, 'IEND');
+  return structure;
+}

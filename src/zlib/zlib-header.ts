@@ -1,0 +1,43 @@
+// zlib stream framing shared by both inflate backends.
+// Spec: https://www.rfc-editor.org/rfc/rfc1950#section-2.2 (CMF and FLG bytes before the raw deflate data)
+import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+
+/** Deflate's largest expansion: one 258-byte match per 2 bits of input, rounded up. Bounds a bomb's output per input byte. */
+export const MAX_INFLATE_RATIO = 1032;
+
+/**
+ * Checks the two-byte zlib header of `data` and returns where the raw deflate data starts (always 2).
+ * The trailing Adler-32 is not read by either backend: a container like PNG already checks a CRC over the same bytes.
+ * @throws PixtextError `ERR_TRUNCATED` when fewer than 2 bytes, `ERR_CORRUPT` for a bad method, window, check bits or
+ * a preset dictionary (which PNG forbids), with `offset` 0 or 1.
+ */
+export function zlibDataStart(data: Uint8Array): number {
+  if (data.length < 2) {
+    throw new PixtextError(ErrorCode.TRUNCATED, `zlib stream holds ${data.length} bytes, too few for its 2-byte header`, {
+      offset: data.length,
+    });
+  }
+  const cmf = data[0]!;
+  const flg = data[1]!;
+  if ((cmf & 0x0f) !== 8 || cmf >> 4 > 7) {
+    throw new PixtextError(ErrorCode.CORRUPT, `zlib header byte 0x${cmf.toString(16)} does not declare deflate with a window of at most 32 KiB`, {
+      offset: 0,
+    });
+  }
+  if (((cmf << 8) | flg) % 31 !== 0) {
+    throw new PixtextError(ErrorCode.CORRUPT, 'zlib header check bits are wrong', { offset: 1 });
+  }
+  if (flg & 0x20) {
+    throw new PixtextError(ErrorCode.CORRUPT, 'zlib header asks for a preset dictionary, which this stream cannot have', { offset: 1 });
+  }
+  return 2;
+}
+
+/**
+ * Validates a zlib compression level (an integer 0–9).
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ */
+export function checkLevel(level: unknown, option = 'compressionLevel'): number {
+  if (typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= 9) return level;
+  throw invalidArgument('an integer from 0 to 9', option, level);
+}
