@@ -1,0 +1,151 @@
+// Builds the byte stream handed to jpeg-js: the file's own segments, minus what jpeg-js misreads.
+// Spec: ITU-T T.81 Annex B (segments), Annex K.3 (the example Huffman tables Motion-JPEG relies on).
+import type { JpegStructure } from './structure.js';
+import { isAdobeSegment } from './structure.js';
+
+/** What {@link cleanStream} must change; all false means the file can be decoded as it is. */
+export interface StreamFixes {
+  /** Indexes into `structure.segments` to leave out (Adobe APP14 segments jpeg-js would act on wrongly). */
+  drop: ReadonlySet<number>;
+  /** Insert the T.81 K.3 Huffman tables before the first scan (Motion-JPEG frames omit them, as libjpeg allows). */
+  standardHuffman: boolean;
+}
+
+/** True when the stream must be rebuilt: gaps to close, segments to drop, tables to add or EOI to append. */
+export const needsCleaning = (structure: JpegStructure, fixes: StreamFixes): boolean =>
+  structure.gaps || !structure.complete || fixes.drop.size > 0 || fixes.standardHuffman;
+
+/**
+ * Decides which APP14 segments jpeg-js may see. jpeg-js applies the *last* APP14 starting with "Adobe\0", whatever
+ * its length, and lets it override the caller's colour handling; libjpeg uses the last one of at least 12 bytes.
+ * With 3 components the wrapper decides the colour space itself, so jpeg-js sees none; with 4 it must see exactly
+ * libjpeg's one (`keep`), since only an Adobe segment makes jpeg-js accept CMYK/YCCK.
+ */
+export function adobeSegmentsToDrop(bytes: Uint8Array, structure: JpegStructure, keepLastComplete: boolean): Set<number> {
+  const drop = new Set<number>();
+  let keep = -1;
+  structure.segments.forEach((segment, index) => {
+    if (segment.marker !== 0xee) return;
+    const body = segment.start + 4;
+    if (!isAdobeSegment(bytes, body, segment.end)) return;
+    drop.add(index);
+    if (keepLastComplete && segment.end - body >= 12) keep = index;
+  });
+  drop.delete(keep);
+  return drop;
+}
+
+/** The Adobe segment jpeg-js will see after {@link adobeSegmentsToDrop}: is it one jpeg-js recognises ("Adobe\0")? */
+export function keptAdobeIsReadable(bytes: Uint8Array, structure: JpegStructure, drop: ReadonlySet<number>): boolean {
+  let readable = false;
+  structure.segments.forEach((segment, index) => {
+    if (segment.marker !== 0xee || drop.has(index)) return;
+    const body = segment.start + 4;
+    if (isAdobeSegment(bytes, body, segment.end)) readable = segment.end - body >= 12 && bytes[body + 5] === 0;
+  });
+  return readable;
+}
+
+/**
+ * SOI, then every kept segment in order (with the standard Huffman tables before the first scan when asked), then
+ * EOI. Junk between segments is left out, so jpeg-js's stricter marker reader accepts what libjpeg accepts.
+ */
+export function cleanStream(bytes: Uint8Array, structure: JpegStructure, fixes: StreamFixes): Uint8Array {
+  const { segments } = structure;
+  let size = 2;
+  segments.forEach((s, i) => {
+    if (!fixes.drop.has(i)) size += s.end - s.start;
+  });
+  if (fixes.standardHuffman) size += STANDARD_DHT.length;
+  if (!structure.complete) size += 2;
+  const out = new Uint8Array(size);
+  out[0] = 0xff;
+  out[1] = 0xd8;
+  let at = 2;
+  let tablesPending = fixes.standardHuffman;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (fixes.drop.has(i)) continue;
+    if (tablesPending && s.marker === 0xda) {
+      out.set(STANDARD_DHT, at);
+      at += STANDARD_DHT.length;
+      tablesPending = false;
+    }
+    out.set(bytes.subarray(s.start, s.end), at);
+    at += s.end - s.start;
+  }
+  if (!structure.complete) {
+    out[at++] = 0xff;
+    out[at++] = 0xd9;
+  }
+  return out;
+}
+
+// T.81 Tables K.3–K.6 as one DHT segment: DC 0 (luminance), AC 0, DC 1 (chrominance), AC 1.
+const DC_COUNTS_0 = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
+const DC_COUNTS_1 = [0, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0];
+const DC_VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const AC_COUNTS_0 = [0, 2, 1, 3, 3, 2, 4, 3, 5, 5, 4, 4, 0, 0, 1, 0x7d];
+const AC_VALUES_0 = [
+  0x01, 0x02, 0x03, 0x00, 0x04, 0x11, 0x05, 0x12, 0x21, 0x31, 0x41, 0x06, 0x13, 0x51, 0x61, 0x07, 0x22, 0x71, 0x14, 0x32,
+  0x81, 0x91, 0xa1, 0x08, 0x23, 0x42, 0xb1, 0xc1, 0x15, 0x52, 0xd1, 0xf0, 0x24, 0x33, 0x62, 0x72, 0x82, 0x09, 0x0a, 0x16,
+  0x17, 0x18, 0x19, 0x1a, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x43, 0x44, 0x45,
+  0x46, 0x47, 0x48, 0x49, 0x4a, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69,
+  0x6a, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x92, 0x93, 0x94,
+  0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6,
+  0xb7, 0xb8, 0xb9, 0xba, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8,
+  0xd9, 0xda, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8,
+  0xf9, 0xfa,
+];
+const AC_COUNTS_1 = [0, 2, 1, 2, 4, 4, 3, 4, 7, 5, 4, 4, 0, 1, 2, 0x77];
+const AC_VALUES_1 = [
+  0x00, 0x01, 0x02, 0x03, 0x11, 0x04, 0x05, 0x21, 0x31, 0x06, 0x12, 0x41, 0x51, 0x07, 0x61, 0x71, 0x13, 0x22, 0x32, 0x81,
+  0x08, 0x14, 0x42, 0x91, 0xa1, 0xb1, 0xc1, 0x09, 0x23, 0x33, 0x52, 0xf0, 0x15, 0x62, 0x72, 0xd1, 0x0a, 0x16, 0x24, 0x34,
+  0xe1, 0x25, 0xf1, 0x17, 0x18, 0x19, 0x1a, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x43, 0x44,
+  0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68,
+  0x69, 0x6a, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x92,
+  0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4,
+  0xb5, 0xb6, 0xb7, 0xb8, 0xb9, 0xba, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6,
+  0xd7, 0xd8, 0xd9, 0xda, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8,
+  0xf9, 0xfa,
+];
+
+const STANDARD_DHT = ((): Uint8Array => {
+  const tables: [number, number[], number[]][] = [
+    [0x00, DC_COUNTS_0, DC_VALUES],
+    [0x10, AC_COUNTS_0, AC_VALUES_0],
+    [0x01, DC_COUNTS_1, DC_VALUES],
+    [0x11, AC_COUNTS_1, AC_VALUES_1],
+  ];
+  const body = tables.flatMap(([spec, counts, values]) => [spec, ...counts, ...values]);
+  const length = body.length + 2;
+  return Uint8Array.from([0xff, 0xc4, length >> 8, length & 0xff, ...body]);
+})();
+
+/**
+ * Removes stuffed `FF 00` bytes that sit directly before a restart marker. Some encoders (Motion-JPEG cameras among
+ * them) pad a restart interval that already ends on a byte boundary with a whole 0xFF byte; libjpeg skips such
+ * bytes when it looks for the RSTn marker, jpeg-js requires the marker right where the data ends. Only used as a
+ * second attempt, because a genuine all-ones last data byte looks the same.
+ * @returns the cleaned copy, or `undefined` when there is nothing to remove.
+ */
+export function withoutPaddingBeforeRestarts(stream: Uint8Array): Uint8Array | undefined {
+  const n = stream.length;
+  const keep = new Uint8Array(n);
+  let removed = 0;
+  for (let i = 0; i + 3 < n; i++) {
+    if (stream[i] !== 0xff || stream[i + 1] !== 0) continue;
+    let j = i;
+    while (j + 1 < n && stream[j] === 0xff && stream[j + 1] === 0) j += 2;
+    const next = stream[j + 1] ?? 0;
+    if (stream[j] === 0xff && next >= 0xd0 && next <= 0xd7) {
+      for (let k = i; k < j; k++) keep[k] = 1;
+      removed += j - i;
+    }
+    i = j - 1;
+  }
+  if (removed === 0) return undefined;
+  const out = new Uint8Array(n - removed);
+  for (let i = 0, o = 0; i < n; i++) if (keep[i] === 0) out[o++] = stream[i]!;
+  return out;
+}

@@ -1,0 +1,166 @@
+// JPEG decoding through jpeg-js, with the checks, clean-up and colour handling jpeg-js leaves out.
+// Spec: ITU-T T.81 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf); colour-space rules as libjpeg's jdapimin.c.
+import decodeJpegJs from 'jpeg-js/lib/decoder.js';
+import { ErrorCode, PixtextError } from '../../errors.js';
+import { checkPixelLimit } from '../../raw-image.js';
+import type { PixelMode, RawImage } from '../../raw-image.js';
+import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
+import { adobeSegmentsToDrop, cleanStream, keptAdobeIsReadable, needsCleaning, withoutPaddingBeforeRestarts } from './clean-stream.js';
+import { readJpegStructure } from './structure.js';
+import type { JpegFrame, JpegStructure } from './structure.js';
+import { finishThreeComponents, hasIntegralSampling } from './upsample-color.js';
+
+const PROCESS_NAMES: Record<number, string> = {
+  0xc3: 'lossless (SOF3)',
+  0xc5: 'hierarchical (SOF5)',
+  0xc6: 'hierarchical progressive (SOF6)',
+  0xc7: 'hierarchical lossless (SOF7)',
+  0xc9: 'arithmetic-coded (SOF9)',
+  0xca: 'arithmetic-coded progressive (SOF10)',
+  0xcb: 'arithmetic-coded lossless (SOF11)',
+  0xcd: 'arithmetic-coded hierarchical (SOF13)',
+  0xce: 'arithmetic-coded hierarchical progressive (SOF14)',
+  0xcf: 'arithmetic-coded hierarchical lossless (SOF15)',
+};
+
+const unsupported = (message: string) => new PixtextError(ErrorCode.UNSUPPORTED, `JPEG: ${message}`, { chunk: 'SOF' });
+
+/**
+ * Checks what jpeg-js can decode (baseline, extended and progressive Huffman-coded 8-bit frames with 1, 3 or 4
+ * components in whole sampling ratios) and returns the mode decoding gives.
+ * @throws PixtextError `ERR_UNSUPPORTED` naming the feature, `ERR_CORRUPT` for a zero width.
+ */
+function checkFrame(structure: JpegStructure): PixelMode {
+  const { frame } = structure;
+  const process = PROCESS_NAMES[frame.marker];
+  if (process !== undefined) throw unsupported(`${process} JPEG is not supported; only baseline, extended and progressive Huffman-coded files are`);
+  if (frame.precision !== 8) throw unsupported(`${frame.precision}-bit samples are not supported, only 8-bit`);
+  if (frame.width === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the frame header declares a width of 0', { chunk: 'SOF' });
+  if (frame.height === 0) throw unsupported('a height defined later by a DNL marker (height 0 in SOF) is not supported');
+  const count = frame.components.length;
+  if (count !== 1 && count !== 3 && count !== 4) throw unsupported(`${count} colour components are not supported (1 grey, 3 YCbCr/RGB or 4 CMYK/YCCK)`);
+  if (count === 4 && structure.adobeTransform === undefined) throw unsupported('4-component JPEG without an Adobe APP14 marker (plain CMYK) is not supported');
+  if (!hasIntegralSampling(frame)) throw unsupported('fractional sampling factors (a component not dividing the largest) are not supported');
+  return count === 1 ? 'L' : 'RGB';
+}
+
+/**
+ * Width, height and decoded mode from the headers before the first scan, without touching entropy-coded data.
+ * @throws PixtextError `ERR_CORRUPT`, `ERR_TRUNCATED`, `ERR_UNSUPPORTED` as {@link decodeJpeg} would for the header.
+ */
+export function readJpegHeader(bytes: Uint8Array): ImageHeader {
+  const structure = readJpegStructure(bytes, true);
+  const mode = checkFrame(structure);
+  return { width: structure.frame.width, height: structure.frame.height, mode };
+}
+
+/**
+ * libjpeg's colour space choice for 3 components: JFIF means YCbCr; else an Adobe marker's transform (0 = RGB);
+ * else component ids 'R','G','B' mean RGB; anything else is YCbCr.
+ */
+function isYcc(structure: JpegStructure): boolean {
+  if (structure.jfif) return true;
+  if (structure.adobeTransform !== undefined) return structure.adobeTransform !== 0;
+  const ids = structure.frame.components.map((c) => c.id).join();
+  return ids !== '82,71,66';
+}
+
+/**
+ * Refuses what would decode to a silently incomplete image: no scan at all, or a file cut off (no EOI) where the
+ * missing part may be whole scans — any progressive file, or a sequential one with a component no scan carried yet.
+ * A sequential file cut inside a scan is caught by jpeg-js running into the EOI we append.
+ */
+function checkScansPresent(structure: JpegStructure): void {
+  if (structure.scans === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the file has no scan (SOS), so no image data', { chunk: 'SOS' });
+  if (structure.complete) return;
+  const unscanned = structure.frame.components.filter((c) => !structure.scannedComponents.has(c.id));
+  if (structure.frame.marker === 0xc2 || unscanned.length > 0) {
+    throw new PixtextError(ErrorCode.TRUNCATED, 'JPEG: the file ends before EOI, with scans missing', { chunk: 'EOI' });
+  }
+}
+
+/** Bytes jpeg-js will ask for (its own accounting), plus room for tables, so its cap never bites a valid file. */
+function jpegJsMemoryBudget(frame: JpegFrame, fileLength: number): number {
+  const { width, height, components } = frame;
+  const maxH = Math.max(...components.map((c) => c.h));
+  const maxV = Math.max(...components.map((c) => c.v));
+  const mcusPerLine = Math.ceil(width / 8 / maxH);
+  const mcusPerColumn = Math.ceil(height / 8 / maxV);
+  let bytes = width * height * (components.length + 3);
+  for (const c of components) {
+    bytes += mcusPerLine * c.h * mcusPerColumn * c.v * 256;
+    bytes += Math.ceil((Math.ceil(width / 8) * c.h) / maxH) * 8 * Math.ceil((Math.ceil(height / 8) * c.v) / maxV) * 8;
+  }
+  return bytes + 4 * fileLength + (1 << 20);
+}
+
+/** jpeg-js throws plain `Error`s (and `TypeError`s on missing tables): give each a code. */
+function translateError(error: unknown, structure: JpegStructure): PixtextError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/maxResolutionInMP|maxMemoryUsageInMB|allocate enough memory/.test(message) || error instanceof RangeError) {
+    return new PixtextError(ErrorCode.TOO_LARGE, `JPEG: ${message}`, { cause: error });
+  }
+  if (/Unsupported color mode/.test(message)) return new PixtextError(ErrorCode.UNSUPPORTED, `JPEG: ${message}`, { cause: error });
+  if (!structure.complete) {
+    return new PixtextError(ErrorCode.TRUNCATED, `JPEG: the file ends before its image data is complete (${message})`, { cause: error });
+  }
+  const what = error instanceof TypeError ? 'a table or component the data refers to is missing' : message;
+  return new PixtextError(ErrorCode.CORRUPT, `JPEG: invalid image data: ${what}`, { cause: error });
+}
+
+/**
+ * Decodes a baseline, extended or progressive JPEG: grey → `L`, YCbCr/RGB → `RGB`, CMYK/YCCK (Adobe) → `RGB`.
+ * `maxPixels` is checked from the frame header before jpeg-js allocates anything, and passed on as its own limits.
+ *
+ * @throws PixtextError `ERR_TOO_LARGE`, `ERR_CORRUPT`, `ERR_TRUNCATED`, `ERR_UNSUPPORTED` (12-bit, lossless,
+ *   arithmetic-coded, hierarchical, plain CMYK without an Adobe marker).
+ */
+export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawImage {
+  const structure = readJpegStructure(bytes, false);
+  const mode = checkFrame(structure);
+  const { frame } = structure;
+  const { width, height } = frame;
+  checkPixelLimit(width, height, options.maxPixels, 'JPEG frame header (SOF)', mode);
+  checkScansPresent(structure);
+
+  const count = frame.components.length;
+  const drop = count === 1 ? new Set<number>() : adobeSegmentsToDrop(bytes, structure, count === 4);
+  if (count === 4 && !keptAdobeIsReadable(bytes, structure, drop)) {
+    throw unsupported('this Adobe APP14 marker variant is not readable by the JPEG decoder');
+  }
+  const fixes = { drop, standardHuffman: !structure.huffmanBeforeFirstScan };
+  const stream = needsCleaning(structure, fixes) ? cleanStream(bytes, structure, fixes) : bytes;
+
+  const decoderOptions = {
+    useTArray: true,
+    formatAsRGBA: false,
+    // With 3 components we want the raw samples (no jpeg-js colour maths); 4 follow the Adobe marker.
+    ...(count === 3 ? { colorTransform: false } : {}),
+    tolerantDecoding: true,
+    maxResolutionInMP: (width * height + 1) / 1e6,
+    maxMemoryUsageInMB: jpegJsMemoryBudget(frame, stream.length) / (1 << 20),
+  } as const;
+  let decoded: { width: number; height: number; data: Uint8Array };
+  try {
+    decoded = decodeJpegJs(stream, decoderOptions);
+  } catch (error) {
+    const translated = translateError(error, structure);
+    const retry = translated.code === ErrorCode.CORRUPT ? withoutPaddingBeforeRestarts(stream) : undefined;
+    if (retry === undefined) throw translated;
+    try {
+      decoded = decodeJpegJs(retry, decoderOptions);
+    } catch {
+      throw translated;
+    }
+  }
+  if (decoded.width !== width || decoded.height !== height || decoded.data.length !== width * height * 3) {
+    throw new PixtextError(ErrorCode.CORRUPT, `JPEG: the decoder returned ${decoded.width}×${decoded.height} for a ${width}×${height} frame`);
+  }
+  const pixels = decoded.data;
+  if (count === 3) finishThreeComponents(pixels, frame, isYcc(structure));
+  if (mode === 'RGB') return { width, height, mode, data: pixels };
+  // jpeg-js repeats grey three times; keep one.
+  const grey = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < grey.length; i++, j += 3) grey[i] = pixels[j]!;
+  return { width, height, mode, data: grey };
+}

@@ -1,0 +1,269 @@
+// Walks a JPEG file's marker segments without decoding any pixels.
+// Spec: ITU-T T.81 | ISO/IEC 10918-1 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf), Annex B (syntax);
+// JFIF: https://www.w3.org/Graphics/JPEG/jfif3.pdf; Adobe APP14: Adobe Technical Note #5116.
+import { ErrorCode, PixtextError } from '../../errors.js';
+
+/** One image component of the frame header (T.81 B.2.2). */
+export interface JpegComponent {
+  id: number;
+  /** Horizontal and vertical sampling factors, 1–4. */
+  h: number;
+  v: number;
+  /** Quantisation table selector, 0–3. */
+  tq: number;
+}
+
+/** The frame header (SOFn). */
+export interface JpegFrame {
+  /** The SOF marker's second byte, 0xC0–0xCF. */
+  marker: number;
+  precision: number;
+  width: number;
+  height: number;
+  components: JpegComponent[];
+}
+
+/** A run of bytes the decoder must see: one marker segment, or an SOS header with its entropy-coded data. */
+export interface JpegSegment {
+  marker: number;
+  /** Offset of the segment's 0xFF marker byte. */
+  start: number;
+  /** Offset just past the segment (for SOS, past its entropy-coded data without trailing fill bytes). */
+  end: number;
+}
+
+/** What the walk found. */
+export interface JpegStructure {
+  frame: JpegFrame;
+  /** A JFIF APP0 segment was seen (implies YCbCr for 3 components). */
+  jfif: boolean;
+  /** The transform flag of the last complete Adobe APP14 segment (libjpeg's rule), if any. */
+  adobeTransform: number | undefined;
+  /** Every segment in file order (a header-only walk stops at the first SOS). */
+  segments: JpegSegment[];
+  /** A DHT segment came before the first scan (Motion-JPEG frames leave them out). */
+  huffmanBeforeFirstScan: boolean;
+  scans: number;
+  /** Ids of the components at least one scan carries. */
+  scannedComponents: Set<number>;
+  /** EOI was reached. */
+  complete: boolean;
+  /** Bytes between segments that belong to none: junk, stray `FF 00`, fill bytes, stray RST/TEM markers. */
+  gaps: boolean;
+}
+
+const SOI = 0xd8;
+const EOI = 0xd9;
+const SOS = 0xda;
+const DHT = 0xc4;
+const DAC = 0xcc;
+const JPG = 0xc8;
+const DQT = 0xdb;
+const DNL = 0xdc;
+const DRI = 0xdd;
+const APP0 = 0xe0;
+const APP14 = 0xee;
+const COM = 0xfe;
+const TEM = 0x01;
+
+/** More scans than any real encoder writes; each scan costs a pass over every block, so this bounds the time. */
+export const MAX_SCANS = 1000;
+
+/** True for SOF0–SOF15 (0xC0–0xCF without DHT, JPG and DAC). */
+export const isSofMarker = (m: number): boolean => m >= 0xc0 && m <= 0xcf && m !== DHT && m !== JPG && m !== DAC;
+
+/** A marker's name for messages, e.g. `SOF2`, `APP14`, `FFF7`. */
+export function markerName(m: number): string {
+  if (isSofMarker(m)) return `SOF${m - 0xc0}`;
+  if (m >= 0xe0 && m <= 0xef) return `APP${m - 0xe0}`;
+  if (m >= 0xd0 && m <= 0xd7) return `RST${m - 0xd0}`;
+  const names: Record<number, string> = { [SOI]: 'SOI', [EOI]: 'EOI', [SOS]: 'SOS', [DHT]: 'DHT', [DAC]: 'DAC', [DQT]: 'DQT', [DNL]: 'DNL', [DRI]: 'DRI', [COM]: 'COM' };
+  return names[m] ?? `FF${m.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+const corrupt = (message: string, offset: number, chunk?: string) =>
+  new PixtextError(ErrorCode.CORRUPT, `JPEG: ${message}`, chunk === undefined ? { offset } : { offset, chunk });
+const truncated = (message: string, offset: number, chunk?: string) =>
+  new PixtextError(ErrorCode.TRUNCATED, `JPEG: ${message}`, chunk === undefined ? { offset } : { offset, chunk });
+
+/** True when `bytes` start with SOI followed by another marker's 0xFF. */
+export const hasJpegSignature = (bytes: Uint8Array): boolean =>
+  bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === SOI && bytes[2] === 0xff;
+
+/**
+ * Walks the segments of a JPEG file. With `headerOnly`, stops at the first SOS (cheap: entropy data is not scanned).
+ * Tolerates what libjpeg tolerates (junk and `FF 00` between segments, fill bytes, a missing EOI) and records it so
+ * the caller can hand a clean stream to the decoder.
+ *
+ * @throws PixtextError `ERR_CORRUPT` for a malformed or unknown marker segment, `ERR_TRUNCATED` when a segment runs
+ *   past the end or the file ends before the first scan.
+ */
+export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegStructure {
+  if (!(bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === SOI)) throw corrupt('no SOI marker at the start', 0, 'SOI');
+  const n = bytes.length;
+  const segments: JpegSegment[] = [];
+  let frame: JpegFrame | undefined;
+  let jfif = false;
+  let adobeTransform: number | undefined;
+  let huffmanBeforeFirstScan = false;
+  let scans = 0;
+  const scannedComponents = new Set<number>();
+  let complete = false;
+  let gaps = false;
+  let pos = 2;
+
+  for (;;) {
+    // Find the next marker as libjpeg's next_marker does: skip non-FF bytes, then fill FFs; FF 00 is junk too.
+    let p = pos;
+    let code = -1;
+    while (p < n) {
+      if (bytes[p] !== 0xff) { p++; continue; }
+      let q = p + 1;
+      while (q < n && bytes[q] === 0xff) q++;
+      if (q >= n) { p = n; break; }
+      const c = bytes[q]!;
+      if (c === 0 || (c >= 0xd0 && c <= 0xd7) || c === TEM) { p = q + 1; continue; }
+      code = c;
+      p = q - 1;
+      break;
+    }
+    if (p !== pos) gaps = true;
+    if (code < 0) break; // ran out of data without EOI
+    const start = p;
+    if (code === EOI) { segments.push({ marker: EOI, start, end: start + 2 }); complete = true; break; }
+    const name = markerName(code);
+    if (code === SOI) throw corrupt('a second SOI marker', start, name);
+    if (!isSofMarker(code) && code !== DHT && code !== DAC && code !== DQT && code !== DNL && code !== DRI
+      && code !== SOS && code !== COM && !(code >= 0xe0 && code <= 0xef)) {
+      throw corrupt(`unknown marker ${name}`, start, name);
+    }
+    if (start + 4 > n) throw truncated(`the ${name} segment is cut off`, start, name);
+    const length = (bytes[start + 2]! << 8) | bytes[start + 3]!;
+    if (length < 2) throw corrupt(`the ${name} segment declares a length of ${length}`, start + 2, name);
+    const body = start + 4;
+    const end = start + 2 + length;
+    if (end > n) throw truncated(`the ${name} segment declares ${length} bytes but the file ends first`, start, name);
+
+    if (isSofMarker(code)) {
+      if (frame !== undefined) throw corrupt('more than one frame header (SOF)', start, name);
+      frame = parseFrame(bytes, code, body, end, name);
+    } else if (code === APP0) {
+      if (end - body >= 14 && bytes[body] === 0x4a && bytes[body + 1] === 0x46 && bytes[body + 2] === 0x49 && bytes[body + 3] === 0x46 && bytes[body + 4] === 0) jfif = true;
+    } else if (code === APP14) {
+      if (isAdobeSegment(bytes, body, end) && end - body >= 12) adobeTransform = bytes[body + 11]!;
+    } else if (code === DHT) {
+      if (scans === 0) huffmanBeforeFirstScan = true;
+      checkHuffmanSegment(bytes, body, end, name);
+    } else if (code === DQT) {
+      checkQuantSegment(bytes, body, end, name);
+    } else if (code === DRI && length !== 4) {
+      throw corrupt(`the DRI segment has length ${length}, not 4`, start + 2, name);
+    }
+
+    if (code !== SOS) {
+      segments.push({ marker: code, start, end });
+      pos = end;
+      continue;
+    }
+    if (frame === undefined) throw corrupt('a scan (SOS) before the frame header (SOF)', start, name);
+    for (const id of checkScanHeader(bytes, frame, body, end, name)) scannedComponents.add(id);
+    if (++scans > MAX_SCANS) throw corrupt(`more than ${MAX_SCANS} scans`, start, name);
+    if (headerOnly) { segments.push({ marker: SOS, start, end }); break; }
+    const dataEnd = findScanEnd(bytes, end);
+    segments.push({ marker: SOS, start, end: dataEnd });
+    pos = dataEnd;
+  }
+
+  if (frame === undefined) {
+    if (!complete) throw truncated('the file ends before the frame header (SOF)', n);
+    throw corrupt('no frame header (SOF) before EOI', n);
+  }
+  return { frame, jfif, adobeTransform, segments, huffmanBeforeFirstScan, scans, scannedComponents, complete, gaps };
+}
+
+/** True when an APP14 payload starts with "Adobe" (libjpeg's test; it also wants 12 bytes to use it). */
+export const isAdobeSegment = (bytes: Uint8Array, body: number, end: number): boolean =>
+  end - body >= 5 && bytes[body] === 0x41 && bytes[body + 1] === 0x64 && bytes[body + 2] === 0x6f && bytes[body + 3] === 0x62 && bytes[body + 4] === 0x65;
+
+// T.81 B.2.2 frame header: P, Y, X, Nf, then Nf × (C, H<<4|V, Tq).
+function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number, name: string): JpegFrame {
+  if (end - body < 6) throw corrupt('the frame header is too short', body, name);
+  const precision = bytes[body]!;
+  const height = (bytes[body + 1]! << 8) | bytes[body + 2]!;
+  const width = (bytes[body + 3]! << 8) | bytes[body + 4]!;
+  const count = bytes[body + 5]!;
+  if (count === 0) throw corrupt('the frame has no components', body + 5, name);
+  if (end - body !== 6 + 3 * count) throw corrupt(`the frame header length does not fit ${count} components`, body, name);
+  const components: JpegComponent[] = [];
+  for (let i = 0, at = body + 6; i < count; i++, at += 3) {
+    const id = bytes[at]!;
+    const h = bytes[at + 1]! >> 4;
+    const v = bytes[at + 1]! & 15;
+    const tq = bytes[at + 2]!;
+    if (h < 1 || h > 4 || v < 1 || v > 4) throw corrupt(`component ${id} has sampling factors ${h}×${v}, outside 1–4`, at + 1, name);
+    if (tq > 3) throw corrupt(`component ${id} selects quantisation table ${tq}, outside 0–3`, at + 2, name);
+    if (components.some((c) => c.id === id)) throw corrupt(`component id ${id} appears twice`, at, name);
+    components.push({ id, h, v, tq });
+  }
+  return { marker, precision, width, height, components };
+}
+
+// T.81 B.2.3 scan header: Ns, Ns × (Cs, Td<<4|Ta), Ss, Se, Ah<<4|Al. Returns the component ids.
+function checkScanHeader(bytes: Uint8Array, frame: JpegFrame, body: number, end: number, name: string): number[] {
+  const ids: number[] = [];
+  const count = bytes[body] ?? 0;
+  if (count < 1 || count > 4 || end - body !== 4 + 2 * count) throw corrupt(`a scan header for ${count} components with the wrong length`, body, name);
+  for (let i = 0, at = body + 1; i < count; i++, at += 2) {
+    const id = bytes[at]!;
+    if (!frame.components.some((c) => c.id === id)) throw corrupt(`the scan names component ${id}, which the frame does not have`, at, name);
+    if ((bytes[at + 1]! >> 4) > 3 || (bytes[at + 1]! & 15) > 3) throw corrupt('a scan selects a Huffman table outside 0–3', at + 1, name);
+    ids.push(id);
+  }
+  return ids;
+}
+
+// T.81 B.2.4.2: Tc<<4|Th, 16 code counts, then the values, repeated.
+function checkHuffmanSegment(bytes: Uint8Array, body: number, end: number, name: string): void {
+  let at = body;
+  while (at < end) {
+    if (at + 17 > end) throw corrupt('a Huffman table is cut off', at, name);
+    const spec = bytes[at]!;
+    if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`Huffman table class/id 0x${spec.toString(16)} is invalid`, at, name);
+    let total = 0;
+    for (let i = 1; i <= 16; i++) total += bytes[at + i]!;
+    if (total > 256 || at + 17 + total > end) throw corrupt(`a Huffman table declares ${total} codes that do not fit`, at, name);
+    at += 17 + total;
+  }
+}
+
+// T.81 B.2.4.1: Pq<<4|Tq, then 64 values of 1 (Pq=0) or 2 (Pq=1) bytes, repeated.
+function checkQuantSegment(bytes: Uint8Array, body: number, end: number, name: string): void {
+  let at = body;
+  while (at < end) {
+    const spec = bytes[at]!;
+    if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`quantisation table precision/id 0x${spec.toString(16)} is invalid`, at, name);
+    const size = 1 + 64 * ((spec >> 4) + 1);
+    if (at + size > end) throw corrupt('a quantisation table is cut off', at, name);
+    at += size;
+  }
+}
+
+/**
+ * The end of a scan's entropy-coded data: the first byte of the `FF…FF xx` run that starts the next marker (RSTn and
+ * stuffed `FF 00` belong to the data), or the end of the file when it is cut off.
+ */
+function findScanEnd(bytes: Uint8Array, from: number): number {
+  const n = bytes.length;
+  let i = from;
+  while (i < n) {
+    i = bytes.indexOf(0xff, i);
+    if (i < 0) return n;
+    let q = i + 1;
+    while (q < n && bytes[q] === 0xff) q++;
+    if (q >= n) return i;
+    const c = bytes[q]!;
+    if (c === 0 || (c >= 0xd0 && c <= 0xd7)) { i = q + 1; continue; }
+    return i;
+  }
+  return n;
+}

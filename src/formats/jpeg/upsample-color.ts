@@ -1,0 +1,143 @@
+// Chroma upsampling and YCbCr → RGB exactly as libjpeg(-turbo) does by default, so our pixels track Pillow's,
+// OpenCV's and ImageMagick's (all libjpeg-turbo) instead of jpeg-js's plain replication and truncating float maths.
+// Spec: ITU-T T.81 A.1.1 (sampling), JFIF 1.02 §7 (YCbCr ↔ RGB); the integer forms and the "fancy" (triangle)
+// filters are libjpeg's jdcolor.c and jdsample.c.
+import type { JpegFrame } from './structure.js';
+
+/** How one component reaches full resolution (libjpeg's jinit_upsampler choices at scale 1/1 with fancy upsampling). */
+type Upsampling = 'none' | 'h2v1' | 'h1v2' | 'h2v2';
+
+interface ComponentPlan {
+  kind: Upsampling;
+  /** The component's own (downsampled) width and height, libjpeg's `downsampled_width/height`. */
+  width: number;
+  height: number;
+  /** Its samples, gathered from jpeg-js's replicated output (unused for `none`). */
+  plane: Uint8Array;
+}
+
+/** True when every component's sampling divides the largest evenly (libjpeg refuses fractional sampling). */
+export function hasIntegralSampling(frame: JpegFrame): boolean {
+  const maxH = Math.max(...frame.components.map((c) => c.h));
+  const maxV = Math.max(...frame.components.map((c) => c.v));
+  return frame.components.every((c) => maxH % c.h === 0 && maxV % c.v === 0);
+}
+
+/**
+ * Turns jpeg-js's output for a 3-component frame decoded without its colour transform — three samples a pixel,
+ * subsampled components replicated — into RGB, in place: subsampled components are re-filtered with libjpeg's
+ * triangle filters, then `ycc` frames go through libjpeg's fixed-point YCbCr → RGB.
+ */
+export function finishThreeComponents(pixels: Uint8Array, frame: JpegFrame, ycc: boolean): void {
+  const { width, height } = frame;
+  const maxH = Math.max(...frame.components.map((c) => c.h));
+  const maxV = Math.max(...frame.components.map((c) => c.v));
+  const plans = frame.components.slice(0, 3).map((c, index) => planComponent(pixels, width, height, index, maxH / c.h, maxV / c.v));
+  const rows = plans.map((p) => (p.kind === 'none' ? undefined : new Uint8Array(2 * p.width)));
+  const sums = new Int32Array(Math.ceil(width / 2) + 2);
+  for (let y = 0; y < height; y++) {
+    for (let c = 0; c < 3; c++) {
+      const row = rows[c];
+      if (row !== undefined) upsampleRow(plans[c]!, y, row, sums);
+    }
+    writeRow(pixels, y * width * 3, width, rows[0], rows[1], rows[2], ycc);
+  }
+}
+
+function planComponent(pixels: Uint8Array, width: number, height: number, index: number, hRatio: number, vRatio: number): ComponentPlan {
+  const w = Math.ceil(width / hRatio);
+  const h = Math.ceil(height / vRatio);
+  let kind: Upsampling = 'none';
+  // libjpeg: h2v1 and h2v2 are fancy only when the component is more than 2 samples wide; h1v2 always.
+  if (hRatio === 2 && vRatio === 1 && w > 2) kind = 'h2v1';
+  else if (hRatio === 1 && vRatio === 2) kind = 'h1v2';
+  else if (hRatio === 2 && vRatio === 2 && w > 2) kind = 'h2v2';
+  if (kind === 'none') return { kind, width: w, height: h, plane: new Uint8Array(0) };
+  // jpeg-js replicated sample (i, j) to pixels (i·hRatio…, j·vRatio…): read it back from the top-left copy.
+  const plane = new Uint8Array(w * h);
+  for (let j = 0; j < h; j++) {
+    const src = (j * vRatio * width) * 3 + index;
+    const dst = j * w;
+    for (let i = 0; i < w; i++) plane[dst + i] = pixels[src + i * hRatio * 3]!;
+  }
+  return { kind, width: w, height: h, plane };
+}
+
+/** One output row of a component, from libjpeg's h2v1/h1v2/h2v2 fancy upsamplers (edges replicate). */
+function upsampleRow(plan: ComponentPlan, y: number, out: Uint8Array, sums: Int32Array): void {
+  const { plane, width: w, height: h } = plan;
+  if (plan.kind === 'h2v1') {
+    const r = y * w;
+    out[0] = plane[r]!;
+    out[1] = (plane[r]! * 3 + plane[r + Math.min(1, w - 1)]! + 2) >> 2;
+    for (let i = 1; i < w - 1; i++) {
+      const v = plane[r + i]! * 3;
+      out[2 * i] = (v + plane[r + i - 1]! + 1) >> 2;
+      out[2 * i + 1] = (v + plane[r + i + 1]! + 2) >> 2;
+    }
+    const last = plane[r + w - 1]!;
+    out[2 * w - 2] = (last * 3 + plane[r + w - 2]! + 1) >> 2;
+    out[2 * w - 1] = last;
+    return;
+  }
+  const j = y >> 1;
+  const lower = (y & 1) === 1;
+  const near = j * w;
+  const far = (lower ? Math.min(j + 1, h - 1) : Math.max(j - 1, 0)) * w;
+  if (plan.kind === 'h1v2') {
+    const bias = lower ? 2 : 1;
+    for (let i = 0; i < w; i++) out[i] = (plane[near + i]! * 3 + plane[far + i]! + bias) >> 2;
+    return;
+  }
+  for (let i = 0; i < w; i++) sums[i] = plane[near + i]! * 3 + plane[far + i]!;
+  out[0] = (sums[0]! * 4 + 8) >> 4;
+  out[1] = (sums[0]! * 3 + sums[1]! + 7) >> 4;
+  for (let i = 1; i < w - 1; i++) {
+    const s = sums[i]! * 3;
+    out[2 * i] = (s + sums[i - 1]! + 8) >> 4;
+    out[2 * i + 1] = (s + sums[i + 1]! + 7) >> 4;
+  }
+  out[2 * w - 2] = (sums[w - 1]! * 3 + sums[w - 2]! + 8) >> 4;
+  out[2 * w - 1] = (sums[w - 1]! * 4 + 7) >> 4;
+}
+
+// libjpeg jdcolor.c build_ycc_rgb_table: 16-bit fixed point, rounded, for Cb/Cr = 0…255 (centred on 128).
+// Built on first use rather than at import, so importing the codec has no side effects.
+const SCALE = 16;
+interface YccTables { crR: Int32Array; cbB: Int32Array; crG: Int32Array; cbG: Int32Array }
+let tables: YccTables | undefined;
+function yccTables(): YccTables {
+  if (tables !== undefined) return tables;
+  const half = 1 << (SCALE - 1);
+  const fix = (x: number) => Math.floor(x * (1 << SCALE) + 0.5);
+  const t = { crR: new Int32Array(256), cbB: new Int32Array(256), crG: new Int32Array(256), cbG: new Int32Array(256) };
+  for (let i = 0; i < 256; i++) {
+    const x = i - 128;
+    t.crR[i] = (fix(1.402) * x + half) >> SCALE;
+    t.cbB[i] = (fix(1.772) * x + half) >> SCALE;
+    t.crG[i] = -fix(0.71414) * x;
+    t.cbG[i] = -fix(0.34414) * x + half;
+  }
+  return (tables = t);
+}
+
+const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
+
+/** Writes one RGB row in place; a component without a row buffer is read from its own full-resolution sample. */
+function writeRow(px: Uint8Array, at: number, width: number, r0: Uint8Array | undefined, r1: Uint8Array | undefined, r2: Uint8Array | undefined, ycc: boolean): void {
+  const { crR, cbB, crG, cbG } = yccTables();
+  for (let x = 0, p = at; x < width; x++, p += 3) {
+    const a = r0 === undefined ? px[p]! : r0[x]!;
+    const b = r1 === undefined ? px[p + 1]! : r1[x]!;
+    const c = r2 === undefined ? px[p + 2]! : r2[x]!;
+    if (ycc) {
+      px[p] = clamp(a + crR[c]!);
+      px[p + 1] = clamp(a + ((cbG[b]! + crG[c]!) >> SCALE));
+      px[p + 2] = clamp(a + cbB[b]!);
+    } else {
+      px[p] = a;
+      px[p + 1] = b;
+      px[p + 2] = c;
+    }
+  }
+}
