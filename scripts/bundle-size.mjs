@@ -1,0 +1,111 @@
+// Bundle size of pixtext as a browser app gets it: esbuild (platform 'browser', minified, tree-shaken) bundling a
+// one-line app that imports `pixtext` by name, resolved through the package's `exports` like any dependency; then
+// gzip level 9. Three apps: (a) the envelope alone (raw pixels, no codec), (b) plus PNG, (c) everything.
+//
+//   node scripts/bundle-size.mjs            prints the table (builds dist/ first if it is missing)
+//   node scripts/bundle-size.mjs --json     the same as JSON
+//
+// The size-budget test (tests/browser/bundle-size.test.ts) calls measureBundleSizes() on the packed tarball.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** The apps measured. `source` is the whole app; `budget` is the gzip limit in bytes (decimal kB: 6 kB is 6,000 bytes), where there is one. */
+export const SCENARIOS = [
+  {
+    id: 'envelope',
+    label: '(a) envelope only: imageToText/textToImage of raw pixels, no codec',
+    source: `import { createPixtext } from 'pixtext';
+const { imageToText, textToImage } = createPixtext({ codecs: [] });
+const text = imageToText({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array(3) });
+console.log(text, textToImage(text));`,
+    budget: 6_000,
+  },
+  {
+    id: 'png',
+    label: '(b) envelope + PNG codec',
+    source: `import { createPixtext, pngCodec } from 'pixtext';
+const { imageToText, textToImage } = createPixtext({ codecs: [pngCodec] });
+const text = imageToText(new Uint8Array(0), { encoding: 'png' });
+console.log(text, textToImage(text));`,
+  },
+  {
+    id: 'all',
+    label: '(c) everything: the whole public API with PNG, BMP and JPEG',
+    source: `export * from 'pixtext';`,
+    budget: 45_000,
+  },
+];
+
+/**
+ * Bundles every scenario from `projectDir` (where `node_modules/pixtext` is installed) and measures it.
+ * @param {string} projectDir
+ * @returns {Promise<Array<{ id: string, label: string, minified: number, gzip: number, budget?: number, code: string }>>}
+ */
+export async function measureBundleSizes(projectDir) {
+  const results = [];
+  for (const scenario of SCENARIOS) {
+    const result = await build({
+      stdin: { contents: scenario.source, resolveDir: projectDir, sourcefile: `${scenario.id}.js`, loader: 'js' },
+      absWorkingDir: projectDir,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      minify: true,
+      treeShaking: true,
+      legalComments: 'none',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0].text;
+    const bytes = new TextEncoder().encode(code);
+    results.push({
+      id: scenario.id,
+      label: scenario.label,
+      minified: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      ...(scenario.budget === undefined ? {} : { budget: scenario.budget }),
+      code,
+    });
+  }
+  return results;
+}
+
+// Decimal kilobytes, the stricter reading of the budgets' "KB".
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+
+/** A Markdown table of the results, as docs/browser.md quotes it. */
+export function formatTable(results) {
+  const rows = results.map(
+    (r) => `| ${r.label} | ${kb(r.minified)} | **${kb(r.gzip)}** | ${r.budget === undefined ? '–' : `≤ ${kb(r.budget)}`} |`,
+  );
+  return ['| bundle | minified | min + gzip | budget (gzip) |', '|---|---:|---:|---:|', ...rows].join('\n');
+}
+
+async function main() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (!existsSync(join(root, 'dist', 'index.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  // A scratch project whose node_modules/pixtext is this package, so resolution goes through its `exports` map.
+  const project = mkdtempSync(join(tmpdir(), 'pixtext-size-'));
+  try {
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(root, join(project, 'node_modules', 'pixtext'), 'dir');
+    const results = await measureBundleSizes(project);
+    if (process.argv.includes('--json')) {
+      console.log(JSON.stringify(results.map(({ code, ...rest }) => rest), null, 2));
+    } else {
+      console.log(formatTable(results));
+    }
+    const over = results.filter((r) => r.budget !== undefined && r.gzip > r.budget);
+    for (const r of over) console.error(`over budget: ${r.label}: ${r.gzip} B gzip > ${r.budget} B`);
+    process.exitCode = over.length > 0 ? 1 : 0;
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
