@@ -1,80 +1,78 @@
-// Interim strict base64 (RFC 4648 §4). Signatures are final; the implementation is replaced by the tuned codec.
-import { ErrorCode, PixtextError } from '../errors.js';
+// Base64 for every build but Node's: the engine's own `Uint8Array.prototype.toBase64` / `Uint8Array.fromBase64`
+// where they exist (recent browsers), else the portable codec. The Node build swaps in base64.node.ts.
+// Spec: https://tc39.es/proposal-arraybuffer-base64/ (native), https://www.rfc-editor.org/rfc/rfc4648#section-4
+import { decodeBase64Portable, encodeBase64Portable } from './portable.js';
+import type { DecodeBase64Options } from './scalar.js';
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+export type { DecodeBase64Options } from './scalar.js';
 
-/** Options for {@link decodeBase64}. */
-export interface DecodeBase64Options {
-  /** Skip ASCII whitespace (space, tab, CR, LF, FF) anywhere, as DESIGN §4 allows. Defaults to false. */
-  allowWhitespace?: boolean;
-  /** Accept input without `=` padding (WHATWG forgiving-base64, for data URLs). Defaults to false. */
-  paddingOptional?: boolean;
-  /** Added to offsets in error messages, so they point into the enclosing text. Defaults to 0. */
-  offsetBase?: number;
+interface NativeFromBase64 {
+  fromBase64?: (text: string, options?: { lastChunkHandling?: 'strict' | 'loose' }) => Uint8Array;
+}
+interface NativeToBase64 {
+  toBase64?: (this: Uint8Array) => string;
 }
 
-/** Standard padded base64 of `bytes`. */
-export function encodeBase64(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+/** Bytes `text` decodes to if it holds no whitespace (trailing `=` excluded), for checking a native result. */
+function expectedLength(text: string): number {
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--;
+  return Math.floor((end * 3) / 4);
+}
+
+function nativeDecode(text: string, options: DecodeBase64Options): Uint8Array | undefined {
+  // Looked up on every call (cheap) so a page that removes the methods gets the portable codec.
+  const from = (Uint8Array as NativeFromBase64).fromBase64;
+  if (typeof from !== 'function') return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = from.call(Uint8Array, text, { lastChunkHandling: options.paddingOptional === true ? 'loose' : 'strict' });
+  } catch {
+    return undefined; // the portable decoder finds the offset
   }
-  if (i < bytes.length) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=') + '=';
-  }
-  return out;
+  // The native decoder always skips whitespace; without whitespace the length is exact, so a shorter
+  // result means whitespace the caller did not allow.
+  if (options.allowWhitespace !== true && bytes.length !== expectedLength(text)) return undefined;
+  return bytes;
 }
 
 /**
- * Decodes strict base64. @throws PixtextError `ERR_BASE64` with the offset of the first bad character or bad padding.
+ * Standard padded base64 (RFC 4648 §4) of `bytes`, honouring the view's `byteOffset`/`byteLength`.
+ * Uses the engine's `Uint8Array.prototype.toBase64` when present, else the portable codec.
+ *
+ * @throws PixtextError `ERR_TOO_LARGE` when the text would exceed the engine's maximum string length.
+ * @example
+ * ```ts
+ * encodeBase64(new Uint8Array([255, 0, 0])) === '/wAA';
+ * ```
  */
-export function decodeBase64(text: string, options: DecodeBase64Options = {}): Uint8Array {
-  const base = options.offsetBase ?? 0;
-  const fail = (offset: number, why: string): never => {
-    throw new PixtextError(ErrorCode.BASE64, `Invalid base64 at offset ${base + offset}: ${why}`, { offset: base + offset });
-  };
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4) + 3);
-  let o = 0;
-  let acc = 0;
-  let bits = 0;
-  let digits = 0;
-  let pad = 0;
-  let lastDigitAt = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c) {
-      if (!options.allowWhitespace) fail(i, 'whitespace is not allowed here');
-      continue;
-    }
-    if (c === 0x3d) {
-      pad++;
-      if (pad > 2) fail(i, 'too much padding');
-      continue;
-    }
-    if (pad > 0) fail(i, 'data after padding');
-    let v = -1;
-    if (c >= 65 && c <= 90) v = c - 65;
-    else if (c >= 97 && c <= 122) v = c - 71;
-    else if (c >= 48 && c <= 57) v = c + 4;
-    else if (c === 43) v = 62;
-    else if (c === 47) v = 63;
-    if (v < 0) fail(i, `unexpected character ${JSON.stringify(text[i])}`);
-    acc = (acc << 6) | v;
-    bits += 6;
-    digits++;
-    lastDigitAt = i;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
+export function encodeBase64(bytes: Uint8Array): string {
+  const toBase64 = (Uint8Array.prototype as NativeToBase64).toBase64;
+  if (typeof toBase64 === 'function') {
+    try {
+      return toBase64.call(bytes);
+    } catch {
+      // e.g. a RangeError for a string over the engine's limit: the portable codec reports it as ERR_TOO_LARGE
     }
   }
-  const rem = digits % 4;
-  if (rem === 1) fail(lastDigitAt, 'a lone final digit');
-  if (pad > 0 && rem + pad !== 4) fail(text.length - 1, 'wrong amount of padding');
-  if (pad === 0 && rem !== 0 && !options.paddingOptional) fail(text.length, 'missing padding');
-  if (bits > 0 && (acc & ((1 << bits) - 1)) !== 0) fail(lastDigitAt, 'non-zero bits in the last digit');
-  return out.subarray(0, o).slice();
+  return encodeBase64Portable(bytes);
+}
+
+/**
+ * Decodes strict standard base64 (RFC 4648 §4, padded). `allowWhitespace` skips ASCII whitespace;
+ * `paddingOptional` decodes WHATWG forgiving-base64 (data URLs). Defaults to strict with no whitespace.
+ *
+ * @throws PixtextError `ERR_BASE64` with `offset` of the first stray character (URL-safe `-`/`_` included) or bad
+ * padding.
+ * @example
+ * ```ts
+ * decodeBase64('/wAA'); // Uint8Array [255, 0, 0]
+ * decodeBase64('/w\nAA', { allowWhitespace: true }); // the same
+ * ```
+ */
+export function decodeBase64(text: string, options: DecodeBase64Options = {}): Uint8Array {
+  const native = nativeDecode(text, options);
+  if (native !== undefined) return native;
+  return decodeBase64Portable(text, options);
 }

@@ -1,0 +1,97 @@
+// Node twin of base64.ts: Buffer's codec, made strict. Buffer.from(text, 'base64') alone accepts garbage: it skips
+// characters outside the alphabet, stops at the first `=`, takes URL-safe `-`/`_`, and reads only the low byte of
+// characters above U+00FF. Each of these is ruled out up front (URL-safe, non-ASCII) or shows up as fewer bytes
+// written than the text length implies; then the portable decoder runs to report the error with its offset.
+import { Buffer, constants } from 'node:buffer';
+import { ErrorCode, PixtextError } from '../errors.js';
+import { decodeBase64Portable } from './portable.js';
+import { decodeBase64Scalar } from './scalar.js';
+import type { DecodeBase64Options } from './scalar.js';
+
+export type { DecodeBase64Options } from './scalar.js';
+
+// Input bytes per Buffer.toString call (a multiple of 3). Chunks that fit the cache encode faster than one big
+// call, and the rope of chunk strings is flattened once by whoever reads the text.
+const ENCODE_CHUNK = 3 * 1024 * 1024;
+// Characters per Buffer.write call (a multiple of 4). Node copies each string to UTF-16 before decoding it, so
+// chunking bounds that copy to 2 MiB instead of twice the text.
+const DECODE_CHUNK = 1024 * 1024;
+
+/**
+ * Standard padded base64 (RFC 4648 §4) of `bytes`, honouring the view's `byteOffset`/`byteLength`. Node build:
+ * Buffer's encoder, chunked.
+ *
+ * @throws PixtextError `ERR_TOO_LARGE` when the text would exceed V8's maximum string length.
+ * @example
+ * ```ts
+ * encodeBase64(new Uint8Array([255, 0, 0])) === '/wAA';
+ * ```
+ */
+export function encodeBase64(bytes: Uint8Array): string {
+  const n = bytes.length;
+  const chars = Math.ceil(n / 3) * 4;
+  if (chars > constants.MAX_STRING_LENGTH) {
+    throw new PixtextError(
+      ErrorCode.TOO_LARGE,
+      `The base64 text would be ${chars} characters long, more than the ${constants.MAX_STRING_LENGTH} this engine can hold in one string`,
+    );
+  }
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, n);
+  if (n <= ENCODE_CHUNK) return buf.toString('base64');
+  let text = '';
+  for (let start = 0; start < n; start += ENCODE_CHUNK) {
+    text += buf.toString('base64', start, Math.min(n, start + ENCODE_CHUNK));
+  }
+  return text;
+}
+
+function decodeWithBuffer(text: string, paddingOptional: boolean): Uint8Array | undefined {
+  const len = text.length;
+  const rem = len % 4;
+  if (rem === 1 || (rem !== 0 && !paddingOptional)) return undefined;
+  if (text.indexOf('-') !== -1 || text.indexOf('_') !== -1) return undefined;
+  if (Buffer.byteLength(text, 'utf8') !== len) return undefined;
+  let pad = 0;
+  if (rem === 0 && len > 0 && text.charCodeAt(len - 1) === 0x3d) pad = text.charCodeAt(len - 2) === 0x3d ? 2 : 1;
+  // The last quad (padded or partial) is decoded by the scalar decoder, which also checks its unused bits.
+  const tailLength = pad > 0 ? 4 : rem;
+  const bodyLength = len - tailLength;
+  const outLength = Math.floor(((len - pad) * 3) / 4);
+  const out = new Uint8Array(outLength);
+  const view = Buffer.from(out.buffer, 0, outLength);
+  let o = 0;
+  for (let start = 0; start < bodyLength; start += DECODE_CHUNK) {
+    const end = Math.min(bodyLength, start + DECODE_CHUNK);
+    const want = ((end - start) / 4) * 3;
+    if (view.write(text.slice(start, end), o, want, 'base64') !== want) return undefined;
+    o += want;
+  }
+  if (tailLength > 0) {
+    let tail: Uint8Array;
+    try {
+      tail = decodeBase64Scalar(text.slice(bodyLength), { paddingOptional });
+    } catch {
+      return undefined;
+    }
+    out.set(tail, o);
+    o += tail.length;
+  }
+  return o === outLength ? out : undefined;
+}
+
+/**
+ * Decodes strict standard base64 (RFC 4648 §4, padded). `allowWhitespace` skips ASCII whitespace;
+ * `paddingOptional` decodes WHATWG forgiving-base64 (data URLs). Defaults to strict with no whitespace.
+ * Node build: Buffer's decoder for canonical text, the portable decoder for the rest and for errors.
+ *
+ * @throws PixtextError `ERR_BASE64` with `offset` of the first stray character (URL-safe `-`/`_` included) or bad
+ * padding.
+ * @example
+ * ```ts
+ * decodeBase64('/wAA'); // Uint8Array [255, 0, 0]
+ * decodeBase64('/w\nAA', { allowWhitespace: true }); // the same
+ * ```
+ */
+export function decodeBase64(text: string, options: DecodeBase64Options = {}): Uint8Array {
+  return decodeWithBuffer(text, options.paddingOptional === true) ?? decodeBase64Portable(text, options);
+}
