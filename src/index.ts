@@ -8,6 +8,7 @@ export type { ConvertOptions, DitherMethod } from './pixel-modes/convert.js';
 export type { ImageCodec, ImageHeader, FormatId } from './formats/codec.js';
 export { FORMAT_IDS } from './formats/codec.js';
 export { pngCodec } from './formats/png/index.js';
+export { bmpCodec } from './formats/bmp/index.js';
 export { crc32 } from './checksum/crc32.js';
 export { toImageData, fromImageData } from './image-data.js';
 export type { ImageDataLike } from './image-data.js';

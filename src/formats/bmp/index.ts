@@ -1,7 +1,8 @@
 // The BMP codec: Windows and OS/2 bitmaps in, uncompressed V3/V5 bitmaps out.
 // Spec: https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header
 
-import type { ImageCodec } from '../codec.js';
+import type { RawImage } from '../../raw-image.js';
+import type { CodecEncodeOptions, ImageCodec } from '../codec.js';
 import { decodeBmp, readBmpImageHeader } from './decode.js';
 import { BMP_ENCODABLE_MODES, encodeBmp } from './encode.js';
 import { hasBmpSignature } from './header.js';
@@ -26,7 +27,8 @@ export const bmpCodec = {
   header: readBmpImageHeader,
   encodableModes: BMP_ENCODABLE_MODES,
   decode: decodeBmp,
-  encode: (image) => encodeBmp(image),
+  // BMP has no encoder options: quality and compressionLevel do not apply to it.
+  encode: (image: RawImage, _options?: CodecEncodeOptions): Uint8Array => encodeBmp(image),
 } as const satisfies ImageCodec<'bmp'>;
 
 export { decodeBmp, readBmpImageHeader } from './decode.js';
