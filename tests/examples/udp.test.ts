@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import dgram from 'node:dgram';
+// @ts-expect-error plain ESM example without type declarations
+import { sendText, startReceiver, MAX_DATAGRAM } from '../../examples/udp/udp-transfer.mjs';
+// @ts-expect-error plain ESM example without type declarations
+import { startLossyRelay } from '../../examples/udp/lossy-relay.mjs';
+
+const udpHandles = () => process.getActiveResourcesInfo().filter((r) => r === 'UDPWRAP').length;
+
+/** Timings for loopback: fast NACKs and retries so 20 lossy transfers take a few seconds. */
+const RECEIVER = { nackIntervalMs: 20, quietMs: 10, lingerMs: 400, idleTimeoutMs: 3000, timeoutMs: 8000 };
+const SENDER = { retryMs: 60, maxSilentRetries: 40, timeoutMs: 8000 };
+
+async function transfer(text: string, relayOptions: Record<string, number>) {
+  const receiver = await startReceiver(RECEIVER);
+  const relay = await startLossyRelay({ targetPort: receiver.port, ...relayOptions });
+  try {
+    const [sent, received] = await Promise.all([sendText(text, { port: relay.port, ...SENDER }), receiver.result]);
+    await receiver.closed;
+    return { sent, received, relay: relay.stats };
+  } finally {
+    receiver.close();
+    await relay.close();
+    await receiver.closed.catch(() => {});
+  }
+}
+
+describe(`UDP example (${process.env.PIXTEXT_PROJECT})`, () => {
+  const text = 'envelope "with" \\ escapes é 😀 '.repeat(2500);
+
+  it('transfers the exact text through 10 % loss and reordering, 20 seeds, closing every socket', async () => {
+    const before = udpHandles();
+    let dropped = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const { sent, received, relay } = await transfer(text, { loss: 0.1, maxDelayMs: 4, seed });
+      expect(received.text).toBe(text);
+      expect(sent.count).toBeGreaterThan(50);
+      dropped += relay.dropped;
+    }
+    expect(dropped).toBeGreaterThan(100);
+    expect(udpHandles()).toBe(before);
+  });
+
+  it('survives corrupted and duplicated datagrams too (each damaged chunk rejected by its own CRC)', async () => {
+    const { received, relay } = await transfer(text, { loss: 0.05, corrupt: 0.05, duplicate: 0.1, maxDelayMs: 4, seed: 99 });
+    expect(received.text).toBe(text);
+    expect(relay.corrupted).toBeGreaterThan(0);
+    expect(received.stats.rejected).toBeGreaterThan(0);
+  });
+
+  it('keeps every datagram within one MTU-safe payload', async () => {
+    const receiver = await startReceiver(RECEIVER);
+    const sizes: number[] = [];
+    const spy = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => spy.bind(0, '127.0.0.1', resolve));
+    const spyPort = (spy.address() as { port: number }).port;
+    // Forward everything from the spy to the receiver and back, recording sizes.
+    let client: dgram.RemoteInfo | undefined;
+    spy.on('message', (msg, from) => {
+      if (from.port === receiver.port) return client && spy.send(msg, client.port, client.address);
+      client = from;
+      sizes.push(msg.length);
+      spy.send(msg, receiver.port, '127.0.0.1');
+    });
+    try {
+      await Promise.all([sendText(text, { port: spyPort, ...SENDER }), receiver.result]);
+    } finally {
+      receiver.close();
+      await receiver.closed;
+      await new Promise<void>((resolve) => spy.close(() => resolve()));
+    }
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_DATAGRAM);
+  });
+
+  it('gives up within its bounds when nobody answers, and closes its socket', async () => {
+    const before = udpHandles();
+    const probe = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
+    const deadPort = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const started = performance.now();
+    await expect(sendText('hello', { port: deadPort, retryMs: 20, maxSilentRetries: 5 })).rejects.toThrow(/no answer/);
+    expect(performance.now() - started).toBeLessThan(2000);
+
+    const receiver = await startReceiver({ ...RECEIVER, idleTimeoutMs: 150 });
+    await expect(receiver.result).rejects.toThrow(/nothing useful/);
+    await receiver.closed;
+    expect(udpHandles()).toBe(before);
+  });
+
+  it('asks again for what it lacks: a receiver that got only some chunks NACKs the rest', async () => {
+    const receiver = await startReceiver(RECEIVER);
+    // At 50 % loss in both directions the first pass leaves half the chunks missing and NACKs get lost too.
+    const relay = await startLossyRelay({ targetPort: receiver.port, loss: 0.5, maxDelayMs: 2, seed: 7 });
+    try {
+      const [sent, received] = await Promise.all([sendText(text, { port: relay.port, ...SENDER }), receiver.result]);
+      expect(received.text).toBe(text);
+      expect(sent.nacks).toBeGreaterThan(0);
+      expect(received.stats.nacksSent).toBeGreaterThan(0);
+    } finally {
+      receiver.close();
+      await relay.close();
+      await receiver.closed;
+    }
+  });
+});
