@@ -6,6 +6,12 @@ import { luma8 } from './rgba8-rows.js';
 
 type DirectLoop = (src: Uint8Array, out: Uint8Array, pixels: number, image: RawImage) => void;
 
+// Whole-pixel 32-bit loads and stores roughly halve the time of 4-channel loops, but their byte order is the
+// platform's: they are used only on little-endian platforms (all common ones) and with 4-byte-aligned arrays.
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const words = (bytes: Uint8Array, pixels: number): Uint32Array | undefined =>
+  LITTLE_ENDIAN && bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, pixels) : undefined;
+
 /** Same channels, 8 → 16 bits: each sample `v` becomes `v × 257`, the little-endian bytes `v, v`. */
 const widen: DirectLoop = (src, out) => {
   const n = src.length;
@@ -24,6 +30,13 @@ const narrow: DirectLoop = (src, out) => {
 
 /** 3 → 4 channels, same order, opaque. */
 const addAlpha: DirectLoop = (src, out, pixels) => {
+  const out32 = words(out, pixels);
+  if (out32 !== undefined) {
+    for (let p = 0, i = 0; p < pixels; p++, i += 3) {
+      out32[p] = (src[i]! | (src[i + 1]! << 8) | (src[i + 2]! << 16) | 0xff000000) >>> 0;
+    }
+    return;
+  }
   for (let p = 0, i = 0, o = 0; p < pixels; p++, i += 3, o += 4) {
     out[o] = src[i]!;
     out[o + 1] = src[i + 1]!;
@@ -52,6 +65,15 @@ const swap3: DirectLoop = (src, out, pixels) => {
 
 /** RGBA ↔ BGRA. */
 const swap4: DirectLoop = (src, out, pixels) => {
+  const src32 = words(src, pixels);
+  const out32 = words(out, pixels);
+  if (src32 !== undefined && out32 !== undefined) {
+    for (let p = 0; p < pixels; p++) {
+      const v = src32[p]!;
+      out32[p] = ((v & 0xff00ff00) | ((v >>> 16) & 0xff) | ((v & 0xff) << 16)) >>> 0;
+    }
+    return;
+  }
   for (let p = 0, i = 0; p < pixels; p++, i += 4) {
     out[i] = src[i + 2]!;
     out[i + 1] = src[i + 1]!;
@@ -76,6 +98,11 @@ const rgbaToLa: DirectLoop = (src, out, pixels) => {
 };
 
 const greyTo = (channels: 3 | 4): DirectLoop => (src, out, pixels) => {
+  const out32 = channels === 4 ? words(out, pixels) : undefined;
+  if (out32 !== undefined) {
+    for (let p = 0; p < pixels; p++) out32[p] = (src[p]! * 0x010101 + 0xff000000) >>> 0;
+    return;
+  }
   for (let p = 0, o = 0; p < pixels; p++, o += channels) {
     const v = src[p]!;
     out[o] = v;
@@ -87,6 +114,12 @@ const greyTo = (channels: 3 | 4): DirectLoop => (src, out, pixels) => {
 
 const paletteTo = (channels: 3 | 4): DirectLoop => (src, out, pixels, image) => {
   const table = paletteLookupTable(image);
+  const out32 = channels === 4 ? words(out, pixels) : undefined;
+  if (out32 !== undefined) {
+    const table32 = new Uint32Array(table.buffer, 0, 256);
+    for (let p = 0; p < pixels; p++) out32[p] = table32[src[p]!]!;
+    return;
+  }
   for (let p = 0, o = 0; p < pixels; p++, o += channels) {
     const t = src[p]! * 4;
     out[o] = table[t]!;

@@ -117,18 +117,43 @@ export function rgba8RowWriter(mode: DirectColorMode, out: Uint8Array, width: nu
         }
       };
     }
-    default: {
-      const wide = mode === 'RGB16' || mode === 'RGBA16';
-      const channels = mode === 'RGBA' || mode === 'BGRA' || mode === 'RGBA16' ? 4 : 3;
-      const blueFirst = mode === 'BGR' || mode === 'BGRA';
+    case 'RGB16':
+    case 'RGBA16': {
+      const alpha = mode === 'RGBA16';
       return (y, row) => {
         let o = y * stride;
         for (let x = 0, i = 0; x < width; x++, i += 4) {
-          for (let c = 0; c < channels; c++) {
-            const v = row[i + (blueFirst && c < 3 ? 2 - c : c)]!;
-            out[o++] = v;
-            if (wide) out[o++] = v;
+          const r = row[i]!;
+          const g = row[i + 1]!;
+          const b = row[i + 2]!;
+          out[o] = r;
+          out[o + 1] = r;
+          out[o + 2] = g;
+          out[o + 3] = g;
+          out[o + 4] = b;
+          out[o + 5] = b;
+          if (alpha) {
+            out[o + 6] = row[i + 3]!;
+            out[o + 7] = row[i + 3]!;
+            o += 8;
+          } else {
+            o += 6;
           }
+        }
+      };
+    }
+    default: {
+      const alpha = mode === 'RGBA' || mode === 'BGRA';
+      const r = mode === 'BGR' || mode === 'BGRA' ? 2 : 0;
+      const b = 2 - r;
+      const step = alpha ? 4 : 3;
+      return (y, row) => {
+        let o = y * stride;
+        for (let x = 0, i = 0; x < width; x++, i += 4, o += step) {
+          out[o + r] = row[i]!;
+          out[o + 1] = row[i + 1]!;
+          out[o + b] = row[i + 2]!;
+          if (alpha) out[o + 3] = row[i + 3]!;
         }
       };
     }

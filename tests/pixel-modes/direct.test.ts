@@ -25,7 +25,11 @@ describe('direct conversion loops', () => {
   it.each(covered)('%s → %s equals the generic path', (from, to) => {
     const options = resolveConvertOptions(undefined);
     fc.assert(
-      fc.property(imageOf(from), (image) => {
+      fc.property(imageOf(from), fc.integer({ min: 0, max: 3 }), (original, shift) => {
+        // Views at every offset mod 4 exercise both the 32-bit word loops and their byte-wise fallbacks.
+        const backing = new Uint8Array(original.data.length + shift);
+        backing.set(original.data, shift);
+        const image = { ...original, data: backing.subarray(shift) };
         const fast = new Uint8Array(byteLengthFor(to, image.width, image.height));
         const generic = new Uint8Array(fast.length);
         expect(convertDirect(image, to, fast)).toBe(true);
