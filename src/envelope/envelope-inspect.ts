@@ -1,0 +1,47 @@
+// Reads an envelope's header without decoding its payload: what `pixtext info` shows.
+import { ErrorCode, PixtextError } from '../errors.js';
+import { parseEnvelopeHeader } from './envelope-header.js';
+import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
+import { sliceEnvelope } from './envelope-read.js';
+import { parseJsonObject } from './json-scan.js';
+
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+
+/** An envelope's header plus the size of its base64 `data`, from {@link inspectEnvelope}. */
+export interface EnvelopeInfo extends EnvelopeHeader {
+  /** Characters in the `data` string (as parsed, escapes resolved). */
+  dataLength: number;
+}
+
+/**
+ * The header of an envelope already parsed as a JSON object; `data` is measured, not decoded.
+ * @throws PixtextError `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE`, `ERR_BASE64` (palette)
+ */
+export function inspectEnvelopeObject(fields: JsonObject): EnvelopeInfo {
+  const header = parseEnvelopeHeader(fields);
+  const data = hasOwn(fields, 'data') ? fields['data'] : undefined;
+  if (typeof data !== 'string') {
+    throw new PixtextError(ErrorCode.ENVELOPE, 'Envelope field "data" is missing or not a string', { chunk: 'data' });
+  }
+  return { ...header, dataLength: data.length };
+}
+
+/**
+ * Reads an envelope's header (dimensions, mode, encoding, byteLength, crc32, metadata) without decoding the
+ * payload. A canonically written envelope costs a parse of its header only. The payload is not verified: use
+ * `textToImage` for that.
+ *
+ * @throws PixtextError `ERR_TRUNCATED`, `ERR_NOT_JSON`, `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE`
+ * @example
+ * ```ts
+ * const { width, height, mode, byteLength } = inspectEnvelope(text);
+ * ```
+ */
+export function inspectEnvelope(text: string): EnvelopeInfo {
+  const sliced = sliceEnvelope(text);
+  // A backslash means escapes: measuring them needs the full parse.
+  if (sliced !== undefined && hasOwn(sliced.fields, 'pixtext') && sliced.data.indexOf('\\') === -1) {
+    return { ...parseEnvelopeHeader(sliced.fields), dataLength: sliced.data.length };
+  }
+  return inspectEnvelopeObject(parseJsonObject(text, 'The envelope'));
+}

@@ -1,0 +1,184 @@
+// The envelope v1 reader (DESIGN §4). Fast path: slice the `data` string out of a canonically shaped text and
+// JSON.parse only the header. Anything else that is valid JSON of the same object (keys in any order, whitespace,
+// escapes such as `\/` or `\n` inside `data`) goes through a full JSON.parse and gives the same result.
+import { decodeBase64 } from '../base64/base64.js';
+import { crc32, crc32Hex } from '../checksum/crc32.js';
+import { ErrorCode, PixtextError, describeValue } from '../errors.js';
+import { byteLengthFor, checkPixelLimit } from '../raw-image.js';
+import { parseEnvelopeHeader } from './envelope-header.js';
+import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
+import { parseJsonObject } from './json-scan.js';
+
+/** Options of {@link readEnvelope}. */
+export interface ReadEnvelopeOptions {
+  /** Largest width × height to accept, checked from the header before anything is decoded. */
+  maxPixels: number;
+}
+
+/** A read and verified envelope: its header and the decoded `data` bytes (raw pixels or a file). */
+export interface DecodedEnvelope {
+  header: EnvelopeHeader;
+  payload: Uint8Array;
+}
+
+/** A canonically shaped envelope cut in two: the parsed header object and the raw `data` string. */
+export interface SlicedEnvelope {
+  fields: JsonObject;
+  data: string;
+  /** Offset of `data`'s first character in the text. */
+  dataOffset: number;
+}
+
+const DATA_KEY = '"data":"';
+// Each candidate costs a parse of the text before it; metadata rarely holds more than a few "data" keys.
+const MAX_CANDIDATES = 8;
+
+const isJsonWs = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+function parseHeaderPrefix(text: string, end: number): JsonObject | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(0, end) + '}');
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return Object.keys(value).length > 0 ? (value as JsonObject) : undefined;
+}
+
+/**
+ * Cuts an envelope shaped like the canonical writer's output (`…,"data":"<base64>"}` at the end) into its parsed
+ * header and the raw `data` string, without scanning the payload character by character. Returns undefined for
+ * any other shape (the caller then parses the whole text).
+ *
+ * Why this is exact: `{…` + `}` parsing as an object proves the candidate `"data":"` is a key of the top-level object
+ * (JSON is parsed left to right), and the absence of any `"` between it and the final `"}` proves `data` is the last
+ * member. The `data` string may still hold escapes; the strict base64 decoder rejects `\`, and then the caller falls
+ * back to a full parse.
+ */
+export function sliceEnvelope(text: string): SlicedEnvelope | undefined {
+  let last = text.length - 1;
+  while (last >= 0 && isJsonWs(text.charCodeAt(last))) last--;
+  if (last < 1 || text.charCodeAt(last) !== 0x7d || text.charCodeAt(last - 1) !== 0x22) return undefined;
+  const closeQuote = last - 1;
+  let at = text.indexOf(DATA_KEY);
+  for (let tries = 0; at !== -1 && tries < MAX_CANDIDATES; tries++) {
+    const dataOffset = at + DATA_KEY.length;
+    if (dataOffset > closeQuote) return undefined;
+    if (at > 0 && text.charCodeAt(at - 1) === 0x2c) {
+      const fields = parseHeaderPrefix(text, at - 1);
+      if (fields !== undefined) {
+        if (text.indexOf('"', dataOffset) !== closeQuote) return undefined;
+        return { fields, data: text.slice(dataOffset, closeQuote), dataOffset };
+      }
+    }
+    at = text.indexOf(DATA_KEY, at + 1);
+  }
+  return undefined;
+}
+
+/** Checks what the header promises before anything is decoded or allocated. */
+function checkDeclaredSize(header: EnvelopeHeader, maxPixels: number): void {
+  checkPixelLimit(header.width, header.height, maxPixels, 'The envelope header', header.mode);
+  if (header.encoding === 'raw') {
+    const expected = byteLengthFor(header.mode, header.width, header.height);
+    if (header.byteLength !== expected) {
+      throw new PixtextError(
+        ErrorCode.LENGTH_MISMATCH,
+        `The envelope declares byteLength ${header.byteLength} but a ${header.width}×${header.height} ${header.mode} image holds ${expected} bytes`,
+        { chunk: 'byteLength' },
+      );
+    }
+  }
+}
+
+function verifyPayload(header: EnvelopeHeader, payload: Uint8Array): DecodedEnvelope {
+  if (payload.length !== header.byteLength) {
+    throw new PixtextError(
+      ErrorCode.LENGTH_MISMATCH,
+      `The envelope's data decodes to ${payload.length} bytes but its byteLength says ${header.byteLength}`,
+      { chunk: 'data' },
+    );
+  }
+  const actual = crc32Hex(crc32(payload));
+  if (actual !== header.crc32) {
+    throw new PixtextError(
+      ErrorCode.CHECKSUM,
+      `The envelope's data has CRC-32 ${actual} but its crc32 field says ${header.crc32}: the data is corrupt`,
+      { chunk: 'crc32' },
+    );
+  }
+  return { header, payload };
+}
+
+/**
+ * Reads an envelope from an already parsed JSON object (the slow path, also used when the caller has parsed the
+ * text to tell an envelope from a Pillow dump).
+ *
+ * @throws PixtextError `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE`, `ERR_TOO_LARGE`, `ERR_BASE64`, `ERR_LENGTH_MISMATCH`,
+ * `ERR_CHECKSUM`
+ * @example
+ * ```ts
+ * const { header, payload } = readEnvelopeObject(JSON.parse(text), { maxPixels: 1e6 });
+ * ```
+ */
+export function readEnvelopeObject(fields: JsonObject, options: ReadEnvelopeOptions): DecodedEnvelope {
+  const header = parseEnvelopeHeader(fields);
+  checkDeclaredSize(header, options.maxPixels);
+  const data = Object.prototype.hasOwnProperty.call(fields, 'data') ? fields['data'] : undefined;
+  if (typeof data !== 'string') {
+    throw new PixtextError(
+      ErrorCode.ENVELOPE,
+      data === undefined ? 'Envelope field "data" is missing' : `Envelope field "data" must be a base64 string but is ${describeValue(data)}`,
+      { chunk: 'data' },
+    );
+  }
+  let payload: Uint8Array;
+  try {
+    payload = decodeBase64(data, { allowWhitespace: true });
+  } catch (cause) {
+    if (!(cause instanceof PixtextError)) throw cause;
+    throw new PixtextError(cause.code, `Envelope field "data": ${cause.message}`, {
+      chunk: 'data',
+      ...(cause.offset === undefined ? {} : { offset: cause.offset }),
+      cause,
+    });
+  }
+  return verifyPayload(header, payload);
+}
+
+/**
+ * Reads the fast path only: returns undefined when the text is not canonically shaped or its `data` needs the full
+ * JSON parse (whitespace or escapes). Header errors are thrown: they are exactly what the full parse would report.
+ * @throws PixtextError as {@link readEnvelopeObject}
+ */
+export function readEnvelopeFast(text: string, options: ReadEnvelopeOptions): DecodedEnvelope | undefined {
+  const sliced = sliceEnvelope(text);
+  if (sliced === undefined || !Object.prototype.hasOwnProperty.call(sliced.fields, 'pixtext')) return undefined;
+  const header = parseEnvelopeHeader(sliced.fields);
+  checkDeclaredSize(header, options.maxPixels);
+  let payload: Uint8Array;
+  try {
+    payload = decodeBase64(sliced.data);
+  } catch (cause) {
+    if (cause instanceof PixtextError && cause.code === ErrorCode.BASE64) return undefined;
+    throw cause;
+  }
+  return verifyPayload(header, payload);
+}
+
+/**
+ * Reads and verifies an envelope v1: version, header fields, `maxPixels` (before decoding), base64, `byteLength`
+ * and `crc32`. Unknown keys are ignored and never copied anywhere.
+ *
+ * @throws PixtextError `ERR_TRUNCATED` (text cut short), `ERR_NOT_JSON` (not JSON, or JSON but not an object),
+ * `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE` (missing or ill-typed field), `ERR_TOO_LARGE` (over `maxPixels`),
+ * `ERR_BASE64` (stray character, with its offset in `data`), `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`.
+ * @example
+ * ```ts
+ * const { header, payload } = readEnvelope(text, { maxPixels: 268_402_689 });
+ * ```
+ */
+export function readEnvelope(text: string, options: ReadEnvelopeOptions): DecodedEnvelope {
+  return readEnvelopeFast(text, options) ?? readEnvelopeObject(parseJsonObject(text, 'The envelope'), options);
+}

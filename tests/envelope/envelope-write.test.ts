@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { writeEnvelope } from '../../src/envelope/envelope-write.js';
+import { PixtextError } from '../../src/errors.js';
+import { platform } from '../../src/platform-name.js';
+import { GOLDEN_METADATA, MODES, goldenImage, goldenOfMode, readGolden } from './golden-images.js';
+
+function errorCode(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof PixtextError) return e.code;
+    throw e;
+  }
+  return 'no error';
+}
+
+describe(`envelope writer (${platform})`, () => {
+  it('writes the example of DESIGN §4 exactly', () => {
+    const data = new Uint8Array([255, 0, 0, 0, 255, 0]);
+    expect(writeEnvelope({ width: 2, height: 1, mode: 'RGB', encoding: 'raw', data })).toBe(
+      '{"pixtext":1,"width":2,"height":1,"mode":"RGB","encoding":"raw","byteLength":6,"crc32":"c622f71d","data":"/wAAAP8A"}',
+    );
+  });
+
+  it.each(MODES)('writes the golden envelope of mode %s byte for byte', (mode) => {
+    const { file, image } = goldenOfMode(mode);
+    expect(writeEnvelope({ ...image, encoding: 'raw' })).toBe(readGolden(file));
+  });
+
+  it('writes the goldens without palette, of an empty image, and with source and metadata', () => {
+    const noPalette = goldenImage('P', 3, 2, false);
+    expect(writeEnvelope({ ...noPalette, encoding: 'raw' })).toBe(readGolden('raw-P-no-palette.json'));
+    expect(writeEnvelope({ ...goldenImage('L', 0, 5), encoding: 'raw' })).toBe(readGolden('raw-L-0x5.json'));
+    const withMetadata = { ...goldenImage('RGB', 2, 1), encoding: 'raw' as const, source: 'png', metadata: GOLDEN_METADATA };
+    expect(writeEnvelope(withMetadata)).toBe(readGolden('raw-RGB-metadata.json'));
+  });
+
+  it('honours a data view at an odd offset', () => {
+    const { image, file } = goldenOfMode('RGB');
+    const backing = new Uint8Array(image.data.length + 8).fill(0xee);
+    backing.set(image.data, 3);
+    const view = backing.subarray(3, 3 + image.data.length);
+    expect(writeEnvelope({ ...image, data: view, encoding: 'raw' })).toBe(readGolden(file));
+  });
+
+  it('is ASCII only and keeps any JSON metadata exactly', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue()), (metadata) => {
+        const text = writeEnvelope({ width: 0, height: 0, mode: 'L', encoding: 'raw', data: new Uint8Array(0), metadata });
+        expect(/^[\x20-\x7e]*$/.test(text)).toBe(true);
+        // JSON.parse keeps "__proto__" as an own key, so the parsed value compares member by member.
+        expect((JSON.parse(text) as { metadata: unknown }).metadata).toStrictEqual(JSON.parse(JSON.stringify(metadata)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects metadata that would not read back as the same JSON', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 1000; i++) deep = { d: deep };
+    const bad: unknown[] = [
+      [1, 2],
+      null,
+      'text',
+      { a: undefined },
+      { f: () => 1 },
+      { n: Number.NaN },
+      { n: Infinity },
+      { b: 1n },
+      { s: Symbol('s') },
+      { d: new Date(0) },
+      { m: new Map() },
+      { t: new Uint8Array(2) },
+      cyclic,
+      deep,
+      new (class Meta {})(),
+    ];
+    for (const metadata of bad) {
+      const content = { width: 0, height: 0, mode: 'L' as const, encoding: 'raw' as const, data: new Uint8Array(0) };
+      expect(errorCode(() => writeEnvelope({ ...content, metadata: metadata as Record<string, unknown> }))).toBe(
+        'ERR_INVALID_ARGUMENT',
+      );
+    }
+  });
+
+  it('accepts metadata with a null prototype and an own "__proto__" key', () => {
+    const metadata = Object.create(null) as Record<string, unknown>;
+    metadata['x'] = 1;
+    const parsed = JSON.parse('{"__proto__":{"polluted":true},"y":2}') as Record<string, unknown>;
+    const text = writeEnvelope({ width: 0, height: 0, mode: 'L', encoding: 'raw', data: new Uint8Array(0), metadata });
+    expect(text).toContain('"metadata":{"x":1}');
+    const text2 = writeEnvelope({ width: 0, height: 0, mode: 'L', encoding: 'raw', data: new Uint8Array(0), metadata: parsed });
+    expect(text2).toContain('"metadata":{"__proto__":{"polluted":true},"y":2}');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
