@@ -1,11 +1,23 @@
 import { invalidArgument } from '../errors.js';
 
-/** Dithering methods for conversions to mode `1`. */
+/**
+ * Dithering methods for conversions to mode `1`, for validating user input.
+ * @example
+ * ```ts
+ * if (DITHER_METHODS.includes(flag as DitherMethod)) convert(image, '1', { dither: flag as DitherMethod });
+ * ```
+ */
 export const DITHER_METHODS = ['floyd-steinberg', 'none'] as const;
 /** `'floyd-steinberg' | 'none'`: see {@link ConvertOptions.dither}. */
 export type DitherMethod = (typeof DITHER_METHODS)[number];
 
-/** An opaque colour `[r, g, b]`, each an integer 0–255. */
+/**
+ * An opaque colour `[r, g, b]`, each an integer 0–255, to flatten alpha onto.
+ * @example
+ * ```ts
+ * const white: BackgroundColor = [255, 255, 255];
+ * ```
+ */
 export type BackgroundColor = readonly [r: number, g: number, b: number];
 
 /**

@@ -1,5 +1,5 @@
-import { invalidArgument } from '../errors.js';
-import { byteLengthFor, isPixelMode, PIXEL_MODE_NAMES, validateRawImage } from '../raw-image.js';
+import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import { byteLengthFor, checkPixelLimit, isPixelMode, PIXEL_MODE_NAMES, validateRawImage } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import { resolveConvertOptions } from './convert-options.js';
 import type { ConvertOptions } from './convert-options.js';
@@ -13,7 +13,7 @@ export type { BackgroundColor, ConvertOptions, DitherMethod } from './convert-op
  * Converts `image` to pixel `mode`, following Pillow 9.4 wherever Pillow defines the conversion, so results can be
  * checked against it byte for byte. Width and height are unchanged; the result always has a fresh `data` array of
  * `byteLengthFor(mode, width, height)` bytes, and converting to the image's own mode returns such a copy (with a copy
- * of the palette), never the image itself.
+ * of the palette; mode `1` padding bits copied as they are), never the image itself.
  *
  * - Colour → grey: Pillow's `(R·19595 + G·38470 + B·7471 + 0x8000) >> 16`; grey → colour replicates the level.
  * - → `1`: see {@link ConvertOptions.dither}. From colour the level is Pillow's `(R·299 + G·587 + B·114) / 1000`;
@@ -34,7 +34,8 @@ export type { BackgroundColor, ConvertOptions, DitherMethod } from './convert-op
  * @param options - Dithering for `1` and a background to flatten alpha onto. Defaults to Floyd–Steinberg and none.
  * @returns A new image in `mode`.
  * @throws PixtextError `ERR_INVALID_IMAGE` for a malformed image, `ERR_INVALID_ARGUMENT` for a bad mode or option,
- *   `ERR_UNSUPPORTED` for → `P` with more than 256 distinct colours.
+ *   `ERR_UNSUPPORTED` for → `P` with more than 256 distinct colours, `ERR_TOO_LARGE` when the result could not be
+ *   held in memory (mode `1` → `RGBA16` grows 64-fold).
  *
  * @example
  * ```ts
@@ -57,9 +58,21 @@ export function convert(image: RawImage, mode: PixelMode, options?: ConvertOptio
     return copy;
   }
 
-  const data = new Uint8Array(byteLengthFor(mode, width, height));
+  const data = allocate(source, mode);
   const composite = resolved.background !== undefined && dropsAlpha(mode);
   if (!composite && convertDirect(source, mode, data)) return { width, height, mode, data };
   const palette = convertViaHub(source, mode, data, resolved);
   return palette === undefined ? { width, height, mode, data } : { width, height, mode, data, palette };
+}
+
+/** The output array, refused cleanly when it cannot exist: converting can grow an image up to 64-fold. */
+function allocate(source: RawImage, mode: PixelMode): Uint8Array {
+  checkPixelLimit(source.width, source.height, Infinity, `Converting ${source.mode} to ${mode}`, mode);
+  const length = byteLengthFor(mode, source.width, source.height);
+  try {
+    return new Uint8Array(length);
+  } catch (cause) {
+    const message = `Converting ${source.mode} to ${mode} needs ${length} bytes, more than this engine can allocate`;
+    throw new PixtextError(ErrorCode.TOO_LARGE, message, { cause });
+  }
 }

@@ -60,6 +60,12 @@ describe('convert rejects bad input with a stable code', () => {
     expect(convert(fits, 'P').palette?.length).toBe(1024);
   });
 
+  it('ERR_TOO_LARGE, before allocating, when the result would pass 4 GiB', () => {
+    // 2^29 pixels of mode 1 are 64 MiB; as RGBA16 they would be 4 GiB.
+    const huge: RawImage = { width: 2 ** 16, height: 2 ** 13, mode: '1', data: new Uint8Array(2 ** 26) };
+    expect(codeOf(() => convert(huge, 'RGBA16'))).toBe(ErrorCode.TOO_LARGE);
+  });
+
   it('counts alpha as part of the colour when building a palette', () => {
     const data = new Uint8Array(257 * 4);
     for (let i = 0; i < 257; i++) data[i * 4 + 3] = i & 0xff;

@@ -12,7 +12,9 @@ const probe = (from: PixelMode, to: PixelMode): boolean => {
   const image: RawImage = { width: 0, height: 0, mode: from, data: new Uint8Array(0) };
   return convertDirect(image, to, new Uint8Array(0));
 };
-const covered = PIXEL_MODE_NAMES.flatMap((from) => PIXEL_MODE_NAMES.filter((to) => from !== to && probe(from, to)).map((to) => [from, to] as const));
+const covered = PIXEL_MODE_NAMES.flatMap((from) =>
+  PIXEL_MODE_NAMES.filter((to) => from !== to && probe(from, to)).map((to) => [from, to] as const),
+);
 
 describe('direct conversion loops', () => {
   it('cover the common pairs', () => {
