@@ -5,6 +5,7 @@
 import { ErrorCode, PixtextError } from '../../errors.js';
 import { validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
 import { BMP_COMPRESSION, FILE_HEADER_SIZE } from './header.js';
+import { swapRedBlue } from './pixels.js';
 
 /** Modes the BMP encoder writes as they are. */
 export const BMP_ENCODABLE_MODES = ['1', 'L', 'P', 'RGB', 'RGBA', 'BGR', 'BGRA'] as const satisfies readonly PixelMode[];
@@ -161,31 +162,16 @@ function writePixels(image: RawImage, out: Uint8Array, dataOffset: number, strid
         out.set(data.subarray(r * width * 4, (r + 1) * width * 4), o);
         break;
       case 'RGB':
-        swapRow3(data, r * width * 3, out, o, width);
+        swapRow(data, r * width * 3, out, o, width * 3, 3);
         break;
       default:
-        swapRow4(data, r * width * 4, out, o, width);
+        swapRow(data, r * width * 4, out, o, width * 4, 4);
     }
   }
 }
 
-/** R,G,B → B,G,R for one row. */
-function swapRow3(src: Uint8Array, s: number, out: Uint8Array, o: number, width: number): void {
-  const end = s + width * 3;
-  for (; s < end; s += 3, o += 3) {
-    out[o] = src[s + 2]!;
-    out[o + 1] = src[s + 1]!;
-    out[o + 2] = src[s]!;
-  }
-}
-
-/** R,G,B,A → B,G,R,A for one row. */
-function swapRow4(src: Uint8Array, s: number, out: Uint8Array, o: number, width: number): void {
-  const end = s + width * 4;
-  for (; s < end; s += 4, o += 4) {
-    out[o] = src[s + 2]!;
-    out[o + 1] = src[s + 1]!;
-    out[o + 2] = src[s]!;
-    out[o + 3] = src[s + 3]!;
-  }
+/** R,G,B(,A) → B,G,R(,A) for one row: a memcpy, then the red and blue bytes swapped in place. */
+function swapRow(src: Uint8Array, s: number, out: Uint8Array, o: number, rowBytes: number, step: 3 | 4): void {
+  out.set(src.subarray(s, s + rowBytes), o);
+  swapRedBlue(out, o, o + rowBytes, step);
 }

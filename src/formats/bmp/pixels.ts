@@ -57,20 +57,27 @@ export function unpackIndices(src: RowSource, width: number, bitsPerPixel: numbe
   return out;
 }
 
+/**
+ * Swaps the first and third byte of every `step`-byte pixel in `out[start, end)`: B,G,R(,A) ↔ R,G,B(,A). Copying a row
+ * with `set` (a memcpy) and then swapping in place moves fewer bytes through JavaScript than a per-byte shuffle.
+ */
+export function swapRedBlue(out: Uint8Array, start: number, end: number, step: 3 | 4): void {
+  for (let o = start; o < end; o += step) {
+    const t = out[o]!;
+    out[o] = out[o + 2]!;
+    out[o + 2] = t;
+  }
+}
+
 /** 24-bit B,G,R rows as `RGB`. */
 export function unpackBgr24(src: RowSource, width: number): Uint8Array {
   const out = new Uint8Array(width * 3 * src.height);
-  const { bytes } = src;
   const rowBytes = width * 3;
   for (let r = 0; r < src.height; r++) {
-    let s = rowStart(src, r);
-    let o = r * rowBytes;
-    const end = o + rowBytes;
-    for (; o < end; o += 3, s += 3) {
-      out[o] = bytes[s + 2]!;
-      out[o + 1] = bytes[s + 1]!;
-      out[o + 2] = bytes[s]!;
-    }
+    const s = rowStart(src, r);
+    const o = r * rowBytes;
+    out.set(src.bytes.subarray(s, s + rowBytes), o);
+    swapRedBlue(out, o, o + rowBytes, 3);
   }
   return out;
 }
@@ -105,7 +112,11 @@ function unpackBytes32(src: RowSource, width: number, channels: readonly BmpChan
     let s = rowStart(src, row);
     let o = row * rowBytes;
     const end = o + rowBytes;
-    if (alpha) {
+    if (alpha && ri === 2 && gi === 1 && bi === 0 && ai === 3) {
+      // B,G,R,A: the common layout (Paint.NET, GIMP, our own encoder).
+      out.set(bytes.subarray(s, s + rowBytes), o);
+      swapRedBlue(out, o, end, 4);
+    } else if (alpha) {
       for (; o < end; o += 4, s += 4) {
         out[o] = bytes[s + ri]!;
         out[o + 1] = bytes[s + gi]!;
