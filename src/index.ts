@@ -9,6 +9,7 @@ export type { ImageCodec, ImageHeader, FormatId } from './formats/codec.js';
 export { FORMAT_IDS } from './formats/codec.js';
 export { pngCodec } from './formats/png/index.js';
 export { bmpCodec } from './formats/bmp/index.js';
+export { jpegCodec } from './formats/jpeg/index.js';
 export { crc32 } from './checksum/crc32.js';
 export { toImageData, fromImageData } from './image-data.js';
 export type { ImageDataLike } from './image-data.js';

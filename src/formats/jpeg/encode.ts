@@ -80,7 +80,7 @@ function withBufferFrom<T>(run: () => T): T {
  * @throws PixtextError `ERR_UNSUPPORTED` for other modes (naming the conversion) and empty images,
  *   `ERR_TOO_LARGE` beyond 65535 pixels a side, `ERR_INVALID_ARGUMENT` for a bad quality.
  */
-export function encodeJpeg(image: RawImage, options: Pick<CodecEncodeOptions, 'quality'>): Uint8Array {
+export function encodeJpeg(image: RawImage, options: Pick<CodecEncodeOptions, 'quality'> & Partial<CodecEncodeOptions>): Uint8Array {
   const { width, height, mode } = validateRawImage(image);
   const { quality } = options;
   if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw invalidArgument('an integer from 1 to 100', 'quality', quality);
