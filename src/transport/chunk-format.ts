@@ -1,11 +1,12 @@
 // The chunk format of chunked transport, version 1: one JSON object per chunk, ASCII only, keys in this order:
-//   {"pixtextChunk":1,"id":"<id>","index":0,"count":3,"length":2500,"crc32":"<8 hex>","chunkCrc32":"<8 hex>","data":"<slice>"}
+//   {"pixtextChunk":1,"id":"<id>","index":0,"count":3,"length":2500,"crc32":"<8 hex>","chunkCrc32":"<8 hex>",
+//    "data":"<slice>"}
 // `length` and `crc32` describe the whole text (UTF-16 length; CRC-32 of its UTF-8), `data` is this chunk's slice.
 // `chunkCrc32` covers the header fields as well as the slice, so a chunk damaged anywhere (a flipped index digit
 // included) is caught on its own, before it can land in the wrong slot.
 // Readers accept any valid JSON of the same object (keys in any order, whitespace, escapes) and ignore unknown keys.
 import { crc32Hex } from '../checksum/crc32.js';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, describeValue } from '../errors.js';
 import { ChunkError } from './chunk-error.js';
 import { TextCrc } from './text-crc.js';
 
@@ -50,8 +51,18 @@ export interface ChunkRef {
 }
 
 /** The JSON text before the escaped slice. @internal */
-export function chunkPrefix(id: string, index: string, count: string, length: string, crc: string, chunkCrc: string): string {
-  return `{"pixtextChunk":${CHUNK_FORMAT_VERSION},"id":"${id}","index":${index},"count":${count},"length":${length},"crc32":"${crc}","chunkCrc32":"${chunkCrc}","data":"`;
+export function chunkPrefix(
+  id: string,
+  index: string,
+  count: string,
+  length: string,
+  crc: string,
+  chunkCrc: string,
+): string {
+  return (
+    `{"pixtextChunk":${CHUNK_FORMAT_VERSION},"id":"${id}","index":${index},"count":${count},"length":${length},` +
+    `"crc32":"${crc}","chunkCrc32":"${chunkCrc}","data":"`
+  );
 }
 
 /** The JSON text after the escaped slice. @internal */
@@ -87,44 +98,54 @@ export function parseChunk(text: string, limits: ChunkLimits, ref: ChunkRef): Pa
     throw new ChunkError(ErrorCode.CHUNK, `${where} is not JSON: ${(cause as Error).message}`, { position, cause });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('is not a JSON object');
-  const field = (key: string): unknown => (Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined);
+  // Own keys only: a "__proto__" key in the JSON is just an unknown key.
+  const fields = value as Record<string, unknown>;
+  const field = (key: string): unknown => (Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined);
+  const integer = (key: string, min: number): number | undefined => {
+    const v = field(key);
+    return typeof v === 'number' && Number.isSafeInteger(v) && v >= min ? v : undefined;
+  };
+  const hex8 = (key: string): string | undefined => {
+    const v = field(key);
+    return typeof v === 'string' && HEX8.test(v) ? v : undefined;
+  };
 
   const version = field('pixtextChunk');
   if (version === undefined) throw fail('is not a pixtext chunk (no "pixtextChunk" field)');
-  if (version !== CHUNK_FORMAT_VERSION) throw fail(`has chunk format version ${JSON.stringify(version)}; this reader knows ${CHUNK_FORMAT_VERSION}`);
-
-  const rawIndex = field('index');
-  const index = Number.isSafeInteger(rawIndex) && (rawIndex as number) >= 0 ? (rawIndex as number) : undefined;
-  if (index === undefined) throw fail(`has an invalid "index": ${JSON.stringify(rawIndex) ?? 'missing'}`);
+  if (version !== CHUNK_FORMAT_VERSION) {
+    throw fail(`has chunk format version ${describeValue(version)}; this reader knows ${CHUNK_FORMAT_VERSION}`);
+  }
+  const index = integer('index', 0);
+  if (index === undefined) throw fail(`has an invalid "index": ${describeValue(field('index'))}`);
 
   const id = field('id');
   if (typeof id !== 'string' || !CHUNK_ID_PATTERN.test(id)) {
-    throw fail(`has an invalid "id" (1 to 64 characters from A-Z a-z 0-9 . _ ~ - expected)`, index);
+    throw fail('has an invalid "id" (1 to 64 characters from A-Z a-z 0-9 . _ ~ - expected)', index);
   }
-  const count = field('count');
-  if (!Number.isSafeInteger(count) || (count as number) < 1) throw fail(`has an invalid "count": ${JSON.stringify(count) ?? 'missing'}`, index);
-  if ((count as number) > limits.maxCount) {
-    throw fail(`declares ${count as number} chunks, over the limit of ${limits.maxCount}`, index, ErrorCode.TOO_LARGE);
+  // Sizes are checked against the limits before anything is allocated for them.
+  const count = integer('count', 1);
+  if (count === undefined) throw fail(`has an invalid "count": ${describeValue(field('count'))}`, index);
+  if (count > limits.maxCount) {
+    throw fail(`declares ${count} chunks, over the limit of ${limits.maxCount}`, index, ErrorCode.TOO_LARGE);
   }
-  const length = field('length');
-  if (!Number.isSafeInteger(length) || (length as number) < 0) throw fail(`has an invalid "length": ${JSON.stringify(length) ?? 'missing'}`, index);
-  if ((length as number) > limits.maxLength) {
-    throw fail(`declares a text of ${length as number} characters, over the limit of ${limits.maxLength}`, index, ErrorCode.TOO_LARGE);
+  const length = integer('length', 0);
+  if (length === undefined) throw fail(`has an invalid "length": ${describeValue(field('length'))}`, index);
+  if (length > limits.maxLength) {
+    const message = `declares a text of ${length} characters, over the limit of ${limits.maxLength}`;
+    throw fail(message, index, ErrorCode.TOO_LARGE);
   }
   // Every chunk carries at least one character of a non-empty text, so more chunks than characters is impossible.
-  if ((count as number) > Math.max(1, length as number)) {
-    throw fail(`declares ${count as number} chunks for a text of ${length as number} characters`, index);
-  }
-  if (index >= (count as number)) throw fail(`is out of range for a message of ${count as number} chunks`, index);
-  const crc = field('crc32');
-  if (typeof crc !== 'string' || !HEX8.test(crc)) throw fail('has an invalid "crc32" (8 lowercase hex digits expected)', index);
-  const check = field('chunkCrc32');
-  if (typeof check !== 'string' || !HEX8.test(check)) throw fail('has an invalid "chunkCrc32" (8 lowercase hex digits expected)', index);
+  if (count > Math.max(1, length)) throw fail(`declares ${count} chunks for a text of ${length} characters`, index);
+  if (index >= count) throw fail(`is out of range for a message of ${count} chunks`, index);
+  const crc = hex8('crc32');
+  if (crc === undefined) throw fail('has an invalid "crc32" (8 lowercase hex digits expected)', index);
+  const check = hex8('chunkCrc32');
+  if (check === undefined) throw fail('has an invalid "chunkCrc32" (8 lowercase hex digits expected)', index);
   const data = field('data');
   if (typeof data !== 'string') throw fail('has no string "data"', index);
-  if (data.length > (length as number)) throw fail(`holds ${data.length} characters of a text of ${length as number}`, index);
+  if (data.length > length) throw fail(`holds ${data.length} characters of a text of ${length}`, index);
 
-  const header: MessageHeader = { id, count: count as number, length: length as number, crc32: crc };
+  const header: MessageHeader = { id, count, length, crc32: crc };
   const computed = chunkCheck(header, index, data);
   if (computed !== check) throw fail(`is damaged: its chunkCrc32 is ${check} but its content gives ${computed}`, index);
   return { ...header, index, data };

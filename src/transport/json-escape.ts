@@ -2,13 +2,24 @@
 // length in bytes (UTF-8 or Latin-1): what a datagram budget is counted in.
 // Spec: https://www.rfc-editor.org/rfc/rfc8259#section-7
 
-/** Code units that cannot stand for themselves in an ASCII JSON string (everything but 0x20-0x7F minus `"` and `\`). @internal */
+/**
+ * Code units that cannot stand for themselves in an ASCII JSON string: all but 0x20-0x7F, and `"` and `\`.
+ * @internal
+ */
 export const SPECIAL = /[^\x20\x21\x23-\x5b\x5d-\x7f]/g;
 
 /** The largest escaped form of one unsplittable unit: a surrogate pair as two `\uXXXX` escapes. @internal */
 export const MAX_UNIT_COST = 12;
 
-const SHORT: Record<number, string> = { 0x22: '\\"', 0x5c: '\\\\', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t' };
+const SHORT: Record<number, string> = {
+  0x22: '\\"',
+  0x5c: '\\\\',
+  0x08: '\\b',
+  0x0c: '\\f',
+  0x0a: '\\n',
+  0x0d: '\\r',
+  0x09: '\\t',
+};
 
 /** Characters the escaped form of code unit `c` takes (for a code unit SPECIAL matches). @internal */
 export function escapeCost(c: number): number {

@@ -110,9 +110,8 @@ export class Reassembler {
     const parsed = parseChunk(chunk, this.limits, ref);
     if (this.store === undefined) {
       if (this.expectedId !== undefined && parsed.id !== this.expectedId) {
-        throw new ChunkError(ErrorCode.CHUNK, `chunk (index ${parsed.index}) belongs to message ${parsed.id}, not ${this.expectedId}`, {
-          index: parsed.index,
-        });
+        const message = `chunk (index ${parsed.index}) belongs to message ${parsed.id}, not ${this.expectedId}`;
+        throw new ChunkError(ErrorCode.CHUNK, message, { index: parsed.index });
       }
       this.store = new ChunkStore(parsed);
     }

@@ -60,49 +60,50 @@ export function splitText(text: string, options: SplitTextOptions): string[] {
   }
   const n = text.length;
   if (n > MAX_TEXT_LENGTH) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `A text of ${n} characters is over the chunked-transport limit of ${MAX_TEXT_LENGTH}`);
+    const message = `A text of ${n} characters is over the chunked-transport limit of ${MAX_TEXT_LENGTH}`;
+    throw new PixtextError(ErrorCode.TOO_LARGE, message);
   }
 
-  const crc = textCrc32(text);
-  const id = givenId ?? `${crc32Hex(crc)}-${n.toString(36)}`;
-  const header: MessageHeader = { id, count: 0, length: n, crc32: crc32Hex(crc) };
+  const crc = crc32Hex(textCrc32(text));
+  const id = givenId ?? `${crc}-${n.toString(36)}`;
   // Framing of a chunk whose index has `indexDigits` digits in a message whose count has `countDigits`.
   const baseFraming = FIXED_FRAMING + id.length + digits(n) + 16;
-  const budget = (indexDigits: number, countDigits: number): number => maxChunkLength - baseFraming - indexDigits - countDigits;
+  const budget = (indexDigits: number, countDigits: number): number =>
+    maxChunkLength - baseFraming - indexDigits - countDigits;
+  const tooSmall = (countDigits: number, why = ''): PixtextError => {
+    const minimum = baseFraming + 2 * countDigits + MAX_UNIT_COST;
+    return invalidArgument(`an integer of at least ${minimum}${why}`, 'maxChunkLength', maxChunkLength);
+  };
 
   const smallest = budget(1, 1);
-  if (smallest < MAX_UNIT_COST) {
-    throw invalidArgument(`an integer of at least ${maxChunkLength - smallest + MAX_UNIT_COST}`, 'maxChunkLength', maxChunkLength);
-  }
+  if (smallest < MAX_UNIT_COST) throw tooSmall(1);
   // The count's digit width changes the framing, which changes the count: start from a lower bound of the width
   // (every chunk holds at most `smallest` characters) and widen until the count fits the width it was packed for.
   let countDigits = digits(Math.max(1, Math.ceil(n / smallest)));
   let ends: number[] | undefined;
   for (;;) {
-    if (budget(countDigits, countDigits) < MAX_UNIT_COST || countDigits > digits(MAX_CHUNK_COUNT)) {
+    if (budget(countDigits, countDigits) < MAX_UNIT_COST) throw tooSmall(countDigits, ` for a text of ${n} characters`);
+    ends = pack(text, (index) => budget(digits(index), countDigits));
+    if (ends === undefined) {
       throw invalidArgument(
-        `an integer of at least ${maxChunkLength - budget(countDigits, countDigits) + MAX_UNIT_COST} for a text of ${n} characters`,
+        `a larger integer (this text would need more than ${MAX_CHUNK_COUNT} chunks)`,
         'maxChunkLength',
         maxChunkLength,
       );
-    }
-    ends = pack(text, (index) => budget(digits(index), countDigits));
-    if (ends === undefined) {
-      throw invalidArgument(`a larger integer (this text would need more than ${MAX_CHUNK_COUNT} chunks)`, 'maxChunkLength', maxChunkLength);
     }
     if (digits(ends.length) <= countDigits) break;
     countDigits = digits(ends.length);
   }
 
-  header.count = ends.length;
+  const header: MessageHeader = { id, count: ends.length, length: n, crc32: crc };
   const count = String(header.count);
   const length = String(n);
   const chunks = new Array<string>(header.count);
   for (let index = 0, start = 0; index < header.count; index++) {
     const end = ends[index]!;
     const slice = text.slice(start, end);
-    const body = escapeJsonAscii(slice);
-    chunks[index] = chunkPrefix(id, String(index), count, length, header.crc32, chunkCheck(header, index, slice)) + body + CHUNK_SUFFIX;
+    const prefix = chunkPrefix(id, String(index), count, length, crc, chunkCheck(header, index, slice));
+    chunks[index] = prefix + escapeJsonAscii(slice) + CHUNK_SUFFIX;
     start = end;
   }
   return chunks;

@@ -125,9 +125,25 @@ describe(`splitText (${process.env.PIXTEXT_PROJECT})`, () => {
     expect(() => splitText('x', { maxChunkLength: 50 })).toThrow(/at least 1\d\d/);
   });
 
-  it('rejects a maxChunkLength that would need more chunks than the limit', () => {
-    const text = 'a'.repeat(1_048_577 * 12 + 1);
-    expect(codeOf(() => splitText(text, { maxChunkLength: 131, id: 'i' }))).toBe(ErrorCode.INVALID_ARGUMENT);
+  it('raises the minimum when the count needs more digits, exactly at the boundary', () => {
+    // id "i", 3-digit length: framing 91 + 1 + 3 + 16 = 111. At 125 a chunk holds 12 characters, so 200 need
+    // 17 chunks, whose 2-digit index and count leave only 10: the minimum becomes 111 + 2 + 2 + 12 = 127.
+    const text = 'a'.repeat(200);
+    expect(codeOf(() => splitText(text, { maxChunkLength: 125, id: 'i' }))).toBe(ErrorCode.INVALID_ARGUMENT);
+    expect(codeOf(() => splitText(text, { maxChunkLength: 126, id: 'i' }))).toBe(ErrorCode.INVALID_ARGUMENT);
+    expect(() => splitText(text, { maxChunkLength: 126, id: 'i' })).toThrow(/at least 127 /);
+    // Indexes 0-9 leave 13 characters, the others 12: 10 x 13 + 6 x 12 >= 200.
+    const chunks = splitText(text, { maxChunkLength: 127, id: 'i' });
+    expect(chunks).toHaveLength(16);
+    expect(Math.max(...chunks.map((c) => c.length))).toBe(127);
+  });
+
+  it('rejects a maxChunkLength that would need more chunks than the limit of 2^20', () => {
+    // id "i", 8-digit length: framing 91 + 1 + 8 + 16 + index digits + count digits. At 142, 999,999 chunks
+    // (6-digit count) hold 14,111,110 characters; with a 7-digit count 2^20 chunks hold only 13,694,022.
+    const text = 'a'.repeat(14_200_000);
+    expect(codeOf(() => splitText(text, { maxChunkLength: 142, id: 'i' }))).toBe(ErrorCode.INVALID_ARGUMENT);
+    expect(() => splitText(text, { maxChunkLength: 142, id: 'i' })).toThrow(/more than 1048576 chunks/);
   });
 
   it('validates its arguments with ERR_INVALID_ARGUMENT', () => {
