@@ -51,7 +51,7 @@ export class Progress {
     this.redrawMs = options.redrawMs ?? 100;
   }
 
-  /** Records the bytes of input consumed so far (drives the bar when the item count is unknown). */
+  /** Records the bytes of input handled so far (drives the bar when the item count is unknown). */
   setBytes(bytes: number): void {
     this.bytes = bytes;
   }
@@ -90,9 +90,11 @@ export class Progress {
     let fraction: number | undefined;
     if (totalItems !== undefined && totalItems > 0) fraction = this.items / totalItems;
     else if (totalBytes !== undefined && totalBytes > 0) fraction = this.bytes / totalBytes;
-    const width = Math.max(10, Math.min(30, (this.options.stream.columns ?? 80) - 50));
+    // A terminal that reports no width (0 or undefined) gets the common 80 columns.
+    const width = Math.max(10, Math.min(30, (this.options.stream.columns || 80) - 50));
     const bar = fraction === undefined ? '' : `[${renderBar(Math.min(1, fraction), width)}] `;
-    const line = `${bar}${this.counter()} files, ${formatBytes(this.bytes)} read, ${formatDuration(t - this.started)}`;
+    const count = totalItems === undefined ? `${this.items}` : `${this.items}/${totalItems}`;
+    const line = `${bar}${count} files, ${formatBytes(this.bytes)}, ${formatDuration(t - this.started)}`;
     this.options.stream.write(`\r${line}\x1b[K`);
     this.barShown = true;
   }

@@ -35,6 +35,18 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
 
+/**
+ * An image for people: `64×48 RGBA`; mode `1` reads `1-bit`, since a bare "1" after the size looks like a count.
+ *
+ * @example
+ * ```ts
+ * formatImage(127, 64, '1'); // "127×64 1-bit"
+ * ```
+ */
+export function formatImage(width: number, height: number, mode: string): string {
+  return `${width}×${height} ${mode === '1' ? '1-bit' : mode}`;
+}
+
 /** The counts a batch reports at the end. */
 export interface BatchTotals {
   /** Past tense of what was done to each file: `encoded`, `decoded`, `verified`. */

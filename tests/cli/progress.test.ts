@@ -58,7 +58,7 @@ describe('Progress', () => {
     p.item('c', 'ok');
     const text = stream.text();
     expect(text.split('\r').filter((s) => s.includes('files'))).toHaveLength(2);
-    expect(text).toContain(`[${'='.repeat(23)}${' '.repeat(7)}] [3/4] files, 2.0 KiB read, 150 ms`);
+    expect(text).toContain(`[${'='.repeat(23)}${' '.repeat(7)}] 3/4 files, 2.0 KiB, 150 ms`);
     expect(text).not.toContain('\n');
     p.failure('d: bad (ERR_X)');
     p.finish();
@@ -71,7 +71,7 @@ describe('Progress', () => {
     const p = new Progress({ stream, totalBytes: 1000, now: () => 0 });
     p.setBytes(500);
     p.item('a', 'ok');
-    expect(stream.text()).toContain(`[${'='.repeat(15)}${' '.repeat(15)}] [1] files`);
+    expect(stream.text()).toContain(`[${'='.repeat(15)}${' '.repeat(15)}] 1 files, 500 B, 0 ms`);
   });
 });
 

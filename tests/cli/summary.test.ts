@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatSummary } from '../../src/cli/summary.js';
+import { formatBytes, formatDuration, formatImage, formatSummary } from '../../src/cli/summary.js';
 
 describe('formatters', () => {
   it('formatBytes', () => {
@@ -14,6 +14,11 @@ describe('formatters', () => {
     expect(formatDuration(85.4)).toBe('85 ms');
     expect(formatDuration(1420)).toBe('1.42 s');
     expect(formatDuration(187_000)).toBe('3 min 07 s');
+  });
+
+  it('formatImage', () => {
+    expect(formatImage(64, 48, 'RGBA')).toBe('64×48 RGBA');
+    expect(formatImage(127, 64, '1')).toBe('127×64 1-bit');
   });
 
   it('formatSummary', () => {

@@ -8,6 +8,8 @@ import { describeFailure, type FailureDescription } from '../report.js';
 export interface PoolTask {
   readonly message: unknown;
   readonly transfer?: readonly ArrayBuffer[];
+  /** Its size (say, input bytes), counted against {@link PoolOptions.maxWeight} until delivered. Defaults to 0. */
+  readonly weight?: number;
 }
 
 /** A result known without a worker (e.g. an input line that is too long to parse), delivered in its place in order. */
@@ -31,6 +33,11 @@ export interface PoolOptions {
   readonly window?: number;
   /** Tasks queued on one worker at once, so it never idles between messages. Defaults to 2. */
   readonly perWorker?: number;
+  /**
+   * Total weight of tasks started but not yet delivered, at most; a task heavier than this still runs, alone.
+   * Bounds memory by bytes when task sizes vary widely. Defaults to Infinity.
+   */
+  readonly maxWeight?: number;
 }
 
 interface Slot {
@@ -54,6 +61,8 @@ export class OrderedPool {
   private readonly window: number;
   private readonly perWorker: number;
   private readonly results = new Map<number, TaskOutcome>();
+  private readonly weights = new Map<number, number>();
+  private weightInFlight = 0;
   private deliver: (index: number, outcome: TaskOutcome) => void | Promise<void> = () => undefined;
   private delivering: Promise<void> = Promise.resolve();
   private pumping = false;
@@ -86,12 +95,25 @@ export class OrderedPool {
   ): Promise<void> {
     this.deliver = deliver;
     this.results.clear();
+    this.weights.clear();
+    this.weightInFlight = 0;
     this.nextDelivery = 0;
     let started = 0;
+    const maxWeight = this.options.maxWeight ?? Infinity;
     for await (const item of source) {
-      await this.until(() => started - this.nextDelivery < this.window && (isImmediate(item) || this.freeSlot() !== undefined));
+      const weight = isImmediate(item) ? 0 : (item.weight ?? 0);
+      await this.until(
+        () =>
+          started - this.nextDelivery < this.window &&
+          (this.weightInFlight === 0 || this.weightInFlight + weight <= maxWeight) &&
+          (isImmediate(item) || this.freeSlot() !== undefined),
+      );
       const index = started;
       started += 1;
+      if (weight > 0) {
+        this.weights.set(index, weight);
+        this.weightInFlight += weight;
+      }
       if (isImmediate(item)) this.onSettled(index, item.outcome);
       else this.post(this.freeSlot()!, index, item);
     }
@@ -166,6 +188,8 @@ export class OrderedPool {
         for (let outcome = this.results.get(this.nextDelivery); outcome !== undefined; outcome = this.results.get(this.nextDelivery)) {
           this.results.delete(this.nextDelivery);
           await this.deliver(this.nextDelivery, outcome);
+          this.weightInFlight -= this.weights.get(this.nextDelivery) ?? 0;
+          this.weights.delete(this.nextDelivery);
           this.nextDelivery += 1;
           this.signal();
         }

@@ -73,6 +73,37 @@ describe('OrderedPool', () => {
     expect(maxAhead).toBeLessThanOrEqual(4);
   });
 
+  it('keeps the weight in flight under maxWeight, running an overweight task alone', async () => {
+    const weights = [4, 4, 4, 25, 1, 6, 3, 3];
+    let inFlight = 0;
+    let maxSeen = 0;
+    let aloneOk = true;
+    // Count weight when a task is actually posted to a worker, and release it on delivery.
+    const createWorker = (): Worker => {
+      const worker = new Worker(WORKER, { eval: true });
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (message: { task: { n: number } }, transfer?: readonly ArrayBuffer[]) => {
+        const weight = weights[message.task.n]!;
+        inFlight += weight;
+        if (weight > 10 && inFlight !== weight) aloneOk = false;
+        if (weight <= 10) maxSeen = Math.max(maxSeen, inFlight);
+        post(message, transfer as ArrayBuffer[]);
+      };
+      return worker;
+    };
+    const pool = new OrderedPool({ jobs: 4, window: 100, maxWeight: 10, createWorker });
+    pools.push(pool);
+    await pool.run(
+      weights.map((weight, n) => ({ message: { n, delay: 5 }, weight })),
+      (index) => {
+        inFlight -= weights[index]!;
+      },
+    );
+    expect(maxSeen).toBeLessThanOrEqual(10);
+    expect(maxSeen).toBeGreaterThan(4);
+    expect(aloneOk).toBe(true);
+  });
+
   it('starts no more workers than there are tasks', async () => {
     const { pool, started } = makePool(8);
     await pool.run([{ message: { n: 1 } }], () => undefined);
