@@ -28,6 +28,7 @@ export const MASKS_XRGB8888: Readonly<BmpMasks> = { red: 0x00ff0000, green: 0x00
 /**
  * Splits a mask into shift and width.
  * @throws PixtextError `ERR_CORRUPT` when the set bits are not contiguous or do not fit in `bitsPerPixel`.
+ * @example analyzeMask(0x07e0, 16, 'green') // { shift: 5, bits: 6 }
  */
 export function analyzeMask(mask: number, bitsPerPixel: number, name: string): BmpChannel {
   const m = mask >>> 0;
@@ -56,6 +57,7 @@ export function analyzeMask(mask: number, bitsPerPixel: number, name: string): B
 /**
  * Validates a mask set and returns its four channels.
  * @throws PixtextError `ERR_CORRUPT` when a mask is not contiguous, masks overlap, or no colour mask is set.
+ * @example analyzeMasks({ red: 0xf800, green: 0x07e0, blue: 0x001f, alpha: 0 }, 16)[0] // { shift: 11, bits: 5 }
  */
 export function analyzeMasks(masks: BmpMasks, bitsPerPixel: number): [BmpChannel, BmpChannel, BmpChannel, BmpChannel] {
   const r = analyzeMask(masks.red, bitsPerPixel, 'red');
@@ -79,6 +81,7 @@ export function analyzeMasks(masks: BmpMasks, bitsPerPixel: number): [BmpChannel
 /**
  * Expands an n-bit sample to 8 bits with round(v × 255 / (2ⁿ − 1)), the rule the BMP Suite author's reference
  * renderings use (so 5-bit 31 becomes 255, not 248). Never a tie: 2·v·255 is even and (2k+1)(2ⁿ−1) is odd.
+ * @example expandSample(16, 5) === 132 // Pillow's floor gives 131, a plain shift 128
  */
 export function expandSample(value: number, bits: number): number {
   if (bits === 8) return value;
@@ -86,7 +89,10 @@ export function expandSample(value: number, bits: number): number {
   return Math.round((value * 255) / (2 ** bits - 1));
 }
 
-/** A lookup table of {@link expandSample} for every n-bit value (n ≤ 16). */
+/**
+ * A lookup table of {@link expandSample} for every n-bit value (n ≤ 16).
+ * @example expansionTable(1) // Uint8Array [0, 255]
+ */
 export function expansionTable(bits: number): Uint8Array {
   const size = 2 ** bits;
   const table = new Uint8Array(size);

@@ -22,6 +22,10 @@ function nativeMode(bytes: Uint8Array, header: BmpHeader): { mode: PixelMode; pa
 /**
  * Reads width, height and the mode {@link decodeBmp} returns, from the headers (and palette) alone.
  * @throws PixtextError as {@link readBmpHeader}.
+ * @example
+ * ```ts
+ * readBmpImageHeader(bytes); // { width: 127, height: 64, mode: 'P' }
+ * ```
  */
 export function readBmpImageHeader(bytes: Uint8Array): ImageHeader {
   const header = readBmpHeader(bytes);
@@ -42,6 +46,11 @@ export function readBmpImageHeader(bytes: Uint8Array): ImageHeader {
  * @throws PixtextError `ERR_TOO_LARGE`, `ERR_CORRUPT` (bad header, masks, palette index beyond the palette),
  *   `ERR_TRUNCATED` (pixel data shorter than the header implies), `ERR_UNSUPPORTED` (embedded JPEG/PNG, 64-bit, OS/2
  *   Huffman/RLE24).
+ * @example
+ * ```ts
+ * const image = decodeBmp(bytes, { maxPixels: 50_000_000 });
+ * if (image.mode === 'P') console.log(image.palette!.length / 4, 'palette entries');
+ * ```
  */
 export function decodeBmp(bytes: Uint8Array, options: CodecDecodeOptions): RawImage {
   const header = readBmpHeader(bytes);

@@ -59,7 +59,10 @@ const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 const i32 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24);
 
-/** True when `bytes` start with the BMP signature "BM". Never throws. */
+/**
+ * True when `bytes` start with the BMP signature "BM". Never throws.
+ * @example hasBmpSignature(new Uint8Array([0x42, 0x4d])) === true
+ */
 export function hasBmpSignature(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x42 && bytes[1] === 0x4d;
 }
@@ -78,6 +81,10 @@ function need(bytes: Uint8Array, end: number, what: string): void {
  * the palette's position, so it is cheap on any input.
  * @throws PixtextError `ERR_CORRUPT` (bad signature, header size, planes, bit depth, compression, dimensions, offsets),
  *   `ERR_UNSUPPORTED` (JPEG/PNG/Huffman/RLE24 payloads, 64 bits per pixel), `ERR_TRUNCATED` (file ends inside a header).
+ * @example
+ * ```ts
+ * const { width, height, bitsPerPixel, format } = readBmpHeader(bytes); // e.g. 127, 64, 8, 'rle8'
+ * ```
  */
 export function readBmpHeader(bytes: Uint8Array): BmpHeader {
   if (!hasBmpSignature(bytes)) {

@@ -28,6 +28,7 @@ export function readPalette(bytes: Uint8Array, header: BmpHeader): Uint8Array {
  * The native mode of an indexed BMP, as Pillow chooses it: `1` for a 1-bit image whose palette is exactly
  * black then white, `L` for an 8-bit image whose 256 entries are the identity grey ramp (entry i = i,i,i), else `P`.
  * Both exceptions lose nothing: the indices already are the `1`/`L` values.
+ * @example indexedMode(new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255]), 1) === '1'
  */
 export function indexedMode(palette: Uint8Array, bitsPerPixel: number): IndexedMode {
   const entries = palette.length >> 2;

@@ -17,6 +17,11 @@ import { ErrorCode, PixtextError } from '../../errors.js';
  *
  * @throws PixtextError `ERR_TRUNCATED` when the data ends before the end-of-bitmap code while rows remain, or inside
  *   an absolute group or a delta.
+ * @example
+ * ```ts
+ * // A 4×1 image: a run of three 5s, then end of bitmap (the fourth pixel stays 0).
+ * decodeRle(new Uint8Array([3, 5, 0, 1]), 0, 4, 1, 8); // Uint8Array [5, 5, 5, 0]
+ * ```
  */
 export function decodeRle(
   bytes: Uint8Array,
