@@ -1,9 +1,10 @@
 // BMP decoding of tiny hand-made files, with exact pixel arrays.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import { bmpCodec } from '../../src/formats/bmp/index.js';
 import { DEFAULT_MAX_PIXELS } from '../../src/raw-image.js';
-import { bmpFile, greyPalette, pixtextErrorOf } from './bmp-test-helpers.js';
+import { bmpFile, greyPalette, pixtextErrorOf, readFixture } from './bmp-test-helpers.js';
 
 const options = { maxPixels: DEFAULT_MAX_PIXELS };
 const decode = (bytes: Uint8Array, maxPixels = DEFAULT_MAX_PIXELS) => bmpCodec.decode(bytes, { maxPixels });
@@ -268,6 +269,36 @@ describe('BMP decode: hostile and malformed input', () => {
         }
       }
     }
+  });
+});
+
+describe('BMP decode: mutated corpus files', () => {
+  // A light fuzz pass (the full fuzz harness lives elsewhere): byte changes concentrated on the headers, palette
+  // and the start of the pixel data, where they change sizes, offsets, masks and RLE codes.
+  const seeds = ['bmpsuite/g/pal8rle.bmp', 'bmpsuite/g/pal4rle.bmp', 'bmpsuite/g/rgb16-565.bmp', 'bmpsuite/q/rgba32-61754.bmp', 'bmpsuite/g/pal8os2.bmp', 'pillow/rgb32bf-abgr.bmp'].map(
+    readFixture,
+  );
+
+  it('throws only PixtextError, quickly', () => {
+    const mutation = fc.record({
+      seed: fc.nat(seeds.length - 1),
+      changes: fc.array(fc.record({ at: fc.nat(200), value: fc.nat(255) }), { minLength: 1, maxLength: 6 }),
+      cut: fc.option(fc.nat(10_000), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(mutation, ({ seed, changes, cut }) => {
+        const file = seeds[seed]!.slice(0, cut);
+        for (const { at, value } of changes) if (at < file.length) file[at] = value;
+        const start = performance.now();
+        try {
+          decode(file, 1 << 24);
+        } catch (error) {
+          expect(pixtextErrorOf(() => { throw error; }).code).toBeTypeOf('string');
+        }
+        expect(performance.now() - start).toBeLessThan(1000);
+      }),
+      { numRuns: 400, seed: 0x626d70 },
+    );
   });
 });
 
