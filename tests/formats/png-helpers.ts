@@ -39,6 +39,18 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * Asserts two byte arrays are equal, naming the first difference. Much faster than `toEqual` on large typed arrays,
+ * and blind to the difference between a Buffer and a Uint8Array.
+ */
+export function expectBytes(actual: Uint8Array, expected: Uint8Array | number[], what = 'bytes'): void {
+  const want = Uint8Array.from(expected);
+  expect(actual.length, `${what}: length`).toBe(want.length);
+  let i = 0;
+  while (i < want.length && actual[i] === want[i]) i++;
+  if (i < want.length) expect(`${what}[${i}] = ${actual[i]}`).toBe(`${what}[${i}] = ${want[i]}`);
+}
+
 /** Runs `fn` and returns the PixtextError it throws; fails the test if it returns or throws anything else. */
 export function pixtextError(fn: () => unknown): PixtextError {
   try {
