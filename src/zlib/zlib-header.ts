@@ -34,6 +34,25 @@ export function zlibDataStart(data: Uint8Array): number {
 }
 
 /**
+ * Checks the header and that `data` could inflate to `expectedLength` bytes at all, before the caller allocates them:
+ * deflate cannot expand more than {@link MAX_INFLATE_RATIO}-fold, so a tiny stream claiming gigabytes is refused
+ * without allocating. Returns where the raw deflate data starts.
+ * @throws PixtextError as {@link zlibDataStart}, and `ERR_TRUNCATED` when the stream is too short for `expectedLength`.
+ */
+export function checkExpansion(data: Uint8Array, expectedLength: number): number {
+  const start = zlibDataStart(data);
+  const most = (data.length - start) * MAX_INFLATE_RATIO;
+  if (expectedLength > most) {
+    throw new PixtextError(
+      ErrorCode.TRUNCATED,
+      `zlib stream of ${data.length} bytes cannot inflate to the ${expectedLength} bytes expected (at most ${most})`,
+      { offset: data.length },
+    );
+  }
+  return start;
+}
+
+/**
  * Validates a zlib compression level (an integer 0–9).
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  */

@@ -3,7 +3,7 @@
 import * as zlib from 'node:zlib';
 import { ErrorCode, PixtextError } from '../errors.js';
 import { inflate as boundedInflate } from './zlib.js';
-import { checkLevel, zlibDataStart } from './zlib-header.js';
+import { checkExpansion, checkLevel } from './zlib-header.js';
 
 // Buffers under half of Node's pool size may be slices of the shared 8 KiB pool; a view of one would expose
 // unrelated memory through `.buffer`, so those few bytes are copied instead.
@@ -26,7 +26,7 @@ function plainView(buffer: Buffer): Uint8Array {
  * ```
  */
 export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
-  const start = zlibDataStart(data);
+  const start = checkExpansion(data, expectedLength);
   if (expectedLength === 0) return new Uint8Array(0);
   let out: Buffer;
   try {

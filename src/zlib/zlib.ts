@@ -2,7 +2,7 @@
 // Spec: https://www.rfc-editor.org/rfc/rfc1950 (zlib), https://www.rfc-editor.org/rfc/rfc1951 (deflate)
 import { Inflate, zlibSync } from 'fflate';
 import { ErrorCode, PixtextError } from '../errors.js';
-import { MAX_INFLATE_RATIO, checkLevel, zlibDataStart } from './zlib-header.js';
+import { MAX_INFLATE_RATIO, checkExpansion, checkLevel } from './zlib-header.js';
 
 // Input is fed to the streaming inflater in slices small enough that one slice can never expand to more than what is
 // still wanted plus this much, so a bomb costs bounded memory and time however far it would expand.
@@ -37,7 +37,7 @@ function fflateError(error: unknown, offset: number): PixtextError {
  * ```
  */
 export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
-  const start = zlibDataStart(data);
+  const start = checkExpansion(data, expectedLength);
   const out = new Uint8Array(expectedLength);
   if (expectedLength === 0) return out;
   let filled = 0;

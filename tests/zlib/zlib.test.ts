@@ -106,6 +106,14 @@ describe(`zlib (${expectedBackend})`, () => {
     expect(pixtextError(() => inflate(z.subarray(0, 1), 10)).code).toBe(ErrorCode.TRUNCATED);
   });
 
+  it('refuses, before allocating, an expected length the stream is too short to reach', () => {
+    // Deflate expands at most 1032-fold: 50,000 bytes cannot become 2^32 − 1.
+    const z = oracleDeflate(sample(50_000));
+    const start = performance.now();
+    expect(pixtextError(() => inflate(z, 0xffff_ffff)).code).toBe(ErrorCode.TRUNCATED);
+    expect(performance.now() - start).toBeLessThan(50);
+  });
+
   it('reports malformed data as ERR_CORRUPT', () => {
     // Block type 3 is reserved.
     expect(pixtextError(() => inflate(Uint8Array.of(0x78, 0x9c, 0x07, 0, 0, 0, 0), 10)).code).toBe(ErrorCode.CORRUPT);
