@@ -34,13 +34,14 @@ export function finishThreeComponents(pixels: Uint8Array, frame: JpegFrame, ycc:
   const maxV = Math.max(...frame.components.map((c) => c.v));
   const plans = frame.components.slice(0, 3).map((c, index) => planComponent(pixels, width, height, index, maxH / c.h, maxV / c.v));
   const rows = plans.map((p) => (p.kind === 'none' ? undefined : new Uint8Array(2 * p.width)));
+  const spare = plans.map(() => new Uint8Array(width));
   const sums = new Int32Array(Math.ceil(width / 2) + 2);
   for (let y = 0; y < height; y++) {
     for (let c = 0; c < 3; c++) {
       const row = rows[c];
       if (row !== undefined) upsampleRow(plans[c]!, y, row, sums);
     }
-    writeRow(pixels, y * width * 3, width, rows[0], rows[1], rows[2], ycc);
+    writeRow(pixels, y * width * 3, width, rows, spare, ycc);
   }
 }
 
@@ -121,23 +122,61 @@ function yccTables(): YccTables {
   return (tables = t);
 }
 
-const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
-
-/** Writes one RGB row in place; a component without a row buffer is read from its own full-resolution sample. */
-function writeRow(px: Uint8Array, at: number, width: number, r0: Uint8Array | undefined, r1: Uint8Array | undefined, r2: Uint8Array | undefined, ycc: boolean): void {
-  const { crR, cbB, crG, cbG } = yccTables();
-  for (let x = 0, p = at; x < width; x++, p += 3) {
-    const a = r0 === undefined ? px[p]! : r0[x]!;
-    const b = r1 === undefined ? px[p + 1]! : r1[x]!;
-    const c = r2 === undefined ? px[p + 2]! : r2[x]!;
-    if (ycc) {
-      px[p] = clamp(a + crR[c]!);
-      px[p + 1] = clamp(a + ((cbG[b]! + crG[c]!) >> SCALE));
-      px[p + 2] = clamp(a + cbB[b]!);
-    } else {
-      px[p] = a;
-      px[p + 1] = b;
-      px[p + 2] = c;
+/**
+ * Writes one RGB row in place. Components without a row buffer are at full resolution in `px` itself; when some
+ * have one, the others are first copied into `spare` rows so the hot loop has a single shape.
+ */
+function writeRow(px: Uint8Array, at: number, width: number, rows: (Uint8Array | undefined)[], spare: Uint8Array[], ycc: boolean): void {
+  // A clamped view does libjpeg's range limiting for free on every store.
+  const out = new Uint8ClampedArray(px.buffer, px.byteOffset + at, width * 3);
+  if (rows[0] === undefined && rows[1] === undefined && rows[2] === undefined) {
+    if (!ycc) return;
+    const { crR, cbB, crG, cbG } = yccTables();
+    for (let p = 0, end = width * 3; p < end; p += 3) {
+      const y = out[p]!;
+      const cb = out[p + 1]!;
+      const cr = out[p + 2]!;
+      out[p] = y + crR[cr]!;
+      out[p + 1] = y + ((cbG[cb]! + crG[cr]!) >> SCALE);
+      out[p + 2] = y + cbB[cb]!;
     }
+    return;
+  }
+  const { crR, cbB, crG, cbG } = yccTables();
+  const [r1, r2] = [rows[1], rows[2]];
+  if (ycc && rows[0] === undefined && r1 !== undefined && r2 !== undefined) {
+    // The usual 4:2:0 / 4:2:2 shape: full-resolution Y in place, both chroma rows upsampled.
+    for (let x = 0, p = 0; x < width; x++, p += 3) {
+      const y = out[p]!;
+      const cb = r1[x]!;
+      const cr = r2[x]!;
+      out[p] = y + crR[cr]!;
+      out[p + 1] = y + ((cbG[cb]! + crG[cr]!) >> SCALE);
+      out[p + 2] = y + cbB[cb]!;
+    }
+    return;
+  }
+  const [c0, c1, c2] = [0, 1, 2].map((c) => {
+    const row = rows[c];
+    if (row !== undefined) return row;
+    const copy = spare[c]!;
+    for (let x = 0, p = c; x < width; x++, p += 3) copy[x] = out[p]!;
+    return copy;
+  }) as [Uint8Array, Uint8Array, Uint8Array];
+  if (!ycc) {
+    for (let x = 0, p = 0; x < width; x++, p += 3) {
+      out[p] = c0[x]!;
+      out[p + 1] = c1[x]!;
+      out[p + 2] = c2[x]!;
+    }
+    return;
+  }
+  for (let x = 0, p = 0; x < width; x++, p += 3) {
+    const y = c0[x]!;
+    const cb = c1[x]!;
+    const cr = c2[x]!;
+    out[p] = y + crR[cr]!;
+    out[p + 1] = y + ((cbG[cb]! + crG[cr]!) >> SCALE);
+    out[p + 2] = y + cbB[cb]!;
   }
 }
