@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../../src/errors.js';
+import { ErrorCode, PixtextError } from '../../src/errors.js';
 import { deflate, inflate, zlibBackend } from '../../src/zlib/zlib.js';
 import { expectBytes, pixtextError } from '../formats/png-helpers.js';
 import { zlibZeroBomb } from './bomb.js';
@@ -117,22 +117,26 @@ describe(`zlib (${expectedBackend})`, () => {
   it('reports malformed data as ERR_CORRUPT', () => {
     // Block type 3 is reserved.
     expect(pixtextError(() => inflate(Uint8Array.of(0x78, 0x9c, 0x07, 0, 0, 0, 0), 10)).code).toBe(ErrorCode.CORRUPT);
-    // A distance reaching before the start of the output.
+    // Flipped bytes: either still a stream (then of the asked length) or an error with one of the two codes.
     const data = sample(1000);
     const z = oracleDeflate(data);
-    let corrupt = 0;
+    let refused = 0;
     for (let i = 2; i < 40; i++) {
       const bad = z.slice();
-      bad[i] ^= 0x5a;
-      try {
-        const out = inflate(bad, data.length);
-        expect(out.length).toBe(data.length);
-      } catch (error) {
-        expect([ErrorCode.CORRUPT, ErrorCode.TRUNCATED]).toContain(pixtextError(() => { throw error; }).code);
-        corrupt++;
+      bad[i] = bad[i]! ^ 0x5a;
+      let out: Uint8Array | undefined;
+      const error = pixtextError(() => {
+        out = inflate(bad, data.length);
+        throw new PixtextError(ErrorCode.CORRUPT, 'no error');
+      });
+      if (error.message === 'no error') {
+        expect(out!.length).toBe(data.length);
+      } else {
+        expect([ErrorCode.CORRUPT, ErrorCode.TRUNCATED]).toContain(error.code);
+        refused++;
       }
     }
-    expect(corrupt).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   });
 
   it('checks the zlib header', () => {

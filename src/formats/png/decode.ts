@@ -3,14 +3,14 @@
 // images, and 16-bit ones after an in-place byte swap); other layouts are expanded row by row into a new buffer.
 // Spec: https://www.w3.org/TR/png-3/#10Decompression and https://www.w3.org/TR/png-3/#13Decoders
 import { ErrorCode, PixtextError } from '../../errors.js';
-import { byteLengthFor, checkPixelLimit, rowStride } from '../../raw-image.js';
+import { byteLengthFor, rowStride } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import { inflate } from '../../zlib/zlib.js';
 import { PngColorType, colorKey, nativeMode, packedRowBytes } from './header.js';
 import type { PngIhdr } from './header.js';
 import { adam7Passes, filteredLength } from './interlace.js';
 import { clearPaddingBits, rowWriter, scatterBits, swap16InPlace } from './samples.js';
-import { readStructure } from './structure.js';
+import { checkIhdrLimit, readStructure } from './structure.js';
 import type { ByteRange } from './structure.js';
 import { unfilterRows } from './unfilter.js';
 
@@ -31,7 +31,7 @@ export function decodePng(bytes: Uint8Array, maxPixels: number): RawImage {
   const trns = structure.transparency;
   const key = trns === undefined ? undefined : colorKey(ihdr, bytes, trns.start, trns.end - trns.start);
   const mode = nativeMode(ihdr, key !== undefined);
-  checkPixelLimit(ihdr.width, ihdr.height, maxPixels, 'PNG IHDR', mode);
+  checkIhdrLimit(ihdr, maxPixels, mode);
   const expected = filteredLength(ihdr);
   if (expected > 0xffff_ffff) {
     throw new PixtextError(ErrorCode.TOO_LARGE, `PNG IHDR declares ${expected} bytes of image data, too many to hold in memory`, {

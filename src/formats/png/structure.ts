@@ -3,6 +3,7 @@
 // Spec: https://www.w3.org/TR/png-3/#5ChunkOrdering
 import { ErrorCode, PixtextError } from '../../errors.js';
 import { checkPixelLimit } from '../../raw-image.js';
+import type { PixelMode } from '../../raw-image.js';
 import { ChunkType, checkSignature, isCritical, readChunk } from './chunks.js';
 import { PngColorType, nativeMode, parseIhdr } from './header.js';
 import type { PngIhdr } from './header.js';
@@ -22,6 +23,16 @@ export interface PngStructure {
   transparency?: ByteRange;
   /** The data of each IDAT chunk, in order. */
   idat: ByteRange[];
+}
+
+/** {@link checkPixelLimit} with the error located at the IHDR chunk. */
+export function checkIhdrLimit(ihdr: PngIhdr, maxPixels: number, mode: PixelMode): void {
+  try {
+    checkPixelLimit(ihdr.width, ihdr.height, maxPixels, 'PNG IHDR', mode);
+  } catch (error) {
+    if (!(error instanceof PixtextError)) throw error;
+    throw new PixtextError(error.code, error.message, { chunk: 'IHDR', offset: 8, cause: error });
+  }
 }
 
 function corrupt(message: string, offset: number, chunk: string): never {
@@ -44,7 +55,7 @@ export function readStructure(bytes: Uint8Array, maxPixels: number): PngStructur
   if (head.type !== ChunkType.IHDR) corrupt(`PNG's first chunk is ${head.name}, not IHDR`, head.offset, head.name);
   const ihdr = parseIhdr(bytes, head.dataStart, head.dataEnd - head.dataStart);
   // Before anything is allocated for pixels: a tiny file can declare a huge image.
-  checkPixelLimit(ihdr.width, ihdr.height, maxPixels, 'PNG IHDR', nativeMode(ihdr, false));
+  checkIhdrLimit(ihdr, maxPixels, nativeMode(ihdr, false));
 
   const isPalette = ihdr.colorType === PngColorType.PALETTE;
   const structure: PngStructure = { ihdr, idat: [] };
