@@ -31,3 +31,18 @@ export type {
   ChunkErrorLocation,
 } from './transport/index.js';
 export { platform } from './platform-name.js';
+export {
+  imageToTextStream,
+  textToImageStream,
+  writeImageTextFile,
+  readImageTextFile,
+  ENGINE_MAX_STRING_LENGTH,
+  DEFAULT_CHUNK_LENGTH,
+} from './stream/index.js';
+export type {
+  StreamImageInput,
+  TextStreamSource,
+  ImageToTextStreamOptions,
+  TextToImageStreamOptions,
+  ReadImageTextFileOptions,
+} from './stream/index.js';

@@ -1,0 +1,91 @@
+// Node twin of text-file.ts: images to and from text files through the streaming envelope writer and reader, so a
+// file may hold a text longer than the engine's maximum string length. Writes go to a temporary file renamed into
+// place, so a failed or interrupted write never leaves a partial text under the wanted name.
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { invalidArgument } from '../errors.js';
+import type { RawImage } from '../raw-image.js';
+import { imageToTextStream } from './image-to-text-stream.js';
+import type { StreamImageInput } from './image-to-text-stream.js';
+import { textToImageStream } from './text-to-image-stream.js';
+import type { ImageToTextStreamOptions, ReadImageTextFileOptions } from './stream-options.js';
+
+export type { ReadImageTextFileOptions } from './stream-options.js';
+
+// Bytes per read: large enough that per-piece overhead vanishes, small enough to be the "fixed buffer".
+const READ_CHUNK = 1024 * 1024;
+
+function filePath(path: unknown): string {
+  if (path instanceof URL) return fileURLToPath(path);
+  if (typeof path === 'string' && path.length > 0) return path;
+  throw invalidArgument('a file path (a non-empty string or a file: URL)', 'path', path);
+}
+
+/**
+ * Writes `image` to a file as an envelope v1 text (`encoding: 'raw'`), streamed: the file holds exactly what
+ * `imageToText(image, options)` returns, also when that text is longer than the engine's maximum string length.
+ * Memory: the image and one chunk. The text goes to a temporary file next to `path`, renamed over `path` at the end.
+ *
+ * @param path - The file to write (a path or a `file:` URL); replaced if it exists.
+ * @param image - A RawImage, or an ImageData-like `{ width, height, data }` of RGBA pixels.
+ * @param options - As {@link imageToTextStream}: `mode`, `metadata`, `maxPixels`, `chunkLength`.
+ * @throws PixtextError as {@link imageToTextStream}; Node's file system errors as they are.
+ * @example
+ * ```ts
+ * import { writeImageTextFile, readImageTextFile } from 'pixtext';
+ * await writeImageTextFile('scan.json', { width: 12000, height: 12000, mode: 'RGBA', data });
+ * const back = await readImageTextFile('scan.json');
+ * ```
+ */
+export async function writeImageTextFile(
+  path: string | URL,
+  image: StreamImageInput,
+  options?: ImageToTextStreamOptions,
+): Promise<void> {
+  const target = filePath(path);
+  const reader = imageToTextStream(image, options).getReader();
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx');
+  try {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        // The envelope is ASCII: latin1 copies the string's one-byte characters as they are.
+        await handle.write(value, null, 'latin1');
+      }
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Reads an image from a file holding an envelope v1 text (`encoding: 'raw'`), streamed: memory is the image plus a
+ * fixed buffer, also when the text is longer than the engine's maximum string length.
+ *
+ * @param path - The file to read (a path or a `file:` URL).
+ * @param options - As {@link textToImageStream}: `maxPixels`, `mode`.
+ * @returns The image, verified against the envelope's `byteLength` and `crc32`.
+ * @throws PixtextError as {@link textToImageStream}; Node's file system errors (e.g. `ENOENT`) as they are.
+ * @example
+ * ```ts
+ * const image = await readImageTextFile('scan.json', { maxPixels: Infinity });
+ * ```
+ */
+export async function readImageTextFile(path: string | URL, options?: ReadImageTextFileOptions): Promise<RawImage> {
+  const source = filePath(path);
+  const file = createReadStream(source, { highWaterMark: READ_CHUNK });
+  try {
+    return await textToImageStream(file, options);
+  } finally {
+    file.destroy();
+  }
+}
