@@ -1,0 +1,134 @@
+// The Pillow dump JSON of the original "Image-to-Binary" app (DESIGN §5):
+//   {"img_info": {"format": "PNG", "size": [w, h], "mode": "RGB"}, "img_data": "<base64 of im.tobytes()>"}
+// Spec: Pillow `Image.tobytes()` / `Image.frombytes()` (https://pillow.readthedocs.io/en/stable/reference/Image.html),
+// Python `json.dumps` defaults (https://docs.python.org/3/library/json.html#json.dumps).
+import { decodeBase64, encodeBase64 } from '../base64/base64.js';
+import { ErrorCode, PixtextError, describeValue, invalidArgument } from '../errors.js';
+import { checkPixelLimit, validateRawImage } from '../raw-image.js';
+import type { RawImage } from '../raw-image.js';
+import { asciiJsonString } from './json-ascii.js';
+import { PIL_DUMP_MODES, PIL_MODE_FOR, PIL_MODE_INFO, fromPilBytes, isPilDumpMode, swapRedBlue } from './pil-dump-modes.js';
+
+/** Options for {@link readPilDump}. */
+export interface ReadPilDumpOptions {
+  /** Largest width × height to accept, checked before the base64 is decoded. `Infinity` disables. */
+  maxPixels: number;
+}
+
+/** Options for {@link writePilDump}. */
+export interface WritePilDumpOptions {
+  /** What goes in `img_info.format`, e.g. `"PNG"` (Pillow's `im.format`). Defaults to `null`. */
+  format?: string;
+}
+
+/** A JSON string as Python's `json.dumps` (ensure_ascii) writes it: everything outside U+0020–U+007E escaped. */
+const pythonJsonString = (value: string) => asciiJsonString(value).replace(/\x7f/g, '\\u007f');
+
+const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+const malformed = (field: string, what: string, value: unknown) =>
+  new PixtextError(ErrorCode.ENVELOPE, `Pillow dump: expected ${what} for ${field} but received ${describeValue(value)}`, { chunk: field });
+
+/**
+ * True when `value` (parsed JSON) looks like a Pillow dump: an object with its own `img_info` or `img_data` key.
+ * Only the keys are looked at; {@link readPilDump} checks the rest.
+ *
+ * @example
+ * ```ts
+ * isPilDump(JSON.parse('{"img_info": {"size": [1, 1], "mode": "L"}, "img_data": "AA=="}')); // true
+ * ```
+ */
+export function isPilDump(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && (has(value, 'img_info') || has(value, 'img_data'));
+}
+
+/**
+ * Reads a parsed Pillow dump into a {@link RawImage}. Modes `1`, `L`, `LA`, `P`, `RGB`, `RGBA` keep their layout;
+ * `RGBX` and `CMYK` become `RGB` with Pillow's own conversions; `I;16` and `I;16B` become `L16` (little-endian).
+ * `P` has no palette in the format, so it reads as indices without one (grey, as Pillow shows it), unless
+ * `img_info.palette` (base64 RGBA entries, written by {@link writePilDump}) is present. `img_info.format` is ignored.
+ *
+ * @throws PixtextError `ERR_ENVELOPE` (missing or ill-typed field), `ERR_UNSUPPORTED` (another Pillow mode),
+ *   `ERR_TOO_LARGE` (over `maxPixels`, before decoding), `ERR_BASE64`, `ERR_LENGTH_MISMATCH` (data not the size
+ *   `size` and `mode` imply).
+ * @example
+ * ```ts
+ * readPilDump({ img_info: { format: null, size: [2, 1], mode: 'L' }, img_data: 'AP8=' }, { maxPixels: 1e6 });
+ * // { width: 2, height: 1, mode: 'L', data: Uint8Array [0, 255] }
+ * ```
+ */
+export function readPilDump(value: Record<string, unknown>, options: ReadPilDumpOptions): RawImage {
+  const info = has(value, 'img_info') ? value['img_info'] : undefined;
+  if (typeof info !== 'object' || info === null || Array.isArray(info)) throw malformed('img_info', 'an object', info);
+  const size = has(info, 'size') ? (info as Record<string, unknown>)['size'] : undefined;
+  const validSide = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  if (!Array.isArray(size) || size.length !== 2 || !validSide(size[0]) || !validSide(size[1])) {
+    throw malformed('img_info.size', 'an array [width, height] of non-negative integers', size);
+  }
+  const [width, height] = size as [number, number];
+  const pilMode = has(info, 'mode') ? (info as Record<string, unknown>)['mode'] : undefined;
+  if (typeof pilMode !== 'string') throw malformed('img_info.mode', 'a Pillow mode string', pilMode);
+  if (!isPilDumpMode(pilMode)) {
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump: mode ${JSON.stringify(pilMode)} is not supported (only ${PIL_DUMP_MODES.join(', ')})`, { chunk: 'img_info.mode' });
+  }
+  const { mode, rowBytes } = PIL_MODE_INFO[pilMode];
+  checkPixelLimit(width, height, options.maxPixels, 'Pillow dump img_info.size', mode);
+
+  const palette = readPalette(info as Record<string, unknown>, pilMode);
+  const text = has(value, 'img_data') ? value['img_data'] : undefined;
+  if (typeof text !== 'string') throw malformed('img_data', 'a base64 string', text);
+  const expected = rowBytes(width) * height;
+  // Whitespace aside, base64 of n bytes has 4·ceil(n/3) characters: refuse an obviously wrong size before decoding.
+  if (Math.floor((text.length * 3) / 4) < expected) throw lengthMismatch(pilMode, width, height, expected, undefined);
+  const bytes = decodeBase64(text, { allowWhitespace: true });
+  if (bytes.length !== expected) throw lengthMismatch(pilMode, width, height, expected, bytes.length);
+  const image: RawImage = { width, height, mode, data: fromPilBytes(pilMode, bytes, width * height) };
+  if (palette !== undefined) image.palette = palette;
+  return image;
+}
+
+function lengthMismatch(pilMode: string, width: number, height: number, expected: number, actual: number | undefined) {
+  const got = actual === undefined ? 'less' : `${actual} bytes`;
+  return new PixtextError(ErrorCode.LENGTH_MISMATCH, `Pillow dump: a ${width}×${height} ${pilMode} image needs ${expected} bytes of img_data but it holds ${got}`, { chunk: 'img_data' });
+}
+
+/** `img_info.palette`: our writer's extension for `P` (base64 of up to 256 RGBA entries); Pillow ignores it. */
+function readPalette(info: Record<string, unknown>, pilMode: string): Uint8Array | undefined {
+  if (!has(info, 'palette') || info['palette'] === null) return undefined;
+  const text = info['palette'];
+  if (pilMode !== 'P') throw malformed('img_info.palette', 'no palette for a mode other than P', text);
+  if (typeof text !== 'string' || text.length > 1368) throw malformed('img_info.palette', 'base64 of up to 256 RGBA entries', text);
+  const palette = decodeBase64(text, { allowWhitespace: true });
+  if (palette.length % 4 !== 0 || palette.length > 1024) throw malformed('img_info.palette', 'a whole number of RGBA entries, at most 256', `${palette.length} bytes`);
+  return palette;
+}
+
+/**
+ * Writes `image` as the Pillow dump JSON, exactly as Python's `json.dumps` with default settings writes it:
+ * `{"img_info": {"format": "PNG", "size": [2, 1], "mode": "RGB"}, "img_data": "..."}` (`", "` and `": "`
+ * separators, ASCII only), so `Image.frombytes(mode, size, b64decode(img_data))` in Pillow gives the same pixels.
+ * Modes `1`, `L`, `LA`, `P`, `RGB`, `RGBA` are written as they are, `L16` as `I;16`, `BGR`/`BGRA` as `RGB`/`RGBA`
+ * (channels reordered). `P` with a palette adds `"palette": "<base64 RGBA entries>"` after `mode` (Pillow ignores it).
+ *
+ * @throws PixtextError `ERR_UNSUPPORTED` for `LA16`, `RGB16`, `RGBA16` (Pillow has no such raw mode; the message
+ *   names the conversion), `ERR_INVALID_IMAGE`, `ERR_INVALID_ARGUMENT` (format not a string).
+ * @example
+ * ```ts
+ * writePilDump({ width: 2, height: 1, mode: 'L', data: new Uint8Array([0, 255]) }, { format: 'PNG' });
+ * // '{"img_info": {"format": "PNG", "size": [2, 1], "mode": "L"}, "img_data": "AP8="}'
+ * ```
+ */
+export function writePilDump(image: RawImage, options: WritePilDumpOptions = {}): string {
+  const { width, height, mode, data, palette } = validateRawImage(image);
+  const format = options.format;
+  if (format !== undefined && typeof format !== 'string') throw invalidArgument('a string', 'format', format);
+  const target = PIL_MODE_FOR[mode];
+  if (target === undefined) {
+    const to = mode === 'LA16' ? 'LA' : mode === 'RGB16' ? 'RGB' : 'RGBA';
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `The Pillow dump has no raw mode for ${mode}; convert(image, '${to}') first (keeps the high byte of each sample)`);
+  }
+  const bytes = target.swapRedBlue !== undefined ? swapRedBlue(data, target.swapRedBlue) : data;
+  let infoText = `{"format": ${format === undefined ? 'null' : pythonJsonString(format)}, "size": [${width}, ${height}], "mode": "${target.pil}"`;
+  if (mode === 'P' && palette !== undefined) infoText += `, "palette": "${encodeBase64(palette)}"`;
+  return `{"img_info": ${infoText}}, "img_data": "${encodeBase64(bytes)}"}`;
+}
