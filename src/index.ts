@@ -11,6 +11,32 @@ export { pngCodec } from './formats/png/index.js';
 export { bmpCodec } from './formats/bmp/index.js';
 export { jpegCodec } from './formats/jpeg/index.js';
 export { crc32 } from './checksum/crc32.js';
+export {
+  imageToText,
+  textToImage,
+  textToFile,
+  decode,
+  encode,
+  detectFormat,
+  inspect,
+} from './api/default.js';
+export { createPixtext } from './api/pixtext.js';
+export type { Pixtext, PixtextConfig } from './api/pixtext.js';
+export type { ImageInput, ImageDataInput } from './api/image-input.js';
+export type { TextInfo, RecognisedForm } from './api/inspect.js';
+export type { ImageFile } from './api/text-to-file.js';
+export { TEXT_FORMS, PAYLOAD_ENCODINGS, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
+export type {
+  ImageToTextOptions,
+  TextToImageOptions,
+  TextToFileOptions,
+  DecodeOptions,
+  EncodeOptions,
+  TextForm,
+  PayloadEncoding,
+} from './api/options.js';
+export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './envelope/envelope-header.js';
+export type { EnvelopeEncoding } from './envelope/envelope-header.js';
 export { toImageData, fromImageData } from './image-data.js';
 export type { ImageDataLike } from './image-data.js';
 export {

@@ -10,16 +10,13 @@ import type { DecodeBase64Options } from './scalar.js';
 
 export type { DecodeBase64Options } from './scalar.js';
 
-// Input bytes per Buffer.toString call (a multiple of 3). Chunks that fit the cache encode faster than one big
-// call, and the rope of chunk strings is flattened once by whoever reads the text.
-const ENCODE_CHUNK = 3 * 1024 * 1024;
 // Characters per Buffer.write call (a multiple of 4). Node copies each string to UTF-16 before decoding it, so
 // chunking bounds that copy to 2 MiB instead of twice the text.
 const DECODE_CHUNK = 1024 * 1024;
 
 /**
  * Standard padded base64 (RFC 4648 §4) of `bytes`, honouring the view's `byteOffset`/`byteLength`. Node build:
- * Buffer's encoder, chunked.
+ * Buffer's encoder in one call (large results become an external string, with no copy into the JS heap).
  *
  * @throws PixtextError `ERR_TOO_LARGE` when the text would exceed V8's maximum string length.
  * @example
@@ -36,13 +33,7 @@ export function encodeBase64(bytes: Uint8Array): string {
       `The base64 text would be ${chars} characters long, more than the ${constants.MAX_STRING_LENGTH} this engine can hold in one string`,
     );
   }
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, n);
-  if (n <= ENCODE_CHUNK) return buf.toString('base64');
-  let text = '';
-  for (let start = 0; start < n; start += ENCODE_CHUNK) {
-    text += buf.toString('base64', start, Math.min(n, start + ENCODE_CHUNK));
-  }
-  return text;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('base64');
 }
 
 function decodeWithBuffer(text: string, paddingOptional: boolean): Uint8Array | undefined {

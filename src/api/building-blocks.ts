@@ -1,0 +1,37 @@
+// decode, encode and detectFormat (DESIGN §2): the file codecs behind one interface.
+import type { FormatId } from '../formats/codec.js';
+import { convert } from '../pixel-modes/convert.js';
+import { validateRawImage } from '../raw-image.js';
+import type { RawImage } from '../raw-image.js';
+import { codecFor, toBytes } from './codec-set.js';
+import type { CodecSet } from './codec-set.js';
+import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './options.js';
+
+/**
+ * Decodes PNG/JPEG/BMP bytes. Implementation of `decode` for one set of codecs.
+ * @throws PixtextError (see `Pixtext.decode`)
+ */
+export function decodeWith(codecs: CodecSet, input: unknown, rawOptions: unknown): RawImage {
+  const options = resolveDecodeOptions(rawOptions);
+  const bytes = toBytes(input, 'bytes');
+  const image = codecFor(codecs, bytes, 'The input').decode(bytes, { maxPixels: options.maxPixels });
+  return options.mode === undefined || options.mode === image.mode ? image : convert(image, options.mode);
+}
+
+/**
+ * Encodes a RawImage as a file. Implementation of `encode` for one set of codecs.
+ * @throws PixtextError (see `Pixtext.encode`)
+ */
+export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, rawOptions: unknown): Uint8Array {
+  const options = resolveEncodeOptions(rawOptions);
+  const id = resolveFormat(format);
+  return codecs.get(id).encode(validateRawImage(image), options);
+}
+
+/**
+ * The format of file bytes from their magic bytes. Implementation of `detectFormat` for one set of codecs.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` when `bytes` is not a Uint8Array or ArrayBuffer
+ */
+export function detectFormatWith(codecs: CodecSet, bytes: unknown): FormatId | undefined {
+  return codecs.detect(toBytes(bytes, 'bytes'));
+}

@@ -1,0 +1,104 @@
+// The codecs one pixtext instance works with. Passed in, never registered globally, so a bundle contains exactly
+// the codecs its code names.
+import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import { FORMAT_IDS } from '../formats/codec.js';
+import type { FormatId, ImageCodec } from '../formats/codec.js';
+
+/** The codecs of one instance, with look-ups. */
+export interface CodecSet {
+  readonly codecs: readonly ImageCodec[];
+  /** The format of `bytes` by magic bytes, also for formats without a codec here (to name them in errors). */
+  detect(bytes: Uint8Array): FormatId | undefined;
+  /** The codec for `format`. @throws PixtextError `ERR_UNSUPPORTED` when this instance has none. */
+  get(format: FormatId): ImageCodec;
+}
+
+// Magic bytes of each format, only to name a format whose codec was not given (a bundle with no codecs can still
+// say "this is a PNG, and no PNG codec is configured"). Given codecs decide with their own `sniff`.
+const SIGNATURES: Record<FormatId, readonly number[]> = {
+  png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  jpeg: [0xff, 0xd8, 0xff],
+  bmp: [0x42, 0x4d],
+};
+
+function hasSignature(bytes: Uint8Array, signature: readonly number[]): boolean {
+  if (bytes.length < signature.length) return false;
+  for (let i = 0; i < signature.length; i++) if (bytes[i] !== signature[i]) return false;
+  return true;
+}
+
+function checkCodec(codec: unknown, index: number): ImageCodec {
+  const c = codec as Partial<ImageCodec> | null;
+  const ok =
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.id === 'string' &&
+    (FORMAT_IDS as readonly string[]).includes(c.id) &&
+    typeof c.sniff === 'function' &&
+    typeof c.header === 'function' &&
+    typeof c.decode === 'function' &&
+    typeof c.encode === 'function' &&
+    typeof c.mimeType === 'string';
+  if (!ok) throw invalidArgument('an ImageCodec (id, mimeType, sniff, header, decode, encode)', `codecs[${index}]`, codec);
+  return codec as ImageCodec;
+}
+
+/**
+ * Builds the look-ups for a list of codecs.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` for something that is not a codec, or two codecs with the same id.
+ */
+export function createCodecSet(codecs: unknown): CodecSet {
+  if (!Array.isArray(codecs)) throw invalidArgument('an array of codecs', 'codecs', codecs);
+  const byId = new Map<FormatId, ImageCodec>();
+  codecs.forEach((codec, index) => {
+    const checked = checkCodec(codec, index);
+    if (byId.has(checked.id)) throw invalidArgument(`one codec per format`, `codecs[${index}]`, `a second ${checked.id} codec`);
+    byId.set(checked.id, checked);
+  });
+  const list = [...byId.values()];
+  return {
+    codecs: list,
+    detect(bytes) {
+      for (const codec of list) if (codec.sniff(bytes)) return codec.id;
+      for (const id of FORMAT_IDS) if (!byId.has(id) && hasSignature(bytes, SIGNATURES[id])) return id;
+      return undefined;
+    },
+    get(format) {
+      const codec = byId.get(format);
+      if (codec === undefined) {
+        const have = list.length === 0 ? 'none' : list.map((c) => c.id).join(', ');
+        throw new PixtextError(
+          ErrorCode.UNSUPPORTED,
+          `No ${format} codec is configured in this pixtext instance (codecs: ${have}); pass it to createPixtext({ codecs })`,
+        );
+      }
+      return codec;
+    },
+  };
+}
+
+/**
+ * Accepts `Uint8Array` (any view) or `ArrayBuffer` as file bytes.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ */
+export function toBytes(value: unknown, option: string): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw invalidArgument('a Uint8Array or an ArrayBuffer', option, value);
+}
+
+/**
+ * The format of `bytes`, which must be one this instance can handle.
+ * @throws PixtextError `ERR_UNKNOWN_FORMAT` (not PNG, JPEG or BMP), `ERR_UNSUPPORTED` (no codec configured for it)
+ */
+export function codecFor(set: CodecSet, bytes: Uint8Array, what: string): ImageCodec {
+  const format = set.detect(bytes);
+  if (format === undefined) {
+    const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new PixtextError(
+      ErrorCode.UNKNOWN_FORMAT,
+      `${what} is not a PNG, JPEG or BMP file (first bytes: ${bytes.length === 0 ? 'none, it is empty' : head})`,
+    );
+  }
+  return set.get(format);
+}

@@ -1,0 +1,183 @@
+// Options of the public functions, validated once at the boundary (DESIGN §2). Everything below the API receives
+// complete, checked values.
+import { invalidArgument } from '../errors.js';
+import { FORMAT_IDS } from '../formats/codec.js';
+import type { FormatId } from '../formats/codec.js';
+import { PIXEL_MODE_NAMES, isPixelMode, resolveMaxPixels } from '../raw-image.js';
+import type { PixelMode } from '../raw-image.js';
+
+/** The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'`. */
+export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil'] as const;
+/** One of {@link TEXT_FORMS}. */
+export type TextForm = (typeof TEXT_FORMS)[number];
+
+/** What the text carries: `'raw'` pixels, an encoded file, or `'original'` (the input file's own bytes). */
+export const PAYLOAD_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'original'] as const;
+/** One of {@link PAYLOAD_ENCODINGS}. */
+export type PayloadEncoding = (typeof PAYLOAD_ENCODINGS)[number];
+
+/** JPEG quality used unless `quality` says otherwise. */
+export const DEFAULT_QUALITY = 90;
+/** PNG zlib level used unless `compressionLevel` says otherwise. */
+export const DEFAULT_COMPRESSION_LEVEL = 6;
+
+/** Options of `encode` (and of the encoding step of `imageToText` and `textToFile`). */
+export interface EncodeOptions {
+  /** JPEG quality, an integer 1–100. Defaults to 90. */
+  quality?: number | undefined;
+  /** PNG zlib level, an integer 0–9. Defaults to 6. */
+  compressionLevel?: number | undefined;
+}
+
+/** Options of `decode`. */
+export interface DecodeOptions {
+  /** Largest width × height accepted, checked from the header before allocating. Defaults to 268,402,689; `Infinity` disables. */
+  maxPixels?: number | undefined;
+  /** Convert the decoded image to this mode. Defaults to the file's native mode. */
+  mode?: PixelMode | undefined;
+}
+
+/** Options of `textToImage`. */
+export type TextToImageOptions = DecodeOptions;
+
+/** Options of `imageToText`. */
+export interface ImageToTextOptions extends EncodeOptions {
+  /** The text form. Defaults to `'envelope'`. */
+  as?: TextForm | undefined;
+  /**
+   * What the text carries. Defaults to `'raw'` for an envelope; for `data-url` and `base64`, to `'original'` for file
+   * input (`'png'` when `mode` asks for a conversion) and `'png'` for pixel input. `pil` is always raw.
+   */
+  encoding?: PayloadEncoding | undefined;
+  /** Convert the image to this mode first. Defaults to the input's mode (a file's native mode). */
+  mode?: PixelMode | undefined;
+  /** A plain JSON object stored in the envelope's `metadata` (envelope only). Defaults to none. */
+  metadata?: Readonly<Record<string, unknown>> | undefined;
+  /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
+  maxPixels?: number | undefined;
+}
+
+/** Options of `textToFile`. */
+export interface TextToFileOptions extends EncodeOptions {
+  /** The file format wanted. Defaults to the format of the file the text holds, or `'png'` for raw pixels. */
+  format?: FormatId | undefined;
+  /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
+  maxPixels?: number | undefined;
+}
+
+/** {@link EncodeOptions} with defaults applied. */
+export interface ResolvedEncodeOptions {
+  quality: number;
+  compressionLevel: number;
+}
+
+/** {@link DecodeOptions} with defaults applied. */
+export interface ResolvedDecodeOptions {
+  maxPixels: number;
+  mode: PixelMode | undefined;
+}
+
+/** {@link ImageToTextOptions} with defaults applied, except `encoding`, whose default depends on the input. */
+export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
+  as: TextForm;
+  encoding: PayloadEncoding | undefined;
+  mode: PixelMode | undefined;
+  metadata: Readonly<Record<string, unknown>> | undefined;
+  maxPixels: number;
+}
+
+/** {@link TextToFileOptions} with defaults applied, except `format`. */
+export interface ResolvedTextToFileOptions extends ResolvedEncodeOptions {
+  format: FormatId | undefined;
+  maxPixels: number;
+}
+
+function optionsObject(options: unknown, name: string): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalidArgument('an options object', name, options);
+  }
+  return options as Record<string, unknown>;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: unknown, option: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+  throw invalidArgument(`one of ${values.map((v) => `'${v}'`).join(', ')}`, option, value);
+}
+
+function integerIn(value: unknown, min: number, max: number, fallback: number, option: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  throw invalidArgument(`an integer from ${min} to ${max}`, option, value);
+}
+
+function modeOption(value: unknown): PixelMode | undefined {
+  if (value === undefined) return undefined;
+  if (isPixelMode(value)) return value;
+  throw invalidArgument(`one of ${PIXEL_MODE_NAMES.map((m) => `'${m}'`).join(', ')}`, 'mode', value);
+}
+
+/**
+ * Validates encode options and applies defaults.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ */
+export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
+  const o = optionsObject(options, 'options');
+  return {
+    quality: integerIn(o['quality'], 1, 100, DEFAULT_QUALITY, 'quality'),
+    compressionLevel: integerIn(o['compressionLevel'], 0, 9, DEFAULT_COMPRESSION_LEVEL, 'compressionLevel'),
+  };
+}
+
+/**
+ * Validates decode / textToImage options and applies defaults.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ */
+export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
+  const o = optionsObject(options, 'options');
+  return { maxPixels: resolveMaxPixels(o['maxPixels']), mode: modeOption(o['mode']) };
+}
+
+/**
+ * Validates imageToText options and applies defaults.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ */
+export function resolveImageToTextOptions(options: unknown): ResolvedImageToTextOptions {
+  const o = optionsObject(options, 'options');
+  const metadata = o['metadata'];
+  if (metadata !== undefined && (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
+    throw invalidArgument('a plain JSON object', 'metadata', metadata);
+  }
+  return {
+    ...resolveEncodeOptions(o),
+    as: oneOf(TEXT_FORMS, o['as'], 'as') ?? 'envelope',
+    encoding: oneOf(PAYLOAD_ENCODINGS, o['encoding'], 'encoding'),
+    mode: modeOption(o['mode']),
+    metadata: metadata as Readonly<Record<string, unknown>> | undefined,
+    maxPixels: resolveMaxPixels(o['maxPixels']),
+  };
+}
+
+/**
+ * Validates textToFile options and applies defaults.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ */
+export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOptions {
+  const o = optionsObject(options, 'options');
+  return {
+    ...resolveEncodeOptions(o),
+    format: oneOf(FORMAT_IDS, o['format'], 'format'),
+    maxPixels: resolveMaxPixels(o['maxPixels']),
+  };
+}
+
+/**
+ * Validates a format argument.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ */
+export function resolveFormat(value: unknown, option = 'format'): FormatId {
+  const format = oneOf(FORMAT_IDS, value, option);
+  if (format === undefined) throw invalidArgument(`one of ${FORMAT_IDS.map((f) => `'${f}'`).join(', ')}`, option, value);
+  return format;
+}

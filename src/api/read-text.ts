@@ -1,0 +1,113 @@
+// Recognises which text form a string holds (DESIGN §2, §4, §5) and reads it: a pixtext envelope, the Pillow dump
+// JSON, a data URL, or bare base64 of a PNG/JPEG/BMP file.
+import { decodeBase64 } from '../base64/base64.js';
+import { isDataUrl, parseDataUrl } from '../envelope/data-url.js';
+import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.js';
+import type { EnvelopeHeader } from '../envelope/envelope-header.js';
+import { parseJsonObject } from '../envelope/json-scan.js';
+import { isPilDump, readPilDump } from '../envelope/pil-dump.js';
+import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import type { FormatId } from '../formats/codec.js';
+import type { RawImage } from '../raw-image.js';
+import type { CodecSet } from './codec-set.js';
+import { codecFor } from './codec-set.js';
+
+/** A text read and verified, before any file in it is decoded. */
+export type TextContent =
+  | { form: 'envelope'; header: EnvelopeHeader; payload: Uint8Array }
+  | { form: 'pil'; image: RawImage }
+  | { form: 'data-url'; format: FormatId; bytes: Uint8Array; mimeType: string }
+  | { form: 'base64'; format: FormatId; bytes: Uint8Array };
+
+// Enough base64 for every codec's magic-byte check (48 bytes).
+const SNIFF_CHARS = 64;
+
+const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c;
+
+function unrecognized(detail: string): PixtextError {
+  return new PixtextError(
+    ErrorCode.UNRECOGNIZED_TEXT,
+    `The text is not a pixtext envelope, a Pillow dump, a data URL or base64 of a PNG/JPEG/BMP file: ${detail}`,
+  );
+}
+
+/** Accepts only strings as text. @throws PixtextError `ERR_INVALID_ARGUMENT` */
+export function checkText(text: unknown): string {
+  if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
+  return text;
+}
+
+/** Index of the first character that is not ASCII whitespace (the text's length if there is none). */
+export function firstNonWhitespace(text: string): number {
+  let i = 0;
+  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The file format bare base64 starts with, judged from its first bytes (up to the first character that is not a
+ * base64 digit, so a stray character later on is still reported as a base64 error with its offset), or undefined.
+ */
+function sniffBase64(text: string, start: number, codecs: CodecSet): FormatId | undefined {
+  const head = text.slice(start, start + SNIFF_CHARS * 2).replace(/[ \t\n\r\f]/g, '').slice(0, SNIFF_CHARS);
+  const digits = /^[A-Za-z0-9+/]*/.exec(head)![0];
+  const whole = digits.slice(0, digits.length - (digits.length % 4));
+  if (whole.length === 0) return undefined;
+  return codecs.detect(decodeBase64(whole));
+}
+
+function readJsonObjectText(text: string, maxPixels: number): TextContent {
+  const fast = readEnvelopeFast(text, { maxPixels });
+  if (fast !== undefined) return { form: 'envelope', ...fast };
+  const object = parseJsonObject(text, 'The text');
+  if (Object.prototype.hasOwnProperty.call(object, 'pixtext')) {
+    return { form: 'envelope', ...readEnvelopeObject(object, { maxPixels }) };
+  }
+  if (isPilDump(object)) return { form: 'pil', image: readPilDump(object, { maxPixels }) };
+  throw unrecognizedObject();
+}
+
+/** The error for a JSON object that is neither an envelope nor a Pillow dump. */
+export function unrecognizedObject(): PixtextError {
+  return unrecognized('it is a JSON object with neither a "pixtext" field nor the Pillow dump\'s "img_info" and "img_data"');
+}
+
+/**
+ * Reads any text form, verifying what can be verified without decoding an embedded file: an envelope's base64,
+ * byteLength and CRC-32, a Pillow dump's size.
+ *
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` (not a string), `ERR_UNRECOGNIZED_TEXT`, `ERR_TRUNCATED`, `ERR_NOT_JSON`,
+ * `ERR_ENVELOPE`, `ERR_ENVELOPE_VERSION`, `ERR_BASE64`, `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`, `ERR_DATA_URL`,
+ * `ERR_TOO_LARGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`
+ */
+export function readText(input: unknown, codecs: CodecSet, maxPixels: number): TextContent {
+  const text = checkText(input);
+  const start = firstNonWhitespace(text);
+  if (start === text.length) throw unrecognized(text.length === 0 ? 'it is empty' : 'it is only whitespace');
+  const first = text.charCodeAt(start);
+  if (first === 0x7b) return readJsonObjectText(text, maxPixels);
+  // An array or a string: JSON, but never an image. parseJsonObject says which (not an object, or cut short).
+  if (first === 0x5b || first === 0x22) parseJsonObject(text, 'The text');
+  if (isDataUrl(text)) {
+    const { mimeType, bytes } = parseDataUrl(text);
+    const codec = codecFor(codecs, bytes, 'The data URL');
+    return { form: 'data-url', format: codec.id, bytes, mimeType };
+  }
+  const format = sniffBase64(text, start, codecs);
+  if (format !== undefined) {
+    const bytes = decodeBase64(text, { allowWhitespace: true });
+    const codec = codecFor(codecs, bytes, 'The base64 text');
+    return { form: 'base64', format: codec.id, bytes };
+  }
+  // A bare number, true, false or null is JSON too: say so rather than "unrecognized".
+  if (/^[\s]*(-?\d|true|false|null)/.test(text.slice(start, start + 8))) {
+    let isJson = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      isJson = false;
+    }
+    if (isJson) parseJsonObject(text, 'The text');
+  }
+  throw unrecognized(`it starts with ${JSON.stringify(text.slice(start, start + 16))}`);
+}

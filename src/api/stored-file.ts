@@ -1,0 +1,106 @@
+// Images stored as encoded files inside a text: encoding them so they come back exactly, and decoding them back to
+// the mode the text declares. A format may keep an image in another mode than the one it was given (a BMP holds BGR
+// as RGB, a JPEG holds grey as neutral colour); the declared mode is restored on read.
+import { ErrorCode, PixtextError } from '../errors.js';
+import type { FormatId, ImageCodec } from '../formats/codec.js';
+import { convert } from '../pixel-modes/convert.js';
+import { checkPixelLimit } from '../raw-image.js';
+import type { PixelMode, RawImage } from '../raw-image.js';
+import type { CodecSet } from './codec-set.js';
+import type { ResolvedEncodeOptions } from './options.js';
+
+// Decoded mode → declared modes it may be turned back into: byte-order swaps, and the same pixels held as grey,
+// palette or bits. Anything else means the text contradicts itself.
+const RESTORABLE: Partial<Record<PixelMode, readonly PixelMode[]>> = {
+  RGB: ['BGR', 'L'],
+  BGR: ['RGB'],
+  RGBA: ['BGRA'],
+  BGRA: ['RGBA'],
+  L: ['P', '1'],
+  P: ['L', '1'],
+  '1': ['L', 'P'],
+};
+
+const SWAPS = new Set(['RGB>BGR', 'BGR>RGB', 'RGBA>BGRA', 'BGRA>RGBA']);
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Turns a decoded image into the mode a text declares for it.
+ * @throws PixtextError `ERR_ENVELOPE` when the mode cannot be the same pixels in another form
+ */
+export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId): RawImage {
+  if (decoded.mode === mode) return decoded;
+  if (!RESTORABLE[decoded.mode]?.includes(mode)) {
+    throw new PixtextError(
+      ErrorCode.ENVELOPE,
+      `The stored ${format} file decodes to mode ${decoded.mode}, which does not hold the declared mode ${mode}`,
+      { chunk: 'mode' },
+    );
+  }
+  return convert(decoded, mode, { dither: 'none' });
+}
+
+/**
+ * Encodes `image` with `codec` so that decoding and {@link restoreMode} give it back exactly (JPEG: as exactly as
+ * its quality allows).
+ * @throws PixtextError `ERR_UNSUPPORTED` naming the conversion to ask for when the format cannot hold the image
+ */
+export function encodeStored(image: RawImage, codec: ImageCodec, options: ResolvedEncodeOptions): Uint8Array {
+  const bytes = codec.encode(image, options);
+  const stored = codec.header(bytes).mode;
+  if (stored === image.mode || codec.id === 'jpeg' || SWAPS.has(`${stored}>${image.mode}`)) return bytes;
+  // The format keeps the pixels in another form (e.g. a grey palette read back as L): make sure they come back.
+  const back = restoreMode(codec.decode(bytes, { maxPixels: Infinity }), image.mode, codec.id);
+  if (!sameBytes(back.data, image.data) || !sameBytes(back.palette, image.palette)) {
+    throw new PixtextError(
+      ErrorCode.UNSUPPORTED,
+      `${codec.id.toUpperCase()} would not give this ${image.mode} image back exactly (it reads it back as ${stored}); store it as png or raw, or convert it to ${stored} first`,
+    );
+  }
+  return bytes;
+}
+
+/** What a text says about the image its stored file holds. */
+export interface DeclaredImage {
+  width: number;
+  height: number;
+  mode: PixelMode;
+}
+
+/**
+ * Decodes a stored file back to the image a text declares.
+ * @throws PixtextError `ERR_ENVELOPE` (the file is not of the declared format or size), `ERR_UNSUPPORTED` (no codec),
+ * `ERR_TOO_LARGE`, and the codec's own errors
+ */
+export function decodeStored(
+  bytes: Uint8Array,
+  format: FormatId,
+  declared: DeclaredImage,
+  codecs: CodecSet,
+  maxPixels: number,
+): RawImage {
+  checkPixelLimit(declared.width, declared.height, maxPixels, 'The envelope header', declared.mode);
+  const actual = codecs.detect(bytes);
+  if (actual !== format) {
+    throw new PixtextError(
+      ErrorCode.ENVELOPE,
+      `The envelope's encoding says ${format} but its data is ${actual === undefined ? 'not a PNG, JPEG or BMP file' : `a ${actual} file`}`,
+      { chunk: 'encoding' },
+    );
+  }
+  const decoded = codecs.get(format).decode(bytes, { maxPixels });
+  if (decoded.width !== declared.width || decoded.height !== declared.height) {
+    throw new PixtextError(
+      ErrorCode.ENVELOPE,
+      `The envelope declares ${declared.width}×${declared.height} but its ${format} file is ${decoded.width}×${decoded.height}`,
+      { chunk: 'width' },
+    );
+  }
+  return restoreMode(decoded, declared.mode, format);
+}

@@ -1,0 +1,35 @@
+// textToImage (DESIGN §2): any recognised text form back to a RawImage.
+import { convert } from '../pixel-modes/convert.js';
+import type { RawImage } from '../raw-image.js';
+import type { CodecSet } from './codec-set.js';
+import { resolveDecodeOptions } from './options.js';
+import { readText } from './read-text.js';
+import type { TextContent } from './read-text.js';
+import { decodeStored } from './stored-file.js';
+
+/** The image a read text holds, in the mode it declares. */
+export function imageOfContent(content: TextContent, codecs: CodecSet, maxPixels: number): RawImage {
+  switch (content.form) {
+    case 'envelope': {
+      const { header, payload } = content;
+      if (header.encoding !== 'raw') return decodeStored(payload, header.encoding, header, codecs, maxPixels);
+      const image: RawImage = { width: header.width, height: header.height, mode: header.mode, data: payload };
+      if (header.palette !== undefined) image.palette = header.palette;
+      return image;
+    }
+    case 'pil':
+      return content.image;
+    default:
+      return codecs.get(content.format).decode(content.bytes, { maxPixels });
+  }
+}
+
+/**
+ * Reads an image back from text. Implementation of `textToImage` for one set of codecs.
+ * @throws PixtextError (see `Pixtext.textToImage`)
+ */
+export function textToImageWith(codecs: CodecSet, text: unknown, rawOptions: unknown): RawImage {
+  const options = resolveDecodeOptions(rawOptions);
+  const image = imageOfContent(readText(text, codecs, options.maxPixels), codecs, options.maxPixels);
+  return options.mode === undefined || options.mode === image.mode ? image : convert(image, options.mode);
+}
