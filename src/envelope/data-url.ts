@@ -1,0 +1,147 @@
+// data: URLs, read as the WHATWG Fetch standard's "data: URL processor" does and written in their plain base64 form.
+// Spec: https://fetch.spec.whatwg.org/#data-urls, https://infra.spec.whatwg.org/#forgiving-base64-decode,
+// https://url.spec.whatwg.org/#concept-basic-url-parser (what a URL parser strips first), RFC 2397.
+import { decodeBase64, encodeBase64 } from '../base64/base64.js';
+import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+
+/** A parsed data URL: the MIME type essence (`type/subtype`, lowercase; parameters dropped) and the body's bytes. */
+export interface DataUrl {
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+const isC0OrSpace = (c: number) => c <= 0x20;
+const isTabOrNewline = (c: number) => c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** Index after the leading C0 controls and spaces a URL parser strips. */
+function skipLeading(text: string): number {
+  let i = 0;
+  while (i < text.length && isC0OrSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * True when `text` starts (after leading spaces and control characters) with the `data:` scheme, in any case.
+ * Looks at the first few characters only.
+ *
+ * @example
+ * ```ts
+ * isDataUrl('DATA:image/png;base64,iVBORw0KGgo='); // true
+ * isDataUrl('{"pixtext":1}');                      // false
+ * ```
+ */
+export function isDataUrl(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  const start = skipLeading(text);
+  return text.slice(start, start + 5).toLowerCase() === 'data:';
+}
+
+const dataUrlError = (message: string, offset?: number) =>
+  new PixtextError(ErrorCode.DATA_URL, `Invalid data URL: ${message}`, offset === undefined ? {} : { offset });
+
+/** Percent-decodes (URL spec) `text` into bytes, each code point above 0x7F as its UTF-8 bytes. */
+function percentDecodeToBytes(text: string): Uint8Array {
+  const utf8 = new TextEncoder().encode(text);
+  const out = new Uint8Array(utf8.length);
+  let o = 0;
+  const hex = (c: number) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
+  for (let i = 0; i < utf8.length; i++) {
+    const c = utf8[i]!;
+    if (c === 0x25 && i + 2 < utf8.length && hex(utf8[i + 1]!) >= 0 && hex(utf8[i + 2]!) >= 0) {
+      out[o++] = (hex(utf8[i + 1]!) << 4) | hex(utf8[i + 2]!);
+      i += 2;
+    } else {
+      out[o++] = c;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+/** Latin-1 view of bytes (the spec's "isomorphic decode"), for base64 bodies that held percent-escapes. */
+function isomorphicDecode(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x2000) out += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
+  return out;
+}
+
+/** The first index in [from, end) of any of `chars` (native searches, so large bodies stay fast), or -1. */
+function firstOf(text: string, chars: string[], from: number, end: number): number {
+  let first = -1;
+  for (const c of chars) {
+    const at = text.indexOf(c, from);
+    if (at >= 0 && at < end && (first < 0 || at < first)) first = at;
+  }
+  return first;
+}
+
+/** The MIME type essence of the header (before `,`, `;base64` removed), as the Fetch standard would parse it. */
+function mimeEssence(header: string): string {
+  const type = header.split(';', 1)[0]!.trim().toLowerCase();
+  // RFC 9110 token characters, on both sides of one slash; anything else is "text/plain" as in the spec.
+  return /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+$/.test(type) ? type : 'text/plain';
+}
+
+/**
+ * Parses a data URL the way browsers do (WHATWG Fetch "data: URL processor"): leading/trailing spaces and control
+ * characters and every tab or line break are ignored, `;base64` is matched in any case, the body is percent-decoded,
+ * and a base64 body is forgiving-base64: ASCII whitespace removed, padding optional. A fragment (`#…`) is ignored.
+ * Data URLs without `;base64` are accepted too: their body is the percent-decoded bytes (non-ASCII as UTF-8).
+ * The URL-safe base64 alphabet (`-`, `_`) is refused rather than decoded to wrong bytes.
+ *
+ * @returns The MIME type essence (e.g. `image/png`; `text/plain` when absent or invalid) and the body bytes.
+ * @throws PixtextError `ERR_DATA_URL` (not a data URL, no comma, URL-safe alphabet), `ERR_BASE64` with the offset
+ *   of the first bad character in `text`.
+ * @example
+ * ```ts
+ * parseDataUrl('data:image/png;base64,iVBORw0KGgo'); // { mimeType: 'image/png', bytes: Uint8Array [137, 80, 78, 71, 13, 10, 26, 10] }
+ * ```
+ */
+export function parseDataUrl(text: string): DataUrl {
+  if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
+  let start = skipLeading(text);
+  let end = text.length;
+  while (end > start && isC0OrSpace(text.charCodeAt(end - 1))) end--;
+  if (text.slice(start, start + 5).toLowerCase() !== 'data:') throw dataUrlError('it does not start with "data:"', start);
+  start += 5;
+  const hash = text.indexOf('#', start);
+  if (hash >= 0 && hash < end) end = hash;
+  const comma = text.indexOf(',', start);
+  if (comma < 0 || comma >= end) throw dataUrlError('there is no "," between the media type and the data', end);
+
+  // The URL parser drops tabs and line breaks anywhere; Fetch then trims ASCII whitespace around the media type.
+  const header = text.slice(start, comma).replace(/[\t\n\r]/g, '').replace(/^[\f ]+|[\f ]+$/g, '');
+  const base64 = /;[ ]*base64$/i.test(header);
+  const mimeType = mimeEssence(base64 ? header.replace(/;[ ]*base64$/i, '') : header);
+  const bodyStart = comma + 1;
+
+  if (!base64) {
+    let body = text.slice(bodyStart, end);
+    if (/[\t\n\r]/.test(body)) body = body.replace(/[\t\n\r]/g, '');
+    return { mimeType, bytes: percentDecodeToBytes(body) };
+  }
+  const urlSafe = firstOf(text, ['-', '_'], bodyStart, end);
+  if (urlSafe >= 0) {
+    throw dataUrlError(`character ${JSON.stringify(text[urlSafe])} at offset ${urlSafe} is from the URL-safe base64 alphabet; data URLs use "+" and "/"`, urlSafe);
+  }
+  let body = text.slice(bodyStart, end);
+  // Percent-escapes are rare in base64 bodies; after decoding them, error offsets count decoded characters.
+  if (body.includes('%')) body = isomorphicDecode(percentDecodeToBytes(body));
+  return { mimeType, bytes: decodeBase64(body, { allowWhitespace: true, paddingOptional: true, offsetBase: bodyStart }) };
+}
+
+/**
+ * Writes `data:<mimeType>;base64,<standard padded base64>`.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` for a MIME type that is not printable ASCII without `,` and
+ *   `ERR_TOO_LARGE` when the text would exceed the engine's string limit.
+ * @example
+ * ```ts
+ * formatDataUrl('image/png', new Uint8Array([137, 80, 78, 71])); // 'data:image/png;base64,iVBORw=='
+ * ```
+ */
+export function formatDataUrl(mimeType: string, bytes: Uint8Array): string {
+  if (typeof mimeType !== 'string' || !/^[\x21-\x7e]+$/.test(mimeType) || mimeType.includes(',')) {
+    throw invalidArgument('a MIME type such as "image/png"', 'mimeType', mimeType);
+  }
+  if (!(bytes instanceof Uint8Array)) throw invalidArgument('a Uint8Array', 'bytes', bytes);
+  return `data:${mimeType};base64,${encodeBase64(bytes)}`;
+}
