@@ -18,12 +18,12 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       {
+        extends: true,
         plugins: [viteNodeTwins()],
-        resolve: { alias },
         test: { name: 'node', include: ['tests/**/*.test.ts'], env: { PIXTEXT_PROJECT: 'node' } },
       },
       {
-        resolve: { alias },
+        extends: true,
         test: {
           name: 'portable',
           include: ['tests/**/*.test.ts'],
