@@ -111,6 +111,18 @@ describe('jpegCodec.decode: limits and errors', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
+  it('refuses a frame far bigger than its data could code, before jpeg-js allocates (16000×16000 in 700 bytes)', () => {
+    const { headers, rest } = splitHeaders(sampleJpeg);
+    const big = segment(0xc0, sofPayload(16000, 16000, [[1, 1, 1, 0], [2, 1, 1, 1], [3, 1, 1, 1]]));
+    const bytes = concat(SOI, ...headers.map((h) => (h.marker === 0xc0 ? big : h.bytes)), rest);
+    expect(bytes.length).toBeLessThan(1000);
+    const started = performance.now();
+    expect(code(() => decode(bytes, 268_402_689))).toBe(ErrorCode.TRUNCATED);
+    expect(performance.now() - started).toBeLessThan(50);
+    const progressive = concat(SOI, segment(0xc2, sofPayload(16000, 16000, [[1, 1, 1, 0]])), segment(0xda, [1, 1, 0x00, 0, 0, 0x01]), [0x55], EOI);
+    expect(code(() => decode(progressive, 268_402_689))).toBe(ErrorCode.TRUNCATED);
+  });
+
   it('checks maxPixels against the frame header exactly', () => {
     const pixels = sample.width * sample.height;
     expect(code(() => decode(sampleJpeg, pixels - 1))).toBe(ErrorCode.TOO_LARGE);

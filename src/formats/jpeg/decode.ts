@@ -47,6 +47,10 @@ function checkFrame(structure: JpegStructure): PixelMode {
 /**
  * Width, height and decoded mode from the headers before the first scan, without touching entropy-coded data.
  * @throws PixtextError `ERR_CORRUPT`, `ERR_TRUNCATED`, `ERR_UNSUPPORTED` as {@link decodeJpeg} would for the header.
+ * @example
+ * ```ts
+ * readJpegHeader(bytes); // { width: 227, height: 149, mode: 'RGB' }
+ * ```
  */
 export function readJpegHeader(bytes: Uint8Array): ImageHeader {
   const structure = readJpegStructure(bytes, true);
@@ -66,16 +70,40 @@ function isYcc(structure: JpegStructure): boolean {
 }
 
 /**
- * Refuses what would decode to a silently incomplete image: no scan at all, or a file cut off (no EOI) where the
- * missing part may be whole scans — any progressive file, or a sequential one with a component no scan carried yet.
- * A sequential file cut inside a scan is caught by jpeg-js running into the EOI we append.
+ * Refuses what would decode to a silently incomplete image, or make jpeg-js allocate for an image the file cannot
+ * hold: no scan at all; a file cut off (no EOI) where whole scans may be missing (any progressive file, or a
+ * sequential one with a component no scan carried yet); entropy-coded data too short for the blocks it must code.
+ * Every block costs at least one Huffman code for DC and, in a sequential scan, one for AC (T.81 F.1.2), so a
+ * sequential file needs 2 bits per block and a progressive DC first scan 1 bit per block of its components: a tiny
+ * file declaring a huge frame is `ERR_TRUNCATED` before jpeg-js allocates its blocks (about 300 bytes each).
  */
 function checkScansPresent(structure: JpegStructure): void {
-  if (structure.scans === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the file has no scan (SOS), so no image data', { chunk: 'SOS' });
-  if (structure.complete) return;
-  const unscanned = structure.frame.components.filter((c) => !structure.scannedComponents.has(c.id));
-  if (structure.frame.marker === 0xc2 || unscanned.length > 0) {
+  const { frame, scanList } = structure;
+  if (scanList.length === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the file has no scan (SOS), so no image data', { chunk: 'SOS' });
+  const progressive = frame.marker === 0xc2;
+  const scanned = new Set(scanList.flatMap((s) => s.componentIds));
+  if (!structure.complete && (progressive || frame.components.some((c) => !scanned.has(c.id)))) {
     throw new PixtextError(ErrorCode.TRUNCATED, 'JPEG: the file ends before EOI, with scans missing', { chunk: 'EOI' });
+  }
+  const maxH = Math.max(...frame.components.map((c) => c.h));
+  const maxV = Math.max(...frame.components.map((c) => c.v));
+  const blocks = (id: number) => {
+    const c = frame.components.find((k) => k.id === id)!;
+    return Math.ceil(Math.ceil((frame.width * c.h) / maxH) / 8) * Math.ceil(Math.ceil((frame.height * c.v) / maxV) / 8);
+  };
+  let neededBits = 0;
+  let haveBytes = 0;
+  for (const scan of scanList) {
+    haveBytes += scan.dataBytes;
+    if (!progressive) neededBits += 2 * scan.componentIds.reduce((n, id) => n + blocks(id), 0);
+    else if (scan.ss === 0 && scan.ah === 0) neededBits += scan.componentIds.reduce((n, id) => n + blocks(id), 0);
+  }
+  if (haveBytes * 8 < neededBits) {
+    throw new PixtextError(
+      ErrorCode.TRUNCATED,
+      `JPEG: ${haveBytes} bytes of image data cannot code the ${frame.width}×${frame.height} frame (at least ${Math.ceil(neededBits / 8)} needed)`,
+      { chunk: 'SOS' },
+    );
   }
 }
 
@@ -114,6 +142,10 @@ function translateError(error: unknown, structure: JpegStructure): PixtextError 
  *
  * @throws PixtextError `ERR_TOO_LARGE`, `ERR_CORRUPT`, `ERR_TRUNCATED`, `ERR_UNSUPPORTED` (12-bit, lossless,
  *   arithmetic-coded, hierarchical, plain CMYK without an Adobe marker).
+ * @example
+ * ```ts
+ * const image = decodeJpeg(bytes, { maxPixels: 268_402_689 }); // { width, height, mode: 'RGB', data }
+ * ```
  */
 export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawImage {
   const structure = readJpegStructure(bytes, false);

@@ -79,6 +79,10 @@ function withBufferFrom<T>(run: () => T): T {
  * Encodes `L`, `RGB` or `BGR` as a baseline JPEG (4:4:4, JFIF) at `quality` 1–100.
  * @throws PixtextError `ERR_UNSUPPORTED` for other modes (naming the conversion) and empty images,
  *   `ERR_TOO_LARGE` beyond 65535 pixels a side, `ERR_INVALID_ARGUMENT` for a bad quality.
+ * @example
+ * ```ts
+ * const jpeg = encodeJpeg({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0]) }, { quality: 90 });
+ * ```
  */
 export function encodeJpeg(image: RawImage, options: Pick<CodecEncodeOptions, 'quality'> & Partial<CodecEncodeOptions>): Uint8Array {
   const { width, height, mode } = validateRawImage(image);

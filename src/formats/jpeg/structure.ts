@@ -32,6 +32,17 @@ export interface JpegSegment {
   end: number;
 }
 
+/** One scan: its components, spectral selection and successive approximation (T.81 B.2.3), data size. */
+export interface JpegScan {
+  componentIds: number[];
+  /** Start of spectral selection: 0 for a DC scan (and for every sequential scan). */
+  ss: number;
+  /** Successive approximation high bit: 0 for a first scan, non-zero for a refinement. */
+  ah: number;
+  /** Bytes of entropy-coded data (RST markers included); 0 in a header-only walk. */
+  dataBytes: number;
+}
+
 /** What the walk found. */
 export interface JpegStructure {
   frame: JpegFrame;
@@ -44,8 +55,8 @@ export interface JpegStructure {
   /** A DHT segment came before the first scan (Motion-JPEG frames leave them out). */
   huffmanBeforeFirstScan: boolean;
   scans: number;
-  /** Ids of the components at least one scan carries. */
-  scannedComponents: Set<number>;
+  /** Every scan in file order (a header-only walk stops after the first header). */
+  scanList: JpegScan[];
   /** EOI was reached. */
   complete: boolean;
   /** Bytes between segments that belong to none: junk, stray `FF 00`, fill bytes, stray RST/TEM markers. */
@@ -107,7 +118,7 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
   let adobeTransform: number | undefined;
   let huffmanBeforeFirstScan = false;
   let scans = 0;
-  const scannedComponents = new Set<number>();
+  const scanList: JpegScan[] = [];
   let complete = false;
   let gaps = false;
   let pos = 2;
@@ -166,10 +177,13 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
       continue;
     }
     if (frame === undefined) throw corrupt('a scan (SOS) before the frame header (SOF)', start, name);
-    for (const id of checkScanHeader(bytes, frame, body, end, name)) scannedComponents.add(id);
+    const componentIds = checkScanHeader(bytes, frame, body, end, name);
     if (++scans > MAX_SCANS) throw corrupt(`more than ${MAX_SCANS} scans`, start, name);
+    const scan: JpegScan = { componentIds, ss: bytes[end - 3]!, ah: bytes[end - 1]! >> 4, dataBytes: 0 };
+    scanList.push(scan);
     if (headerOnly) { segments.push({ marker: SOS, start, end }); break; }
     const dataEnd = findScanEnd(bytes, end);
+    scan.dataBytes = dataEnd - end;
     segments.push({ marker: SOS, start, end: dataEnd });
     pos = dataEnd;
   }
@@ -178,7 +192,7 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     if (!complete) throw truncated('the file ends before the frame header (SOF)', n);
     throw corrupt('no frame header (SOF) before EOI', n);
   }
-  return { frame, jfif, adobeTransform, segments, huffmanBeforeFirstScan, scans, scannedComponents, complete, gaps };
+  return { frame, jfif, adobeTransform, segments, huffmanBeforeFirstScan, scans, scanList, complete, gaps };
 }
 
 /** True when an APP14 payload starts with "Adobe" (libjpeg's test; it also wants 12 bytes to use it). */
