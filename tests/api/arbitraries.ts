@@ -4,16 +4,23 @@ import fc from 'fast-check';
 import { byteLengthFor } from '../../src/raw-image.js';
 import type { PixelMode, RawImage } from '../../src/raw-image.js';
 
-export function rawImage(mode: PixelMode, options: { maxWidth?: number; maxHeight?: number } = {}): fc.Arbitrary<RawImage> {
-  const size = fc.oneof(
-    fc.record({ width: fc.constant(0), height: fc.integer({ min: 0, max: 4 }) }),
-    fc.record({ width: fc.integer({ min: 0, max: 4 }), height: fc.constant(0) }),
-    fc.constant({ width: 1, height: 1 }),
-    fc.record({
-      width: fc.integer({ min: 1, max: options.maxWidth ?? 13 }),
-      height: fc.integer({ min: 1, max: options.maxHeight ?? 5 }),
-    }),
-  );
+export function rawImage(
+  mode: PixelMode,
+  options: { maxWidth?: number; maxHeight?: number; nonEmpty?: boolean } = {},
+): fc.Arbitrary<RawImage> {
+  const sized = fc.record({
+    width: fc.integer({ min: 1, max: options.maxWidth ?? 13 }),
+    height: fc.integer({ min: 1, max: options.maxHeight ?? 5 }),
+  });
+  // File formats cannot hold empty images, so payload tests ask for nonEmpty.
+  const size = options.nonEmpty
+    ? fc.oneof(fc.constant({ width: 1, height: 1 }), sized)
+    : fc.oneof(
+        fc.record({ width: fc.constant(0), height: fc.integer({ min: 0, max: 4 }) }),
+        fc.record({ width: fc.integer({ min: 0, max: 4 }), height: fc.constant(0) }),
+        fc.constant({ width: 1, height: 1 }),
+        sized,
+      );
   return size.chain(({ width, height }) => {
     const length = byteLengthFor(mode, width, height);
     return fc
@@ -46,4 +53,30 @@ export function plain(image: RawImage): { width: number; height: number; mode: P
   };
   if (image.palette !== undefined) out.palette = Array.from(image.palette);
   return out;
+}
+
+/**
+ * Clears the padding bits at the end of each row of a mode `1` image: they are not pixels, and file formats do
+ * not keep them (raw envelopes do).
+ */
+export function clearPadding(image: RawImage): RawImage {
+  const spare = (8 - (image.width % 8)) % 8;
+  if (image.mode !== '1' || spare === 0) return image;
+  const stride = Math.ceil(image.width / 8);
+  for (let row = 0; row < image.height; row++) image.data[row * stride + stride - 1]! &= (0xff << spare) & 0xff;
+  return image;
+}
+
+/**
+ * Gives a mode `P` image a palette of 1–9 entries (if it has none or an empty one) and keeps its indexes inside it:
+ * what a file format can store. Other modes are returned as they are.
+ */
+export function withFullPalette(image: RawImage): RawImage {
+  if (image.mode !== 'P') return image;
+  if (image.palette === undefined || image.palette.length === 0) {
+    image.palette = Uint8Array.from({ length: 4 * (1 + (image.data.length % 9)) }, (_, i) => (i * 89 + 7) & 0xff);
+  }
+  const entries = image.palette.length / 4;
+  for (let i = 0; i < image.data.length; i++) image.data[i] = image.data[i]! % entries;
+  return image;
 }
