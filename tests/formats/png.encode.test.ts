@@ -7,7 +7,7 @@ import { ErrorCode } from '../../src/errors.js';
 import { pngCodec } from '../../src/formats/png/index.js';
 import { convert } from '../../src/pixel-modes/convert.js';
 import { DEFAULT_MAX_PIXELS, PIXEL_MODE_NAMES, rowStride, type PixelMode, type RawImage } from '../../src/raw-image.js';
-import { expectBytes, le16, pixtextError } from './png-helpers.js';
+import { expectBytes, le16, manifest, pixtextError, readFixture } from './png-helpers.js';
 
 const encode = (image: RawImage, compressionLevel = 6) => pngCodec.encode(image, { quality: 90, compressionLevel });
 
@@ -165,6 +165,22 @@ describe('PNG encode: filtering and compression', () => {
     const image: RawImage = { width: 4, height: 3, mode: 'L', data: Uint8Array.of(10, 20, 30, 40, 10, 20, 30, 40, 200, 200, 200, 200) };
     const { filtered } = inspectPng(encode(image));
     expect([...filtered]).toEqual([1, 10, 10, 10, 10, 2, 0, 0, 0, 0, 1, 200, 0, 0, 0]);
+  });
+
+  it('writes all five filters in files pngjs decodes to the same pixels (corpus images re-encoded)', () => {
+    const used = new Set<number>();
+    for (const entry of manifest().filter((e) => e.expect === 'decode' && /^(RGBA?|LA?)(16)?$/.test(e.expected_mode!))) {
+      const image = pngCodec.decode(readFixture(entry.file), { maxPixels: DEFAULT_MAX_PIXELS });
+      const file = encode(image);
+      const { filtered, height } = inspectPng(file);
+      const rowBytes = filtered.length / height;
+      for (let y = 0; y < height; y++) used.add(filtered[y * rowBytes]!);
+      const wide = image.mode.endsWith('16');
+      const decoded = PNG.sync.read(Buffer.from(file), { skipRescale: wide }).data as unknown as Uint16Array | Buffer;
+      const expected = convert(image, wide ? 'RGBA16' : 'RGBA').data;
+      expectBytes(wide ? new Uint8Array(Uint16Array.from(decoded).buffer) : new Uint8Array(decoded), expected, entry.file);
+    }
+    expect([...used].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('uses filter None at level 0, and for palette and 1-bit images', () => {

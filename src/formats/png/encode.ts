@@ -1,6 +1,7 @@
 // PNG encoding of every RawImage mode, losslessly: `1` → grey 1-bit, `L`/`LA` → grey (+alpha) 8-bit, `P` → palette
 // (PLTE + trimmed tRNS, at the smallest bit depth the palette allows), RGB/RGBA (BGR/BGRA swapped), and the 16-bit
-// modes as big-endian 16-bit samples. Non-interlaced, filtered per row with libpng's heuristic, one zlib stream.
+// modes as big-endian 16-bit samples. Non-interlaced, filtered per row with libpng's heuristic, one zlib stream
+// (at levels 5–6, photo-like images use zlib level 4: see effort.ts).
 // Spec: https://www.w3.org/TR/png-3/#4Concepts.Encoding and https://www.w3.org/TR/png-3/#11Chunks
 import { ErrorCode, PixtextError } from '../../errors.js';
 import { rowStride, validateRawImage } from '../../raw-image.js';
@@ -10,6 +11,7 @@ import { deflate } from '../../zlib/zlib.js';
 import { ChunkType, PNG_SIGNATURE, writeChunk, writeU32 } from './chunks.js';
 import { PngColorType } from './header.js';
 import { PngFilter, applyFilter, chooseFilter } from './filter.js';
+import { zlibLevelFor } from './effort.js';
 import { encodePalette } from './palette.js';
 
 /** The default zlib level, as libpng and zlib use. */
@@ -126,7 +128,8 @@ function filterRows(image: RawImage, layout: Layout, adaptive: boolean): Uint8Ar
 /**
  * Encodes `image` as a PNG file, losslessly, in any mode (see the module comment for the mapping).
  *
- * @param compressionLevel zlib level 0–9. Defaults to 6.
+ * @param compressionLevel zlib level 0–9. Defaults to 6. At 5 and 6, images where zlib's level-6 matching would save
+ * under 15 % over level 4 (photographs, noise: 4–8× the time for 5–10 %) are compressed at level 4.
  * @throws PixtextError `ERR_INVALID_IMAGE` (malformed image, or a `P` index past its palette), `ERR_INVALID_ARGUMENT`
  * (level), `ERR_UNSUPPORTED` (a width or height of 0, which PNG cannot hold).
  * @example
@@ -144,7 +147,8 @@ export function encodePng(image: RawImage, compressionLevel: number = DEFAULT_CO
   const palette = image.mode === 'P' ? encodePalette(image) : undefined;
   const layout = layoutFor(image, palette?.bitDepth ?? 8);
   const adaptive = level > 0 && layout.bitDepth >= 8 && layout.colorType !== PngColorType.PALETTE;
-  const compressed = deflate(filterRows(image, layout, adaptive), level);
+  const filtered = filterRows(image, layout, adaptive);
+  const compressed = deflate(filtered, zlibLevelFor(filtered, layout.stride + 1, level, deflate));
 
   const ihdr = new Uint8Array(13);
   writeU32(ihdr, 0, width);
