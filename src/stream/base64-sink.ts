@@ -6,8 +6,8 @@ import { decodeBase64 } from '../base64/base64.js';
 import { crc32 } from '../checksum/crc32.js';
 import { ErrorCode, PixtextError } from '../errors.js';
 
-/** Characters decoded per batch (a multiple of 4): 1 MiB of text, 768 KiB of bytes. */
-const BATCH = 1024 * 1024;
+/** Characters decoded per batch (a multiple of 4): 64 KiB of text, 48 KiB of bytes. */
+const BATCH = 64 * 1024;
 
 const EQUALS = 0x3d;
 
