@@ -122,8 +122,9 @@ export function sendText(text, options) {
  *   lingerMs?: number, maxCount?: number, maxLength?: number }} [options]
  *   `nackIntervalMs` (default 50): how often to ask for missing chunks once nothing new has arrived for `quietMs`
  *   (default 30); `idleTimeoutMs` (default 10,000): give up after this long without a useful datagram;
- *   `timeoutMs` (default 60,000): overall limit; `lingerMs` (default 2,000): how long to keep answering DONE after
- *   completion (the sender's BYE ends it sooner); `maxCount`/`maxLength`: Reassembler limits.
+ *   `timeoutMs` (default 60,000): overall limit, lingering included; `lingerMs` (default 2,000): after completion,
+ *   keep answering DONE until the sender has been silent this long (its BYE ends it sooner);
+ *   `maxCount`/`maxLength`: Reassembler limits.
  * @returns {Promise<{ port: number, result: Promise<{ text: string, stats: object }>, closed: Promise<void>, close: () => void }>}
  *   `result` settles when the text is whole and verified (or on failure); `closed` when the socket is closed.
  */
@@ -140,8 +141,10 @@ export function startReceiver(options = {}) {
   } = options;
   const reassembler = new Reassembler({ maxCount, maxLength });
   const socket = dgram.createSocket('udp4');
+  // `ms`: from the first chunk to the verified text.
   const stats = { datagrams: 0, added: 0, duplicates: 0, rejected: 0, nacksSent: 0, ms: 0 };
   const started = performance.now();
+  let firstChunkAt;
   let sender;
   let lastUseful = started;
   let text;
@@ -152,7 +155,11 @@ export function startReceiver(options = {}) {
   // A failure nobody awaits must not crash the process; callers still see it through `result`.
   result.catch(() => {});
 
-  const overall = setTimeout(() => fail(new Error(`receiver: not complete within ${timeoutMs} ms`)), timeoutMs);
+  // The hard limit on the receiver's life, lingering included.
+  const overall = setTimeout(() => {
+    if (text === undefined) fail(new Error(`receiver: not complete within ${timeoutMs} ms`));
+    else close();
+  }, timeoutMs);
   const ticker = setInterval(tick, nackIntervalMs);
   let lingerTimer;
 
@@ -168,7 +175,7 @@ export function startReceiver(options = {}) {
 
   function fail(error) {
     if (text !== undefined || state === 'closed') return;
-    stats.ms = Math.round(performance.now() - started);
+    stats.ms = Math.round(performance.now() - (firstChunkAt ?? started));
     rejectResult(Object.assign(error, { stats, missing: reassembler.missing(20) }));
     text = null;
     close();
@@ -193,7 +200,9 @@ export function startReceiver(options = {}) {
     const message = datagram.toString('latin1');
     if (state === 'lingering') {
       if (isBye(message, reassembler.id)) return close();
-      return reply({ pixtextDone: 1, id: reassembler.id });
+      // The sender has not heard DONE yet: answer, and stay while it keeps asking (its retries are bounded).
+      reply({ pixtextDone: 1, id: reassembler.id });
+      return lingerFor(lingerMs);
     }
     if (state !== 'receiving') return;
     let status;
@@ -205,6 +214,7 @@ export function startReceiver(options = {}) {
       return;
     }
     sender ??= { address: from.address, port: from.port };
+    firstChunkAt ??= performance.now();
     if (status.status === 'duplicate') {
       stats.duplicates++;
       return;
@@ -217,12 +227,17 @@ export function startReceiver(options = {}) {
     } catch (error) {
       return fail(error);
     }
-    stats.ms = Math.round(performance.now() - started);
+    stats.ms = Math.round(performance.now() - firstChunkAt);
     resolveResult({ text, stats });
     state = 'lingering';
     reply({ pixtextDone: 1, id: reassembler.id });
-    lingerTimer = setTimeout(close, lingerMs);
+    lingerFor(lingerMs);
   });
+
+  function lingerFor(ms) {
+    clearTimeout(lingerTimer);
+    lingerTimer = setTimeout(close, ms);
+  }
 
   return new Promise((resolve, reject) => {
     socket.once('error', reject);

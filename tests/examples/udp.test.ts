@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import dgram from 'node:dgram';
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { imageToText, textToImage } from 'pixtext';
 // @ts-expect-error plain ESM example without type declarations
 import { sendText, startReceiver, MAX_DATAGRAM } from '../../examples/udp/udp-transfer.mjs';
 // @ts-expect-error plain ESM example without type declarations
 import { startLossyRelay } from '../../examples/udp/lossy-relay.mjs';
+// @ts-expect-error plain ESM example without type declarations
+import { imageFromText, sendImage } from '../../examples/udp/image-transfer.mjs';
 
 const udpHandles = () => process.getActiveResourcesInfo().filter((r) => r === 'UDPWRAP').length;
 
@@ -11,11 +16,13 @@ const udpHandles = () => process.getActiveResourcesInfo().filter((r) => r === 'U
 const RECEIVER = { nackIntervalMs: 20, quietMs: 10, lingerMs: 400, idleTimeoutMs: 3000, timeoutMs: 8000 };
 const SENDER = { retryMs: 60, maxSilentRetries: 40, timeoutMs: 8000 };
 
-async function transfer(text: string, relayOptions: Record<string, number>) {
+type Send = (port: number) => Promise<{ count: number; nacks: number }>;
+
+async function transfer(send: Send, relayOptions: Record<string, number>) {
   const receiver = await startReceiver(RECEIVER);
   const relay = await startLossyRelay({ targetPort: receiver.port, ...relayOptions });
   try {
-    const [sent, received] = await Promise.all([sendText(text, { port: relay.port, ...SENDER }), receiver.result]);
+    const [sent, received] = await Promise.all([send(relay.port), receiver.result]);
     await receiver.closed;
     return { sent, received, relay: relay.stats };
   } finally {
@@ -27,22 +34,38 @@ async function transfer(text: string, relayOptions: Record<string, number>) {
 
 describe(`UDP example (${process.env.PIXTEXT_PROJECT})`, () => {
   const text = 'envelope "with" \\ escapes é 😀 '.repeat(2500);
+  const sendPlain: Send = (port) => sendText(text, { port, ...SENDER });
 
-  it('transfers the exact text through 10 % loss and reordering, 20 seeds, closing every socket', async () => {
+  it('transfers the exact image through 10 % loss and reordering, 20 seeds, closing every socket', async () => {
+    const png = readFileSync(new URL('../../examples/sample.png', import.meta.url));
+    // Oracle: pngjs's decoding (RGBA8) of the same file, alpha dropped: the sample is an opaque RGB image.
+    const reference = PNG.sync.read(png);
+    const expectedRgb = Buffer.alloc(reference.width * reference.height * 3);
+    for (let i = 0, j = 0; i < reference.data.length; i += 4, j += 3) reference.data.copy(expectedRgb, j, i, i + 3);
+    const envelope = imageToText(png, { encoding: 'original' });
+
     const before = udpHandles();
     let dropped = 0;
     for (let seed = 1; seed <= 20; seed++) {
-      const { sent, received, relay } = await transfer(text, { loss: 0.1, maxDelayMs: 4, seed });
-      expect(received.text).toBe(text);
-      expect(sent.count).toBeGreaterThan(50);
+      const send: Send = (port) => sendImage(png, { port, ...SENDER });
+      const { sent, received, relay } = await transfer(send, { loss: 0.1, maxDelayMs: 4, seed });
+      expect(sent.count).toBeGreaterThan(30);
+      expect(received.text).toBe(envelope);
+      const image = textToImage(received.text);
+      expect([image.width, image.height, image.mode]).toEqual([reference.width, reference.height, 'RGB']);
+      expect(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).equals(expectedRgb)).toBe(true);
       dropped += relay.dropped;
     }
-    expect(dropped).toBeGreaterThan(100);
+    expect(dropped).toBeGreaterThan(50);
     expect(udpHandles()).toBe(before);
+    // What the receiver writes: a PNG with the same pixels.
+    const written = PNG.sync.read(Buffer.from(imageFromText(envelope).png));
+    expect(written.data.equals(reference.data)).toBe(true);
   });
 
   it('survives corrupted and duplicated datagrams too (each damaged chunk rejected by its own CRC)', async () => {
-    const { received, relay } = await transfer(text, { loss: 0.05, corrupt: 0.05, duplicate: 0.1, maxDelayMs: 4, seed: 99 });
+    const options = { loss: 0.05, corrupt: 0.05, duplicate: 0.1, maxDelayMs: 4, seed: 99 };
+    const { received, relay } = await transfer(sendPlain, options);
     expect(received.text).toBe(text);
     expect(relay.corrupted).toBeGreaterThan(0);
     expect(received.stats.rejected).toBeGreaterThan(0);
