@@ -9,6 +9,8 @@ const shared = {
   sourcemap: true,
   splitting: false,
   treeshake: true,
+  // Keep `node:zlib` as written: the prefix is what marks a Node-only import.
+  removeNodeProtocol: false,
 };
 
 export default defineConfig([
@@ -20,5 +22,18 @@ export default defineConfig([
     entry: { 'index.node': 'src/index.ts' },
     platform: 'node',
     esbuildPlugins: [esbuildNodeTwins()],
+  },
+  // The `pixtext` command and its batch worker thread: Node only, with the Node twins, ESM, no declarations.
+  {
+    entry: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/batch/worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    dts: false,
+    sourcemap: true,
+    splitting: false,
+    treeshake: true,
+    esbuildPlugins: [esbuildNodeTwins()],
+    banner: { js: '#!/usr/bin/env node' },
   },
 ]);
