@@ -110,7 +110,7 @@ const AC_VALUES_1 = [
   0xf9, 0xfa,
 ];
 
-const STANDARD_DHT = ((): Uint8Array => {
+const STANDARD_DHT = /* @__PURE__ */ ((): Uint8Array => {
   const tables: [number, number[], number[]][] = [
     [0x00, DC_COUNTS_0, DC_VALUES],
     [0x10, AC_COUNTS_0, AC_VALUES_0],
