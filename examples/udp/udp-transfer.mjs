@@ -15,7 +15,8 @@ export const MAX_DATAGRAM = 1200;
 const HOST = '127.0.0.1';
 
 /**
- * Sends `text` to a receiver and resolves when it confirms the whole text (DONE).
+ * Sends `text` to a receiver and resolves when it confirms the whole text (DONE). Rejects on a bad option (a
+ * `PixtextError` from `splitText`, or a `RangeError` for the port), a socket error, or when a bound is reached.
  * @param {string} text
  * @param {{ port: number, host?: string, maxChunkLength?: number, id?: string, retryMs?: number,
  *   maxSilentRetries?: number, timeoutMs?: number, burst?: number }} options
@@ -24,7 +25,7 @@ const HOST = '127.0.0.1';
  *   overall limit; `burst` (default 32): datagrams sent before yielding to the event loop.
  * @returns {Promise<{ id: string, count: number, datagramsSent: number, resends: number, nacks: number, ms: number }>}
  */
-export function sendText(text, options) {
+export async function sendText(text, options) {
   const {
     port,
     host = HOST,
@@ -35,6 +36,7 @@ export function sendText(text, options) {
     timeoutMs = 60_000,
     burst = 32,
   } = options;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`sender: invalid port ${port}`);
   const chunks = splitText(text, id === undefined ? { maxChunkLength } : { maxChunkLength, id });
   const messageId = JSON.parse(chunks[0]).id;
   const started = performance.now();

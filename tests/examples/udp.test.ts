@@ -32,7 +32,8 @@ async function transfer(send: Send, relayOptions: Record<string, number>) {
   }
 }
 
-describe(`UDP example (${process.env.PIXTEXT_PROJECT})`, () => {
+// Each case normally takes 0.1-2 s; the explicit limit keeps a hung socket from stalling the suite.
+describe(`UDP example (${process.env.PIXTEXT_PROJECT})`, { timeout: 30_000 }, () => {
   const text = 'envelope "with" \\ escapes é 😀 '.repeat(2500);
   const sendPlain: Send = (port) => sendText(text, { port, ...SENDER });
 
@@ -104,6 +105,11 @@ describe(`UDP example (${process.env.PIXTEXT_PROJECT})`, () => {
     const started = performance.now();
     await expect(sendText('hello', { port: deadPort, retryMs: 20, maxSilentRetries: 5 })).rejects.toThrow(/no answer/);
     expect(performance.now() - started).toBeLessThan(2000);
+
+    await expect(sendText('hello', { port: 0 })).rejects.toThrow(RangeError);
+    await expect(sendText('hello', { port: deadPort, maxChunkLength: 10 })).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+    });
 
     const receiver = await startReceiver({ ...RECEIVER, idleTimeoutMs: 150 });
     await expect(receiver.result).rejects.toThrow(/nothing useful/);
