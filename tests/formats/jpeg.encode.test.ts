@@ -79,6 +79,10 @@ describe('jpegCodec.encode', () => {
     expect(psnr(red, grey.data)).toBeGreaterThan(35);
   });
 
+  it('defaults to quality 90', () => {
+    expect(jpegCodec.encode(sample, {})).toEqual(encode(sample, 90));
+  });
+
   it('gets smaller as quality drops', () => {
     const sizes = [10, 50, 95].map((q) => encode(sample, q).length);
     expect(sizes[0]).toBeLessThan(sizes[1]!);

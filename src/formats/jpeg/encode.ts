@@ -22,6 +22,9 @@ const SUGGESTIONS: Partial<Record<PixelMode, string>> = {
   RGBA16: "convert(image, 'RGB')",
 };
 
+/** Quality when none is given, as in DESIGN §2. */
+export const DEFAULT_QUALITY = 90;
+
 /** JPEG's own limit: 16-bit dimensions in the frame header. */
 const MAX_DIMENSION = 65535;
 
@@ -76,7 +79,7 @@ function withBufferFrom<T>(run: () => T): T {
 }
 
 /**
- * Encodes `L`, `RGB` or `BGR` as a baseline JPEG (4:4:4, JFIF) at `quality` 1–100.
+ * Encodes `L`, `RGB` or `BGR` as a baseline JPEG (4:4:4, JFIF) at `quality` 1–100. Defaults to quality 90.
  * @throws PixtextError `ERR_UNSUPPORTED` for other modes (naming the conversion) and empty images,
  *   `ERR_TOO_LARGE` beyond 65535 pixels a side, `ERR_INVALID_ARGUMENT` for a bad quality.
  * @example
@@ -84,9 +87,9 @@ function withBufferFrom<T>(run: () => T): T {
  * const jpeg = encodeJpeg({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0]) }, { quality: 90 });
  * ```
  */
-export function encodeJpeg(image: RawImage, options: Pick<CodecEncodeOptions, 'quality'> & Partial<CodecEncodeOptions>): Uint8Array {
+export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions> = {}): Uint8Array {
   const { width, height, mode } = validateRawImage(image);
-  const { quality } = options;
+  const { quality = DEFAULT_QUALITY } = options;
   if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw invalidArgument('an integer from 1 to 100', 'quality', quality);
   if (!(JPEG_ENCODABLE_MODES as readonly PixelMode[]).includes(mode)) {
     throw new PixtextError(ErrorCode.UNSUPPORTED, `JPEG cannot hold mode ${mode}; convert first: ${SUGGESTIONS[mode] ?? "convert(image, 'RGB')"}`);
