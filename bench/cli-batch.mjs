@@ -1,0 +1,115 @@
+// CLI batch throughput (issue 6): `pixtext encode <folder> --jsonl` and `pixtext decode <dataset.jsonl> -o <folder>`
+// over N small deterministic PNGs, with 1 worker thread and with 2. Each run is a fresh `node dist/cli.js` process,
+// timed wall-clock as a user sees it; runs of both settings are interleaved so machine noise hits both alike; the
+// median of REPS runs is reported. Target: 2 workers ≥ 1.6× the throughput of 1.
+// Usage: node bench/cli-batch.mjs [--files 500] [--size 192] [--reps 5]   (needs `npm run build` first)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const FILES = opt('--files', 500);
+const SIZE = opt('--size', 192);
+const REPS = opt('--reps', 5);
+const TARGET = 1.6;
+
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+/** A deterministic photo-like RGB PNG (gradients, texture and noise, so it neither compresses away nor is pure noise). */
+function makePng(index, size) {
+  const png = new PNG({ width: size, height: size, colorType: 2, inputColorType: 2, inputHasAlpha: false });
+  let seed = (0x9e3779b9 ^ (index * 0x85ebca6b)) >>> 0;
+  const rand = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const data = Buffer.alloc(size * size * 3);
+  const phase = index * 0.37;
+  for (let y = 0, o = 0; y < size; y++) {
+    for (let x = 0; x < size; x++, o += 3) {
+      const u = x / size;
+      const v = y / size;
+      const t = 14 * Math.sin(x / 5.3 + Math.sin(y / 9.1 + phase) * 3);
+      const n = (rand() - 0.5) * 8;
+      data[o] = Math.max(0, Math.min(255, 128 + 100 * Math.sin(u * 3 + phase) + t + n));
+      data[o + 1] = Math.max(0, Math.min(255, 120 + 90 * Math.cos(v * 2.5 - phase) + t * 0.7 + n));
+      data[o + 2] = Math.max(0, Math.min(255, 110 + 80 * Math.sin((u + v) * 2 + phase) + n));
+    }
+  }
+  png.data = data;
+  return PNG.sync.write(png, { colorType: 2, inputColorType: 2, inputHasAlpha: false });
+}
+
+const work = join(tmpdir(), `pixtext-cli-batch-${FILES}x${SIZE}`);
+const folder = join(work, 'images');
+if (!existsSync(folder) || readdirSync(folder, { recursive: true }).filter((f) => String(f).endsWith('.png')).length !== FILES) {
+  rmSync(work, { recursive: true, force: true });
+  for (let i = 0; i < FILES; i++) {
+    const sub = join(folder, `set-${String(i % 10).padStart(2, '0')}`);
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `img-${String(i).padStart(4, '0')}.png`), makePng(i, SIZE));
+  }
+}
+const inputBytes = readdirSync(folder, { recursive: true })
+  .map((f) => join(folder, String(f)))
+  .filter((f) => f.endsWith('.png'))
+  .reduce((sum, f) => sum + statSync(f).size, 0);
+
+function timeRun(cliArgs) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [cli, ...cliArgs], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.status !== 0) throw new Error(`pixtext ${cliArgs.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return ms;
+}
+
+const dataset = join(work, 'dataset.jsonl');
+const encodeArgs = (jobs) => ['encode', folder, '--jsonl', '-o', dataset, '--force', '--quiet', '--jobs', String(jobs)];
+const decodeArgs = (jobs) => ['decode', dataset, '-o', join(work, `restored-${jobs}`), '--force', '--quiet', '--jobs', String(jobs)];
+
+// Warm-up: file cache, and a dataset for the decode runs.
+timeRun(encodeArgs(2));
+timeRun(decodeArgs(2));
+
+const samples = { encode: { 1: [], 2: [] }, decode: { 1: [], 2: [] } };
+for (let rep = 0; rep < REPS; rep++) {
+  for (const jobs of rep % 2 === 0 ? [1, 2] : [2, 1]) {
+    samples.encode[jobs].push(timeRun(encodeArgs(jobs)));
+    samples.decode[jobs].push(timeRun(decodeArgs(jobs)));
+  }
+}
+// Each timed encode rewrote the dataset with the same bytes; the decode runs read it.
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const result = { files: FILES, size: SIZE, reps: REPS, inputBytes, datasetBytes: statSync(dataset).size, cpus: availableParallelism() };
+const lines = [];
+for (const op of ['encode', 'decode']) {
+  const one = median(samples[op][1]);
+  const two = median(samples[op][2]);
+  const ratio = one / two;
+  result[op] = { ms1: one, ms2: two, filesPerSec1: (FILES / one) * 1000, filesPerSec2: (FILES / two) * 1000, ratio, meetsTarget: ratio >= TARGET };
+  lines.push(
+    `| CLI batch ${op} (${FILES} PNGs ${SIZE}×${SIZE}) | ${one.toFixed(0)} ms (${result[op].filesPerSec1.toFixed(0)} files/s) | ${two.toFixed(0)} ms (${result[op].filesPerSec2.toFixed(0)} files/s) | **${ratio.toFixed(2)}×** ${ratio >= TARGET ? '✓' : '✗'} (target ≥ ${TARGET}×) |`,
+  );
+}
+
+console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} × ${availableParallelism()}, Node ${process.version}, ${REPS} runs each (median), whole process wall time`);
+console.log('| workload | --jobs 1 | --jobs 2 | speed-up |');
+console.log('|---|---:|---:|---:|');
+for (const line of lines) console.log(line);
+const out = join(root, 'bench', '.out');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'cli-batch.json'), `${JSON.stringify({ ...result, date: new Date().toISOString(), node: process.version, markdown: lines }, null, 2)}\n`);

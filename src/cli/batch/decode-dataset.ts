@@ -1,0 +1,176 @@
+// `pixtext decode dataset.jsonl -o <dir>` and `pixtext verify dataset.jsonl`: a JSONL dataset read line by line
+// (never whole), each line decoded on a worker thread, files written back under their `metadata.path`, results
+// reported in line order.
+import { createReadStream, statSync } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
+import type { Readable } from 'node:stream';
+import { ErrorCode } from '../../errors.js';
+import type { FormatId, PixelMode } from '../../index.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import type { CliContext } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { STDIO, subjectOf } from '../io.js';
+import { Progress } from '../progress.js';
+import { FileError, formatFailure } from '../report.js';
+import { formatBytes, formatImage, formatSummary } from '../summary.js';
+import { jsonlLines } from './jsonl-lines.js';
+import { OrderedPool, type PoolImmediate, type PoolTask, type TaskOutcome } from './pool.js';
+import { OutputFolder, datasetPathSegments } from './safe-path.js';
+import type { BatchTask, DecodeResult, TaskFailure, VerifyResult } from './tasks.js';
+
+/** Settings shared by dataset decode and verify. */
+export interface DatasetOptions {
+  /** A JSONL file, or `-` for standard input. */
+  readonly input: string;
+  readonly jobs: number;
+  readonly quiet: boolean;
+}
+
+/** Settings of a dataset decode. */
+export interface DecodeDatasetOptions extends DatasetOptions {
+  /** The folder the files are written under (created when missing). */
+  readonly outputDir: string;
+  readonly force: boolean;
+  /** Format for paths whose extension names none. */
+  readonly fallbackFormat?: FormatId | undefined;
+  readonly mode?: PixelMode | undefined;
+  readonly quality?: number | undefined;
+  readonly compressionLevel?: number | undefined;
+}
+
+// A line longer than the engine's longest string could never be parsed; it is skipped without being held.
+const MAX_LINE_BYTES = bufferConstants.MAX_STRING_LENGTH;
+// Text in flight (read, not yet written back) is held under this many bytes, or to one line when a line is larger:
+// memory follows the largest image, not the dataset, whatever the worker count.
+const MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024;
+
+/**
+ * Writes every image of a dataset under `outputDir`. Lines that fail (bad envelope, unsafe or duplicate path,
+ * existing file without `force`) are reported and skipped.
+ *
+ * @returns {@link ExitCode.OK}, or {@link ExitCode.BAD_INPUT} when any line failed.
+ * @throws Node system errors for the input or the output folder.
+ * @example
+ * ```ts
+ * await decodeDataset(ctx, { input: 'dataset.jsonl', outputDir: 'restored', force: false, jobs: 4, quiet: false });
+ * ```
+ */
+export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptions): Promise<ExitCode> {
+  const folder = new OutputFolder(options.outputDir);
+  const written = new Map<string, number>();
+  let bytesOut = 0;
+  return runDataset(ctx, options, 'decoded', {
+    task: (line) => ({
+      kind: 'decode',
+      line,
+      fallbackFormat: options.fallbackFormat,
+      mode: options.mode,
+      quality: options.quality,
+      compressionLevel: options.compressionLevel,
+    }),
+    accept: (value, lineNumber) => {
+      const result = value as DecodeResult;
+      const segments = datasetPathSegments(result.relPath);
+      const key = segments.join('/');
+      const earlier = written.get(key);
+      if (earlier !== undefined) {
+        throw new FileError('ERR_DUPLICATE_PATH', `metadata.path ${JSON.stringify(result.relPath)} was already written from line ${earlier}`);
+      }
+      writeFileAtomic(folder.prepare(segments), result.bytes, { force: options.force, temps: ctx.temps });
+      written.set(key, lineNumber);
+      bytesOut += result.bytes.length;
+      return [result.relPath, `${formatImage(result.width, result.height, result.mode)} → ${formatBytes(result.bytes.length)}`];
+    },
+    bytesOut: () => bytesOut,
+  });
+}
+
+/**
+ * Checks every line of a dataset fully (base64, length, CRC-32, embedded file), writing nothing.
+ *
+ * @returns {@link ExitCode.OK}, or {@link ExitCode.BAD_INPUT} when any line failed.
+ * @example
+ * ```ts
+ * await verifyDataset(ctx, { input: 'dataset.jsonl', jobs: 4, quiet: true });
+ * ```
+ */
+export async function verifyDataset(ctx: CliContext, options: DatasetOptions): Promise<ExitCode> {
+  return runDataset(ctx, options, 'verified', {
+    task: (line) => ({ kind: 'verify', line }),
+    accept: (value, lineNumber) => {
+      const result = value as VerifyResult;
+      return [result.relPath ?? `line ${lineNumber}`, `${formatImage(result.width, result.height, result.mode)}, ok`];
+    },
+    bytesOut: () => 0,
+  });
+}
+
+interface DatasetHandlers {
+  readonly task: (line: Uint8Array) => BatchTask;
+  /** Takes a successful result (may throw to fail the line) and returns the progress name and detail. */
+  readonly accept: (value: unknown, lineNumber: number) => [string, string];
+  readonly bytesOut: () => number;
+}
+
+async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string, handlers: DatasetHandlers): Promise<ExitCode> {
+  const started = performance.now();
+  const label = subjectOf(options.input, 'input');
+  const { stream, totalBytes } = openInput(ctx, options.input);
+  const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalBytes });
+  const pool = new OrderedPool({ jobs: options.jobs, createWorker: ctx.createWorker, maxWeight: MAX_BYTES_IN_FLIGHT });
+  // Line number and input offset of each started task, oldest first (delivery is in order, so it is always the head).
+  const inFlight: { lineNumber: number; consumed: number }[] = [];
+  let done = 0;
+  let failed = 0;
+  let bytesIn = 0;
+  async function* tasks(): AsyncGenerator<PoolTask | PoolImmediate> {
+    for await (const line of jsonlLines(stream, MAX_LINE_BYTES)) {
+      inFlight.push({ lineNumber: line.lineNumber, consumed: line.consumed });
+      if ('tooLong' in line) {
+        const error = { code: ErrorCode.TOO_LARGE, message: `the line is ${line.tooLong} bytes, longer than the longest text this engine can parse (${MAX_LINE_BYTES})` };
+        yield { outcome: { ok: false, error } };
+      } else {
+        bytesIn += line.bytes.length;
+        yield { message: handlers.task(line.bytes), transfer: [line.bytes.buffer as ArrayBuffer], weight: line.bytes.length };
+      }
+    }
+  }
+  const deliver = (_index: number, outcome: TaskOutcome): void => {
+    const { lineNumber, consumed } = inFlight.shift()!;
+    progress.setBytes(consumed);
+    let relPath: string | undefined;
+    try {
+      if (!outcome.ok) {
+        relPath = (outcome.error as TaskFailure).relPath;
+        throw outcome.error;
+      }
+      relPath = (outcome.value as { relPath?: string }).relPath;
+      const [name, detail] = handlers.accept(outcome.value, lineNumber);
+      done += 1;
+      progress.item(name, detail);
+    } catch (error) {
+      failed += 1;
+      const subject = `${label}:${lineNumber}${relPath === undefined ? '' : ` (${relPath})`}`;
+      progress.failure(formatFailure(subject, error));
+    }
+  };
+  try {
+    await pool.run(tasks(), deliver);
+  } finally {
+    progress.finish();
+    await pool.close();
+  }
+  if (done + failed === 0) ctx.stderr.write(`pixtext: ${label} holds no lines\n`);
+  if (!options.quiet) {
+    ctx.stderr.write(`pixtext: ${formatSummary({ verb, done, failed, bytesIn, bytesOut: handlers.bytesOut(), ms: performance.now() - started })}\n`);
+  }
+  return failed > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
+}
+
+function openInput(ctx: CliContext, input: string): { stream: Readable; totalBytes: number | undefined } {
+  if (input === STDIO) return { stream: ctx.stdin, totalBytes: undefined };
+  // stat first so a missing file or a folder is reported before any worker starts.
+  const stats = statSync(input);
+  if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+  return { stream: createReadStream(input, { highWaterMark: 1 << 20 }), totalBytes: stats.size };
+}

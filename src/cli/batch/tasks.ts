@@ -1,0 +1,154 @@
+// The work one batch item needs, run inside a worker thread: read and encode one image file, or parse and decode one
+// JSONL line. Pure functions of their message (plus reading the one input file), so the pool can run them anywhere.
+import { readFileSync } from 'node:fs';
+import { ErrorCode, PixtextError } from '../../errors.js';
+import type { FormatId, PixelMode } from '../../index.js';
+import { fileToText, textHeader, textToFileBytes, verifyText, type TextOptions } from '../library.js';
+import { formatFromPath } from '../formats.js';
+import { FileError, describeFailure, type FailureDescription } from '../report.js';
+import { datasetPathSegments } from './safe-path.js';
+
+/** Encode one image file of a folder into one JSONL line. */
+export interface EncodeTask {
+  readonly kind: 'encode';
+  readonly fsPath: string;
+  /** Recorded as `metadata.path`. */
+  readonly relPath: string;
+  readonly options: TextOptions;
+}
+
+/** Decode one JSONL line into the bytes of the file named by its `metadata.path`. */
+export interface DecodeTask {
+  readonly kind: 'decode';
+  readonly line: Uint8Array;
+  /** Format for paths whose extension names none. */
+  readonly fallbackFormat?: FormatId | undefined;
+  readonly mode?: PixelMode | undefined;
+  readonly quality?: number | undefined;
+  readonly compressionLevel?: number | undefined;
+}
+
+/** Fully check one JSONL line (base64, length, CRC-32, embedded file). */
+export interface VerifyTask {
+  readonly kind: 'verify';
+  readonly line: Uint8Array;
+}
+
+/** Any batch task. */
+export type BatchTask = EncodeTask | DecodeTask | VerifyTask;
+
+/** The image a task handled, for progress lines. */
+export interface ImageSummary {
+  readonly width: number;
+  readonly height: number;
+  readonly mode: string;
+}
+
+/** Result of an {@link EncodeTask}: the envelope line (ending in '\n') as UTF-8. */
+export interface EncodeResult extends ImageSummary {
+  readonly line: Uint8Array;
+  readonly bytesIn: number;
+}
+
+/** Result of a {@link DecodeTask}: where the file goes and its bytes. */
+export interface DecodeResult extends ImageSummary {
+  readonly relPath: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Result of a {@link VerifyTask}. */
+export interface VerifyResult extends ImageSummary {
+  readonly relPath: string | undefined;
+}
+
+/** A failed task's description, with the dataset path when the line got far enough to name one. */
+export interface TaskFailure extends FailureDescription {
+  readonly relPath?: string | undefined;
+}
+
+/** A task's result value and the buffers to transfer with it. */
+export interface TaskOutput {
+  readonly value: EncodeResult | DecodeResult | VerifyResult;
+  readonly transfer: ArrayBuffer[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();
+
+/**
+ * Runs one task.
+ *
+ * @throws a {@link TaskFailure}-shaped object (not an Error: it crosses the thread boundary as is).
+ * @example
+ * ```ts
+ * const { value } = runTask({ kind: 'verify', line: new TextEncoder().encode(envelopeText) });
+ * ```
+ */
+export function runTask(task: BatchTask): TaskOutput {
+  let relPath: string | undefined;
+  try {
+    switch (task.kind) {
+      case 'encode': {
+        relPath = task.relPath;
+        const bytes = readFileSync(task.fsPath);
+        const text = fileToText(bytes, task.options, { path: task.relPath });
+        const header = textHeader(text);
+        const line = encoder.encode(`${text}\n`);
+        return { value: { line, bytesIn: bytes.length, ...summaryOf(header) }, transfer: [line.buffer as ArrayBuffer] };
+      }
+      case 'decode': {
+        const text = lineText(task.line);
+        const header = textHeader(text);
+        relPath = pathOf(header);
+        if (relPath === undefined) {
+          throw new PixtextError(ErrorCode.ENVELOPE, 'the line has no metadata.path string, so it names no file to write', { chunk: 'metadata' });
+        }
+        const segments = datasetPathSegments(relPath);
+        const format = formatFromPath(segments[segments.length - 1]!) ?? task.fallbackFormat;
+        if (format === undefined) {
+          throw new FileError(
+            ErrorCode.UNKNOWN_FORMAT,
+            `metadata.path ${JSON.stringify(relPath)} does not end in .png, .jpg, .jpeg or .bmp; give --format to choose one`,
+          );
+        }
+        const bytes = ownBuffer(textToFileBytes(text, { format, mode: task.mode, quality: task.quality, compressionLevel: task.compressionLevel }));
+        return { value: { relPath, bytes, ...summaryOf(header) }, transfer: [bytes.buffer as ArrayBuffer] };
+      }
+      case 'verify': {
+        const text = lineText(task.line);
+        relPath = pathOf(textHeader(text));
+        const image = verifyText(text);
+        return { value: { relPath, width: image.width, height: image.height, mode: image.mode }, transfer: [] };
+      }
+    }
+  } catch (error) {
+    const failure: TaskFailure = { ...describeFailure(error), relPath };
+    throw failure;
+  }
+}
+
+function lineText(line: Uint8Array): string {
+  try {
+    return utf8.decode(line);
+  } catch {
+    throw new PixtextError(ErrorCode.NOT_JSON, 'the line is not valid UTF-8 text');
+  }
+}
+
+/** `metadata.path` of a header, if it has a string one. */
+function pathOf(header: unknown): string | undefined {
+  const metadata = (header as { metadata?: unknown }).metadata;
+  if (typeof metadata !== 'object' || metadata === null) return undefined;
+  const path = Object.prototype.hasOwnProperty.call(metadata, 'path') ? (metadata as { path?: unknown }).path : undefined;
+  return typeof path === 'string' ? path : undefined;
+}
+
+function summaryOf(header: unknown): ImageSummary {
+  const { width, height, mode } = header as Partial<ImageSummary>;
+  return { width: Number(width), height: Number(height), mode: String(mode) };
+}
+
+/** `bytes` itself when it owns its whole ArrayBuffer (so it can be transferred), else a copy that does. */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}

@@ -1,0 +1,83 @@
+// `pixtext decode`: text (or standard input) back to an image file; a JSONL dataset back to a folder of files.
+import { singlePositional, usageError } from '../args.js';
+import { decodeDataset } from '../batch/decode-dataset.js';
+import { about, type Command } from '../command.js';
+import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues, formatValue } from '../common-options.js';
+import { ExitCode } from '../exit-codes.js';
+import { formatFromPath, isJsonlName } from '../formats.js';
+import { STDIO, checkOutputFree, readInputText, subjectOf, writeOutput, type OutputTarget } from '../io.js';
+import { textHeader, textToFileBytes } from '../library.js';
+import { formatBytes, formatImage } from '../summary.js';
+
+/** `pixtext decode`. */
+export const decodeCommand: Command = {
+  name: 'decode',
+  summary: 'Turn text back into an image file, or a JSONL dataset back into a folder',
+  usage: ['decode <text-file|-> -o <out.png|.jpg|.bmp> [--format F] [--mode M]', 'decode <dataset.jsonl|-> -o <folder> [--jsonl] [--jobs N]'],
+  description: [
+    'Reads a pixtext envelope, Pillow dump JSON, data URL or bare base64 (from a file, or standard input for -) and writes the image. The output format comes from the -o name (.png, .jpg, .jpeg, .bmp) unless --format is given. When the text already holds a file of that format it is written byte for byte, without re-encoding.',
+    'A .jsonl or .ndjson input (or any input with --jsonl) is a dataset: each line is written under the -o folder at its metadata.path, creating sub-folders. Paths that are absolute or contain .. are refused. --format then only applies to paths without an image extension. Lines that fail are reported and skipped (exit code 1).',
+    'Existing files are never replaced without --force; every file is written to a temporary name and renamed, so an interrupted run leaves no partial file.',
+  ],
+  options: {
+    output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, with --format), or the folder for a dataset.' },
+    format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp. Defaults to the one the -o name says.' },
+    mode: MODE,
+    quality: QUALITY,
+    level: LEVEL,
+    jsonl: JSONL,
+    force: FORCE,
+    jobs: JOBS,
+    quiet: QUIET,
+  },
+  examples: ['decode photo.json -o photo.png', 'decode photo.json -o photo.jpg --quality 95', 'decode dataset.jsonl -o restored/', 'decode - --format png -o - < photo.json > photo.png'],
+  run: async (ctx, parsed) => {
+    const input = singlePositional('pixtext decode', parsed.positionals, 'a text file or - for standard input');
+    const common = commonValues(parsed);
+    const format = formatValue(parsed.values.format);
+    const output = parsed.values.output;
+    if (typeof output !== 'string') throw usageError('an output file or folder', '-o', 'nothing', true);
+    if (parsed.values.jsonl === true || (input !== STDIO && isJsonlName(input))) {
+      if (output === STDIO) throw usageError('a folder (a dataset holds many files)', '-o', output);
+      return decodeDataset(ctx, {
+        input,
+        outputDir: output,
+        force: common.force,
+        jobs: common.jobs ?? ctx.defaultJobs,
+        quiet: common.quiet,
+        fallbackFormat: format,
+        mode: common.mode,
+        quality: common.quality,
+        compressionLevel: common.compressionLevel,
+      });
+    }
+    const outFormat = format ?? (output === STDIO ? undefined : formatFromPath(output));
+    if (outFormat === undefined) {
+      throw output === STDIO
+        ? usageError('--format png, jpeg or bmp', '-o -', 'no --format', true)
+        : usageError('a name ending in .png, .jpg, .jpeg or .bmp (or --format)', '-o', output);
+    }
+    if (output === STDIO && ctx.stdout.isTTY === true) throw usageError('a file (standard output is a terminal)', '-o', output);
+    const target: OutputTarget = { path: output, force: common.force, temps: ctx.temps, stdout: ctx.stdout };
+    const outSubject = subjectOf(output, 'output');
+    await about(outSubject, () => checkOutputFree(target));
+    const inSubject = subjectOf(input, 'input');
+    const text = await about(inSubject, () => readInputText(input, ctx.stdin));
+    const bytes = await about(inSubject, () =>
+      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel }),
+    );
+    await about(outSubject, () => writeOutput(target, bytes));
+    if (output !== STDIO && !common.quiet) ctx.stderr.write(`pixtext: ${inSubject} → ${output}: ${describe(text, common.mode)}${formatBytes(bytes.length)} ${outFormat.toUpperCase()}\n`);
+    return ExitCode.OK;
+  },
+};
+
+/** `64×64 RGBA, ` (the mode written: the converted one when --mode is given), or nothing when the header says less. */
+function describe(text: string, convertedTo: string | undefined): string {
+  try {
+    const { width, height, mode } = textHeader(text) as { width?: unknown; height?: unknown; mode?: unknown };
+    return typeof width === 'number' && typeof height === 'number' ? `${formatImage(width, height, convertedTo ?? String(mode))}, ` : '';
+  } catch {
+    return '';
+  }
+}

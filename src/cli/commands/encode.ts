@@ -1,0 +1,100 @@
+// `pixtext encode`: an image file (or standard input) to text; a folder to a JSONL dataset.
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { choiceOption, singlePositional, usageError } from '../args.js';
+import { encodeFolder } from '../batch/encode-folder.js';
+import { about, type Command } from '../command.js';
+import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues } from '../common-options.js';
+import { ExitCode } from '../exit-codes.js';
+import { STDIO, checkOutputFree, readInputBytes, subjectOf, writeOutput, type OutputTarget } from '../io.js';
+import { fileToText, textHeader, type TextOptions } from '../library.js';
+import { formatBytes, formatImage } from '../summary.js';
+
+/** The `--as` values: the text forms of DESIGN §2. */
+export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil'] as const;
+/** The `--encoding` values: what an envelope carries. */
+export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'original'] as const;
+
+/** `pixtext encode`. */
+export const encodeCommand: Command = {
+  name: 'encode',
+  summary: 'Turn an image file (PNG, JPEG, BMP) or a folder of them into text',
+  usage: ['encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--quality Q] [--level L]', 'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]'],
+  description: [
+    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, or the Pillow dump JSON. The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file.',
+    'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1).',
+  ],
+  options: {
+    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here instead of standard output (- means standard output).' },
+    as: { type: 'string', valueName: 'FORM', description: `Text form: ${AS_CHOICES.join(', ')}. Defaults to envelope.` },
+    encoding: {
+      type: 'string',
+      short: 'e',
+      valueName: 'E',
+      description: `What an envelope carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to raw; for data-url and base64, original.`,
+    },
+    mode: MODE,
+    quality: QUALITY,
+    level: LEVEL,
+    jsonl: { ...JSONL, description: 'Write a dataset: one envelope per line with metadata.path (required for a folder).' },
+    force: FORCE,
+    jobs: JOBS,
+    quiet: QUIET,
+  },
+  examples: [
+    'encode photo.png -o photo.json',
+    'encode photo.jpg --as data-url',
+    'encode scan.bmp --encoding png --level 9 -o scan.json',
+    'encode photos/ --jsonl -o dataset.jsonl',
+    'encode - --as base64 < photo.png',
+  ],
+  run: async (ctx, parsed) => {
+    const input = singlePositional('pixtext encode', parsed.positionals, 'an image file, a folder or - for standard input');
+    const common = commonValues(parsed);
+    const text: TextOptions = {
+      as: choiceOption('--as', parsed.values.as, AS_CHOICES),
+      encoding: choiceOption('--encoding', parsed.values.encoding, ENCODING_CHOICES),
+      mode: common.mode,
+      quality: common.quality,
+      compressionLevel: common.compressionLevel,
+    };
+    const output = typeof parsed.values.output === 'string' ? parsed.values.output : STDIO;
+    const jsonl = parsed.values.jsonl === true;
+    if (jsonl && text.as !== undefined && text.as !== 'envelope') throw usageError('envelope (a dataset holds envelopes)', '--as with --jsonl', text.as);
+    if (input !== STDIO && isFolder(input)) {
+      if (!jsonl) throw usageError('a file or - (or a folder with --jsonl)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
+      return encodeFolder(ctx, { folder: input, output, force: common.force, jobs: common.jobs ?? ctx.defaultJobs, quiet: common.quiet, text });
+    }
+    if (jsonl && input === STDIO) throw usageError('a file or a folder (a dataset line records its file name)', 'pixtext encode --jsonl', 'standard input', true);
+    const target: OutputTarget = { path: output, force: common.force, temps: ctx.temps, stdout: ctx.stdout };
+    const outSubject = subjectOf(output, 'output');
+    await about(outSubject, () => checkOutputFree(target));
+    const inSubject = subjectOf(input, 'input');
+    const bytes = await about(inSubject, () => readInputBytes(input, ctx.stdin));
+    const result = await about(inSubject, () => fileToText(bytes, text, jsonl ? { path: basename(input) } : undefined));
+    await about(outSubject, () => writeOutput(target, `${result}\n`));
+    if (output !== STDIO && !common.quiet) {
+      ctx.stderr.write(`pixtext: ${inSubject} → ${output}: ${describeImage(result)}${formatBytes(bytes.length)} → ${formatBytes(result.length + 1)} of text\n`);
+    }
+    return ExitCode.OK;
+  },
+};
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    // A missing input is reported when it is read, with its system error code.
+    return false;
+  }
+}
+
+/** `64×64 RGBA, ` from the text's header, or nothing for forms whose header says less. */
+function describeImage(text: string): string {
+  try {
+    const { width, height, mode } = textHeader(text) as { width?: unknown; height?: unknown; mode?: unknown };
+    return typeof width === 'number' && typeof height === 'number' ? `${formatImage(width, height, String(mode))}, ` : '';
+  } catch {
+    return '';
+  }
+}

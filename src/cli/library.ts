@@ -1,0 +1,85 @@
+// The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
+// public API touches this file only.
+import { encode, imageToText, inspect, textToFile, textToImage } from '../index.js';
+import type { FormatId, PixelMode, RawImage } from '../index.js';
+
+/** How `encode` turns an image file into text (the `imageToText` options the CLI exposes). */
+export interface TextOptions {
+  readonly as?: 'envelope' | 'data-url' | 'base64' | 'pil' | undefined;
+  readonly encoding?: 'raw' | 'png' | 'jpeg' | 'bmp' | 'original' | undefined;
+  readonly mode?: PixelMode | undefined;
+  readonly quality?: number | undefined;
+  readonly compressionLevel?: number | undefined;
+}
+
+/** How `decode` writes an image file (format, and optionally a mode conversion and encoder settings). */
+export interface FileOptions {
+  readonly format: FormatId;
+  readonly mode?: PixelMode | undefined;
+  readonly quality?: number | undefined;
+  readonly compressionLevel?: number | undefined;
+}
+
+/**
+ * Image file bytes to text, with `metadata` stored in the envelope when given.
+ *
+ * @throws PixtextError (ERR_UNKNOWN_FORMAT, ERR_CORRUPT, ERR_UNSUPPORTED, ERR_TOO_LARGE…)
+ * @example
+ * ```ts
+ * fileToText(pngBytes, { encoding: 'png' }, { path: 'a/b.png' });
+ * ```
+ */
+export function fileToText(bytes: Uint8Array, options: TextOptions, metadata?: Record<string, unknown>): string {
+  return imageToText(bytes, { ...definedOnly(options), ...(metadata === undefined ? {} : { metadata }) });
+}
+
+/**
+ * Text to image file bytes: the stored bytes unchanged when the text holds a file of that format and no mode
+ * conversion is asked for, else decoded and encoded.
+ *
+ * @throws PixtextError
+ * @example
+ * ```ts
+ * const png = textToFileBytes(text, { format: 'png' });
+ * ```
+ */
+export function textToFileBytes(text: string, options: FileOptions): Uint8Array {
+  const encodeOptions = definedOnly({ quality: options.quality, compressionLevel: options.compressionLevel });
+  if (options.mode !== undefined) return encode(textToImage(text, { mode: options.mode }), options.format, encodeOptions);
+  return textToFile(text, { format: options.format, ...encodeOptions }).bytes;
+}
+
+/**
+ * Decodes the text fully, checking base64, length and CRC-32 (and the embedded file, if any).
+ *
+ * @throws PixtextError
+ * @example
+ * ```ts
+ * const { width, height, mode } = verifyText(text);
+ * ```
+ */
+export function verifyText(text: string): RawImage {
+  return textToImage(text);
+}
+
+/** What `info` shows: the text's header, read without decoding the payload. */
+export type TextHeader = ReturnType<typeof inspect>;
+
+/**
+ * The header of a text (dimensions, mode, encoding, sizes, checksum, metadata) without decoding the payload.
+ *
+ * @throws PixtextError
+ * @example
+ * ```ts
+ * textHeader(text).width;
+ * ```
+ */
+export function textHeader(text: string): TextHeader {
+  return inspect(text);
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  return out;
+}

@@ -1,0 +1,54 @@
+// Entry point of the `pixtext` executable (built to dist/cli.js with the Node fast paths). Wires the process to
+// the CLI: signals clean up temporary files and exit 128 + signal number; a closed stdout pipe ends quietly.
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { TempFiles } from './atomic-write.js';
+import { runCli } from './cli.js';
+import { ExitCode } from './exit-codes.js';
+
+const temps = new TempFiles();
+
+const SIGNAL_EXIT = { SIGINT: ExitCode.SIGINT, SIGTERM: ExitCode.SIGTERM, SIGHUP: 129 } as const;
+for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
+  process.once(signal, () => {
+    temps.removeAll();
+    process.stderr.write(`\npixtext: interrupted by ${signal}; no partial output left\n`);
+    // process.exit stops worker threads too; every finished file is already in place, every unfinished one removed.
+    process.exit(code);
+  });
+}
+
+// `pixtext encode dir --jsonl | head` closes the pipe early: the reader has what it wanted, so this is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  temps.removeAll();
+  process.exit(process.exitCode ?? ExitCode.OK);
+});
+
+const workerUrl = new URL('./cli-worker.js', import.meta.url);
+
+process.exitCode = await runCli(
+  process.argv.slice(2),
+  {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    temps,
+    createWorker: () => new Worker(workerUrl),
+    defaultJobs: availableParallelism(),
+  },
+  readVersion(),
+);
+
+function readVersion(): string {
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'pixtext' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // Not this one; try the next.
+    }
+  }
+  return 'unknown';
+}

@@ -1,0 +1,151 @@
+// Folders and datasets through the binary: a corpus folder → JSONL → folder with identical pixels, deterministic
+// output whatever the worker count, bad files reported while the rest finish, unsafe paths refused.
+import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decode, imageToText } from '../../../src/index.js';
+import { ensureBuilt, filesUnder, fixtures, pixtext, tempDir } from '../run-cli.js';
+
+let dir = '';
+let folder = '';
+let expectedFiles: string[] = [];
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = tempDir('dataset');
+  folder = join(dir, 'images');
+  cpSync(join(fixtures, 'folder'), folder, { recursive: true });
+  writeFileSync(join(folder, 'README.txt'), 'not an image: left out of the dataset');
+  expectedFiles = filesUnder(folder).filter((f) => /\.(png|bmp)$/.test(f));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Line = { width: number; mode: string; metadata: { path: string } };
+const parseLines = (text: string): Line[] =>
+  text
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l) as Line);
+
+function samePixels(a: Uint8Array, b: Uint8Array): void {
+  const x = decode(a);
+  const y = decode(b);
+  expect({ w: y.width, h: y.height, mode: y.mode }).toEqual({ w: x.width, h: x.height, mode: x.mode });
+  expect(Buffer.from(y.data).equals(Buffer.from(x.data))).toBe(true);
+  if (x.palette !== undefined || y.palette !== undefined) expect(Buffer.from(y.palette!).equals(Buffer.from(x.palette!))).toBe(true);
+}
+
+describe('folder → JSONL → folder', () => {
+  it('encodes every image, sorted by path, the same bytes with 1 or 3 workers', async () => {
+    const one = await pixtext(['encode', folder, '--jsonl', '--jobs', '1']);
+    const three = await pixtext(['encode', folder, '--jsonl', '--jobs', '3']);
+    expect(one.code).toBe(0);
+    expect(three.code).toBe(0);
+    expect(three.stdout.equals(one.stdout)).toBe(true);
+    const lines = parseLines(one.stdout.toString());
+    expect(lines.map((l) => l.metadata.path)).toEqual(expectedFiles);
+    expect(expectedFiles).toHaveLength(28);
+    // Progress: plain lines (stderr is not a terminal here) and the summary.
+    expect(one.stderr).toContain('[1/28] bmp/pal1.bmp: 127×64 ');
+    expect(one.stderr).toMatch(/pixtext: encoded 28 files \(.+ → .+\) in .+, 0 failed\n$/);
+  });
+
+  it('decodes the dataset back to a folder with every PNG and BMP pixel-identical', async () => {
+    const dataset = join(dir, 'dataset.jsonl');
+    expect((await pixtext(['encode', folder, '--jsonl', '-o', dataset, '--quiet'])).code).toBe(0);
+    const out = join(dir, 'restored');
+    const run = await pixtext(['decode', dataset, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/decoded 28 files .+, 0 failed\n$/);
+    expect(filesUnder(out)).toEqual(expectedFiles);
+    for (const file of expectedFiles) samePixels(readFileSync(join(folder, file)), readFileSync(join(out, file)));
+  });
+
+  it('--encoding original round-trips every file byte for byte', async () => {
+    const dataset = join(dir, 'original.jsonl');
+    expect((await pixtext(['encode', folder, '--jsonl', '--encoding', 'original', '-o', dataset, '--quiet'])).code).toBe(0);
+    const out = join(dir, 'restored-original');
+    expect((await pixtext(['decode', dataset, '-o', out, '--quiet', '--jobs', '2'])).code).toBe(0);
+    for (const file of expectedFiles) expect(readFileSync(join(out, file)).equals(readFileSync(join(folder, file)))).toBe(true);
+  });
+
+  it('reports a corrupt file and finishes the others, exit 1', async () => {
+    const withBad = join(dir, 'with-bad');
+    cpSync(folder, withBad, { recursive: true });
+    copyFileSync(join(fixtures, 'corrupt', 'xcsn0g01.png'), join(withBad, 'png', 'broken.png'));
+    const run = await pixtext(['encode', withBad, '--jsonl', '--jobs', '2']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`${join(withBad, 'png', 'broken.png').replace(/[/\\.]/g, '\\$&')}: .+ \\(ERR_[A-Z_]+\\)\\n`));
+    expect(run.stderr).toMatch(/encoded 28 files .+, 1 failed\n$/);
+    expect(parseLines(run.stdout.toString()).map((l) => l.metadata.path)).toEqual(expectedFiles);
+  });
+
+  it('refuses to replace existing files unless --force, line by line', async () => {
+    const dataset = join(dir, 'small.jsonl');
+    const lines = ['a.png', 'b.png'].map((path) => imageToText(readFileSync(join(folder, 'png', 'basn0g08.png')), { metadata: { path } }));
+    writeFileSync(dataset, `${lines.join('\n')}\n`);
+    const out = join(dir, 'existing');
+    expect((await pixtext(['decode', dataset, '-o', out, '--quiet'])).code).toBe(0);
+    writeFileSync(join(out, 'a.png'), 'precious');
+    rmSync(join(out, 'b.png'));
+    const again = await pixtext(['decode', dataset, '-o', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${dataset}:1 (a.png): `);
+    expect(again.stderr).toContain('(EEXIST)');
+    expect(readFileSync(join(out, 'a.png'), 'utf8')).toBe('precious');
+    expect(existsSync(join(out, 'b.png'))).toBe(true);
+    expect((await pixtext(['decode', dataset, '-o', out, '--force', '--quiet'])).code).toBe(0);
+    samePixels(readFileSync(join(folder, 'png', 'basn0g08.png')), readFileSync(join(out, 'a.png')));
+  });
+
+  it('refuses paths that would leave the output folder, duplicates, and lines without a path', async () => {
+    const image = readFileSync(join(folder, 'png', 'basn0g01.png'));
+    const line = (metadata?: Record<string, unknown>) => imageToText(image, metadata === undefined ? {} : { metadata });
+    const lines = [
+      line({ path: '../escape.png' }),
+      line({ path: '/tmp/absolute.png' }),
+      line({ path: 'ok/inside.png' }),
+      line({ path: 'ok/inside.png' }),
+      line(),
+      line({ path: 'name.gif' }),
+      '{"pixtext":1,',
+      line({ path: 'last.bmp' }),
+    ];
+    const out = join(dir, 'unsafe', 'out');
+    const run = await pixtext(['decode', '-', '--jsonl', '-o', out], { input: lines.join('\r\n') });
+    expect(run.code).toBe(1);
+    const err = run.stderr;
+    expect(err).toContain('standard input:1 (../escape.png): ');
+    expect(err).toContain('standard input:2 (/tmp/absolute.png): ');
+    expect(err.match(/\(ERR_UNSAFE_PATH\)/g)).toHaveLength(2);
+    expect(err).toMatch(/standard input:5: .+ \(ERR_ENVELOPE\)/);
+    expect(err).toContain('standard input:4 (ok/inside.png): ');
+    expect(err).toContain('(ERR_DUPLICATE_PATH)');
+    expect(err).toContain('standard input:6 (name.gif): ');
+    expect(err).toContain('(ERR_UNKNOWN_FORMAT)');
+    expect(err).toMatch(/standard input:7: .+ \(ERR_[A-Z_]+\)/);
+    expect(err).toMatch(/decoded 2 files .+, 6 failed\n$/);
+    expect(filesUnder(join(dir, 'unsafe'))).toEqual(['out/last.bmp', 'out/ok/inside.png']);
+    samePixels(image, readFileSync(join(out, 'last.bmp')));
+  });
+
+  it('--format names the format of paths without an image extension', async () => {
+    const text = imageToText(readFileSync(join(folder, 'png', 'basn0g01.png')), { metadata: { path: 'plain' } });
+    const out = join(dir, 'fallback');
+    const run = await pixtext(['decode', '-', '--jsonl', '-o', out, '--format', 'bmp', '--quiet'], { input: text });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(out, 'plain')).subarray(0, 2).toString()).toBe('BM');
+  });
+
+  it('--quiet prints nothing but failures; -o for a dataset is refused when it exists', async () => {
+    const dataset = join(dir, 'quiet.jsonl');
+    const run = await pixtext(['encode', folder, '--jsonl', '-o', dataset, '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const before = readFileSync(dataset);
+    const again = await pixtext(['encode', folder, '--jsonl', '-o', dataset]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('(EEXIST)');
+    expect(readFileSync(dataset).equals(before)).toBe(true);
+  });
+});
