@@ -173,8 +173,15 @@ describe(`the public API with the real codecs (${platform})`, () => {
           const text = imageToText(image, { as: 'pil' });
           expect(JSON.parse(text)).toHaveProperty('img_info');
           const back = textToImage(text);
-          const expected = mode === 'BGR' ? plain(textToImage(imageToText(image), { mode: 'RGB' })) : plain(image);
-          expect(plain(mode === 'BGR' ? back : back)).toEqual(expected);
+          // Pillow has no BGR: the dump holds it as RGB, so it reads back with red and blue swapped into place.
+          const expected = plain(image);
+          if (mode === 'BGR') {
+            expected.mode = 'RGB';
+            for (let i = 0; i + 2 < expected.data.length; i += 3) {
+              [expected.data[i], expected.data[i + 2]] = [expected.data[i + 2]!, expected.data[i]!];
+            }
+          }
+          expect(plain(back)).toEqual(expected);
           expect(inspect(text)).toMatchObject({ form: 'pil', width: image.width, height: image.height, mode: back.mode });
         }),
         { numRuns: 20 },
