@@ -88,13 +88,17 @@ async function worker(lib, op, reps, backend) {
   }
   let size = run();
   const times = [];
+  const cpu = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     size = run();
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  process.stdout.write(JSON.stringify({ lib, op, median: times[times.length >> 1], times, size }));
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  process.stdout.write(JSON.stringify({ lib, op, median: median(times), cpu: median(cpu), times, size }));
 }
 
 async function main() {
@@ -119,13 +123,17 @@ async function main() {
       const r = JSON.parse(child.stdout);
       results[`${lib} ${op}`] = r;
       const mps = (WIDTH * HEIGHT) / 1e6 / (r.median / 1000);
-      console.log(`${op.padEnd(6)} ${lib.padEnd(8)} ${r.median.toFixed(0).padStart(6)} ms  ${mps.toFixed(1).padStart(6)} MP/s` + (op === 'encode' ? `  ${(r.size / 1e6).toFixed(2)} MB` : ''));
+      console.log(
+        `${op.padEnd(6)} ${lib.padEnd(8)} ${r.median.toFixed(0).padStart(6)} ms wall ${r.cpu.toFixed(0).padStart(6)} ms CPU` +
+          `  ${mps.toFixed(1).padStart(6)} MP/s` + (op === 'encode' ? `  ${(r.size / 1e6).toFixed(2)} MB` : ''),
+      );
     }
   }
-  const ratio = (a, b) => (results[b].median / results[a].median).toFixed(2);
-  console.log(`decode speed vs pngjs ${ratio('pixtext decode', 'pngjs decode')}x (target >= 1.3), vs fast-png ${ratio('pixtext decode', 'fast-png decode')}x (target >= 2)`);
+  const ratio = (a, b) => `${(results[b].median / results[a].median).toFixed(2)}x wall, ${(results[b].cpu / results[a].cpu).toFixed(2)}x CPU`;
+  console.log(`node ${process.version}, ${backend} backend, median of ${reps}`);
+  console.log(`decode speed vs pngjs ${ratio('pixtext decode', 'pngjs decode')} (target >= 1.3), vs fast-png ${ratio('pixtext decode', 'fast-png decode')} (target >= 2)`);
   console.log(
-    `encode speed vs pngjs ${ratio('pixtext encode', 'pngjs encode')}x (target >= 1), size vs pngjs ` +
+    `encode speed vs pngjs ${ratio('pixtext encode', 'pngjs encode')} (target >= 1), size vs pngjs ` +
       `${((results['pixtext encode'].size / results['pngjs encode'].size - 1) * 100).toFixed(1)}% (target <= +5%)`,
   );
 }
