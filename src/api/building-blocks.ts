@@ -10,6 +10,10 @@ import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './opt
 /**
  * Decodes PNG/JPEG/BMP bytes. Implementation of `decode` for one set of codecs.
  * @throws PixtextError (see `Pixtext.decode`)
+ * @example
+ * ```ts
+ * decodeWith(createCodecSet([pngCodec]), pngBytes, { mode: 'RGBA' });
+ * ```
  */
 export function decodeWith(codecs: CodecSet, input: unknown, rawOptions: unknown): RawImage {
   const options = resolveDecodeOptions(rawOptions);
@@ -21,6 +25,10 @@ export function decodeWith(codecs: CodecSet, input: unknown, rawOptions: unknown
 /**
  * Encodes a RawImage as a file. Implementation of `encode` for one set of codecs.
  * @throws PixtextError (see `Pixtext.encode`)
+ * @example
+ * ```ts
+ * encodeWith(createCodecSet([pngCodec]), image, 'png', { compressionLevel: 9 });
+ * ```
  */
 export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, rawOptions: unknown): Uint8Array {
   const options = resolveEncodeOptions(rawOptions);
@@ -31,6 +39,10 @@ export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, ra
 /**
  * The format of file bytes from their magic bytes. Implementation of `detectFormat` for one set of codecs.
  * @throws PixtextError `ERR_INVALID_ARGUMENT` when `bytes` is not a Uint8Array or ArrayBuffer
+ * @example
+ * ```ts
+ * detectFormatWith(createCodecSet([]), new Uint8Array([0x42, 0x4d])); // 'bmp'
+ * ```
  */
 export function detectFormatWith(codecs: CodecSet, bytes: unknown): FormatId | undefined {
   return codecs.detect(toBytes(bytes, 'bytes'));

@@ -46,6 +46,11 @@ function checkCodec(codec: unknown, index: number): ImageCodec {
 /**
  * Builds the look-ups for a list of codecs.
  * @throws PixtextError `ERR_INVALID_ARGUMENT` for something that is not a codec, or two codecs with the same id.
+ * @example
+ * ```ts
+ * const codecs = createCodecSet([pngCodec, bmpCodec]);
+ * codecs.get('png') === pngCodec;
+ * ```
  */
 export function createCodecSet(codecs: unknown): CodecSet {
   if (!Array.isArray(codecs)) throw invalidArgument('an array of codecs', 'codecs', codecs);
@@ -80,6 +85,10 @@ export function createCodecSet(codecs: unknown): CodecSet {
 /**
  * Accepts `Uint8Array` (any view) or `ArrayBuffer` as file bytes.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * toBytes(arrayBuffer, 'bytes'); // a Uint8Array over the whole buffer
+ * ```
  */
 export function toBytes(value: unknown, option: string): Uint8Array {
   if (value instanceof Uint8Array) return value;
@@ -90,6 +99,10 @@ export function toBytes(value: unknown, option: string): Uint8Array {
 /**
  * The format of `bytes`, which must be one this instance can handle.
  * @throws PixtextError `ERR_UNKNOWN_FORMAT` (not PNG, JPEG or BMP), `ERR_UNSUPPORTED` (no codec configured for it)
+ * @example
+ * ```ts
+ * codecFor(createCodecSet([pngCodec]), pngBytes, 'The input') === pngCodec;
+ * ```
  */
 export function codecFor(set: CodecSet, bytes: Uint8Array, what: string): ImageCodec {
   const format = set.detect(bytes);

@@ -29,6 +29,10 @@ export type ClassifiedInput =
  * Sorts `input` into a file (with its codec, by magic bytes) or pixels.
  * @throws PixtextError `ERR_INVALID_ARGUMENT` (not an image input), `ERR_INVALID_IMAGE` (a malformed RawImage),
  * `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (no codec for the file's format)
+ * @example
+ * ```ts
+ * classifyInput(pngBytes, createCodecSet([pngCodec])); // { kind: 'file', format: 'png', codec, bytes }
+ * ```
  */
 export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput {
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {

@@ -55,6 +55,10 @@ function fileText(codec: ImageCodec, bytes: Uint8Array, as: 'data-url' | 'base64
 /**
  * Turns an image into text. Implementation of `imageToText` for one set of codecs.
  * @throws PixtextError (see `Pixtext.imageToText`)
+ * @example
+ * ```ts
+ * imageToTextWith(createCodecSet([]), rawImage, { metadata: { id: 7 } });
+ * ```
  */
 export function imageToTextWith(codecs: CodecSet, input: unknown, rawOptions: unknown): string {
   const options = resolveImageToTextOptions(rawOptions);

@@ -81,6 +81,10 @@ function pilDumpInfo(dump: Record<string, unknown>): Omit<TextInfo, 'textLength'
  * alone, a Pillow dump from its `img_info`; a data URL or bare base64 is base64-decoded to read the file's header,
  * but its pixels are not decoded.
  * @throws PixtextError (see `Pixtext.inspect`)
+ * @example
+ * ```ts
+ * inspectWith(createCodecSet([]), text).byteLength;
+ * ```
  */
 export function inspectWith(codecs: CodecSet, input: unknown): TextInfo {
   const text = checkText(input);

@@ -121,6 +121,10 @@ function modeOption(value: unknown): PixelMode | undefined {
 /**
  * Validates encode options and applies defaults.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6 }
+ * ```
  */
 export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
   const o = optionsObject(options, 'options');
@@ -133,6 +137,10 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
 /**
  * Validates decode / textToImage options and applies defaults.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * resolveDecodeOptions(undefined); // { maxPixels: 268402689, mode: undefined }
+ * ```
  */
 export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
   const o = optionsObject(options, 'options');
@@ -142,6 +150,10 @@ export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
 /**
  * Validates imageToText options and applies defaults.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * resolveImageToTextOptions({ as: 'data-url' }).as === 'data-url';
+ * ```
  */
 export function resolveImageToTextOptions(options: unknown): ResolvedImageToTextOptions {
   const o = optionsObject(options, 'options');
@@ -162,6 +174,10 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
 /**
  * Validates textToFile options and applies defaults.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * resolveTextToFileOptions({ format: 'bmp' }).format === 'bmp';
+ * ```
  */
 export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOptions {
   const o = optionsObject(options, 'options');
@@ -175,6 +191,10 @@ export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOp
 /**
  * Validates a format argument.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * resolveFormat('jpeg'); // 'jpeg'; resolveFormat('gif') throws ERR_INVALID_ARGUMENT
+ * ```
  */
 export function resolveFormat(value: unknown, option = 'format'): FormatId {
   const format = oneOf(FORMAT_IDS, value, option);

@@ -31,13 +31,25 @@ function unrecognized(detail: string): PixtextError {
   );
 }
 
-/** Accepts only strings as text. @throws PixtextError `ERR_INVALID_ARGUMENT` */
+/**
+ * Accepts only strings as text. @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * checkText(text); // text, or ERR_INVALID_ARGUMENT for a non-string
+ * ```
+ */
 export function checkText(text: unknown): string {
   if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
   return text;
 }
 
-/** Index of the first character that is not ASCII whitespace (the text's length if there is none). */
+/**
+ * Index of the first character that is not ASCII whitespace (the text's length if there is none).
+ * @example
+ * ```ts
+ * firstNonWhitespace('  {}') === 2;
+ * ```
+ */
 export function firstNonWhitespace(text: string): number {
   let i = 0;
   while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
@@ -67,7 +79,13 @@ function readJsonObjectText(text: string, maxPixels: number): TextContent {
   throw unrecognizedObject();
 }
 
-/** The error for a JSON object that is neither an envelope nor a Pillow dump. */
+/**
+ * The error for a JSON object that is neither an envelope nor a Pillow dump.
+ * @example
+ * ```ts
+ * throw unrecognizedObject();
+ * ```
+ */
 export function unrecognizedObject(): PixtextError {
   return unrecognized('it is a JSON object with neither a "pixtext" field nor the Pillow dump\'s "img_info" and "img_data"');
 }
@@ -79,6 +97,11 @@ export function unrecognizedObject(): PixtextError {
  * @throws PixtextError `ERR_INVALID_ARGUMENT` (not a string), `ERR_UNRECOGNIZED_TEXT`, `ERR_TRUNCATED`, `ERR_NOT_JSON`,
  * `ERR_ENVELOPE`, `ERR_ENVELOPE_VERSION`, `ERR_BASE64`, `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`, `ERR_DATA_URL`,
  * `ERR_TOO_LARGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`
+ * @example
+ * ```ts
+ * const content = readText(text, createCodecSet([pngCodec]), 268_402_689);
+ * if (content.form === 'envelope') console.log(content.header.crc32);
+ * ```
  */
 export function readText(input: unknown, codecs: CodecSet, maxPixels: number): TextContent {
   const text = checkText(input);

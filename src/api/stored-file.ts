@@ -33,6 +33,10 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
 /**
  * Turns a decoded image into the mode a text declares for it.
  * @throws PixtextError `ERR_ENVELOPE` when the mode cannot be the same pixels in another form
+ * @example
+ * ```ts
+ * restoreMode(decodedRgb, 'BGR', 'png'); // the same pixels in B,G,R order
+ * ```
  */
 export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId): RawImage {
   if (decoded.mode === mode) return decoded;
@@ -50,6 +54,10 @@ export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId
  * Encodes `image` with `codec` so that decoding and {@link restoreMode} give it back exactly (JPEG: as exactly as
  * its quality allows).
  * @throws PixtextError `ERR_UNSUPPORTED` naming the conversion to ask for when the format cannot hold the image
+ * @example
+ * ```ts
+ * encodeStored(bgrImage, pngCodec, { quality: 90, compressionLevel: 6 });
+ * ```
  */
 export function encodeStored(image: RawImage, codec: ImageCodec, options: ResolvedEncodeOptions): Uint8Array {
   const bytes = codec.encode(image, options);
@@ -77,6 +85,10 @@ export interface DeclaredImage {
  * Decodes a stored file back to the image a text declares.
  * @throws PixtextError `ERR_ENVELOPE` (the file is not of the declared format or size), `ERR_UNSUPPORTED` (no codec),
  * `ERR_TOO_LARGE`, and the codec's own errors
+ * @example
+ * ```ts
+ * decodeStored(pngBytes, 'png', { width: 2, height: 1, mode: 'BGR' }, codecs, 1e6);
+ * ```
  */
 export function decodeStored(
   bytes: Uint8Array,

@@ -27,6 +27,10 @@ function storedFile(content: TextContent, codecs: CodecSet): ImageFile | undefin
 /**
  * Turns text into image file bytes. Implementation of `textToFile` for one set of codecs.
  * @throws PixtextError (see `Pixtext.textToFile`)
+ * @example
+ * ```ts
+ * textToFileWith(createCodecSet([pngCodec]), text, { format: 'png' }).bytes;
+ * ```
  */
 export function textToFileWith(codecs: CodecSet, text: unknown, rawOptions: unknown): ImageFile {
   const options = resolveTextToFileOptions(rawOptions);

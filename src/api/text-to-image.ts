@@ -7,7 +7,13 @@ import { readText } from './read-text.js';
 import type { TextContent } from './read-text.js';
 import { decodeStored } from './stored-file.js';
 
-/** The image a read text holds, in the mode it declares. */
+/**
+ * The image a read text holds, in the mode it declares.
+ * @example
+ * ```ts
+ * imageOfContent(readText(text, codecs, maxPixels), codecs, maxPixels);
+ * ```
+ */
 export function imageOfContent(content: TextContent, codecs: CodecSet, maxPixels: number): RawImage {
   switch (content.form) {
     case 'envelope': {
@@ -27,6 +33,10 @@ export function imageOfContent(content: TextContent, codecs: CodecSet, maxPixels
 /**
  * Reads an image back from text. Implementation of `textToImage` for one set of codecs.
  * @throws PixtextError (see `Pixtext.textToImage`)
+ * @example
+ * ```ts
+ * textToImageWith(createCodecSet([]), envelopeText, { mode: 'RGBA' });
+ * ```
  */
 export function textToImageWith(codecs: CodecSet, text: unknown, rawOptions: unknown): RawImage {
   const options = resolveDecodeOptions(rawOptions);

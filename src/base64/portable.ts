@@ -181,6 +181,10 @@ function trailingPadding(text: string): number {
  * Decodes canonical base64 quickly, or returns undefined when `text` is anything else (whitespace, a stray
  * character, bad padding, non-zero trailing bits in strict mode): the caller then runs the scalar decoder,
  * which reports the first error with its offset.
+ * @example
+ * ```ts
+ * decodeBase64Fast('/wAA', false); // Uint8Array [255, 0, 0]; undefined for '/w AA'
+ * ```
  */
 export function decodeBase64Fast(text: string, paddingOptional: boolean): Uint8Array | undefined {
   const len = text.length;

@@ -42,6 +42,10 @@ function describeChar(text: string, i: number): string {
 /**
  * Decodes base64 one character at a time. Slow but exact about errors.
  * @throws PixtextError `ERR_BASE64` with `offset` (plus `offsetBase`) of the first bad character or bad padding.
+ * @example
+ * ```ts
+ * decodeBase64Scalar('/w\nAA', { allowWhitespace: true }); // Uint8Array [255, 0, 0]
+ * ```
  */
 export function decodeBase64Scalar(text: string, options: DecodeBase64Options = {}): Uint8Array {
   const base = options.offsetBase ?? 0;

@@ -70,6 +70,10 @@ function nonNegativeInteger(fields: JsonObject, field: string): number {
 /**
  * Checks the `pixtext` marker: 1 is this version; any other integer is a version this reader does not know.
  * @throws PixtextError `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE`
+ * @example
+ * ```ts
+ * checkEnvelopeVersion({ pixtext: 2 }); // throws ERR_ENVELOPE_VERSION
+ * ```
  */
 export function checkEnvelopeVersion(fields: JsonObject): void {
   const version = requiredField(fields, 'pixtext');

@@ -16,6 +16,10 @@ export interface EnvelopeInfo extends EnvelopeHeader {
 /**
  * The header of an envelope already parsed as a JSON object; `data` is measured, not decoded.
  * @throws PixtextError `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE`, `ERR_BASE64` (palette)
+ * @example
+ * ```ts
+ * inspectEnvelopeObject(JSON.parse(text)).dataLength;
+ * ```
  */
 export function inspectEnvelopeObject(fields: JsonObject): EnvelopeInfo {
   const header = parseEnvelopeHeader(fields);

@@ -55,6 +55,10 @@ function parseHeaderPrefix(text: string, end: number): JsonObject | undefined {
  * (JSON is parsed left to right), and the absence of any `"` between it and the final `"}` proves `data` is the last
  * member. The `data` string may still hold escapes; the strict base64 decoder rejects `\`, and then the caller falls
  * back to a full parse.
+ * @example
+ * ```ts
+ * sliceEnvelope('{"pixtext":1,"data":"QQ=="}'); // { fields: { pixtext: 1 }, data: 'QQ==', dataOffset: 21 }
+ * ```
  */
 export function sliceEnvelope(text: string): SlicedEnvelope | undefined {
   let last = text.length - 1;
@@ -151,6 +155,10 @@ export function readEnvelopeObject(fields: JsonObject, options: ReadEnvelopeOpti
  * Reads the fast path only: returns undefined when the text is not canonically shaped or its `data` needs the full
  * JSON parse (whitespace or escapes). Header errors are thrown: they are exactly what the full parse would report.
  * @throws PixtextError as {@link readEnvelopeObject}
+ * @example
+ * ```ts
+ * readEnvelopeFast(text, { maxPixels: 1e8 }) ?? readEnvelope(text, { maxPixels: 1e8 });
+ * ```
  */
 export function readEnvelopeFast(text: string, options: ReadEnvelopeOptions): DecodedEnvelope | undefined {
   const sliced = sliceEnvelope(text);

@@ -13,10 +13,15 @@ function notJson(path: string, why: string): PixtextError {
   );
 }
 
-/** `JSON.stringify` of a string with every non-ASCII UTF-16 code unit escaped as `\uXXXX` (lowercase hex). */
+/**
+ * `JSON.stringify` of a string with every non-ASCII UTF-16 code unit escaped as `\uXXXX` (lowercase hex).
+ * @example
+ * ```ts
+ * asciiJsonString('café') === '"caf\\u00e9"';
+ * ```
+ */
 export function asciiJsonString(value: string): string {
   const json = JSON.stringify(value);
-  // eslint-disable-next-line no-control-regex
   return /[^\x00-\x7f]/.test(json)
     ? json.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
     : json;
