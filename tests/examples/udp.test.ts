@@ -50,11 +50,13 @@ describe(`UDP example (${process.env.PIXTEXT_PROJECT})`, { timeout: 30_000 }, ()
     for (let seed = 1; seed <= 20; seed++) {
       const send: Send = (port) => sendImage(png, { port, ...SENDER });
       const { sent, received, relay } = await transfer(send, { loss: 0.1, maxDelayMs: 4, seed });
-      expect(sent.count).toBeGreaterThan(30);
-      expect(received.text).toBe(envelope);
+      const where = `seed ${seed}`;
+      expect(sent.count, where).toBeGreaterThan(30);
+      expect(received.text, where).toBe(envelope);
       const image = textToImage(received.text);
-      expect([image.width, image.height, image.mode]).toEqual([reference.width, reference.height, 'RGB']);
-      expect(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).equals(expectedRgb)).toBe(true);
+      expect([image.width, image.height, image.mode], where).toEqual([reference.width, reference.height, 'RGB']);
+      const pixels = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+      expect(pixels.equals(expectedRgb), `${where}: pixels equal pngjs's decoding`).toBe(true);
       dropped += relay.dropped;
     }
     expect(dropped).toBeGreaterThan(50);
