@@ -1,0 +1,211 @@
+// Runs fuzz campaigns: inputs made from (seed, target, index), each timed and classified, outputs checked, and
+// after each batch the target's known-good inputs decoded again and compared with their first result, so a reader
+// left in a bad state by a hostile input is caught too. Shared by the quick pass in `npm test` and `npm run fuzz`.
+import { crc32 } from 'node:zlib';
+import { classifyThrown } from './invariants.js';
+import { Rng, mixSeed } from './rng.js';
+import type { FuzzInput, Target, TargetName } from './targets.js';
+
+/** Counts for one target. */
+export interface TargetStats {
+  name: TargetName;
+  inputs: number;
+  /** Inputs the reader accepted (and whose output met the invariants). */
+  accepted: number;
+  /** Rejections by error code. */
+  rejected: Record<string, number>;
+  escapes: number;
+  timeouts: number;
+  violations: number;
+  knownGoodChecks: number;
+  knownGoodFailures: number;
+  maxMs: number;
+  totalMs: number;
+}
+
+/** A broken invariant, with the input that broke it. */
+export interface Failure {
+  target: TargetName;
+  /** The input's index in the target's stream (with the campaign seed, enough to rebuild it); -1 for known-good. */
+  index: number;
+  seed: number;
+  kind: 'escape' | 'timeout' | 'violation' | 'known-good';
+  detail: string;
+  ms: number;
+  input: FuzzInput;
+}
+
+export interface CampaignOptions {
+  seed: number;
+  /** Largest image the readers may return; small, so any allocation beyond it shows. */
+  maxPixels: number;
+  /** An input running longer than this is a timeout. Defaults to 1000 ms. */
+  timeoutMs?: number;
+  /** Inputs between known-good checks. Defaults to 200. */
+  batchSize?: number;
+  /** Called with every failure as it happens. */
+  onFailure?: (failure: Failure) => void;
+  /** Called before each input runs (the long runner's watchdog records where it is). */
+  beforeInput?: (targetIndex: number, index: number) => void;
+}
+
+/** The number a target name adds to the seed, so each target's stream does not depend on the others. */
+function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** Rebuilds input `index` of a target's stream for a campaign seed. */
+export function inputAt(target: Target, seed: number, index: number): FuzzInput {
+  return target.generate(new Rng(mixSeed(seed, nameHash(target.name), index)));
+}
+
+/** A digest of a reader's successful output, to compare runs (not a check of correctness). */
+function digest(value: unknown): string {
+  const parts: string[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (v instanceof Uint8Array) parts.push(`u8:${v.length}:${crc32(v) >>> 0}`);
+    else if (typeof v === 'object' && v !== null && depth < 4) for (const k of Object.keys(v).sort()) {
+      parts.push(k);
+      visit((v as Record<string, unknown>)[k], depth + 1);
+    }
+    else parts.push(JSON.stringify(v) ?? 'undefined');
+  };
+  visit(value, 0);
+  return parts.join('|');
+}
+
+/** One fuzz campaign over a list of targets. */
+export class Campaign {
+  readonly stats: TargetStats[];
+  private readonly next: number[];
+  private readonly known: Array<Array<{ input: FuzzInput; digest: string }>>;
+  private readonly timeoutMs: number;
+  private readonly batchSize: number;
+
+  constructor(
+    readonly targets: readonly Target[],
+    private readonly options: CampaignOptions,
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 1000;
+    this.batchSize = options.batchSize ?? 200;
+    this.stats = targets.map((t) => ({
+      name: t.name,
+      inputs: 0,
+      accepted: 0,
+      rejected: {},
+      escapes: 0,
+      timeouts: 0,
+      violations: 0,
+      knownGoodChecks: 0,
+      knownGoodFailures: 0,
+      maxMs: 0,
+      totalMs: 0,
+    }));
+    this.next = targets.map(() => 0);
+    // Up to three unmutated inputs per target that the reader accepts: their results now are the reference.
+    this.known = targets.map((t) => {
+      const found: Array<{ input: FuzzInput; digest: string }> = [];
+      for (const input of t.pristine) {
+        if (found.length === 3) break;
+        try {
+          found.push({ input, digest: digest(t.run(input, options.maxPixels)) });
+        } catch {
+          // not a known-good input
+        }
+      }
+      return found;
+    });
+  }
+
+  /** Known-good inputs of a target (the reference results are taken when the campaign starts). */
+  knownGood(targetIndex: number): FuzzInput[] {
+    return this.known[targetIndex]!.map((k) => k.input);
+  }
+
+  private fail(failure: Omit<Failure, 'seed'>): void {
+    this.options.onFailure?.({ ...failure, seed: this.options.seed });
+  }
+
+  /** Runs one input through a target and records the outcome. */
+  private runOne(targetIndex: number): void {
+    const target = this.targets[targetIndex]!;
+    const stats = this.stats[targetIndex]!;
+    const index = this.next[targetIndex]!++;
+    this.options.beforeInput?.(targetIndex, index);
+    const input = inputAt(target, this.options.seed, index);
+    const { maxPixels } = this.options;
+    let output: unknown;
+    let thrown: unknown;
+    let threw = false;
+    const start = performance.now();
+    try {
+      output = target.run(input, maxPixels);
+    } catch (error) {
+      threw = true;
+      thrown = error;
+    }
+    const ms = performance.now() - start;
+    stats.inputs++;
+    stats.totalMs += ms;
+    if (ms > stats.maxMs) stats.maxMs = ms;
+    if (ms > this.timeoutMs) {
+      stats.timeouts++;
+      this.fail({ target: target.name, index, kind: 'timeout', detail: `took ${ms.toFixed(0)} ms`, ms, input });
+    }
+    if (threw) {
+      const outcome = classifyThrown(thrown);
+      if ('rejected' in outcome) stats.rejected[outcome.rejected] = (stats.rejected[outcome.rejected] ?? 0) + 1;
+      else {
+        stats.escapes++;
+        this.fail({ target: target.name, index, kind: 'escape', detail: outcome.escaped, ms, input });
+      }
+      return;
+    }
+    const problem = target.check(output, input, maxPixels);
+    if (problem === undefined) stats.accepted++;
+    else {
+      stats.violations++;
+      this.fail({ target: target.name, index, kind: 'violation', detail: problem, ms, input });
+    }
+  }
+
+  /** Decodes the target's known-good inputs again; a different result means a hostile input left a mark. */
+  checkKnownGood(targetIndex: number): void {
+    const target = this.targets[targetIndex]!;
+    const stats = this.stats[targetIndex]!;
+    for (const { input, digest: expected } of this.known[targetIndex]!) {
+      stats.knownGoodChecks++;
+      let actual: string;
+      try {
+        actual = digest(target.run(input, this.options.maxPixels));
+      } catch (error) {
+        actual = `threw ${String(error)}`;
+      }
+      if (actual !== expected) {
+        stats.knownGoodFailures++;
+        this.fail({ target: target.name, index: -1, kind: 'known-good', detail: `known-good input now gives ${actual.slice(0, 200)}`, ms: 0, input });
+      }
+    }
+  }
+
+  /** Runs `count` more inputs of a target, in batches each followed by the known-good check. */
+  runCount(targetIndex: number, count: number): void {
+    for (let done = 0; done < count; ) {
+      const batch = Math.min(this.batchSize, count - done);
+      for (let i = 0; i < batch; i++) this.runOne(targetIndex);
+      done += batch;
+      this.checkKnownGood(targetIndex);
+    }
+  }
+
+  /** Runs inputs of a target for about `ms` milliseconds (whole batches), then the known-good check. */
+  runFor(targetIndex: number, ms: number): void {
+    const end = performance.now() + ms;
+    do {
+      for (let i = 0; i < this.batchSize && performance.now() < end; i++) this.runOne(targetIndex);
+      this.checkKnownGood(targetIndex);
+    } while (performance.now() < end);
+  }
+}
