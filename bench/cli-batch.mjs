@@ -5,7 +5,7 @@
 // Usage: node bench/cli-batch.mjs [--files 500] [--size 192] [--reps 5]   (needs `npm run build` first)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
@@ -81,6 +81,9 @@ const dataset = join(work, 'dataset.jsonl');
 const encodeArgs = (jobs) => ['encode', folder, '--jsonl', '-o', dataset, '--force', '--quiet', '--jobs', String(jobs)];
 const decodeArgs = (jobs) => ['decode', dataset, '-o', join(work, `restored-${jobs}`), '--force', '--quiet', '--jobs', String(jobs)];
 
+// Other processes competing for the CPUs make any speed-up smaller: the load is recorded next to the result.
+const loadBefore = loadavg()[0];
+
 // Warm-up: file cache, and a dataset for the decode runs.
 timeRun(encodeArgs(2));
 timeRun(decodeArgs(2));
@@ -94,7 +97,8 @@ for (let rep = 0; rep < REPS; rep++) {
 }
 // Each timed encode rewrote the dataset with the same bytes; the decode runs read it.
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const result = { files: FILES, size: SIZE, reps: REPS, inputBytes, datasetBytes: statSync(dataset).size, cpus: availableParallelism() };
+const loadAfter = loadavg()[0];
+const result = { files: FILES, size: SIZE, reps: REPS, inputBytes, datasetBytes: statSync(dataset).size, cpus: availableParallelism(), loadBefore, loadAfter };
 const lines = [];
 for (const op of ['encode', 'decode']) {
   const one = median(samples[op][1]);
@@ -107,6 +111,10 @@ for (const op of ['encode', 'decode']) {
 }
 
 console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} × ${availableParallelism()}, Node ${process.version}, ${REPS} runs each (median), whole process wall time`);
+console.log(`Load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)}`);
+if (Math.max(loadBefore, loadAfter) > availableParallelism() * 0.5) {
+  console.log('Warning: other processes were using the CPUs; the speed-up measured here understates what idle CPUs give.');
+}
 console.log('| workload | --jobs 1 | --jobs 2 | speed-up |');
 console.log('|---|---:|---:|---:|');
 for (const line of lines) console.log(line);

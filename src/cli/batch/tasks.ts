@@ -1,5 +1,6 @@
 // The work one batch item needs, run inside a worker thread: read and encode one image file, or parse and decode one
 // JSONL line. Pure functions of their message (plus reading the one input file), so the pool can run them anywhere.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { ErrorCode, PixtextError } from '../../errors.js';
 import type { FormatId, PixelMode } from '../../index.js';
@@ -93,7 +94,7 @@ export function runTask(task: BatchTask): TaskOutput {
         const bytes = readFileSync(task.fsPath);
         const text = fileToText(bytes, task.options, { path: task.relPath });
         const header = textHeader(text);
-        const line = encoder.encode(`${text}\n`);
+        const line = lineBytes(text);
         return { value: { line, bytesIn: bytes.length, ...summaryOf(header) }, transfer: [line.buffer as ArrayBuffer] };
       }
       case 'decode': {
@@ -127,7 +128,19 @@ export function runTask(task: BatchTask): TaskOutput {
   }
 }
 
+/** The text as UTF-8 bytes plus '\n', in a buffer of its own (transferable). Envelopes are ASCII: a byte copy. */
+function lineBytes(text: string): Uint8Array {
+  const length = Buffer.byteLength(text, 'utf8');
+  if (length !== text.length) return encoder.encode(`${text}\n`);
+  const bytes = Buffer.allocUnsafeSlow(length + 1);
+  bytes.write(text, 0, 'latin1');
+  bytes[length] = 0x0a;
+  return new Uint8Array(bytes.buffer, 0, length + 1);
+}
+
+/** A line's text; pure ASCII (every canonical envelope) takes the fast latin1 path, anything else strict UTF-8. */
 function lineText(line: Uint8Array): string {
+  if (isAscii(line)) return Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('latin1');
   try {
     return utf8.decode(line);
   } catch {

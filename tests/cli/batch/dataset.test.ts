@@ -129,6 +129,19 @@ describe('folder → JSONL → folder', () => {
     samePixels(image, readFileSync(join(out, 'last.bmp')));
   });
 
+  it('reads raw UTF-8 in a line (a file name with é) and refuses bytes that are not UTF-8', async () => {
+    const escaped = imageToText(readFileSync(join(folder, 'png', 'basn0g01.png')), { metadata: { path: 'café.png' } });
+    const raw = escaped.replace(/\\u00e9/, 'é');
+    expect(raw).not.toBe(escaped);
+    const invalid = Buffer.from(raw.replace('café', 'cafX'), 'latin1');
+    invalid[invalid.indexOf('cafX')! + 3] = 0xff;
+    const out = join(dir, 'utf8');
+    const run = await pixtext(['decode', '-', '--jsonl', '-o', out], { input: Buffer.concat([Buffer.from(`${raw}\n`), invalid]) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/standard input:2: .+ \(ERR_NOT_JSON\)/);
+    expect(filesUnder(out)).toEqual(['café.png']);
+  });
+
   it('--format names the format of paths without an image extension', async () => {
     const text = imageToText(readFileSync(join(folder, 'png', 'basn0g01.png')), { metadata: { path: 'plain' } });
     const out = join(dir, 'fallback');
