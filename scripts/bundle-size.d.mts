@@ -14,5 +14,5 @@ export interface BundleSize {
   code: string;
 }
 export const SCENARIOS: BundleScenario[];
-export function measureBundleSizes(projectDir: string): Promise<BundleSize[]>;
+export function measureBundleSizes(projectDir: string, options?: { fromSource?: boolean }): Promise<BundleSize[]>;
 export function formatTable(results: BundleSize[]): string;

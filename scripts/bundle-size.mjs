@@ -1,9 +1,11 @@
 // Bundle size of pixtext as a browser app gets it: esbuild (platform 'browser', minified, tree-shaken) bundling a
 // one-line app that imports `pixtext` by name, resolved through the package's `exports` like any dependency; then
-// gzip level 9. Three apps: (a) the envelope alone (raw pixels, no codec), (b) plus PNG, (c) everything.
+// gzip level 9. The apps: (a) the envelope alone (raw pixels, no codec), (b) plus PNG, (c) everything; and two for
+// reference: (a') the envelope building blocks alone, (c') the DESIGN §2 API without streaming and transport.
 //
 //   node scripts/bundle-size.mjs            prints the table (builds dist/ first if it is missing)
 //   node scripts/bundle-size.mjs --json     the same as JSON
+//   node scripts/bundle-size.mjs --source   bundles src/ instead of the built package (one module per file)
 //
 // The size-budget test (tests/browser/bundle-size.test.ts) calls measureBundleSizes() on the packed tarball.
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,13 @@ console.log(text, textToImage(text));`,
     budget: 6_000,
   },
   {
+    id: 'envelope-blocks',
+    label: "(a') envelope building blocks alone: writeEnvelope/readEnvelope",
+    source: `import { readEnvelope, writeEnvelope } from 'pixtext';
+const text = writeEnvelope({ width: 1, height: 1, mode: 'RGB', encoding: 'raw', data: new Uint8Array(3) });
+console.log(text, readEnvelope(text, { maxPixels: 1e6 }));`,
+  },
+  {
     id: 'png',
     label: '(b) envelope + PNG codec',
     source: `import { createPixtext, pngCodec } from 'pixtext';
@@ -34,19 +43,37 @@ const text = imageToText(new Uint8Array(0), { encoding: 'png' });
 console.log(text, textToImage(text));`,
   },
   {
+    id: 'api',
+    label: "(c') the DESIGN §2 API with PNG, BMP and JPEG (no streaming or chunked transport)",
+    source: `export { imageToText, textToImage, textToFile, decode, encode, detectFormat, inspect, convert, createPixtext,
+  pngCodec, bmpCodec, jpegCodec, toImageData, fromImageData, PixtextError } from 'pixtext';`,
+  },
+  {
     id: 'all',
-    label: '(c) everything: the whole public API with PNG, BMP and JPEG',
+    label: '(c) everything: `export *` of the package',
     source: `export * from 'pixtext';`,
     budget: 45_000,
   },
 ];
 
+const sourceEntry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+
+// Resolves `pixtext` to the TypeScript source instead of the package: what a build that keeps one file per module
+// would give, so the effect of the package's own bundling can be told apart from the code's size.
+const pixtextFromSource = {
+  name: 'pixtext-from-source',
+  setup(builder) {
+    builder.onResolve({ filter: /^pixtext$/ }, () => ({ path: sourceEntry }));
+  },
+};
+
 /**
  * Bundles every scenario from `projectDir` (where `node_modules/pixtext` is installed) and measures it.
  * @param {string} projectDir
+ * @param {{ fromSource?: boolean }} [options] `fromSource`: bundle src/ instead of the package. Defaults to false.
  * @returns {Promise<Array<{ id: string, label: string, minified: number, gzip: number, budget?: number, code: string }>>}
  */
-export async function measureBundleSizes(projectDir) {
+export async function measureBundleSizes(projectDir, { fromSource = false } = {}) {
   const results = [];
   for (const scenario of SCENARIOS) {
     const result = await build({
@@ -60,6 +87,7 @@ export async function measureBundleSizes(projectDir) {
       legalComments: 'none',
       write: false,
       logLevel: 'silent',
+      plugins: fromSource ? [pixtextFromSource] : [],
     });
     const code = result.outputFiles[0].text;
     const bytes = new TextEncoder().encode(code);
@@ -88,13 +116,13 @@ export function formatTable(results) {
 
 async function main() {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  if (!existsSync(join(root, 'dist', 'index.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist', 'index.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 2, 2] });
   // A scratch project whose node_modules/pixtext is this package, so resolution goes through its `exports` map.
   const project = mkdtempSync(join(tmpdir(), 'pixtext-size-'));
   try {
     mkdirSync(join(project, 'node_modules'));
     symlinkSync(root, join(project, 'node_modules', 'pixtext'), 'dir');
-    const results = await measureBundleSizes(project);
+    const results = await measureBundleSizes(project, { fromSource: process.argv.includes('--source') });
     if (process.argv.includes('--json')) {
       console.log(JSON.stringify(results.map(({ code, ...rest }) => rest), null, 2));
     } else {

@@ -2,6 +2,7 @@
 // page always shows the current code without a package build; esbuild never sees the `*.node.ts` twins, so this
 // is the same browser-safe code a bundler gets from the published package.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,17 +29,18 @@ export async function buildDemo({ minify = true } = {}) {
     format: 'esm',
     target: 'es2022',
     minify,
-    sourcemap: 'inline',
+    sourcemap: 'linked',
     write: false,
-    outfile: 'main.js',
+    outdir: here('./'),
     logLevel: 'silent',
     plugins: [pixtextFromSource],
   });
-  const [script] = result.outputFiles;
-  return new Map([
+  const files = new Map([
     ['/index.html', readFileSync(here('./index.html'), 'utf8')],
     ['/style.css', readFileSync(here('./style.css'), 'utf8')],
-    ['/main.js', script.text],
     ['/sample.png', readFileSync(here('../sample.png'))],
   ]);
+  // main.js and its source map (nothing is written to disk: `write: false`).
+  for (const file of result.outputFiles) files.set('/' + basename(file.path), file.text);
+  return files;
 }

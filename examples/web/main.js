@@ -62,11 +62,21 @@ function download(bytesOrText, type, fileName) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function drawImage(canvas, image) {
-  canvas.width = image.width;
-  canvas.height = image.height;
-  if (image.width === 0 || image.height === 0) return;
+/**
+ * Draws `image` on `canvas` at its own size, then sizes the element to fit a `box`×`box` square: small images are
+ * enlarged by a whole factor with crisp pixels, large ones shrink. The canvas itself keeps the exact pixels.
+ */
+function drawImage(canvas, image, box) {
+  const { width, height } = image;
+  canvas.width = width;
+  canvas.height = height;
+  if (width === 0 || height === 0) return;
   canvas.getContext('2d').putImageData(toImageData(image), 0, 0);
+  const fit = Math.min(box / width, box / height);
+  const scale = fit >= 1 ? Math.floor(fit) : fit;
+  canvas.style.width = `${Math.max(1, Math.round(width * scale))}px`;
+  canvas.style.aspectRatio = `${width} / ${height}`;
+  canvas.style.imageRendering = scale >= 1 ? 'pixelated' : 'auto';
 }
 
 // ---- Image → text ----------------------------------------------------------------------------------------------
@@ -148,7 +158,7 @@ function loadImageBytes(name, bytes) {
   try {
     const image = decode(bytes);
     state.source = { name, bytes, image };
-    drawImage($('source-preview'), image);
+    drawImage($('source-preview'), image, 96);
   } catch (error) {
     state.source = undefined;
     state.text = '';
@@ -240,6 +250,7 @@ function showError(error) {
   $('header-info').hidden = true;
   $('output-canvas').width = 0;
   $('output-canvas').height = 0;
+  $('canvas-placeholder').hidden = false;
   state.decoded = undefined;
   setDownloadButtons(false);
   setMessage($('to-image-message'), '');
@@ -282,7 +293,8 @@ function showImage() {
   }
   state.decoded = image;
   showHeader(text, image);
-  drawImage($('output-canvas'), image);
+  drawImage($('output-canvas'), image, 320);
+  $('canvas-placeholder').hidden = image.width > 0 && image.height > 0;
   setDownloadButtons(true);
   setMessage($('to-image-message'), `Read a ${image.width}×${image.height} ${image.mode} image.`);
 }
@@ -294,6 +306,7 @@ $('clear-text').addEventListener('click', () => {
   $('to-image-error').hidden = true;
   $('header-info').hidden = true;
   $('output-canvas').width = 0;
+  $('canvas-placeholder').hidden = false;
   setDownloadButtons(false);
   setMessage($('to-image-message'), '');
   $('text-in').focus();

@@ -32,6 +32,11 @@ export async function serveStatic(files: StaticFiles): Promise<StaticServer> {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const key = path === '/' ? '/index.html' : path;
     const body = files.get(key);
+    // Chromium asks for a favicon on its own; a 404 would show up as a console error in the page under test.
+    if (body === undefined && key === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
     if (body === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
