@@ -1,0 +1,63 @@
+// Issue 5 size budget: minified + gzip of three browser apps built from the packed package (scripts/bundle-size.mjs).
+// (a) the envelope alone must stay under 6 kB and carry no codec at all (tree-shaking verified by strings only a
+// codec contains); (c) everything must stay under 45 kB. No browser needed, so this never skips.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatTable, measureBundleSizes } from '../../scripts/bundle-size.mjs';
+import type { BundleSize } from '../../scripts/bundle-size.mjs';
+import { createConsumerProject } from './support/consumer.js';
+import type { ConsumerProject } from './support/consumer.js';
+
+// Strings that exist only in one codec's code (error messages and option names that survive minification).
+const MARKERS = {
+  png: 'PNG IHDR',
+  deflate: 'invalid block type', // fflate, reached only through the PNG codec
+  bmp: 'BMP header',
+  jpeg: 'maxMemoryUsageInMB', // jpeg-js
+} as const;
+
+let project: ConsumerProject | undefined;
+const sizes = new Map<string, BundleSize>();
+let table = '';
+
+beforeAll(async () => {
+  project = createConsumerProject();
+  for (const result of await measureBundleSizes(project.dir)) sizes.set(result.id, result);
+  table = `pixtext bundle sizes:\n${formatTable([...sizes.values()])}`;
+  console.log(table);
+}, 180_000);
+
+afterAll(() => project?.dispose());
+
+const contains = (id: string) =>
+  Object.fromEntries(Object.entries(MARKERS).map(([name, marker]) => [name, sizes.get(id)!.code.includes(marker)]));
+
+describe('bundle size (esbuild, minified, gzip -9)', () => {
+  it('(a) the envelope alone is at most 6 kB gzip', () => {
+    expect(sizes.get('envelope')!.gzip, table).toBeLessThanOrEqual(6_000);
+  });
+
+  it('(a) contains no codec: no PNG, deflate, BMP or JPEG code', () => {
+    expect(contains('envelope')).toEqual({ png: false, deflate: false, bmp: false, jpeg: false });
+  });
+
+  it('(b) envelope + PNG brings PNG and deflate but neither BMP nor JPEG', () => {
+    expect(contains('png')).toEqual({ png: true, deflate: true, bmp: false, jpeg: false });
+  });
+
+  it('(c) everything holds every codec (so the markers above mean something) and is at most 45 kB gzip', () => {
+    expect(contains('all')).toEqual({ png: true, deflate: true, bmp: true, jpeg: true });
+    expect(sizes.get('all')!.gzip, table).toBeLessThanOrEqual(45_000);
+  });
+
+  it("(a') the envelope building blocks hold no codec either", () => {
+    expect(contains('envelope-blocks')).toEqual({ png: false, deflate: false, bmp: false, jpeg: false });
+  });
+
+  it('sizes grow with what is bundled', () => {
+    const [blocks, a, b, api, all] = ['envelope-blocks', 'envelope', 'png', 'api', 'all'].map((id) => sizes.get(id)!.gzip);
+    expect(blocks).toBeLessThanOrEqual(a!);
+    expect(a).toBeLessThan(b!);
+    expect(b).toBeLessThan(api!);
+    expect(api).toBeLessThanOrEqual(all!);
+  });
+});
