@@ -32,15 +32,17 @@ function unrecognized(detail: string): PixtextError {
 }
 
 /**
- * Accepts only strings as text. @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * Accepts only strings as text, and drops a leading byte order mark (U+FEFF), which editors on Windows add to saved
+ * files and JSON.parse rejects. Offsets in later errors count from after it.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * checkText(text); // text, or ERR_INVALID_ARGUMENT for a non-string
+ * checkText('\uFEFF{"pixtext":1}'); // '{"pixtext":1}'
  * ```
  */
 export function checkText(text: unknown): string {
   if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
-  return text;
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

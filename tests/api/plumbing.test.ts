@@ -172,6 +172,9 @@ describe(`API plumbing with a stand-in codec (${platform})`, () => {
     for (const [text, code] of cases) {
       expect({ text, code: codeOf(() => none.textToImage(text)) }).toEqual({ text, code });
     }
+    // A byte order mark, as editors on Windows save files, is not part of the text.
+    expect(plain(none.textToImage('\uFEFF' + EXAMPLE))).toEqual(plain(rgb));
+    expect(none.inspect('\uFEFF' + EXAMPLE).width).toBe(2);
     // base64 of a file: a stray character is reported with its offset, once the text is known to be base64.
     const b64 = Buffer.from(fakeCodec.encode(rgb)).toString('base64');
     expect(codeOf(() => fake.textToImage(b64.slice(0, 20) + '!' + b64.slice(20)))).toBe('ERR_BASE64');
