@@ -64,7 +64,8 @@ export interface CliRun {
 
 /** Options of {@link pixtext}. */
 export interface RunOptions {
-  readonly input?: string | Uint8Array;
+  /** Written to standard input, which is then closed; `'manual'` leaves it open for `onSpawn` to write. */
+  readonly input?: string | Uint8Array | 'manual';
   readonly cwd?: string;
   /** Called once the process is started (to send it signals). */
   readonly onSpawn?: (child: ChildProcess) => void;
@@ -81,7 +82,7 @@ export function pixtext(args: readonly string[], options: RunOptions = {}): Prom
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
     child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
+    if (options.input !== 'manual') child.stdin.end(options.input ?? '');
     options.onSpawn?.(child);
   });
 }

@@ -142,6 +142,28 @@ describe('folder → JSONL → folder', () => {
     expect(filesUnder(out)).toEqual(['café.png']);
   });
 
+  it('streams: a line is written back before the rest of the input has arrived', async () => {
+    const image = readFileSync(join(folder, 'png', 'basn0g08.png'));
+    const line = (path: string) => `${imageToText(image, { metadata: { path } })}\n`;
+    const out = join(dir, 'streamed');
+    const run = pixtext(['decode', '-', '--jsonl', '-o', out, '--jobs', '1'], {
+      input: 'manual',
+      onSpawn: (child) => {
+        child.stdin!.write(line('first.png'));
+        // Only once the first file exists does the second line arrive: a reader that waited for the whole
+        // input would never write it, and the run would time out.
+        const poll = setInterval(() => {
+          if (!existsSync(join(out, 'first.png'))) return;
+          clearInterval(poll);
+          child.stdin!.end(line('second.png'));
+        }, 20);
+      },
+    });
+    const done = await run;
+    expect(done.code).toBe(0);
+    expect(filesUnder(out)).toEqual(['first.png', 'second.png']);
+  });
+
   it('--format names the format of paths without an image extension', async () => {
     const text = imageToText(readFileSync(join(folder, 'png', 'basn0g01.png')), { metadata: { path: 'plain' } });
     const out = join(dir, 'fallback');
