@@ -127,3 +127,15 @@ export function resolveTextToImageStreamOptions(options: unknown): ResolvedTextT
     mode: modeOption(o['mode']),
   };
 }
+
+/**
+ * Validates readImageTextFile options: `maxStringLength` with its default, and the rest for textToImageStream.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ */
+export function resolveReadImageTextFileOptions(options: unknown): { maxStringLength: number } & TextToImageStreamOptions {
+  const { maxStringLength, ...rest } = optionsObject(options);
+  return {
+    ...(rest as TextToImageStreamOptions),
+    maxStringLength: integerAtLeast(maxStringLength, 4, ENGINE_MAX_STRING_LENGTH, 'maxStringLength'),
+  };
+}

@@ -4,13 +4,15 @@
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { invalidArgument } from '../errors.js';
+import { textToImage } from '../api/default.js';
+import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
 import type { RawImage } from '../raw-image.js';
 import { imageToTextStream } from './image-to-text-stream.js';
 import type { StreamImageInput } from './image-to-text-stream.js';
 import { textToImageStream } from './text-to-image-stream.js';
+import { resolveReadImageTextFileOptions } from './stream-options.js';
 import type { ImageToTextStreamOptions, ReadImageTextFileOptions } from './stream-options.js';
 
 export type { ReadImageTextFileOptions } from './stream-options.js';
@@ -80,14 +82,31 @@ export async function writeImageTextFile(
   }
 }
 
+// An envelope begins with `{` and one of its own member names; anything else (a data URL, bare base64, the Pillow
+// dump JSON) is one of the text forms that only textToImage reads.
+const ENVELOPE_START = /^[ \t\r\n]*\{[ \t\r\n]*"(?:pixtext|width|height|mode|encoding|palette|source|metadata|byteLength|crc32|data)"[ \t\r\n]*:/;
+
+/** The file's bytes as pieces, the first one already read (to look at) and given back first. */
+async function* replay(first: Uint8Array | undefined, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  if (first !== undefined) yield first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done === true) return;
+    yield next.value;
+  }
+}
+
 /**
- * Reads an image from a file holding an envelope v1 text (`encoding: 'raw'`), streamed: memory is the image plus a
- * fixed buffer, also when the text is longer than the engine's maximum string length.
+ * Reads an image from a text file. An envelope v1 (`encoding: 'raw'`) is streamed: memory is the image plus a fixed
+ * buffer, also when the text is longer than the engine's maximum string length. Any other text form (a data URL,
+ * bare base64, the Pillow dump JSON, or an envelope holding a PNG/JPEG/BMP file) is read whole and given to
+ * `textToImage`, so it must fit in one string.
  *
- * @param path - The file to read (a path or a `file:` URL).
- * @param options - As {@link textToImageStream}: `maxPixels`, `mode`.
+ * @param path - The file to read (a path or a `file:` URL), UTF-8 text.
+ * @param options - `maxPixels` (checked before the pixels are allocated), `mode` (convert on the way out).
  * @returns The image, verified against the envelope's `byteLength` and `crc32`.
- * @throws PixtextError as {@link textToImageStream}; Node's file system errors (e.g. `ENOENT`) as they are.
+ * @throws PixtextError as {@link textToImageStream} and `textToImage`; `ERR_TOO_LARGE` for a text that is not a raw
+ * envelope and is longer than the engine's maximum string length. Node's file system errors (e.g. `ENOENT`) as they are.
  * @example
  * ```ts
  * const image = await readImageTextFile('scan.json', { maxPixels: Infinity });
@@ -95,10 +114,31 @@ export async function writeImageTextFile(
  */
 export async function readImageTextFile(path: string | URL, options?: ReadImageTextFileOptions): Promise<RawImage> {
   const source = filePath(path);
+  const { maxStringLength, ...readOptions } = resolveReadImageTextFileOptions(options);
   const file = createReadStream(source, { highWaterMark: READ_CHUNK });
   try {
-    return await textToImageStream(file, options);
+    const pieces = file[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+    const first = await pieces.next();
+    const head = first.done === true ? undefined : first.value;
+    const start = head === undefined ? '' : new TextDecoder().decode(head.subarray(0, 4096));
+    if (ENVELOPE_START.test(start)) {
+      try {
+        return await textToImageStream(replay(head, pieces), readOptions);
+      } catch (error) {
+        // An envelope holding a PNG/JPEG/BMP file is refused before its payload is read: textToImage takes it.
+        if (!(error instanceof PixtextError && error.code === ErrorCode.UNSUPPORTED && error.chunk === 'encoding')) throw error;
+      }
+    }
   } finally {
     file.destroy();
   }
+  // Another text form: it must fit in one string. Bytes are an upper bound of its characters (UTF-8).
+  const { size } = await stat(source);
+  if (size > maxStringLength) {
+    throw new PixtextError(
+      ErrorCode.TOO_LARGE,
+      `${source} holds ${size} bytes of text that is not a raw pixtext envelope; only raw envelopes stream, and this engine holds at most ${maxStringLength} characters in one string`,
+    );
+  }
+  return textToImage(await readFile(source, 'utf8'), readOptions);
 }

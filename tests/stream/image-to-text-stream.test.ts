@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, PixtextError, convert, imageToTextStream } from '../../src/index.js';
+import { ErrorCode, PixtextError, convert, imageToText, imageToTextStream } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
 import { writeEnvelope } from '../../src/envelope/envelope-write.js';
 import { MODES, imageOf } from '../pixel-modes/raw-image.arbitrary.js';
@@ -72,6 +72,28 @@ describe('imageToTextStream', () => {
             expect(piece.length).toBeGreaterThan(0);
             expect(piece.length).toBeLessThanOrEqual(chunkLength);
           }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is exactly what imageToText returns, for random images of every mode and metadata', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...MODES).chain((mode) => imageOf(mode, 8)),
+        fc.option(fc.dictionary(fc.string(), fc.jsonValue()), { nil: undefined }),
+        fc.option(fc.constantFrom(...MODES), { nil: undefined }),
+        async (image, metadata, mode) => {
+          let expected: string;
+          try {
+            expected = imageToText(image, { metadata, mode });
+          } catch (e) {
+            // A conversion imageToText refuses (e.g. > 256 colours to P) is refused the same way, synchronously.
+            expect(syncCodeOf(() => imageToTextStream(image, { metadata, mode }))).toBe((e as PixtextError).code);
+            return;
+          }
+          expect((await collect(imageToTextStream(image, { metadata, mode, chunkLength: 12 }))).join('')).toBe(expected);
         },
       ),
       { numRuns: 300 },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ErrorCode, PixtextError, readImageTextFile, writeImageTextFile } from '../../src/index.js';
+import { ErrorCode, PixtextError, imageToText, readImageTextFile, textToImage, writeImageTextFile } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
 import { expectSameImage } from './stream-helpers.js';
 
@@ -72,6 +72,35 @@ else describe('writeImageTextFile and readImageTextFile', () => {
     expect(((await failure(readImageTextFile(corrupt))) as PixtextError).code).toBe(ErrorCode.TRUNCATED);
   });
 
+  it('read the other text forms whole, as textToImage does', async () => {
+    const image: RawImage = { width: 3, height: 2, mode: 'RGBA', data: new Uint8Array(24).map((_, i) => i * 10) };
+    for (const [name, options] of [
+      ['data-url', { as: 'data-url' }],
+      ['base64', { as: 'base64' }],
+      ['pil', { as: 'pil' }],
+      ['png-envelope', { encoding: 'png' }],
+      ['bmp-envelope', { encoding: 'bmp' }],
+    ] as const) {
+      const path = join(dir, `${name}.txt`);
+      const text = imageToText(image, options);
+      writeFileSync(path, `\n${text}\n`);
+      expectSameImage(await readImageTextFile(path), textToImage(text));
+      expectSameImage(await readImageTextFile(path), image);
+    }
+  });
+
+  it('refuse a text form that does not stream when it is longer than the string limit', async () => {
+    const image: RawImage = { width: 64, height: 64, mode: 'RGB', data: new Uint8Array(64 * 64 * 3).fill(9) };
+    const path = join(dir, 'long-data-url.txt');
+    writeFileSync(path, imageToText(image, { as: 'data-url', encoding: 'bmp' }));
+    const error = (await failure(readImageTextFile(path, { maxStringLength: 1000 }))) as PixtextError;
+    expect(error.code).toBe(ErrorCode.TOO_LARGE);
+    expectSameImage(await readImageTextFile(path, { maxStringLength: 1_000_000 }), image);
+    // A raw envelope of the same image streams past that limit.
+    await writeImageTextFile(path, image, { maxStringLength: 1000 });
+    expectSameImage(await readImageTextFile(path, { maxStringLength: 1000 }), image);
+  });
+
   it('pass file system errors through and check the path argument', async () => {
     const missing = (await failure(readImageTextFile(join(dir, 'missing.json')))) as NodeJS.ErrnoException;
     expect(missing.code).toBe('ENOENT');
@@ -79,5 +108,8 @@ else describe('writeImageTextFile and readImageTextFile', () => {
     expect(noDir.code).toBe('ENOENT');
     expect(((await failure(readImageTextFile('' as never))) as PixtextError).code).toBe(ErrorCode.INVALID_ARGUMENT);
     expect(((await failure(writeImageTextFile(42 as never, RGB_2x1))) as PixtextError).code).toBe(ErrorCode.INVALID_ARGUMENT);
+    const path = join(dir, 'small.json');
+    expect(((await failure(readImageTextFile(path, 'x' as never))) as PixtextError).code).toBe(ErrorCode.INVALID_ARGUMENT);
+    expect(((await failure(readImageTextFile(path, { maxStringLength: 1.5 }))) as PixtextError).code).toBe(ErrorCode.INVALID_ARGUMENT);
   });
 });

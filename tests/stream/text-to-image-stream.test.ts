@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { imageToTextStream, textToImageStream } from '../../src/index.js';
+import { imageToText, imageToTextStream, textToImage, textToImageStream } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
 import { writeEnvelope } from '../../src/envelope/envelope-write.js';
 import { readEnvelope } from '../../src/envelope/envelope-read.js';
@@ -76,6 +76,23 @@ describe('textToImageStream', () => {
         expectSameImage(await textToImageStream(source), image);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives what textToImage gives for the text of imageToText, also when asked for another mode', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyImage, cuts, fc.option(fc.constantFrom(...MODES), { nil: undefined }), async (image, at, mode) => {
+        const text = imageToText(image);
+        let expected: RawImage;
+        try {
+          expected = textToImage(text, { mode });
+        } catch (e) {
+          await expect(textToImageStream(stringPieces(text, at), { mode })).rejects.toMatchObject({ code: (e as { code: string }).code });
+          return;
+        }
+        expectSameImage(await textToImageStream(stringPieces(text, at), { mode }), expected);
+      }),
+      { numRuns: 200 },
     );
   });
 
