@@ -1,0 +1,81 @@
+// What `npm run bench` measures: every workload × peer, how many timed runs each child makes, and whether it
+// samples memory. Sized so the whole run stays near 10 minutes on a 2-core machine.
+import { PHOTO, REAL } from './inputs.mjs';
+
+/** Envelope sizes in MiB of raw RGBA, and timed runs per child for each. */
+const ENVELOPE_SIZES = [
+  { mib: 1, reps: 15 },
+  { mib: 16, reps: 5 },
+  { mib: 128, reps: 2 },
+];
+
+/**
+ * One measurement: a workload with its params, measured for each of its peers in its own child process.
+ * `unit` says how throughput is counted: bytes (MiB/s) or pixels (MP/s).
+ */
+export function buildPlan() {
+  const plan = [];
+  for (const { mib, reps } of ENVELOPE_SIZES) {
+    for (const op of ['imageToText', 'textToImage']) {
+      plan.push({
+        id: `envelope-${op}-${mib}`,
+        group: 'envelope',
+        title: `${op}, ${mib} MiB raw RGBA`,
+        workload: 'envelope',
+        params: { op, mib },
+        reps,
+        sampleRss: mib === 128,
+        unit: { bytes: mib * 1024 * 1024 },
+      });
+    }
+  }
+  for (const op of ['encode', 'decode']) {
+    plan.push({
+      id: `base64-${op}`,
+      group: 'base64',
+      title: `portable base64 ${op}, 16 MiB`,
+      workload: 'base64',
+      params: { op, mib: 16 },
+      reps: 7,
+      unit: { bytes: 16 * 1024 * 1024 },
+    });
+  }
+  for (const image of [PHOTO, REAL]) {
+    for (const format of ['png', 'bmp', 'jpeg']) {
+      for (const op of ['decode', 'encode']) {
+        plan.push({
+          id: `${format}-${op}-${image.id}`,
+          group: 'codecs',
+          title: `${format.toUpperCase()} ${op}, ${image.label}`,
+          workload: 'codecs',
+          params: { op, format, image: image.id },
+          reps: image === PHOTO ? 2 : 5,
+          unit: { pixels: image.width * image.height },
+        });
+      }
+    }
+  }
+  plan.push({
+    id: 'data-url-real',
+    group: 'data-url',
+    title: `pixels → PNG data URL, ${REAL.label}`,
+    workload: 'data-url',
+    params: { op: 'png', image: REAL.id },
+    reps: 5,
+    unit: { pixels: REAL.width * REAL.height },
+  });
+  return plan;
+}
+
+/** The image beyond the string limit: run once (it takes seconds and over a gigabyte). */
+export const STREAM = {
+  id: 'stream-12000',
+  group: 'stream',
+  title: '12,000 × 12,000 RGBA (576 MB) → text file → image',
+  workload: 'stream',
+  params: { op: 'file', width: 12000, height: 12000 },
+  warmup: 0,
+  reps: 1,
+  sampleRss: true,
+  unit: { bytes: 12000 * 12000 * 4 },
+};

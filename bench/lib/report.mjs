@@ -1,0 +1,106 @@
+// bench/RESULTS.md: the machine, the targets (the headline table), and every measurement with its peers.
+import { fmtMiB, fmtMs, fmtRatio, throughput } from './stats.mjs';
+
+const check = (met) => (met === null ? '–' : met ? '✅ met' : '❌ not met');
+
+function machineSection(machine) {
+  return [
+    `- CPU: ${machine.cpu} × ${machine.cores} (${machine.arch}), ${machine.memoryGiB} GiB RAM, ${machine.os}`,
+    `- Node ${machine.node}, V8 ${machine.v8}`,
+    `- Date: ${machine.date}; the whole run took ${machine.durationMin} minutes; load average ${machine.loadStart} at the start, ${machine.loadEnd} at the end`,
+    `- ${machine.rounds} rounds: each round runs every workload × peer once, each in a fresh process (one warm-up, then timed runs); medians over all timed runs`,
+  ];
+}
+
+function targetsTable(targets) {
+  const lines = ['| target | measured | goal | |', '|---|---|---|---|'];
+  for (const t of targets) lines.push(`| ${t.name} | ${t.measured} | ${t.goal} | ${check(t.met)} |`);
+  return lines;
+}
+
+function measurementTable(m, peers) {
+  const ours = peers.pixtext ?? peers['pixtext portable'];
+  const hasMemory = m.sampleRss === true;
+  const hasSize = Object.values(peers).some((p) => p.outputSize !== undefined) && m.group === 'codecs';
+  const head = ['peer', 'CPU ms', 'wall ms', 'throughput (CPU)', 'peer time / pixtext'];
+  if (hasSize) head.push('output');
+  head.push(hasMemory ? 'peak RSS of the operation (− baseline)' : 'process peak RSS');
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
+  for (const [name, p] of Object.entries(peers)) {
+    if (p.error) {
+      lines.push(`| ${name} | failed: ${p.error.split('\n')[0].slice(0, 120)} |${' |'.repeat(head.length - 2)}`);
+      continue;
+    }
+    const row = [
+      name.startsWith('pixtext') ? `**${name}**` : name,
+      fmtMs(p.cpuMs),
+      fmtMs(p.wallMs),
+      throughput(m.unit, p.cpuMs),
+      ours && !ours.error && p !== ours ? fmtRatio(p.cpuMs / ours.cpuMs) : '',
+    ];
+    if (hasSize) row.push(p.outputSize === undefined ? '–' : `${(p.outputSize / 1e6).toFixed(2)} MB`);
+    row.push(hasMemory ? fmtMiB(p.opPeakRss - p.baselineRss) : fmtMiB(p.maxRss));
+    lines.push(`| ${row.join(' | ')} |`);
+  }
+  return lines;
+}
+
+const GROUPS = [
+  ['envelope', 'Raw RGBA through the envelope'],
+  ['base64', 'The portable base64 codec (the browser path, forced in Node)'],
+  ['codecs', 'PNG, BMP and JPEG'],
+  ['data-url', 'Pixels to a PNG data URL (Jimp getBase64)'],
+];
+
+/** The whole RESULTS.md. */
+export function renderResults({ machine, plan, results, targets, stream, cli }) {
+  const out = [
+    '# pixtext benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.mjs) against the built package. How it measures and what the numbers mean:',
+    '[docs/benchmarks.md](../docs/benchmarks.md).',
+    '',
+    ...machineSection(machine),
+    '',
+    '## Targets',
+    '',
+    'Times are median CPU times of the measuring process (user + system); wall-time figures in brackets. Memory',
+    "targets use the operation's peak resident memory (sampled every millisecond) minus the process's resident memory",
+    'before its input existed; the streaming target uses the whole process peak.',
+    '',
+    ...targetsTable(targets),
+    '',
+  ];
+  for (const [group, title] of GROUPS) {
+    const ms = plan.filter((m) => m.group === group);
+    if (ms.length === 0) continue;
+    out.push(`## ${title}`, '');
+    for (const m of ms) {
+      if (!results[m.id]) continue;
+      out.push(`### ${m.title}`, '', ...measurementTable(m, results[m.id]), '');
+    }
+  }
+  out.push('## Beyond the string limit: streaming', '');
+  if (stream && !stream.error) {
+    const p = stream.phases;
+    out.push(
+      `12,000 × 12,000 RGBA (576,000,000 bytes of pixels) → \`writeImageTextFile\` → ${p.textChars.toLocaleString('en-US')} characters`,
+      `of envelope text on disk (V8's string limit is 536,870,888) → \`readImageTextFile\` → compared byte for byte: **${p.exact ? 'exact' : 'NOT exact'}**.`,
+      '',
+      '| write | read | total wall | total CPU | whole-process peak RSS | before the image existed |',
+      '|---:|---:|---:|---:|---:|---:|',
+      `| ${fmtMs(p.writeMs)} ms | ${fmtMs(p.readMs)} ms | ${fmtMs(stream.wallMs)} ms | ${fmtMs(stream.cpuMs)} ms | ${fmtMiB(stream.maxRss)} | ${fmtMiB(stream.baselineRss)} |`,
+      '',
+    );
+  } else {
+    out.push(stream?.error ? `Failed: ${stream.error}` : 'Not run (`--skip-stream`).', '');
+  }
+  out.push('## Command line: batch throughput (bench/cli-batch.mjs)', '');
+  if (cli?.markdown) {
+    out.push(`${cli.files} PNGs of ${cli.size}×${cli.size}, median of ${cli.reps} runs of \`node dist/cli.js\` each, wall time.`, '');
+    out.push('| workload | --jobs 1 | --jobs 2 | speed-up |', '|---|---:|---:|---:|', ...cli.markdown, '');
+  } else {
+    out.push(cli?.error ? `Failed: ${cli.error}` : 'Not run (`--skip-cli`).', '');
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,134 @@
+// The issue's targets, evaluated on one run's results. Times are median CPU times (user + system of the child
+// process): for single-threaded work on an idle machine they equal wall time, and they stay fair when other work
+// shares the cores. The wall-time figure is given next to each for comparison.
+import { MiB } from './stats.mjs';
+
+const pixtext = 'pixtext';
+
+function pair(results, id, peer) {
+  const ours = results[id]?.[pixtext];
+  const theirs = results[id]?.[peer];
+  if (!ours || !theirs || ours.error || theirs.error) return undefined;
+  return { ours, theirs };
+}
+
+/** pixtext's time over the peer's: at most `max`. */
+function notSlowerThan(results, name, id, peer, max) {
+  const p = pair(results, id, peer);
+  const cpu = p && p.ours.cpuMs / p.theirs.cpuMs;
+  const wall = p && p.ours.wallMs / p.theirs.wallMs;
+  return {
+    name,
+    goal: `pixtext time ≤ ${max}× ${peer}`,
+    measured: p ? `${cpu.toFixed(2)}× (wall ${wall.toFixed(2)}×)` : 'not measured',
+    met: p !== undefined && cpu <= max,
+  };
+}
+
+/** The peer's time over pixtext's: at least `min` (pixtext `min` times as fast). */
+function fasterThan(results, name, id, peer, min) {
+  const p = pair(results, id, peer);
+  const cpu = p && p.theirs.cpuMs / p.ours.cpuMs;
+  const wall = p && p.theirs.wallMs / p.ours.wallMs;
+  return {
+    name,
+    goal: `${peer} time / pixtext time ≥ ${min}`,
+    measured: p ? `${cpu.toFixed(2)}× (wall ${wall.toFixed(2)}×)` : 'not measured',
+    met: p !== undefined && cpu >= min,
+  };
+}
+
+function memory(name, used, limit, limitText) {
+  if (!Number.isFinite(used)) used = undefined;
+  return {
+    name,
+    goal: `≤ ${limitText} = ${(limit / MiB).toFixed(0)} MiB`,
+    measured: used === undefined ? 'not measured' : `${(used / MiB).toFixed(0)} MiB`,
+    met: used !== undefined && used <= limit,
+  };
+}
+
+function rate(results, name, id, peer, bytesOrPixels, min, unit) {
+  const r = results[id]?.[peer];
+  const value = r && !r.error ? bytesOrPixels / (r.cpuMs / 1000) : undefined;
+  const wall = r && !r.error ? bytesOrPixels / (r.wallMs / 1000) : undefined;
+  const show = (v) => (unit === 'GiB/s' ? `${(v / (1024 * MiB)).toFixed(2)} GiB/s` : `${(v / 1e6).toFixed(0)} MP/s`);
+  return {
+    name,
+    goal: `≥ ${unit === 'GiB/s' ? `${min / (1024 * MiB)} GiB/s` : `${min / 1e6} MP/s`}`,
+    measured: value === undefined ? 'not measured' : `${show(value)} (wall ${show(wall)})`,
+    met: value !== undefined && value >= min,
+  };
+}
+
+/** Evaluates every target of the issue; `stream` and `cli` are the streaming and CLI batch results (or undefined). */
+export function evaluateTargets(results, stream, cli) {
+  const E = 'envelope-imageToText-128';
+  const D = 'envelope-textToImage-128';
+  const t = [];
+  t.push(notSlowerThan(results, 'imageToText, 128 MiB RGBA: time vs Buffer base64 + concatenation', E, 'Buffer base64 + concatenation', 1.3));
+  t.push(notSlowerThan(results, 'textToImage, 128 MiB RGBA: time vs Buffer.from + CRC-32', D, 'Buffer.from + CRC-32', 1.3));
+  t.push(fasterThan(results, 'imageToText, 128 MiB RGBA: speed-up over a naive JSON.stringify envelope', E, 'naive JSON.stringify', 2.5));
+  t.push(fasterThan(results, 'textToImage, 128 MiB RGBA: speed-up over a naive JSON.parse envelope', D, 'naive JSON.parse', 2.5));
+
+  const raw = 128 * MiB;
+  const enc = results[E]?.[pixtext];
+  const dec = results[D]?.[pixtext];
+  const textBytes = results[E]?.[pixtext]?.outputSize ?? Math.ceil(raw / 3) * 4;
+  t.push(memory('imageToText, 128 MiB: peak resident memory of the operation', enc && enc.opPeakRss - enc.baselineRss, raw + 1.4 * raw + 32 * MiB, 'input + 1.4 × input + 32 MiB'));
+  t.push(memory('textToImage, 128 MiB: peak resident memory of the operation', dec && dec.opPeakRss - dec.baselineRss, textBytes + 1.1 * raw + 32 * MiB, 'text + 1.1 × output + 32 MiB'));
+
+  const b64 = 16 * MiB;
+  t.push(rate(results, 'portable base64 encode, 16 MiB', 'base64-encode', 'pixtext portable', b64, 0.5 * 1024 * MiB, 'GiB/s'));
+  t.push(rate(results, 'portable base64 decode, 16 MiB', 'base64-decode', 'pixtext portable', b64, 0.5 * 1024 * MiB, 'GiB/s'));
+  for (const op of ['encode', 'decode']) {
+    const id = `base64-${op}`;
+    const ours = results[id]?.['pixtext portable'];
+    for (const [peer, min] of [['fast-base64/js', 1], ['fast-base64 (WASM)', undefined]]) {
+      const theirs = results[id]?.[peer];
+      const r = ours && theirs && !ours.error && !theirs.error ? theirs.cpuMs / ours.cpuMs : undefined;
+      t.push({
+        name: `portable base64 ${op}: speed vs ${peer}`,
+        goal: min === undefined ? 'reported' : `faster (> ${min}×)`,
+        measured: r === undefined ? 'not measured' : `${r.toFixed(2)}× (wall ${(theirs.wallMs / ours.wallMs).toFixed(2)}×)`,
+        met: min === undefined ? null : r !== undefined && r > min,
+      });
+    }
+  }
+
+  const P = 'photo12';
+  t.push(fasterThan(results, 'PNG decode, 12 MP: speed vs pngjs', `png-decode-${P}`, 'pngjs', 1.3));
+  t.push(fasterThan(results, 'PNG decode, 12 MP: speed vs fast-png', `png-decode-${P}`, 'fast-png', 2));
+  t.push(fasterThan(results, 'PNG encode (level 6), 12 MP: speed vs pngjs (its defaults)', `png-encode-${P}`, 'pngjs', 1));
+  const pe = pair(results, `png-encode-${P}`, 'pngjs');
+  const grow = pe && pe.ours.outputSize / pe.theirs.outputSize - 1;
+  t.push({
+    name: 'PNG encode, 12 MP: file size vs pngjs',
+    goal: '≤ +5 %',
+    measured: pe ? `${grow >= 0 ? '+' : ''}${(grow * 100).toFixed(1)} % (${(pe.ours.outputSize / 1e6).toFixed(2)} MB vs ${(pe.theirs.outputSize / 1e6).toFixed(2)} MB)` : 'not measured',
+    met: pe !== undefined && grow <= 0.05,
+  });
+  t.push(fasterThan(results, 'BMP decode, 12 MP: speed vs bmp-js with its ABGR→RGBA', `bmp-decode-${P}`, 'bmp-js (+ ABGR→RGBA)', 1));
+  t.push(rate(results, 'BMP encode, 12 MP', `bmp-encode-${P}`, pixtext, 12e6, 200e6, 'MP/s'));
+  t.push(notSlowerThan(results, 'JPEG decode, 12 MP: pixtext wrapper vs jpeg-js directly', `jpeg-decode-${P}`, 'jpeg-js directly', 1.1));
+  t.push(notSlowerThan(results, 'JPEG encode, 12 MP: pixtext wrapper vs jpeg-js directly', `jpeg-encode-${P}`, 'jpeg-js directly', 1.1));
+
+  const raw576 = 12000 * 12000 * 4;
+  t.push({
+    name: 'streaming 12,000 × 12,000 RGBA: image → text file → image exact',
+    goal: 'exact',
+    measured: stream?.phases ? (stream.phases.exact ? `exact (${stream.phases.textChars.toLocaleString('en-US')} characters of text)` : 'NOT exact') : 'not measured',
+    met: stream?.phases?.exact === true,
+  });
+  t.push(memory('streaming 12,000 × 12,000 RGBA: whole-process peak RSS', stream?.maxRss, 2 * raw576 + 128 * MiB, '2 × raw + 128 MiB'));
+  for (const op of ['encode', 'decode']) {
+    const c = cli?.[op];
+    t.push({
+      name: `CLI batch ${op}, ${cli?.files ?? 500} small PNGs: 2 workers vs 1`,
+      goal: '≥ 1.6× (issue 6)',
+      measured: c ? `${c.ratio.toFixed(2)}×` : 'not measured',
+      met: c !== undefined && c.ratio >= 1.6,
+    });
+  }
+  return t;
+}
