@@ -56,6 +56,16 @@ export async function runCli(argv: readonly string[], ctx: CliContext, version: 
   }
 }
 
+// Library option names as the command line spells them, for option combinations the library refuses.
+const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
+  as: '--as',
+  encoding: '--encoding',
+  mode: '--mode',
+  quality: '--quality',
+  compressionLevel: '--level',
+  format: '--format',
+};
+
 function report(ctx: CliContext, prefix: string, error: unknown): ExitCode {
   if (error instanceof UsageError) {
     ctx.stderr.write(`${prefix}: ${error.message}\nRun '${prefix} --help' for usage.\n`);
@@ -63,9 +73,16 @@ function report(ctx: CliContext, prefix: string, error: unknown): ExitCode {
   }
   const subject = error instanceof SubjectError ? error.subject : undefined;
   const cause = error instanceof SubjectError ? error.cause : error;
+  // The library refuses some option combinations (say --as pil with --encoding png): a usage error, named by flag.
+  if (describeFailure(cause).code === ErrorCode.INVALID_ARGUMENT) {
+    const message = describeFailure(cause).message.replace(/ for (\w+) but received /, (whole, name: string) =>
+      Object.prototype.hasOwnProperty.call(FLAG_OF_OPTION, name) ? ` for ${FLAG_OF_OPTION[name]} but received ` : whole,
+    );
+    ctx.stderr.write(`${prefix}: ${message}\nRun '${prefix} --help' for usage.\n`);
+    return ExitCode.USAGE;
+  }
   const line = subject === undefined ? `${describeFailure(cause).message} (${describeFailure(cause).code})` : formatFailure(subject, cause);
   ctx.stderr.write(`${prefix}: ${line}\n`);
   if (process.env.PIXTEXT_DEBUG && cause instanceof Error && cause.stack) ctx.stderr.write(`${cause.stack}\n`);
-  // The library rejects option combinations (say --as pil with --encoding png) in the usage message form.
-  return describeFailure(cause).code === ErrorCode.INVALID_ARGUMENT ? ExitCode.USAGE : ExitCode.BAD_INPUT;
+  return ExitCode.BAD_INPUT;
 }

@@ -73,6 +73,8 @@ describe('pixtext', () => {
     [['encode', join(fixtures, 'folder')], 'the folder'],
     [['encode', join(fixtures, 'folder'), '--jsonl', '--as', 'pil'], '--as with --jsonl'],
     [['encode', '-', '--jsonl'], 'standard input'],
+    [['encode', png, '--as', 'pil', '--encoding', 'png'], '--encoding but received "png"'],
+    [['encode', png, '--as', 'base64', '--encoding', 'raw'], '--encoding but received "raw"'],
     [['decode', 'x.json'], '-o but received nothing'],
     [['decode', 'x.json', '-o', 'x.gif'], '-o but received "x.gif"'],
     [['decode', 'x.json', '-o', '-'], 'no --format'],
