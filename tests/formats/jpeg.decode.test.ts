@@ -168,6 +168,25 @@ describe('jpegCodec.decode: limits and errors', () => {
     expect(code(() => decode(progressive))).toBe(ErrorCode.TRUNCATED);
   });
 
+  it('refuses a progressive scan whose data ends before its last MCU (libjpeg would leave later MCUs empty)', () => {
+    // 17×9 4:2:0: the first (DC) scan codes 2 MCUs; keep one byte of its data, so it runs out inside the first MCU.
+    const { headers, rest } = splitHeaders(fixture('generated/pil_gradient_17x9_420_progressive.jpg'));
+    const dataStart = 2 + ((rest[2]! << 8) | rest[3]!);
+    let dataEnd = dataStart;
+    while (!(rest[dataEnd] === 0xff && rest[dataEnd + 1] !== 0)) dataEnd++;
+    expect(dataEnd - dataStart).toBeGreaterThan(1);
+    const short = concat(SOI, ...headers.map((h) => h.bytes), rest.subarray(0, dataStart + 1), rest.subarray(dataEnd));
+    expect(code(() => decode(short))).toBe(ErrorCode.CORRUPT);
+  });
+
+  it('refuses a short last restart interval followed by more than its padding', () => {
+    // The first luma AC scan's last interval holds 1 of 2 blocks and ends at offset 3152 (FF C4 follows).
+    const file = fixture('generated/cv_testorig_q90_progressive_rst2.jpg');
+    expect([file[3152], file[3153]]).toEqual([0xff, 0xc4]);
+    const padded = concat(file.subarray(0, 3152), [0x5a, 0xa5], file.subarray(3152));
+    expect(code(() => decode(padded))).toBe(ErrorCode.CORRUPT);
+  });
+
   it('bounds the number of scans', () => {
     const scan = segment(0xda, [1, 1, 0x00, 0, 0, 0x01]);
     const many = concat(SOI, segment(0xc2, sofPayload(8, 8, [[1, 1, 1, 0]])), ...Array.from({ length: 1001 }, () => scan), EOI);

@@ -6,6 +6,7 @@ import { checkPixelLimit } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
 import { adobeSegmentsToDrop, cleanStream, keptAdobeIsReadable, needsCleaning, withoutPaddingBeforeRestarts } from './clean-stream.js';
+import { repairScans } from './scan-repair.js';
 import { readJpegStructure } from './structure.js';
 import type { JpegFrame, JpegStructure } from './structure.js';
 import { finishThreeComponents, hasIntegralSampling } from './upsample-color.js';
@@ -137,6 +138,27 @@ function translateError(error: unknown, structure: JpegStructure): PixtextError 
 }
 
 /**
+ * The bytes handed to jpeg-js: the file itself, or a cleaned copy without junk, misread Adobe segments or missing
+ * Huffman tables.
+ * @throws PixtextError `ERR_UNSUPPORTED` for an Adobe APP14 variant jpeg-js cannot read in a 4-component file.
+ */
+function streamFor(bytes: Uint8Array, structure: JpegStructure): Uint8Array {
+  const count = structure.frame.components.length;
+  const drop = count === 1 ? new Set<number>() : adobeSegmentsToDrop(bytes, structure, count === 4);
+  if (count === 4 && !keptAdobeIsReadable(bytes, structure, drop)) {
+    throw unsupported('this Adobe APP14 marker variant is not readable by the JPEG decoder');
+  }
+  const fixes = { drop, standardHuffman: !structure.huffmanBeforeFirstScan };
+  return needsCleaning(structure, fixes) ? cleanStream(bytes, structure, fixes) : bytes;
+}
+
+/** {@link streamFor} of the file after {@link repairScans}, or `undefined` when no repair applies. */
+function repairedStream(bytes: Uint8Array, structure: JpegStructure): Uint8Array | undefined {
+  const repaired = repairScans(bytes, structure);
+  return repaired === undefined ? undefined : streamFor(repaired, readJpegStructure(repaired, false));
+}
+
+/**
  * Decodes a baseline, extended or progressive JPEG: grey → `L`, YCbCr/RGB → `RGB`, CMYK/YCCK (Adobe) → `RGB`.
  * `maxPixels` is checked from the frame header before jpeg-js allocates anything, and passed on as its own limits.
  *
@@ -156,13 +178,7 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
   checkScansPresent(structure);
 
   const count = frame.components.length;
-  const drop = count === 1 ? new Set<number>() : adobeSegmentsToDrop(bytes, structure, count === 4);
-  if (count === 4 && !keptAdobeIsReadable(bytes, structure, drop)) {
-    throw unsupported('this Adobe APP14 marker variant is not readable by the JPEG decoder');
-  }
-  const fixes = { drop, standardHuffman: !structure.huffmanBeforeFirstScan };
-  const stream = needsCleaning(structure, fixes) ? cleanStream(bytes, structure, fixes) : bytes;
-
+  const prepared = streamFor(bytes, structure);
   const decoderOptions = {
     useTArray: true,
     formatAsRGBA: false,
@@ -170,20 +186,26 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
     ...(count === 3 ? { colorTransform: false } : {}),
     tolerantDecoding: true,
     maxResolutionInMP: (width * height + 1) / 1e6,
-    maxMemoryUsageInMB: jpegJsMemoryBudget(frame, stream.length) / (1 << 20),
+    maxMemoryUsageInMB: jpegJsMemoryBudget(frame, prepared.length) / (1 << 20),
   } as const;
-  let decoded: { width: number; height: number; data: Uint8Array };
+  let decoded: { width: number; height: number; data: Uint8Array } | undefined;
   try {
-    decoded = decodeJpegJs(stream, decoderOptions);
+    decoded = decodeJpegJs(prepared, decoderOptions);
   } catch (error) {
     const translated = translateError(error, structure);
-    const retry = translated.code === ErrorCode.CORRUPT ? withoutPaddingBeforeRestarts(stream) : undefined;
-    if (retry === undefined) throw translated;
-    try {
-      decoded = decodeJpegJs(retry, decoderOptions);
-    } catch {
-      throw translated;
+    if (translated.code !== ErrorCode.CORRUPT) throw translated;
+    // Second attempts, each for one condition jpeg-js trips over but libjpeg decodes (see their modules).
+    for (const retry of [() => repairedStream(bytes, structure), () => withoutPaddingBeforeRestarts(prepared)]) {
+      try {
+        const stream = retry();
+        if (stream === undefined) continue;
+        decoded = decodeJpegJs(stream, { ...decoderOptions, maxMemoryUsageInMB: jpegJsMemoryBudget(frame, stream.length) / (1 << 20) });
+        break;
+      } catch {
+        // fall through to the next attempt, then to the first error
+      }
     }
+    if (decoded === undefined) throw translated;
   }
   if (decoded.width !== width || decoded.height !== height || decoded.data.length !== width * height * 3) {
     throw new PixtextError(ErrorCode.CORRUPT, `JPEG: the decoder returned ${decoded.width}×${decoded.height} for a ${width}×${height} frame`);
