@@ -67,7 +67,7 @@ describe(`envelope JSON helpers (${platform})`, () => {
     const long = '{"data":"' + 'A'.repeat(20_000_000) + '\\n' + 'B'.repeat(1000);
     const start = performance.now();
     expect(scanJson(long)).toEqual({ status: 'truncated' });
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(performance.now() - start).toBeLessThan(5000);
   });
 
   it('escapes every non-ASCII code unit the way Python’s json.dumps does', () => {
