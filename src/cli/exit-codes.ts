@@ -17,6 +17,8 @@ export const ExitCode = {
   SIGINT: 130,
   /** Stopped by SIGTERM (128 + 15, as shells report it). */
   SIGTERM: 143,
+  /** Stopped by SIGHUP, the terminal closing (128 + 1). */
+  SIGHUP: 129,
 } as const;
 
 /** One of the values of {@link ExitCode}. */

@@ -9,7 +9,7 @@ import { ExitCode } from './exit-codes.js';
 
 const temps = new TempFiles();
 
-const SIGNAL_EXIT = { SIGINT: ExitCode.SIGINT, SIGTERM: ExitCode.SIGTERM, SIGHUP: 129 } as const;
+const SIGNAL_EXIT = { SIGINT: ExitCode.SIGINT, SIGTERM: ExitCode.SIGTERM, SIGHUP: ExitCode.SIGHUP } as const;
 for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
   process.once(signal, () => {
     temps.removeAll();

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { ErrorCode } from '../../errors.js';
 import type { FormatId, PixelMode } from '../../index.js';
 import { writeFileAtomic } from '../atomic-write.js';
+import { about } from '../command.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { STDIO, subjectOf } from '../io.js';
@@ -56,7 +57,7 @@ const MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024;
  * ```
  */
 export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptions): Promise<ExitCode> {
-  const folder = new OutputFolder(options.outputDir);
+  const folder = await about(options.outputDir, () => new OutputFolder(options.outputDir));
   const written = new Map<string, number>();
   let bytesOut = 0;
   return runDataset(ctx, options, 'decoded', {
@@ -115,7 +116,7 @@ interface DatasetHandlers {
 async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string, handlers: DatasetHandlers): Promise<ExitCode> {
   const started = performance.now();
   const label = subjectOf(options.input, 'input');
-  const { stream, totalBytes } = openInput(ctx, options.input);
+  const { stream, totalBytes } = await about(label, () => openInput(ctx, options.input));
   const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalBytes });
   const pool = new OrderedPool({ jobs: options.jobs, createWorker: ctx.createWorker, maxWeight: MAX_BYTES_IN_FLIGHT });
   // Line number and input offset of each started task, oldest first (delivery is in order, so it is always the head).
@@ -155,7 +156,8 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
     }
   };
   try {
-    await pool.run(tasks(), deliver);
+    // Lines that fail are reported one by one; what escapes here is a read error of the input itself.
+    await about(label, () => pool.run(tasks(), deliver));
   } finally {
     progress.finish();
     await pool.close();

@@ -2,14 +2,15 @@
 // `metadata.path`. Workers read and encode; the main thread only writes the lines in order.
 import type { Writable } from 'node:stream';
 import { AtomicFileStream } from '../atomic-write.js';
+import { about } from '../command.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { STDIO } from '../io.js';
+import { STDIO, subjectOf } from '../io.js';
 import type { TextOptions } from '../library.js';
 import { Progress } from '../progress.js';
 import { formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
-import { OrderedPool, type PoolTask } from './pool.js';
+import { OrderedPool, type PoolTask, type TaskOutcome } from './pool.js';
 import type { EncodeResult, EncodeTask, TaskFailure } from './tasks.js';
 import { listImageFiles } from './walk.js';
 
@@ -36,8 +37,9 @@ export interface EncodeFolderOptions {
  */
 export async function encodeFolder(ctx: CliContext, options: EncodeFolderOptions): Promise<ExitCode> {
   const started = performance.now();
-  const files = listImageFiles(options.folder);
-  const file = options.output === STDIO ? undefined : new AtomicFileStream(options.output, { force: options.force, temps: ctx.temps });
+  const outSubject = subjectOf(options.output, 'output');
+  const files = await about(options.folder, () => listImageFiles(options.folder));
+  const file = options.output === STDIO ? undefined : await about(outSubject, () => new AtomicFileStream(options.output, { force: options.force, temps: ctx.temps }));
   const out: Writable = file?.stream ?? ctx.stdout;
   const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalItems: files.length });
   const pool = new OrderedPool({ jobs: Math.min(options.jobs, Math.max(1, files.length)), createWorker: ctx.createWorker });
@@ -49,23 +51,25 @@ export async function encodeFolder(ctx: CliContext, options: EncodeFolderOptions
     const task: EncodeTask = { kind: 'encode', fsPath: found.fsPath, relPath: found.relPath, options: options.text };
     return { message: task };
   });
+  const deliver = async (index: number, outcome: TaskOutcome): Promise<void> => {
+    const found = files[index]!;
+    if (!outcome.ok) {
+      failed += 1;
+      progress.failure(formatFailure(found.fsPath, outcome.error as TaskFailure));
+      return;
+    }
+    const result = outcome.value as EncodeResult;
+    await writeLine(out, result.line);
+    done += 1;
+    bytesIn += result.bytesIn;
+    bytesOut += result.line.length;
+    progress.setBytes(bytesIn);
+    progress.item(found.relPath, `${formatImage(result.width, result.height, result.mode)}, ${formatBytes(result.bytesIn)} → ${formatBytes(result.line.length)}`);
+  };
   try {
-    await pool.run(tasks, async (index, outcome) => {
-      const found = files[index]!;
-      if (!outcome.ok) {
-        failed += 1;
-        progress.failure(formatFailure(found.fsPath, outcome.error as TaskFailure));
-        return;
-      }
-      const result = outcome.value as EncodeResult;
-      await writeLine(out, result.line);
-      done += 1;
-      bytesIn += result.bytesIn;
-      bytesOut += result.line.length;
-      progress.setBytes(bytesIn);
-      progress.item(found.relPath, `${formatImage(result.width, result.height, result.mode)}, ${formatBytes(result.bytesIn)} → ${formatBytes(result.line.length)}`);
-    });
-    await file?.commit();
+    // Files that fail are reported one by one; what escapes here is an output error (disk full…).
+    await about(outSubject, () => pool.run(tasks, deliver));
+    await about(outSubject, () => file?.commit());
   } catch (error) {
     file?.abort();
     throw error;

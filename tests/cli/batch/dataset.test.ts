@@ -164,6 +164,27 @@ describe('folder → JSONL → folder', () => {
     expect(filesUnder(out)).toEqual(['first.png', 'second.png']);
   });
 
+  it('names the dataset, the folder or the output when they themselves cannot be used', async () => {
+    const missing = join(dir, 'missing.jsonl');
+    const noInput = await pixtext(['decode', missing, '-o', join(dir, 'nowhere')]);
+    expect(noInput.code).toBe(1);
+    expect(noInput.stderr).toContain(`${missing}: no such file or directory (ENOENT)`);
+
+    const notAFolder = join(dir, 'plain-file');
+    writeFileSync(notAFolder, 'x');
+    const badOut = await pixtext(['decode', '-', '--jsonl', '-o', notAFolder], { input: '' });
+    expect(badOut.code).toBe(1);
+    expect(badOut.stderr).toMatch(new RegExp(`${notAFolder.replace(/[/\\.]/g, '\\$&')}: .+ \\((EEXIST|ENOTDIR)\\)`));
+
+    const existing = join(dir, 'taken.jsonl');
+    writeFileSync(existing, 'keep');
+    const taken = await pixtext(['encode', folder, '--jsonl', '-o', existing]);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain(`${existing}: `);
+    expect(taken.stderr).toContain('(EEXIST)');
+    expect(readFileSync(existing, 'utf8')).toBe('keep');
+  });
+
   it('--format names the format of paths without an image extension', async () => {
     const text = imageToText(readFileSync(join(folder, 'png', 'basn0g01.png')), { metadata: { path: 'plain' } });
     const out = join(dir, 'fallback');
