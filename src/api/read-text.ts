@@ -11,6 +11,7 @@ import type { FormatId } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
 import { codecFor } from './codec-set.js';
+import { base64Prefix, dataUrlPrefix, refuseOverLimit } from './peek-limit.js';
 
 /** A text read and verified, before any file in it is decoded. */
 export type TextContent =
@@ -114,12 +115,14 @@ export function readText(input: unknown, codecs: CodecSet, maxPixels: number): T
   // An array or a string: JSON, but never an image. parseJsonObject says which (not an object, or cut short).
   if (first === 0x5b || first === 0x22) parseJsonObject(text, 'The text');
   if (isDataUrl(text)) {
+    refuseOverLimit(dataUrlPrefix(text), codecs, maxPixels);
     const { mimeType, bytes } = parseDataUrl(text);
     const codec = codecFor(codecs, bytes, 'The data URL');
     return { form: 'data-url', format: codec.id, bytes, mimeType };
   }
   const format = sniffBase64(text, start, codecs);
   if (format !== undefined) {
+    refuseOverLimit(base64Prefix(text, start), codecs, maxPixels);
     const bytes = decodeBase64(text, { allowWhitespace: true });
     const codec = codecFor(codecs, bytes, 'The base64 text');
     return { form: 'base64', format: codec.id, bytes };
