@@ -1,0 +1,77 @@
+// JPEG limits through the public API: absurd frame dimensions, component counts and sampling factors are refused
+// from the headers, before jpeg-js allocates its blocks.
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, decode } from '../../src/index.js';
+import { dht, dqt, jpeg, sof, sos } from './builders.js';
+import { expectAccepted, expectRefused } from './measure.js';
+
+/**
+ * A grey baseline JPEG whose every block is DC difference 0 and end-of-block: with one-code Huffman tables that is
+ * 2 bits a block, so `dataBytes` zero bytes code 4 × dataBytes blocks of mid grey.
+ */
+function greyJpeg(width: number, height: number, dataBytes: number, components: Array<[number, number, number]> = [[1, 0x11, 0]]): Uint8Array {
+  return jpeg(dqt(), sof(width, height, components), dht(0), dht(1), sos([components[0]![0]]), new Uint8Array(dataBytes));
+}
+
+describe('JPEG: the minimal file the limit cases are made from', () => {
+  it('decodes 16×16 of mid grey from 1 byte of image data', () => {
+    expect(expectAccepted(() => decode(greyJpeg(16, 16, 1)))).toEqual({ width: 16, height: 16, mode: 'L', data: new Uint8Array(256).fill(128) });
+  });
+});
+
+describe('JPEG: absurd dimensions', () => {
+  it('refuses 65535×65535 colour as too large, with the default limit and with none (13 GB of RGB)', () => {
+    const file = greyJpeg(65535, 65535, 4, [[1, 0x11, 0], [2, 0x11, 0], [3, 0x11, 0]]);
+    expectRefused(() => decode(file), ErrorCode.TOO_LARGE, 50);
+    expectRefused(() => decode(file, { maxPixels: Infinity }), ErrorCode.TOO_LARGE, 50);
+  });
+
+  it('refuses 65535×65535 grey without a limit as truncated: 4 bytes cannot code 67 million blocks', () => {
+    expectRefused(() => decode(greyJpeg(65535, 65535, 4), { maxPixels: Infinity }), ErrorCode.TRUNCATED, 50);
+  });
+
+  it('refuses 16000×16000 grey (within the default limit) from a 200-byte file before allocating', () => {
+    expectRefused(() => decode(greyJpeg(16000, 16000, 64)), ErrorCode.TRUNCATED, 50);
+  });
+
+  it('refuses 4096×4096 grey with enough data for its blocks when maxPixels is smaller, before decoding', () => {
+    const file = greyJpeg(4096, 4096, (4096 * 4096) / 64 / 4);
+    expectRefused(() => decode(file, { maxPixels: 4096 * 4096 - 1 }), ErrorCode.TOO_LARGE, 50);
+  });
+
+  it('refuses a width of 0 as corrupt and a height of 0 (defined later by DNL) as unsupported', () => {
+    expectRefused(() => decode(greyJpeg(0, 8, 1)), ErrorCode.CORRUPT);
+    expectRefused(() => decode(greyJpeg(8, 0, 1)), ErrorCode.UNSUPPORTED);
+  });
+});
+
+describe('JPEG: absurd component counts and sampling factors', () => {
+  const ids = (n: number): Array<[number, number, number]> => Array.from({ length: n }, (_, i): [number, number, number] => [i + 1, 0x11, 0]);
+
+  it('refuses a frame with no components as corrupt', () => {
+    expectRefused(() => decode(jpeg(dqt(), sof(8, 8, []), dht(0), dht(1), new Uint8Array(1))), ErrorCode.CORRUPT);
+  });
+
+  it.each([2, 5, 16, 255])('refuses %i components as unsupported', (count) => {
+    expectRefused(() => decode(greyJpeg(8, 8, 1, ids(count))), ErrorCode.UNSUPPORTED);
+  });
+
+  it('refuses 4 components without an Adobe marker (plain CMYK) as unsupported', () => {
+    expectRefused(() => decode(greyJpeg(8, 8, 1, ids(4))), ErrorCode.UNSUPPORTED);
+  });
+
+  it('refuses a component count the segment length does not match as corrupt', () => {
+    const frame = sof(8, 8, ids(3));
+    frame[9] = 200; // Nf says 200, the segment holds 3
+    expectRefused(() => decode(jpeg(dqt(), frame, dht(0), dht(1), sos([1]), new Uint8Array(1))), ErrorCode.CORRUPT);
+  });
+
+  it.each([0x00, 0x50, 0x15, 0xff])('refuses sampling factors 0x%s as corrupt', (sampling) => {
+    expectRefused(() => decode(greyJpeg(8, 8, 1, [[1, sampling, 0]])), ErrorCode.CORRUPT);
+  });
+
+  it.each([12, 16, 0])('refuses %i-bit samples as unsupported', (precision) => {
+    const file = jpeg(dqt(), sof(8, 8, ids(1), 0xc1, precision), dht(0), dht(1), sos([1]), new Uint8Array(1));
+    expectRefused(() => decode(file), ErrorCode.UNSUPPORTED);
+  });
+});
