@@ -22,21 +22,25 @@ const FIXTURE_NAMES = readdirSync(FIXTURES).filter((name) => /\.(png|bmp|jpg)$/.
 const FORMATS = ['png', 'bmp', 'jpeg'] as const;
 
 type Attempt<T> = { ok: T; error?: undefined } | { ok?: undefined; error: { code: string; name: string } };
+/** Byte arrays are hex strings (see the app): they cross the DevTools protocol quickly and compare exactly. */
 interface PlainImage {
   width: number;
   height: number;
   mode: string;
-  data: number[];
-  palette?: number[];
+  data: string;
+  palette?: string;
 }
 interface PageResult {
   name: string;
   text: string | { code: string };
   image: Attempt<PlainImage>;
-  encoded: Record<(typeof FORMATS)[number], Attempt<number[]>>;
+  encoded: Record<(typeof FORMATS)[number], Attempt<string>>;
   dataUrlImage: Attempt<PlainImage>;
-  rgba: Attempt<number[]>;
+  rgba: Attempt<string>;
 }
+
+const hex = (bytes: Uint8Array | Uint8ClampedArray): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
 function attempt<T>(fn: () => T): Attempt<T> {
   try {
@@ -48,8 +52,8 @@ function attempt<T>(fn: () => T): Attempt<T> {
 }
 
 function plain(image: RawImage): PlainImage {
-  const result: PlainImage = { width: image.width, height: image.height, mode: image.mode, data: Array.from(image.data) };
-  if (image.palette !== undefined) result.palette = Array.from(image.palette);
+  const result: PlainImage = { width: image.width, height: image.height, mode: image.mode, data: hex(image.data) };
+  if (image.palette !== undefined) result.palette = hex(image.palette);
   return result;
 }
 
@@ -58,7 +62,7 @@ function nodeResult(name: string): PageResult {
   const bytes = new Uint8Array(readFileSync(join(FIXTURES, name)));
   const text = imageToText(bytes);
   const image = textToImage(text);
-  const encoded = Object.fromEntries(FORMATS.map((format) => [format, attempt(() => Array.from(encode(image, format)))]));
+  const encoded = Object.fromEntries(FORMATS.map((format) => [format, attempt(() => hex(encode(image, format)))]));
   const dataUrlImage = attempt(() => plain(textToImage(imageToText(bytes, { as: 'data-url', encoding: 'png' }))));
   return {
     name,
@@ -66,7 +70,7 @@ function nodeResult(name: string): PageResult {
     image: { ok: plain(image) },
     encoded: encoded as PageResult['encoded'],
     dataUrlImage,
-    rgba: { ok: Array.from(toImageData(image).data) },
+    rgba: { ok: hex(toImageData(image).data) },
   };
 }
 
@@ -153,7 +157,8 @@ describeInChromium('pixtext bundled for the browser, run in Chromium', () => {
       const [pagePng, nodePng] = [result.encoded.png, node.encoded.png];
       expect(pagePng.error, `${result.name} → png`).toEqual(nodePng.error);
       if (pagePng.ok !== undefined && nodePng.ok !== undefined) {
-        expect(plain(decode(new Uint8Array(pagePng.ok))), `${result.name} → png`).toEqual(plain(decode(new Uint8Array(nodePng.ok))));
+        const [fromPage, fromNode] = [pagePng.ok, nodePng.ok].map((bytes) => plain(decode(Buffer.from(bytes, 'hex'))));
+        expect(fromPage, `${result.name} → png`).toEqual(fromNode);
       }
     }
   }
@@ -196,7 +201,7 @@ describeInChromium('pixtext bundled for the browser, run in Chromium', () => {
   it('ImageData from a canvas goes into imageToText, and toImageData output draws back the same pixels', async () => {
     const { page, errors } = await openApp('esbuild', '');
     const result = await page.evaluate(() => (window as any).pixtextApp.imageDataInterop());
-    expect(result.image).toEqual({ width: 3, height: 2, mode: 'RGBA', data: result.pixels });
+    expect(result.image).toEqual({ width: 3, height: 2, mode: 'RGBA', data: Buffer.from(result.pixels).toString('hex') });
     expect(result.text).toBe(imageToText({ width: 3, height: 2, mode: 'RGBA', data: new Uint8Array(result.pixels) }));
     expect(result.isImageData).toBe(true);
     expect(result.redrawn).toEqual(result.pixels);

@@ -75,8 +75,22 @@ export interface ConsumerProject {
   dispose(): void;
 }
 
-/** A fresh directory with node_modules/pixtext unpacked from `npm pack` of the current build. */
+/**
+ * A fresh directory with node_modules/pixtext unpacked from `npm pack` of the current build. A build running
+ * elsewhere in the checkout empties dist/ for a while; a tarball packed then lacks the browser build, so packing is
+ * retried once after waiting for a complete dist/.
+ */
 export function createConsumerProject(): ConsumerProject {
+  for (let attempt = 1; ; attempt++) {
+    const project = packConsumerProject();
+    if (existsSync(join(project.dir, 'node_modules', 'pixtext', 'dist', 'index.js'))) return project;
+    project.dispose();
+    if (attempt === 2) throw new Error('the packed tarball has no dist/index.js: is another build emptying dist/?');
+    sleep(5_000);
+  }
+}
+
+function packConsumerProject(): ConsumerProject {
   ensureDistBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'pixtext-consumer-'));
   const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
