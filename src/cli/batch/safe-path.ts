@@ -1,7 +1,7 @@
 // Paths stored in a dataset (`metadata.path`) are untrusted: a JSONL file may come from anywhere. A path is accepted
 // only as a plain relative path with '/' separators, and folders are created one level at a time so that a symbolic
 // link inside the output folder cannot lead a write outside it.
-import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { describeValue } from '../../errors.js';
 import { FileError } from '../report.js';
@@ -55,9 +55,9 @@ export class OutputFolder {
 
   /** Creates the folder (and its parents) when missing. @throws Node system errors (ENOTDIR, EACCES…) */
   constructor(folder: string) {
+    if (existsSync(folder) && !statSync(folder).isDirectory()) throw new FileError('ENOTDIR', 'exists and is not a folder');
     mkdirSync(folder, { recursive: true });
     this.root = realpathSync(folder);
-    if (!lstatSync(this.root).isDirectory()) throw new FileError('ENOTDIR', 'is not a folder');
   }
 
   /**

@@ -74,6 +74,11 @@ describe('OutputFolder', () => {
     expect(folder.prepare(['alias', 'x.png'])).toBe(join(folder.root, 'alias', 'x.png'));
   });
 
+  it('refuses an output folder that is a file', () => {
+    writeFileSync(join(dir, 'file'), 'x');
+    expect(codeOf(() => new OutputFolder(join(dir, 'file')))).toBe('ENOTDIR');
+  });
+
   it('refuses a path through an existing file', () => {
     const folder = new OutputFolder(join(dir, 'out'));
     writeFileSync(join(dir, 'out', 'file'), 'x');
