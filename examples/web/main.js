@@ -43,7 +43,7 @@ const baseName = (name) => name.replace(/\.[^.]*$/, '') || 'image';
 
 function describeError(error) {
   if (error instanceof PixtextError) return { code: error.code, message: error.message };
-  return { code: 'Error', message: error instanceof Error ? error.message : String(error) };
+  return { code: '', message: error instanceof Error ? error.message : String(error) };
 }
 
 function setMessage(element, text, isError = false) {
@@ -126,7 +126,7 @@ function convertSource() {
     note.hidden = true;
     $('size-text').textContent = '–';
     const { code, message: text } = describeError(error);
-    setMessage(message, `${code}: ${text}`, true);
+    setMessage(message, code ? `${code}: ${text}` : text, true);
     setTextButtons(false);
     return;
   }
@@ -167,7 +167,7 @@ function loadImageBytes(name, bytes) {
     $('source-preview').width = 0;
     for (const id of ['size-file', 'size-raw', 'size-text']) $(id).textContent = '–';
     const { code, message: text } = describeError(error);
-    setMessage(message, `${code}: ${text}`, true);
+    setMessage(message, code ? `${code}: ${text}` : text, true);
     return;
   }
   convertSource();
@@ -245,6 +245,7 @@ function textForm(text) {
 function showError(error) {
   const { code, message } = describeError(error);
   $('error-code').textContent = code;
+  $('error-code').hidden = code === '';
   $('error-message').textContent = message;
   $('to-image-error').hidden = false;
   $('header-info').hidden = true;
@@ -339,7 +340,7 @@ for (const button of document.querySelectorAll('[data-download]')) {
     } catch (error) {
       if (!(error instanceof PixtextError) || error.code !== 'ERR_UNSUPPORTED') {
         const { code, message: text } = describeError(error);
-        setMessage(message, `${code}: ${text}`, true);
+        setMessage(message, code ? `${code}: ${text}` : text, true);
         return;
       }
       const mode = FALLBACK_MODE[format](image);
@@ -349,7 +350,7 @@ for (const button of document.querySelectorAll('[data-download]')) {
           (mode === 'RGB' || mode === 'L' ? ', alpha flattened onto white.' : '.');
       } catch (second) {
         const { code, message: text } = describeError(second);
-        setMessage(message, `${code}: ${text}`, true);
+        setMessage(message, code ? `${code}: ${text}` : text, true);
         return;
       }
     }
