@@ -93,7 +93,7 @@ export function createConsumerProject(): ConsumerProject {
 function packConsumerProject(): ConsumerProject {
   ensureDistBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'pixtext-consumer-'));
-  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+  const packed = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
   const tarball = join(dir, packed.trim().split('\n').pop()!);
   const target = join(dir, 'node_modules', 'pixtext');
   mkdirSync(target, { recursive: true });
