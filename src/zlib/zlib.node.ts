@@ -34,6 +34,8 @@ export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
     out = zlib.inflateRawSync(data.subarray(start), {
       chunkSize: Math.max(64, expectedLength + 1),
       maxOutputLength: expectedLength,
+      // A stream cut short returns what it holds instead of failing; the length check below judges it.
+      finishFlush: zlib.constants.Z_SYNC_FLUSH,
     });
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;

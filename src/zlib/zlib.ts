@@ -24,7 +24,8 @@ function fflateError(error: unknown, offset: number): PixtextError {
 /**
  * Inflates the zlib stream `data` into exactly `expectedLength` bytes. Output past that length is never produced:
  * a stream that would expand further (a decompression bomb) is cut off there, as libpng does, after bounded work.
- * Data after the end of the deflate stream, and the Adler-32, are ignored.
+ * Data after the end of the deflate stream, and the Adler-32, are ignored; so is a missing stream end once
+ * `expectedLength` bytes are out (libpng also stops reading when it has every row).
  *
  * @param data A complete zlib stream (header, deflate data, optional trailer).
  * @param expectedLength How many bytes the caller's header declares. The result has exactly this length.
@@ -52,7 +53,9 @@ export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
     const budget = Math.floor((expectedLength - filled + OVERSHOOT) / MAX_INFLATE_RATIO);
     const next = Math.min(end, pos + Math.min(MAX_SLICE, Math.max(MIN_SLICE, budget)));
     try {
-      inflater.push(data.subarray(pos, next), next === end);
+      // Never flagged final: a stream that stops early just yields fewer bytes, judged below, as node:zlib with
+      // Z_SYNC_FLUSH does; so both backends accept complete image data whose stream lacks its last few bytes.
+      inflater.push(data.subarray(pos, next));
     } catch (error) {
       throw fflateError(error, pos);
     }
