@@ -1,7 +1,7 @@
 // The zlib backend of this project: node:zlib in the node project, fflate in the portable one. node:zlib called
 // directly is the independent oracle in both.
 import fc from 'fast-check';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PixtextError } from '../../src/errors.js';
 import { deflate, inflate, zlibBackend } from '../../src/zlib/zlib.js';
@@ -72,6 +72,15 @@ describe(`zlib (${expectedBackend})`, () => {
     const padded = new Uint8Array([...oracleDeflate(data), 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expectBytes(inflate(padded, data.length), data);
     expect(inflate(oracleDeflate(data), 0)).toHaveLength(0);
+  });
+
+  it('accepts a stream holding all the expected bytes but not its final block (libpng stops reading there too)', () => {
+    const data = sample(70_000);
+    // Sync-flushed and never finished: every byte is out, but there is no final block and no Adler-32.
+    const unfinished = new Uint8Array(deflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH }));
+    expect([...unfinished.subarray(-4)]).toEqual([0, 0, 0xff, 0xff]);
+    expectBytes(inflate(unfinished, data.length), data);
+    expect(pixtextError(() => inflate(unfinished, data.length + 1)).code).toBe(ErrorCode.TRUNCATED);
   });
 
   it('does not check the Adler-32 trailer (the container checks a CRC over the same bytes)', () => {
