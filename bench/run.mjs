@@ -26,8 +26,8 @@ const SKIP_CLI = args.includes('--skip-cli');
 const started = Date.now();
 const log = (line) => process.stderr.write(`${line}\n`);
 
-if (!existsSync(join(root, 'dist', 'index.node.js'))) {
-  log('dist/ is missing: run `npm run bench` (it builds first) or `npm run build`.');
+if (!existsSync(join(process.env.PIXTEXT_BENCH_DIST ?? join(root, 'dist'), 'index.node.js'))) {
+  log('The build is missing: run `npm run bench` (it builds first) or `npm run build`.');
   process.exit(1);
 }
 
