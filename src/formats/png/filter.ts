@@ -1,6 +1,8 @@
 // Choosing and applying PNG row filters when encoding: libpng's heuristic, the filter whose output has the minimum
 // sum of absolute values (bytes read as signed), ties going to the earlier filter in None, Sub, Up, Average, Paeth.
 // Spec: https://www.w3.org/TR/png-3/#9Filters and https://www.w3.org/TR/png-3/#12Filter-selection
+
+/** PNG filter types (the byte before each row of filtered image data). */
 export const PngFilter = { NONE: 0, SUB: 1, UP: 2, AVERAGE: 3, PAETH: 4 } as const;
 /** One of the values of {@link PngFilter}. */
 export type PngFilter = (typeof PngFilter)[keyof typeof PngFilter];
