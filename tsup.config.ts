@@ -14,8 +14,21 @@ const shared = {
 };
 
 export default defineConfig([
-  // Browser-safe build: what bundlers and the `import`/`require` conditions load.
-  { ...shared, entry: { index: 'src/index.ts' }, platform: 'neutral', clean: true },
+  // Browser-safe ESM, one file per module (what bundlers load through the `import` condition). Unbundled on purpose:
+  // a bundler can then drop every module an app never reaches, including the import of jpeg-js (CommonJS, not
+  // side-effect free), which a single flat file would force into every bundle.
+  {
+    ...shared,
+    entry: ['src/**/*.ts', '!src/**/*.node.ts', '!src/cli/**'],
+    format: ['esm'],
+    bundle: false,
+    outDir: 'dist/esm',
+    platform: 'neutral',
+    dts: { entry: { index: 'src/index.ts' } },
+    clean: true,
+  },
+  // Browser-safe CommonJS (the `require` condition without `node`): one file, as CommonJS is not tree-shaken anyway.
+  { ...shared, entry: { index: 'src/index.ts' }, format: ['cjs'], platform: 'neutral' },
   // Node build (the `node` condition): the same API with Buffer/node:zlib twins swapped in.
   {
     ...shared,

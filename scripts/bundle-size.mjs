@@ -116,7 +116,7 @@ export function formatTable(results) {
 
 async function main() {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  if (!existsSync(join(root, 'dist', 'index.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (!existsSync(join(root, 'dist', 'esm', 'index.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 2, 2] });
   // A scratch project whose node_modules/pixtext is this package, so resolution goes through its `exports` map.
   const project = mkdtempSync(join(tmpdir(), 'pixtext-size-'));
   try {

@@ -18,7 +18,7 @@ function newestMtime(dir: string): number {
 }
 
 function distIsFresh(): boolean {
-  const built = join(ROOT, 'dist', 'index.js');
+  const built = join(ROOT, 'dist', 'esm', 'index.js');
   return existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(ROOT, 'src'));
 }
 
@@ -34,7 +34,7 @@ function runTsup(): void {
     execFileSync('npx', ['--no-install', 'tsup', '--silent'], { cwd: ROOT, stdio: 'pipe' });
   } catch (error) {
     const written = ['index.js', 'index.d.ts'].every((file) => {
-      const path = join(ROOT, 'dist', file);
+      const path = join(ROOT, 'dist', 'esm', file);
       return existsSync(path) && statSync(path).mtimeMs >= started;
     });
     const output = String((error as { stderr?: unknown }).stderr ?? error);
@@ -83,9 +83,9 @@ export interface ConsumerProject {
 export function createConsumerProject(): ConsumerProject {
   for (let attempt = 1; ; attempt++) {
     const project = packConsumerProject();
-    if (existsSync(join(project.dir, 'node_modules', 'pixtext', 'dist', 'index.js'))) return project;
+    if (existsSync(join(project.dir, 'node_modules', 'pixtext', 'dist', 'esm', 'index.js'))) return project;
     project.dispose();
-    if (attempt === 2) throw new Error('the packed tarball has no dist/index.js: is another build emptying dist/?');
+    if (attempt === 2) throw new Error('the packed tarball has no dist/esm/index.js: is another build emptying dist/?');
     sleep(5_000);
   }
 }
