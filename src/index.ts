@@ -22,6 +22,11 @@ export {
 } from './api/default.js';
 export { createPixtext } from './api/pixtext.js';
 export type { Pixtext, PixtextConfig } from './api/pixtext.js';
+export { pilDumpForm } from './api/form-pil-dump.js';
+export { dataUrlForm } from './api/form-data-url.js';
+export { base64Form } from './api/form-base64.js';
+export type { TextFormHandler, PilDumpForm, DataUrlForm, Base64Form, DeclaredSize } from './api/forms.js';
+export type { ConvertFunction } from './api/features.js';
 export type { ImageInput, ImageDataInput } from './api/image-input.js';
 export type { TextInfo, RecognisedForm } from './api/inspect.js';
 export type { ImageFile } from './api/text-to-file.js';

@@ -1,25 +1,25 @@
 // decode, encode and detectFormat (DESIGN §2): the file codecs behind one interface.
 import type { FormatId } from '../formats/codec.js';
-import { convert } from '../pixel-modes/convert.js';
 import { validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { codecFor, toBytes } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
+import type { Features } from './features.js';
 import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './options.js';
 
 /**
- * Decodes PNG/JPEG/BMP bytes. Implementation of `decode` for one set of codecs.
+ * Decodes PNG/JPEG/BMP bytes. Implementation of `decode` for one instance's features.
  * @throws PixtextError (see `Pixtext.decode`)
  * @example
  * ```ts
- * decodeWith(createCodecSet([pngCodec]), pngBytes, { mode: 'RGBA' });
+ * decodeWith(createFeatures({ codecs: [pngCodec], convert }), pngBytes, { mode: 'RGBA' });
  * ```
  */
-export function decodeWith(codecs: CodecSet, input: unknown, rawOptions: unknown): RawImage {
+export function decodeWith(features: Features, input: unknown, rawOptions: unknown): RawImage {
   const options = resolveDecodeOptions(rawOptions);
   const bytes = toBytes(input, 'bytes');
-  const image = codecFor(codecs, bytes, 'The input').decode(bytes, { maxPixels: options.maxPixels });
-  return options.mode === undefined || options.mode === image.mode ? image : convert(image, options.mode);
+  const image = codecFor(features.codecs, bytes, 'The input').decode(bytes, { maxPixels: options.maxPixels });
+  return options.mode === undefined || options.mode === image.mode ? image : features.convert(image, options.mode);
 }
 
 /**

@@ -3,13 +3,14 @@
 import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
 import { FORMAT_IDS } from '../formats/codec.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
+import { notConfigured } from './not-configured.js';
 
 /** The codecs of one instance, with look-ups. */
 export interface CodecSet {
   readonly codecs: readonly ImageCodec[];
   /** The format of `bytes` by magic bytes, also for formats without a codec here (to name them in errors). */
   detect(bytes: Uint8Array): FormatId | undefined;
-  /** The codec for `format`. @throws PixtextError `ERR_UNSUPPORTED` when this instance has none. */
+  /** The codec for `format`. @throws PixtextError `ERR_UNSUPPORTED` naming the codec to pass in, when this instance has none. */
   get(format: FormatId): ImageCodec;
 }
 
@@ -70,13 +71,7 @@ export function createCodecSet(codecs: unknown): CodecSet {
     },
     get(format) {
       const codec = byId.get(format);
-      if (codec === undefined) {
-        const have = list.length === 0 ? 'none' : list.map((c) => c.id).join(', ');
-        throw new PixtextError(
-          ErrorCode.UNSUPPORTED,
-          `No ${format} codec is configured in this pixtext instance (codecs: ${have}); pass it to createPixtext({ codecs })`,
-        );
-      }
+      if (codec === undefined) throw notConfigured(`The ${format} codec`, `{ codecs: [${format}Codec] }`);
       return codec;
     },
   };

@@ -1,21 +1,30 @@
-// The default functions of the `pixtext` entry point: bound to all three codecs. Code that wants fewer codecs (a
-// smaller bundle) calls createPixtext itself; the instance below is then dropped by tree-shaking.
+// The default functions of the `pixtext` entry point: bound to all three codecs, every text form and mode
+// conversion. Code that wants less (a smaller bundle) calls createPixtext itself; the instance below is then
+// dropped by tree-shaking.
 import { bmpCodec } from '../formats/bmp/index.js';
 import { jpegCodec } from '../formats/jpeg/index.js';
 import { pngCodec } from '../formats/png/index.js';
 import type { FormatId } from '../formats/codec.js';
+import { convert } from '../pixel-modes/convert.js';
 import type { RawImage } from '../raw-image.js';
 import type { ImageInput } from './image-input.js';
 import type { TextInfo } from './inspect.js';
 import type { DecodeOptions, EncodeOptions, ImageToTextOptions, TextToFileOptions, TextToImageOptions } from './options.js';
+import { base64Form } from './form-base64.js';
+import { dataUrlForm } from './form-data-url.js';
+import { pilDumpForm } from './form-pil-dump.js';
 import { createPixtext } from './pixtext.js';
 import type { ImageFile } from './text-to-file.js';
 
-const all = /* @__PURE__ */ createPixtext({ codecs: [pngCodec, jpegCodec, bmpCodec] });
+const all = /* @__PURE__ */ createPixtext({
+  codecs: [pngCodec, jpegCodec, bmpCodec],
+  forms: [pilDumpForm, dataUrlForm, base64Form],
+  convert,
+});
 
 /**
  * Turns an image (PNG/JPEG/BMP bytes, a RawImage or ImageData-like RGBA) into text; see {@link Pixtext.imageToText}.
- * Uses the PNG, JPEG and BMP codecs.
+ * Uses the PNG, JPEG and BMP codecs, every text form and mode conversion.
  * @throws PixtextError with a stable `code` (see {@link Pixtext.imageToText})
  * @example
  * ```ts

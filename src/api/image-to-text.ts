@@ -1,14 +1,11 @@
 // imageToText (DESIGN §2): an image in, one of the text forms out.
-import { encodeBase64 } from '../base64/base64.js';
-import { formatDataUrl } from '../envelope/data-url.js';
 import { writeEnvelope } from '../envelope/envelope-write.js';
-import { writePilDump } from '../envelope/pil-dump.js';
 import { invalidArgument } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
-import { convert } from '../pixel-modes/convert.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
-import type { CodecSet } from './codec-set.js';
+import type { Features } from './features.js';
+import type { FormSet } from './forms.js';
 import { classifyInput } from './image-input.js';
 import type { ClassifiedInput } from './image-input.js';
 import { resolveImageToTextOptions } from './options.js';
@@ -37,7 +34,7 @@ function checkCombination(options: ResolvedImageToTextOptions, encoding: Payload
   }
 }
 
-function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions): RawImage {
+function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features): RawImage {
   let image: RawImage;
   if (input.kind === 'file') {
     image = input.codec.decode(input.bytes, { maxPixels: options.maxPixels });
@@ -45,26 +42,29 @@ function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions): 
     image = input.image;
     checkPixelLimit(image.width, image.height, options.maxPixels, 'The input image', image.mode);
   }
-  return options.mode === undefined || options.mode === image.mode ? image : convert(image, options.mode);
+  return options.mode === undefined || options.mode === image.mode ? image : features.convert(image, options.mode);
 }
 
-function fileText(codec: ImageCodec, bytes: Uint8Array, as: 'data-url' | 'base64'): string {
-  return as === 'data-url' ? formatDataUrl(codec.mimeType, bytes) : encodeBase64(bytes);
+function fileText(forms: FormSet, codec: ImageCodec, bytes: Uint8Array, as: 'data-url' | 'base64'): string {
+  return as === 'data-url' ? forms.get(as).write(codec.mimeType, bytes) : forms.get(as).write(bytes);
 }
 
 /**
- * Turns an image into text. Implementation of `imageToText` for one set of codecs.
+ * Turns an image into text. Implementation of `imageToText` for one instance's features.
  * @throws PixtextError (see `Pixtext.imageToText`)
  * @example
  * ```ts
- * imageToTextWith(createCodecSet([]), rawImage, { metadata: { id: 7 } });
+ * imageToTextWith(createFeatures({}), rawImage, { metadata: { id: 7 } });
  * ```
  */
-export function imageToTextWith(codecs: CodecSet, input: unknown, rawOptions: unknown): string {
+export function imageToTextWith(features: Features, input: unknown, rawOptions: unknown): string {
   const options = resolveImageToTextOptions(rawOptions);
+  const { codecs, forms } = features;
   const classified = classifyInput(input, codecs);
   const encoding = options.encoding ?? defaultEncoding(options, classified);
   checkCombination(options, encoding, classified);
+  // A form this instance lacks is refused before any decoding or encoding.
+  if (options.as !== 'envelope') forms.get(options.as);
   const source: FormatId | undefined = classified.kind === 'file' ? classified.format : undefined;
 
   if (encoding === 'original') {
@@ -72,22 +72,22 @@ export function imageToTextWith(codecs: CodecSet, input: unknown, rawOptions: un
       throw invalidArgument(`file bytes as input with encoding 'original'`, 'input', classified.image);
     }
     const { codec, bytes } = classified;
-    if (options.as !== 'envelope') return fileText(codec, bytes, options.as === 'data-url' ? 'data-url' : 'base64');
+    if (options.as !== 'envelope') return fileText(forms, codec, bytes, options.as === 'data-url' ? 'data-url' : 'base64');
     // The header gives what textToImage will return, without decoding the pixels.
     const header = codec.header(bytes);
     checkPixelLimit(header.width, header.height, options.maxPixels, `The ${codec.id} header`, header.mode);
     return writeEnvelope({ ...header, encoding: codec.id, source, metadata: options.metadata, data: bytes });
   }
 
-  const image = pixelsOf(classified, options);
-  if (options.as === 'pil') return writePilDump(image, source === undefined ? {} : { format: source.toUpperCase() });
+  const image = pixelsOf(classified, options, features);
+  if (options.as === 'pil') return forms.get('pil').write(image, source);
   if (encoding === 'raw') {
     const { width, height, mode, data, palette } = image;
     return writeEnvelope({ width, height, mode, encoding: 'raw', palette, source, metadata: options.metadata, data });
   }
   const codec = codecs.get(encoding);
-  const bytes = encodeStored(image, codec, options);
-  if (options.as !== 'envelope') return fileText(codec, bytes, options.as);
+  const bytes = encodeStored(image, codec, options, features.convert);
+  if (options.as !== 'envelope') return fileText(forms, codec, bytes, options.as);
   const { width, height, mode } = image;
   return writeEnvelope({ width, height, mode, encoding: codec.id, source, metadata: options.metadata, data: bytes });
 }

@@ -4,10 +4,9 @@ import type { EnvelopeInfo } from '../envelope/envelope-inspect.js';
 import type { EnvelopeEncoding } from '../envelope/envelope-header.js';
 import { sliceEnvelope } from '../envelope/envelope-read.js';
 import { parseJsonObject } from '../envelope/json-scan.js';
-import { isPilDump, readPilDump } from '../envelope/pil-dump.js';
-import { PIL_MODE_INFO, isPilDumpMode } from '../envelope/pil-dump-modes.js';
+import { isPilDump } from '../envelope/pil-dump.js';
 import type { PixelMode } from '../raw-image.js';
-import type { CodecSet } from './codec-set.js';
+import type { Features } from './features.js';
 import { checkText, firstNonWhitespace, readText, unrecognizedObject } from './read-text.js';
 
 /** Which form a text is in, as recognised by `textToImage` and `inspect`. */
@@ -61,32 +60,17 @@ function envelopeInfo(e: EnvelopeInfo, textLength: number): TextInfo {
   return info;
 }
 
-/** A Pillow dump's image from `img_info` alone; anything unusual is left to readPilDump to report. */
-function pilDumpInfo(dump: Record<string, unknown>): Omit<TextInfo, 'textLength'> {
-  const info = hasOwn(dump, 'img_info') ? dump['img_info'] : undefined;
-  if (typeof info === 'object' && info !== null && hasOwn(info, 'size') && hasOwn(info, 'mode')) {
-    const { size, mode } = info as { size: unknown; mode: unknown };
-    if (Array.isArray(size) && size.length === 2 && size.every((n) => Number.isSafeInteger(n) && n >= 0) && isPilDumpMode(mode)) {
-      const [width, height] = size as [number, number];
-      const { mode: pixelMode, rowBytes } = PIL_MODE_INFO[mode];
-      return { form: 'pil', width, height, mode: pixelMode, encoding: 'raw', byteLength: rowBytes(width) * height };
-    }
-  }
-  const image = readPilDump(dump, { maxPixels: Infinity }); // throws the reader's own error for a malformed dump
-  return { form: 'pil', width: image.width, height: image.height, mode: image.mode, encoding: 'raw', byteLength: image.data.length };
-}
-
 /**
- * Reports what a text holds. Implementation of `inspect` for one set of codecs. An envelope is read from its header
+ * Reports what a text holds. Implementation of `inspect` for one instance's features. An envelope is read from its header
  * alone, a Pillow dump from its `img_info`; a data URL or bare base64 is base64-decoded to read the file's header,
  * but its pixels are not decoded.
  * @throws PixtextError (see `Pixtext.inspect`)
  * @example
  * ```ts
- * inspectWith(createCodecSet([]), text).byteLength;
+ * inspectWith(createFeatures({}), text).byteLength;
  * ```
  */
-export function inspectWith(codecs: CodecSet, input: unknown): TextInfo {
+export function inspectWith(features: Features, input: unknown): TextInfo {
   const text = checkText(input);
   const textLength = text.length;
   const start = firstNonWhitespace(text);
@@ -96,11 +80,11 @@ export function inspectWith(codecs: CodecSet, input: unknown): TextInfo {
     const object = parseJsonObject(text, 'The text');
     if (hasOwn(object, 'pixtext')) return envelopeInfo(inspectEnvelopeObject(object), textLength);
     if (!isPilDump(object)) throw unrecognizedObject();
-    return { ...pilDumpInfo(object), textLength };
+    return { form: 'pil', ...features.forms.get('pil').inspect(object), encoding: 'raw', textLength };
   }
-  const content = readText(text, codecs, Infinity);
+  const content = readText(text, features, Infinity);
   if (content.form !== 'data-url' && content.form !== 'base64') throw unrecognizedObject();
-  const { width, height, mode } = codecs.get(content.format).header(content.bytes);
+  const { width, height, mode } = features.codecs.get(content.format).header(content.bytes);
   const info: TextInfo = { form: content.form, width, height, mode, encoding: content.format, byteLength: content.bytes.length, textLength };
   if (content.form === 'data-url') info.mimeType = content.mimeType;
   return info;

@@ -1,9 +1,11 @@
-// createPixtext: the public functions bound to a list of codecs (DESIGN §2). No global registry: a bundle contains
-// the codecs its code passes here and nothing else.
+// createPixtext: the public functions bound to the features passed in (DESIGN §2): codecs, text forms beyond the
+// envelope, mode conversion. No global registry: a bundle contains what its code passes here and nothing else.
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';
 import { decodeWith, detectFormatWith, encodeWith } from './building-blocks.js';
-import { createCodecSet } from './codec-set.js';
+import { createFeatures } from './features.js';
+import type { ConvertFunction } from './features.js';
+import type { TextFormHandler } from './forms.js';
 import type { ImageInput } from './image-input.js';
 import { imageToTextWith } from './image-to-text.js';
 import { inspectWith } from './inspect.js';
@@ -13,18 +15,33 @@ import type { ImageFile } from './text-to-file.js';
 import { textToFileWith } from './text-to-file.js';
 import { textToImageWith } from './text-to-image.js';
 
-/** Options of {@link createPixtext}. */
+/**
+ * Options of {@link createPixtext}: what the instance can do beyond raw-pixel envelopes. Each feature left out is
+ * `ERR_UNSUPPORTED` when asked for (the message names what to pass), and stays out of a bundle.
+ */
 export interface PixtextConfig {
   /**
-   * The file codecs this instance can read and write, at most one per format, e.g. `[pngCodec, jpegCodec]`.
-   * Defaults to none: raw-pixel envelopes and Pillow dumps only, and the smallest bundle.
+   * The file codecs this instance can read and write, at most one per format, e.g. `[pngCodec, jpegCodec]`: for
+   * file input, encoded payloads (`encoding: 'png'`, `'original'`, …), `decode`, `encode` and `textToFile`.
+   * Defaults to none.
    */
-  codecs?: readonly ImageCodec[];
+  codecs?: readonly ImageCodec[] | undefined;
+  /**
+   * The text forms beyond the envelope, each at most once: `pilDumpForm` (Pillow dump JSON, `as: 'pil'`),
+   * `dataUrlForm` (`as: 'data-url'`), `base64Form` (bare base64 of a file, `as: 'base64'`). Defaults to none: the
+   * envelope only.
+   */
+  forms?: readonly TextFormHandler[] | undefined;
+  /**
+   * Mode conversion, for the `mode` options and for stored files whose format keeps the pixels in another mode
+   * (BGR in a PNG, say): pass pixtext's `convert`. Defaults to none.
+   */
+  convert?: ConvertFunction | undefined;
 }
 
 /**
- * The pixtext functions, bound to one set of codecs. All synchronous and pure: no I/O, no global state, inputs
- * never modified; typed-array views are honoured (`byteOffset`/`byteLength`).
+ * The pixtext functions, bound to one instance's features. All synchronous and pure: no I/O, no global state,
+ * inputs never modified; typed-array views are honoured (`byteOffset`/`byteLength`).
  */
 export interface Pixtext {
   /**
@@ -40,8 +57,8 @@ export interface Pixtext {
    *
    * @throws PixtextError `ERR_INVALID_ARGUMENT` (bad option or combination, e.g. metadata with `as: 'base64'`),
    * `ERR_INVALID_IMAGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (a mode the payload format cannot hold exactly:
-   * the message names the conversion to ask for; or no codec configured), `ERR_TOO_LARGE`, and decoding errors of
-   * file input (`ERR_CORRUPT`, `ERR_TRUNCATED`, …).
+   * the message names the conversion to ask for; or a codec, form or `convert` the instance lacks), `ERR_TOO_LARGE`,
+   * and decoding errors of file input (`ERR_CORRUPT`, `ERR_TRUNCATED`, …).
    * @example
    * ```ts
    * const text = imageToText({ width: 2, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0, 0, 255, 0]) });
@@ -58,7 +75,8 @@ export interface Pixtext {
    *
    * @throws PixtextError `ERR_UNRECOGNIZED_TEXT`, `ERR_NOT_JSON`, `ERR_TRUNCATED`, `ERR_ENVELOPE`,
    * `ERR_ENVELOPE_VERSION`, `ERR_BASE64` (with the offset), `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`, `ERR_DATA_URL`,
-   * `ERR_TOO_LARGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`, and the codecs' decoding errors.
+   * `ERR_TOO_LARGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (a codec, form or `convert` the instance lacks), and the
+   * codecs' decoding errors.
    * @example
    * ```ts
    * const { width, height, mode, data } = textToImage(text);
@@ -93,7 +111,7 @@ export interface Pixtext {
   /**
    * Encodes a RawImage as a `'png'`, `'jpeg'` or `'bmp'` file.
    * @throws PixtextError `ERR_INVALID_IMAGE`, `ERR_UNSUPPORTED` (a mode the format cannot hold, naming the conversion;
-   * or no codec configured), `ERR_INVALID_ARGUMENT`
+   * or no codec for it in this instance), `ERR_INVALID_ARGUMENT`
    * @example
    * ```ts
    * const png = encode(image, 'png', { compressionLevel: 9 });
@@ -123,28 +141,34 @@ export interface Pixtext {
 }
 
 /**
- * Creates the pixtext functions bound to `codecs`. Pure: calling it has no effect beyond its result, so bundlers
- * drop it, and every codec it names, when the result is unused.
+ * Creates the pixtext functions bound to the features passed in. With nothing, the instance reads and writes
+ * raw-pixel envelopes only (ImageData and RawImage input, metadata, `maxPixels`), the smallest bundle; asking it for
+ * a file, a mode conversion, a Pillow dump, a data URL or bare base64 is `ERR_UNSUPPORTED` naming what to pass.
+ * The top-level `imageToText`, `textToImage`, … are such an instance with everything. Pure: calling it has no
+ * effect beyond its result, so bundlers drop it, and every feature it names, when the result is unused.
  *
- * @throws PixtextError `ERR_INVALID_ARGUMENT` for something that is not a codec, or two codecs of one format.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` for something that is not a codec or form, two codecs of one format,
+ * a form given twice, or a `convert` that is not a function.
  * @example
  * ```ts
- * import { createPixtext, pngCodec } from 'pixtext';
- * const { imageToText, textToImage } = createPixtext({ codecs: [pngCodec] });
- * // Raw pixels only, no codec in the bundle:
- * const raw = createPixtext();
+ * import { base64Form, convert, createPixtext, dataUrlForm, pilDumpForm, pngCodec } from 'pixtext';
+ * // Raw-pixel envelopes only, no codec in the bundle:
+ * const { imageToText, textToImage } = createPixtext();
+ * // PNG files, data URLs and mode conversion, but no JPEG, BMP, Pillow dump or bare base64:
+ * const png = createPixtext({ codecs: [pngCodec], forms: [dataUrlForm], convert });
+ * png.imageToText(pngBytes, { as: 'data-url', mode: 'L' });
  * ```
  */
 /* #__NO_SIDE_EFFECTS__ */
 export function createPixtext(config: PixtextConfig = {}): Pixtext {
-  const codecs = createCodecSet(config.codecs ?? []);
+  const features = createFeatures(config);
   return {
-    imageToText: (input, options) => imageToTextWith(codecs, input, options),
-    textToImage: (text, options) => textToImageWith(codecs, text, options),
-    textToFile: (text, options) => textToFileWith(codecs, text, options),
-    decode: (bytes, options) => decodeWith(codecs, bytes, options),
-    encode: (image, format, options) => encodeWith(codecs, image, format, options),
-    detectFormat: (bytes) => detectFormatWith(codecs, bytes),
-    inspect: (text) => inspectWith(codecs, text),
+    imageToText: (input, options) => imageToTextWith(features, input, options),
+    textToImage: (text, options) => textToImageWith(features, text, options),
+    textToFile: (text, options) => textToFileWith(features, text, options),
+    decode: (bytes, options) => decodeWith(features, bytes, options),
+    encode: (image, format, options) => encodeWith(features.codecs, image, format, options),
+    detectFormat: (bytes) => detectFormatWith(features.codecs, bytes),
+    inspect: (text) => inspectWith(features, text),
   };
 }

@@ -1,17 +1,17 @@
 // Recognises which text form a string holds (DESIGN §2, §4, §5) and reads it: a pixtext envelope, the Pillow dump
 // JSON, a data URL, or bare base64 of a PNG/JPEG/BMP file.
 import { decodeBase64 } from '../base64/base64.js';
-import { isDataUrl, parseDataUrl } from '../envelope/data-url.js';
+import { isDataUrl } from '../envelope/data-url.js';
 import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.js';
 import type { EnvelopeHeader } from '../envelope/envelope-header.js';
 import { parseJsonObject } from '../envelope/json-scan.js';
-import { isPilDump, readPilDump } from '../envelope/pil-dump.js';
+import { isPilDump } from '../envelope/pil-dump.js';
 import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
 import type { FormatId } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
 import { codecFor } from './codec-set.js';
-import { base64Prefix, dataUrlPrefix, refuseOverLimit } from './peek-limit.js';
+import type { Features } from './features.js';
 
 /** A text read and verified, before any file in it is decoded. */
 export type TextContent =
@@ -71,14 +71,14 @@ function sniffBase64(text: string, start: number, codecs: CodecSet): FormatId | 
   return codecs.detect(decodeBase64(whole));
 }
 
-function readJsonObjectText(text: string, maxPixels: number): TextContent {
+function readJsonObjectText(text: string, features: Features, maxPixels: number): TextContent {
   const fast = readEnvelopeFast(text, { maxPixels });
   if (fast !== undefined) return { form: 'envelope', ...fast };
   const object = parseJsonObject(text, 'The text');
   if (Object.prototype.hasOwnProperty.call(object, 'pixtext')) {
     return { form: 'envelope', ...readEnvelopeObject(object, { maxPixels }) };
   }
-  if (isPilDump(object)) return { form: 'pil', image: readPilDump(object, { maxPixels }) };
+  if (isPilDump(object)) return { form: 'pil', image: features.forms.get('pil').read(object, maxPixels) };
   throw unrecognizedObject();
 }
 
@@ -95,35 +95,34 @@ export function unrecognizedObject(): PixtextError {
 
 /**
  * Reads any text form, verifying what can be verified without decoding an embedded file: an envelope's base64,
- * byteLength and CRC-32, a Pillow dump's size.
+ * byteLength and CRC-32, a Pillow dump's size. A form the instance lacks is `ERR_UNSUPPORTED` once recognised.
  *
  * @throws PixtextError `ERR_INVALID_ARGUMENT` (not a string), `ERR_UNRECOGNIZED_TEXT`, `ERR_TRUNCATED`, `ERR_NOT_JSON`,
  * `ERR_ENVELOPE`, `ERR_ENVELOPE_VERSION`, `ERR_BASE64`, `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`, `ERR_DATA_URL`,
  * `ERR_TOO_LARGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`
  * @example
  * ```ts
- * const content = readText(text, createCodecSet([pngCodec]), 268_402_689);
+ * const content = readText(text, createFeatures({ codecs: [pngCodec] }), 268_402_689);
  * if (content.form === 'envelope') console.log(content.header.crc32);
  * ```
  */
-export function readText(input: unknown, codecs: CodecSet, maxPixels: number): TextContent {
+export function readText(input: unknown, features: Features, maxPixels: number): TextContent {
+  const { codecs, forms } = features;
   const text = checkText(input);
   const start = firstNonWhitespace(text);
   if (start === text.length) throw unrecognized(text.length === 0 ? 'it is empty' : 'it is only whitespace');
   const first = text.charCodeAt(start);
-  if (first === 0x7b) return readJsonObjectText(text, maxPixels);
+  if (first === 0x7b) return readJsonObjectText(text, features, maxPixels);
   // An array or a string: JSON, but never an image. parseJsonObject says which (not an object, or cut short).
   if (first === 0x5b || first === 0x22) parseJsonObject(text, 'The text');
   if (isDataUrl(text)) {
-    refuseOverLimit(dataUrlPrefix(text), codecs, maxPixels);
-    const { mimeType, bytes } = parseDataUrl(text);
+    const { mimeType, bytes } = forms.get('data-url').read(text, codecs, maxPixels);
     const codec = codecFor(codecs, bytes, 'The data URL');
     return { form: 'data-url', format: codec.id, bytes, mimeType };
   }
   const format = sniffBase64(text, start, codecs);
   if (format !== undefined) {
-    refuseOverLimit(base64Prefix(text, start), codecs, maxPixels);
-    const bytes = decodeBase64(text, { allowWhitespace: true });
+    const bytes = forms.get('base64').read(text, start, codecs, maxPixels);
     const codec = codecFor(codecs, bytes, 'The base64 text');
     return { form: 'base64', format: codec.id, bytes };
   }

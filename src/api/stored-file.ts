@@ -3,10 +3,10 @@
 // as RGB, a JPEG holds grey as neutral colour); the declared mode is restored on read.
 import { ErrorCode, PixtextError } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
-import { convert } from '../pixel-modes/convert.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
+import type { ConvertFunction } from './features.js';
 import type { ResolvedEncodeOptions } from './options.js';
 
 // Decoded mode → declared modes it may be turned back into: byte-order swaps, and the same pixels held as grey,
@@ -35,10 +35,10 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
  * @throws PixtextError `ERR_ENVELOPE` when the mode cannot be the same pixels in another form
  * @example
  * ```ts
- * restoreMode(decodedRgb, 'BGR', 'png'); // the same pixels in B,G,R order
+ * restoreMode(decodedRgb, 'BGR', 'png', convert); // the same pixels in B,G,R order
  * ```
  */
-export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId): RawImage {
+export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId, convert: ConvertFunction): RawImage {
   if (decoded.mode === mode) return decoded;
   if (!RESTORABLE[decoded.mode]?.includes(mode)) {
     throw new PixtextError(
@@ -56,15 +56,15 @@ export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId
  * @throws PixtextError `ERR_UNSUPPORTED` naming the conversion to ask for when the format cannot hold the image
  * @example
  * ```ts
- * encodeStored(bgrImage, pngCodec, { quality: 90, compressionLevel: 6 });
+ * encodeStored(bgrImage, pngCodec, { quality: 90, compressionLevel: 6 }, convert);
  * ```
  */
-export function encodeStored(image: RawImage, codec: ImageCodec, options: ResolvedEncodeOptions): Uint8Array {
+export function encodeStored(image: RawImage, codec: ImageCodec, options: ResolvedEncodeOptions, convert: ConvertFunction): Uint8Array {
   const bytes = codec.encode(image, options);
   const stored = codec.header(bytes).mode;
   if (stored === image.mode || codec.id === 'jpeg' || SWAPS.has(`${stored}>${image.mode}`)) return bytes;
   // The format keeps the pixels in another form (e.g. a grey palette read back as L): make sure they come back.
-  const back = restoreMode(codec.decode(bytes, { maxPixels: Infinity }), image.mode, codec.id);
+  const back = restoreMode(codec.decode(bytes, { maxPixels: Infinity }), image.mode, codec.id, convert);
   if (!sameBytes(back.data, image.data) || !sameBytes(back.palette, image.palette)) {
     throw new PixtextError(
       ErrorCode.UNSUPPORTED,
@@ -87,7 +87,7 @@ export interface DeclaredImage {
  * `ERR_TOO_LARGE`, and the codec's own errors
  * @example
  * ```ts
- * decodeStored(pngBytes, 'png', { width: 2, height: 1, mode: 'BGR' }, codecs, 1e6);
+ * decodeStored(pngBytes, 'png', { width: 2, height: 1, mode: 'BGR' }, codecs, convert, 1e6);
  * ```
  */
 export function decodeStored(
@@ -95,6 +95,7 @@ export function decodeStored(
   format: FormatId,
   declared: DeclaredImage,
   codecs: CodecSet,
+  convert: ConvertFunction,
   maxPixels: number,
 ): RawImage {
   checkPixelLimit(declared.width, declared.height, maxPixels, 'The envelope header', declared.mode);
@@ -114,5 +115,5 @@ export function decodeStored(
       { chunk: 'width' },
     );
   }
-  return restoreMode(decoded, declared.mode, format);
+  return restoreMode(decoded, declared.mode, format, convert);
 }

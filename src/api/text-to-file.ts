@@ -1,6 +1,7 @@
 // textToFile (DESIGN §2): text to the bytes of an image file, the stored bytes untouched when they already are one.
 import type { FormatId } from '../formats/codec.js';
 import type { CodecSet } from './codec-set.js';
+import type { Features } from './features.js';
 import { resolveTextToFileOptions } from './options.js';
 import { readText } from './read-text.js';
 import type { TextContent } from './read-text.js';
@@ -25,19 +26,20 @@ function storedFile(content: TextContent, codecs: CodecSet): ImageFile | undefin
 }
 
 /**
- * Turns text into image file bytes. Implementation of `textToFile` for one set of codecs.
+ * Turns text into image file bytes. Implementation of `textToFile` for one instance's features.
  * @throws PixtextError (see `Pixtext.textToFile`)
  * @example
  * ```ts
- * textToFileWith(createCodecSet([pngCodec]), text, { format: 'png' }).bytes;
+ * textToFileWith(createFeatures({ codecs: [pngCodec] }), text, { format: 'png' }).bytes;
  * ```
  */
-export function textToFileWith(codecs: CodecSet, text: unknown, rawOptions: unknown): ImageFile {
+export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile {
   const options = resolveTextToFileOptions(rawOptions);
-  const content = readText(text, codecs, options.maxPixels);
+  const { codecs } = features;
+  const content = readText(text, features, options.maxPixels);
   const stored = storedFile(content, codecs);
   if (stored !== undefined && (options.format === undefined || options.format === stored.format)) return stored;
   const format = options.format ?? 'png';
   const codec = codecs.get(format);
-  return { format, bytes: codec.encode(imageOfContent(content, codecs, options.maxPixels), options) };
+  return { format, bytes: codec.encode(imageOfContent(content, features, options.maxPixels), options) };
 }

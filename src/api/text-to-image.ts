@@ -1,7 +1,6 @@
 // textToImage (DESIGN §2): any recognised text form back to a RawImage.
-import { convert } from '../pixel-modes/convert.js';
 import type { RawImage } from '../raw-image.js';
-import type { CodecSet } from './codec-set.js';
+import type { Features } from './features.js';
 import { resolveDecodeOptions } from './options.js';
 import { readText } from './read-text.js';
 import type { TextContent } from './read-text.js';
@@ -11,14 +10,15 @@ import { decodeStored } from './stored-file.js';
  * The image a read text holds, in the mode it declares.
  * @example
  * ```ts
- * imageOfContent(readText(text, codecs, maxPixels), codecs, maxPixels);
+ * imageOfContent(readText(text, features, maxPixels), features, maxPixels);
  * ```
  */
-export function imageOfContent(content: TextContent, codecs: CodecSet, maxPixels: number): RawImage {
+export function imageOfContent(content: TextContent, features: Features, maxPixels: number): RawImage {
+  const { codecs, convert } = features;
   switch (content.form) {
     case 'envelope': {
       const { header, payload } = content;
-      if (header.encoding !== 'raw') return decodeStored(payload, header.encoding, header, codecs, maxPixels);
+      if (header.encoding !== 'raw') return decodeStored(payload, header.encoding, header, codecs, convert, maxPixels);
       const image: RawImage = { width: header.width, height: header.height, mode: header.mode, data: payload };
       if (header.palette !== undefined) image.palette = header.palette;
       return image;
@@ -31,15 +31,15 @@ export function imageOfContent(content: TextContent, codecs: CodecSet, maxPixels
 }
 
 /**
- * Reads an image back from text. Implementation of `textToImage` for one set of codecs.
+ * Reads an image back from text. Implementation of `textToImage` for one instance's features.
  * @throws PixtextError (see `Pixtext.textToImage`)
  * @example
  * ```ts
- * textToImageWith(createCodecSet([]), envelopeText, { mode: 'RGBA' });
+ * textToImageWith(createFeatures({ convert }), envelopeText, { mode: 'RGBA' });
  * ```
  */
-export function textToImageWith(codecs: CodecSet, text: unknown, rawOptions: unknown): RawImage {
+export function textToImageWith(features: Features, text: unknown, rawOptions: unknown): RawImage {
   const options = resolveDecodeOptions(rawOptions);
-  const image = imageOfContent(readText(text, codecs, options.maxPixels), codecs, options.maxPixels);
-  return options.mode === undefined || options.mode === image.mode ? image : convert(image, options.mode);
+  const image = imageOfContent(readText(text, features, options.maxPixels), features, options.maxPixels);
+  return options.mode === undefined || options.mode === image.mode ? image : features.convert(image, options.mode);
 }

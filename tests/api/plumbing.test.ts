@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { base64Form } from '../../src/api/form-base64.js';
+import { dataUrlForm } from '../../src/api/form-data-url.js';
+import { pilDumpForm } from '../../src/api/form-pil-dump.js';
 import { createPixtext } from '../../src/api/pixtext.js';
+import { convert } from '../../src/pixel-modes/convert.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
 import type { RawImage } from '../../src/raw-image.js';
@@ -17,7 +21,7 @@ function failure(f: () => unknown): { code: string; message: string } {
 }
 const codeOf = (f: () => unknown) => failure(f).code;
 
-const fake = createPixtext({ codecs: [fakeCodec] });
+const fake = createPixtext({ codecs: [fakeCodec], forms: [pilDumpForm, dataUrlForm, base64Form], convert });
 const none = createPixtext();
 const rgb: RawImage = { width: 2, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0, 0, 255, 0]) };
 const EXAMPLE =

@@ -1,0 +1,13 @@
+// The one error for a feature an instance was made without (a codec, a text form, mode conversion).
+import { ErrorCode, PixtextError } from '../errors.js';
+
+/**
+ * `ERR_UNSUPPORTED`: `<what> is not configured in this pixtext instance: pass createPixtext(<config>)`.
+ * @example
+ * ```ts
+ * throw notConfigured('The png codec', '{ codecs: [pngCodec] }');
+ * ```
+ */
+export function notConfigured(what: string, config: string): PixtextError {
+  return new PixtextError(ErrorCode.UNSUPPORTED, `${what} is not configured in this pixtext instance: pass createPixtext(${config})`);
+}
