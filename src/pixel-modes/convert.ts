@@ -52,6 +52,12 @@ export function convert(image: RawImage, mode: PixelMode, options?: ConvertOptio
   const resolved = resolveConvertOptions(options);
   const { width, height } = source;
 
+  // An image without pixels may still have a huge other side (0 × 2^32 is a valid RawImage): convert it as 0 × 0,
+  // so its empty rows are never walked one by one.
+  if ((width === 0 || height === 0) && width + height > 0) {
+    return { ...convert({ ...source, width: 0, height: 0 }, mode, options), width, height };
+  }
+
   if (source.mode === mode) {
     const copy: RawImage = { width, height, mode, data: source.data.slice() };
     if (source.palette !== undefined) copy.palette = source.palette.slice();
