@@ -140,6 +140,8 @@ export function encodeBmp(image: RawImage): Uint8Array {
 /** Writes the rows bottom-up; padding bytes stay zero (fresh buffer). */
 function writePixels(image: RawImage, out: Uint8Array, dataOffset: number, stride: number): void {
   const { width, height, mode, data } = image;
+  // Zero-width rows hold nothing; walking 2^31 − 1 of them would take minutes.
+  if (width === 0) return;
   for (let r = 0; r < height; r++) {
     const o = dataOffset + (height - 1 - r) * stride;
     switch (mode) {
