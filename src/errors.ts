@@ -91,6 +91,18 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * The character at `text[i]` for an error message: `"x"` when it is printable ASCII, else its code point `U+XXXX`.
+ * @example
+ * ```ts
+ * describeChar('a\u00e9', 1) === 'U+00E9';
+ * ```
+ */
+export function describeChar(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  return c >= 0x20 && c < 0x7f ? JSON.stringify(text[i]) : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
  * The one message form for a bad argument: `Expected <what> for <option> but received <value>`.
  * @internal
  */

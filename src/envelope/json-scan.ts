@@ -2,7 +2,7 @@
 // and where. Engines word their SyntaxError messages differently, so this is decided here by a small scanner of the
 // JSON grammar. It runs only on the error path; strings are skipped with indexOf, so a long base64 field is cheap.
 // Spec: https://www.rfc-editor.org/rfc/rfc8259
-import { ErrorCode, PixtextError } from '../errors.js';
+import { ErrorCode, PixtextError, describeChar } from '../errors.js';
 
 /** Outcome of {@link scanJson}. */
 export type JsonScan =
@@ -10,188 +10,10 @@ export type JsonScan =
   | { status: 'truncated' }
   | { status: 'invalid'; offset: number; reason: string };
 
-class Invalid {
-  constructor(
-    readonly offset: number,
-    readonly reason: string,
-  ) {}
-}
-class Truncated {}
-const TRUNCATED = new Truncated();
+// Thrown inside the scanner only: the text ended where more JSON had to follow.
+const TRUNCATED = { status: 'truncated' } as const;
 
-const isWs = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const isHex = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-
-/** A character for an error message. */
-function show(text: string, i: number): string {
-  const c = text.charCodeAt(i);
-  return c >= 0x20 && c < 0x7f ? JSON.stringify(text[i]) : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-class Scanner {
-  private i = 0;
-  // Position of the next backslash at or after the current string position, cached so strings scan in linear time.
-  private nextBackslash = -1;
-
-  constructor(private readonly text: string) {}
-
-  run(): JsonScan {
-    try {
-      this.skipWs();
-      if (this.i >= this.text.length) return { status: 'invalid', offset: 0, reason: 'the text is empty' };
-      this.value();
-      this.skipWs();
-      if (this.i < this.text.length) throw new Invalid(this.i, `unexpected ${show(this.text, this.i)} after the JSON value`);
-      return { status: 'complete' };
-    } catch (e) {
-      if (e === TRUNCATED) return { status: 'truncated' };
-      if (e instanceof Invalid) return { status: 'invalid', offset: e.offset, reason: e.reason };
-      throw e;
-    }
-  }
-
-  private peek(): number {
-    if (this.i >= this.text.length) throw TRUNCATED;
-    return this.text.charCodeAt(this.i);
-  }
-
-  private skipWs(): void {
-    while (this.i < this.text.length && isWs(this.text.charCodeAt(this.i))) this.i++;
-  }
-
-  private expect(c: number, what: string): void {
-    this.skipWs();
-    if (this.peek() !== c) throw new Invalid(this.i, `expected ${what} but found ${show(this.text, this.i)}`);
-    this.i++;
-  }
-
-  // Containers are handled iteratively with an explicit stack, so deep nesting cannot overflow the call stack.
-  private value(): void {
-    const stack: number[] = []; // 0x7b '{' or 0x5b '['
-    for (;;) {
-      this.skipWs();
-      const c = this.peek();
-      if (c === 0x7b || c === 0x5b) {
-        this.i++;
-        this.skipWs();
-        const close = c === 0x7b ? 0x7d : 0x5d;
-        if (this.peek() === close) {
-          this.i++;
-        } else {
-          stack.push(c);
-          if (c === 0x7b) this.key();
-          continue;
-        }
-      } else if (c === 0x22) {
-        this.string();
-      } else if (c === 0x2d || isDigit(c)) {
-        this.number();
-      } else if (c === 0x74 || c === 0x66 || c === 0x6e) {
-        this.literal(c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null');
-      } else {
-        throw new Invalid(this.i, `unexpected ${show(this.text, this.i)} where a value should start`);
-      }
-      // A value is complete: continue or close the enclosing containers.
-      for (;;) {
-        const top = stack[stack.length - 1];
-        if (top === undefined) return;
-        this.skipWs();
-        const d = this.peek();
-        if (d === 0x2c) {
-          this.i++;
-          if (top === 0x7b) this.key();
-          break;
-        }
-        if (d !== (top === 0x7b ? 0x7d : 0x5d)) {
-          throw new Invalid(this.i, `expected "," or "${top === 0x7b ? '}' : ']'}" but found ${show(this.text, this.i)}`);
-        }
-        this.i++;
-        stack.pop();
-      }
-    }
-  }
-
-  private key(): void {
-    this.skipWs();
-    if (this.peek() !== 0x22) throw new Invalid(this.i, `expected a string key but found ${show(this.text, this.i)}`);
-    this.string();
-    this.expect(0x3a, '":"');
-  }
-
-  private string(): void {
-    const text = this.text;
-    let j = this.i + 1;
-    for (;;) {
-      const quote = text.indexOf('"', j);
-      if (this.nextBackslash < j) {
-        this.nextBackslash = text.indexOf('\\', j);
-        if (this.nextBackslash === -1) this.nextBackslash = text.length;
-      }
-      if (quote === -1 && this.nextBackslash >= text.length) throw TRUNCATED;
-      if (quote !== -1 && quote < this.nextBackslash) {
-        this.i = quote + 1;
-        return;
-      }
-      // An escape comes first.
-      const b = this.nextBackslash;
-      if (b + 1 >= text.length) throw TRUNCATED;
-      const e = text.charCodeAt(b + 1);
-      if (e === 0x75) {
-        for (let k = b + 2; k < b + 6; k++) {
-          if (k >= text.length) throw TRUNCATED;
-          if (!isHex(text.charCodeAt(k))) throw new Invalid(k, `bad \\u escape: ${show(text, k)} is not a hex digit`);
-        }
-        j = b + 6;
-      } else if ('"\\/bfnrt'.includes(text[b + 1]!)) {
-        j = b + 2;
-      } else {
-        throw new Invalid(b, `bad escape \\${text[b + 1]}`);
-      }
-    }
-  }
-
-  private digits(): number {
-    let n = 0;
-    while (this.i < this.text.length && isDigit(this.text.charCodeAt(this.i))) {
-      this.i++;
-      n++;
-    }
-    if (n === 0) {
-      if (this.i >= this.text.length) throw TRUNCATED;
-      throw new Invalid(this.i, `expected a digit but found ${show(this.text, this.i)}`);
-    }
-    return n;
-  }
-
-  private number(): void {
-    const start = this.i;
-    if (this.text.charCodeAt(this.i) === 0x2d) this.i++;
-    if (this.peek() === 0x30) this.i++;
-    else this.digits();
-    if (this.i < this.text.length && this.text.charCodeAt(this.i) === 0x2e) {
-      this.i++;
-      this.digits();
-    }
-    if (this.i < this.text.length && (this.text.charCodeAt(this.i) | 0x20) === 0x65) {
-      this.i++;
-      const s = this.peek();
-      if (s === 0x2b || s === 0x2d) this.i++;
-      this.digits();
-    }
-    if (this.i === start) throw new Invalid(start, 'bad number');
-  }
-
-  private literal(word: string): void {
-    for (let k = 0; k < word.length; k++) {
-      if (this.i >= this.text.length) throw TRUNCATED;
-      if (this.text.charCodeAt(this.i) !== word.charCodeAt(k)) {
-        throw new Invalid(this.i, `unexpected ${show(this.text, this.i)} in ${JSON.stringify(word)}`);
-      }
-      this.i++;
-    }
-  }
-}
 
 /**
  * Scans `text` against the JSON grammar (raw control characters inside strings are not checked: JSON.parse
@@ -203,7 +25,120 @@ class Scanner {
  * ```
  */
 export function scanJson(text: string): JsonScan {
-  return new Scanner(text).run();
+  const n = text.length;
+  let i = 0;
+  // Position of the next backslash at or after the current string position, kept so strings scan in linear time.
+  let nextBackslash = -1;
+  const at = (k: number): number => text.charCodeAt(k); // NaN past the end, which matches nothing below
+  // Every error at the end of the text means the JSON was cut short; anywhere else it is not JSON.
+  const fail = (offset: number, reason: string): never => {
+    throw offset >= n ? TRUNCATED : { status: 'invalid', offset, reason };
+  };
+  const expected = (what: string): never => fail(i, `expected ${what} but found ${describeChar(text, i)}`);
+  const skipWs = (): void => {
+    while (at(i) === 0x20 || at(i) === 0x0a || at(i) === 0x0d || at(i) === 0x09) i++;
+  };
+  const digits = (): void => {
+    const start = i;
+    while (isDigit(at(i))) i++;
+    if (i === start) expected('a digit');
+  };
+  const string = (): void => {
+    let j = i + 1;
+    for (;;) {
+      const quote = text.indexOf('"', j);
+      if (nextBackslash < j) {
+        nextBackslash = text.indexOf('\\', j);
+        if (nextBackslash === -1) nextBackslash = n;
+      }
+      if (quote === -1 && nextBackslash === n) throw TRUNCATED;
+      if (quote !== -1 && quote < nextBackslash) {
+        i = quote + 1;
+        return;
+      }
+      const b = nextBackslash; // an escape comes first
+      const e = text[b + 1];
+      if (e === 'u') {
+        for (let k = b + 2; k < b + 6; k++) {
+          if (!/[0-9a-fA-F]/.test(text[k] ?? '')) fail(k, `bad \\u escape: ${describeChar(text, k)} is not a hex digit`);
+        }
+        j = b + 6;
+      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+        j = b + 2;
+      } else {
+        if (e === undefined) throw TRUNCATED;
+        fail(b, `bad escape \\${e}`);
+      }
+    }
+  };
+  const key = (): void => {
+    skipWs();
+    if (at(i) !== 0x22) expected('a string key');
+    string();
+    skipWs();
+    if (at(i) !== 0x3a) expected('":"');
+    i++;
+  };
+
+  try {
+    skipWs();
+    if (i === n) return { status: 'invalid', offset: 0, reason: 'the text is empty' };
+    // Containers are handled with an explicit stack of closing brackets, so deep nesting cannot overflow the call stack.
+    const stack: number[] = [];
+    for (;;) {
+      skipWs();
+      const c = at(i);
+      if (c === 0x7b || c === 0x5b) {
+        const close = c + 2; // '{' + 2 is '}', '[' + 2 is ']'
+        i++;
+        skipWs();
+        if (at(i) !== close) {
+          stack.push(close);
+          if (c === 0x7b) key();
+          continue;
+        }
+        i++;
+      } else if (c === 0x22) {
+        string();
+      } else if (c === 0x2d || isDigit(c)) {
+        if (c === 0x2d) i++;
+        if (at(i) === 0x30) i++;
+        else digits();
+        if (at(i) === 0x2e) i++, digits();
+        if ((at(i) | 0x20) === 0x65) {
+          i++;
+          if (at(i) === 0x2b || at(i) === 0x2d) i++;
+          digits();
+        }
+      } else {
+        const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : '';
+        if (word === '') fail(i, `unexpected ${describeChar(text, i)} where a value should start`);
+        for (let k = 0; k < word.length; k++, i++) {
+          if (at(i) !== word.charCodeAt(k)) fail(i, `unexpected ${describeChar(text, i)} in ${word}`);
+        }
+      }
+      // A value is complete: continue or close the enclosing containers.
+      for (;;) {
+        const close = stack[stack.length - 1];
+        skipWs();
+        if (close === undefined) {
+          if (i < n) fail(i, `unexpected ${describeChar(text, i)} after the JSON value`);
+          return { status: 'complete' };
+        }
+        if (at(i) === 0x2c) {
+          i++;
+          if (close === 0x7d) key();
+          break;
+        }
+        if (at(i) !== close) expected(`"," or "${String.fromCharCode(close)}"`);
+        i++;
+        stack.pop();
+      }
+    }
+  } catch (outcome) {
+    if ((outcome as Partial<JsonScan>).status === undefined) throw outcome;
+    return outcome as JsonScan;
+  }
 }
 
 /**
@@ -223,18 +158,10 @@ export function parseJsonObject(text: string, what = 'The text'): Record<string,
   } catch (cause) {
     const scan = scanJson(text);
     if (scan.status === 'truncated') {
-      throw new PixtextError(ErrorCode.TRUNCATED, `${what} ends before its JSON is complete: it was cut short`, {
-        offset: text.length,
-        cause,
-      });
+      throw new PixtextError(ErrorCode.TRUNCATED, `${what} ends before its JSON is complete: it was cut short`, { offset: text.length, cause });
     }
-    if (scan.status === 'invalid') {
-      throw new PixtextError(ErrorCode.NOT_JSON, `${what} is not JSON: ${scan.reason} at offset ${scan.offset}`, {
-        offset: scan.offset,
-        cause,
-      });
-    }
-    throw new PixtextError(ErrorCode.NOT_JSON, `${what} is not JSON: ${(cause as Error).message}`, { cause });
+    const [reason, offset] = scan.status === 'invalid' ? [`${scan.reason} at offset ${scan.offset}`, scan.offset] : [(cause as Error).message];
+    throw new PixtextError(ErrorCode.NOT_JSON, `${what} is not JSON: ${reason}`, { offset, cause });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
