@@ -14,8 +14,9 @@ export type { DecodeBase64Options } from './scalar.js';
 // chunking bounds that copy to 2 MiB instead of twice the text.
 const DECODE_CHUNK = 1024 * 1024;
 
-let encoder: TextEncoder | undefined;
-let scratch: Uint8Array | undefined;
+// Any UTF-16 code unit above U+00FF, whose low byte Buffer's decoder would read as a digit. V8 answers this test
+// at once for a one-byte string (which cannot hold such a unit) and scans only two-byte strings.
+const ABOVE_LATIN1 = /[^\x00-\xff]/;
 
 /**
  * Standard padded base64 (RFC 4648 §4) of `bytes`, honouring the view's `byteOffset`/`byteLength`. Node build:
@@ -43,7 +44,7 @@ function decodeWithBuffer(text: string, paddingOptional: boolean): Uint8Array | 
   const len = text.length;
   const rem = len % 4;
   if (rem === 1 || (rem !== 0 && !paddingOptional)) return undefined;
-  if (text.indexOf('-') !== -1 || text.indexOf('_') !== -1) return undefined;
+  if (text.indexOf('-') !== -1 || text.indexOf('_') !== -1 || ABOVE_LATIN1.test(text)) return undefined;
   let pad = 0;
   if (rem === 0 && len > 0 && text.charCodeAt(len - 1) === 0x3d) pad = text.charCodeAt(len - 2) === 0x3d ? 2 : 1;
   // The last quad (padded or partial) is decoded by the scalar decoder, which also checks its unused bits.
@@ -56,11 +57,8 @@ function decodeWithBuffer(text: string, paddingOptional: boolean): Uint8Array | 
   for (let start = 0; start < bodyLength; start += DECODE_CHUNK) {
     const end = Math.min(bodyLength, start + DECODE_CHUNK);
     const want = ((end - start) / 4) * 3;
-    const chunk = text.slice(start, end);
-    // Non-ASCII check: measured 2.5x faster than Buffer.byteLength(text, 'utf8') over the whole text.
-    const ascii = (encoder ??= new TextEncoder()).encodeInto(chunk, (scratch ??= new Uint8Array(DECODE_CHUNK)));
-    if (ascii.read !== chunk.length || ascii.written !== chunk.length) return undefined;
-    if (view.write(chunk, o, want, 'base64') !== want) return undefined;
+    // Characters U+0080 to U+00FF are no digits: Buffer skips them, so fewer bytes are written.
+    if (view.write(text.slice(start, end), o, want, 'base64') !== want) return undefined;
     o += want;
   }
   if (tailLength > 0) {
