@@ -7,6 +7,8 @@
 // (seed, target, index), saved, and the worker restarted with the next seed. Every failing input (an escape, an input
 // over the time limit, an output breaking an invariant, a known-good file decoding differently afterwards) is written
 // to tests/fuzz/regressions/ (one file per distinct failure), where tests/fuzz/regressions.test.ts replays it.
+// With both variants, each input is also read by the other build, and an image only one build gives (or two builds
+// giving different images) is reported as a difference, with the seed and index that rebuild it.
 import { createHash, randomInt } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -82,12 +84,25 @@ const SLOTS = 4;
 
 // ---------------------------------------------------------------------------------------------------------- worker
 async function workerMain() {
-  const { bundles, seeds, names, maxPixels, timeoutMs, deadline, shared } = workerData;
+  const { bundles, seeds, names, maxPixels, timeoutMs, deadline, shared, variants: VARIANT_NAMES } = workerData;
   const slots = new Int32Array(shared, 0, SLOTS);
   const started = new Float64Array(shared, SLOTS * 4, 1);
   const modules = await Promise.all(bundles.map((b) => import(pathToFileURL(b).href)));
+  // With both builds loaded, every input one build reads is read by the other too: node:zlib against fflate, Buffer
+  // base64 against the portable codec. Refusals may differ in code; an image only one build gives, or two builds
+  // giving different images, is a finding.
+  const other = (v) => campaigns[1 - v];
+  const compare = (v) => (t, input, outcome) => {
+    const twin = other(v).targets[t];
+    const theirs = modules[1 - v].outcomeOf(twin, input, maxPixels);
+    const describe = (o) => ('digest' in o ? 'an image' : o.code);
+    if ('digest' in outcome && 'digest' in theirs) return outcome.digest === theirs.digest ? undefined : 'the node and portable builds give different images';
+    if ('digest' in outcome || 'digest' in theirs) return `the ${VARIANT_NAMES[v]} build gives ${describe(outcome)}, the other ${describe(theirs)}`;
+    return theirs.code === 'escape' ? `the other build lets an exception escape` : undefined;
+  };
   const campaigns = modules.map((mod, v) =>
     mod.createCampaign(FIXTURES, names, {
+      ...(modules.length === 2 ? { compare: compare(v) } : {}),
       seed: seeds[v],
       maxPixels,
       timeoutMs,
@@ -148,7 +163,9 @@ async function main() {
     const entry = { count: 1, variant: variants[variant], failure };
     signatures.set(signature, entry);
     console.log(`\n[${variants[variant]}] ${failure.kind} in ${failure.target} (seed ${failure.seed}, input ${failure.index}): ${failure.detail.split('\n')[0]}`);
-    if (!options.write) return;
+    // A difference between the builds breaks no invariant of either, so replaying it in one test project would
+    // prove nothing: it is reported (seed and index rebuild it) but not written as a regression fixture.
+    if (!options.write || failure.kind === 'differential') return;
     const { input } = failure;
     const fixture = {
       target: failure.target,
@@ -171,7 +188,7 @@ async function main() {
     const slots = new Int32Array(shared, 0, SLOTS);
     const started = new Float64Array(shared, SLOTS * 4, 1);
     const worker = new Worker(fileURLToPath(import.meta.url), {
-      workerData: { bundles, seeds, names: options.targets, maxPixels: options.maxPixels, timeoutMs: options.timeoutMs, deadline, shared },
+      workerData: { bundles, seeds, names: options.targets, maxPixels: options.maxPixels, timeoutMs: options.timeoutMs, deadline, shared, variants },
     });
     let last = { stats: variants.map(() => []), rss: 0 };
     const outcome = await new Promise((resolve) => {
@@ -228,8 +245,8 @@ async function main() {
     const sums = new Map();
     for (const life of finished) {
       for (const s of life[v] ?? []) {
-        const sum = sums.get(s.name) ?? { ...s, rejected: {}, inputs: 0, accepted: 0, escapes: 0, timeouts: 0, violations: 0, knownGoodChecks: 0, knownGoodFailures: 0, maxMs: 0, totalMs: 0 };
-        for (const k of ['inputs', 'accepted', 'escapes', 'timeouts', 'violations', 'knownGoodChecks', 'knownGoodFailures', 'totalMs']) sum[k] += s[k];
+        const sum = sums.get(s.name) ?? { ...s, rejected: {}, inputs: 0, accepted: 0, escapes: 0, timeouts: 0, violations: 0, knownGoodChecks: 0, knownGoodFailures: 0, differences: 0, maxMs: 0, totalMs: 0 };
+        for (const k of ['inputs', 'accepted', 'escapes', 'timeouts', 'violations', 'knownGoodChecks', 'knownGoodFailures', 'differences', 'totalMs']) sum[k] += s[k];
         sum.maxMs = Math.max(sum.maxMs, s.maxMs);
         for (const [code, n] of Object.entries(s.rejected)) sum.rejected[code] = (sum.rejected[code] ?? 0) + n;
         sums.set(s.name, sum);
@@ -241,7 +258,7 @@ async function main() {
   const all = byVariant.flat();
   const total = (k) => all.reduce((n, s) => n + s[k], 0);
   console.log(`\nsummary: ${total('inputs')} inputs in ${options.minutes} min (seed ${options.seed}, ${generation + 1} worker run${generation ? 's' : ''})`);
-  console.log(`  escapes ${total('escapes')}, timeouts ${total('timeouts') + hangs} (hangs ${hangs}), invariant violations ${total('violations')}, known-good failures ${total('knownGoodFailures')}`);
+  console.log(`  escapes ${total('escapes')}, timeouts ${total('timeouts') + hangs} (hangs ${hangs}), invariant violations ${total('violations')}, known-good failures ${total('knownGoodFailures')}, node/portable differences ${total('differences')}`);
   console.log(`  distinct failures ${signatures.size}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
   for (const [signature, { count }] of signatures) console.log(`  ${count} × ${signature}`);
   for (const file of written) console.log(`  wrote ${file}`);

@@ -19,6 +19,8 @@ export interface TargetStats {
   violations: number;
   knownGoodChecks: number;
   knownGoodFailures: number;
+  /** Inputs another reading (the other build) handled differently; only counted when a comparison is asked for. */
+  differences: number;
   maxMs: number;
   totalMs: number;
 }
@@ -29,7 +31,7 @@ export interface Failure {
   /** The input's index in the target's stream (with the campaign seed, enough to rebuild it); -1 for known-good. */
   index: number;
   seed: number;
-  kind: 'escape' | 'timeout' | 'violation' | 'known-good';
+  kind: 'escape' | 'timeout' | 'violation' | 'known-good' | 'differential';
   detail: string;
   ms: number;
   input: FuzzInput;
@@ -47,6 +49,24 @@ export interface CampaignOptions {
   onFailure?: (failure: Failure) => void;
   /** Called before each input runs (the long runner's watchdog records where it is). */
   beforeInput?: (targetIndex: number, index: number) => void;
+  /**
+   * Called with each input's outcome (the output's digest, or the error code); returns what is wrong with it when
+   * it disagrees with another reading of the same input (the long runner compares the Node and portable builds).
+   */
+  compare?: (targetIndex: number, input: FuzzInput, outcome: Outcome) => string | undefined;
+}
+
+/** What a reader did with an input: accepted it (with a digest of its output) or refused it (with a code). */
+export type Outcome = { digest: string } | { code: string };
+
+/** Runs a reader on an input and sums up what happened, for comparing two readings. Escapes count as refusals. */
+export function outcomeOf(target: Target, input: FuzzInput, maxPixels: number): Outcome {
+  try {
+    return { digest: digest(target.run(input, maxPixels)) };
+  } catch (error) {
+    const outcome = classifyThrown(error);
+    return { code: 'rejected' in outcome ? outcome.rejected : 'escape' };
+  }
 }
 
 /** The number a target name adds to the seed, so each target's stream does not depend on the others. */
@@ -62,7 +82,7 @@ export function inputAt(target: Target, seed: number, index: number): FuzzInput 
 }
 
 /** A digest of a reader's successful output, to compare runs (not a check of correctness). */
-function digest(value: unknown): string {
+export function digest(value: unknown): string {
   const parts: string[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (v instanceof Uint8Array) parts.push(`u8:${v.length}:${crc32(v) >>> 0}`);
@@ -100,6 +120,7 @@ export class Campaign {
       violations: 0,
       knownGoodChecks: 0,
       knownGoodFailures: 0,
+      differences: 0,
       maxMs: 0,
       totalMs: 0,
     }));
@@ -156,19 +177,30 @@ export class Campaign {
     }
     if (threw) {
       const outcome = classifyThrown(thrown);
-      if ('rejected' in outcome) stats.rejected[outcome.rejected] = (stats.rejected[outcome.rejected] ?? 0) + 1;
-      else {
+      if ('rejected' in outcome) {
+        stats.rejected[outcome.rejected] = (stats.rejected[outcome.rejected] ?? 0) + 1;
+        this.compareOutcome(targetIndex, index, input, { code: outcome.rejected });
+      } else {
         stats.escapes++;
         this.fail({ target: target.name, index, kind: 'escape', detail: outcome.escaped, ms, input });
       }
       return;
     }
     const problem = target.check(output, input, maxPixels);
-    if (problem === undefined) stats.accepted++;
-    else {
+    if (problem === undefined) {
+      stats.accepted++;
+      this.compareOutcome(targetIndex, index, input, { digest: digest(output) });
+    } else {
       stats.violations++;
       this.fail({ target: target.name, index, kind: 'violation', detail: problem, ms, input });
     }
+  }
+
+  private compareOutcome(targetIndex: number, index: number, input: FuzzInput, outcome: Outcome): void {
+    const problem = this.options.compare?.(targetIndex, input, outcome);
+    if (problem === undefined) return;
+    this.stats[targetIndex]!.differences++;
+    this.fail({ target: this.targets[targetIndex]!.name, index, kind: 'differential', detail: problem, ms: 0, input });
   }
 
   /** Decodes the target's known-good inputs again; a different result means a hostile input left a mark. */
