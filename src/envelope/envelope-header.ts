@@ -40,12 +40,8 @@ export interface EnvelopeHeader {
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-function fieldError(field: string, expected: string, value: unknown): PixtextError {
-  return new PixtextError(
-    ErrorCode.ENVELOPE,
-    `Envelope field "${field}" must be ${expected} but is ${describeValue(value)}`,
-    { chunk: field },
-  );
+function fieldError(field: string, expected: string, value: unknown, shown = describeValue(value)): PixtextError {
+  return new PixtextError(ErrorCode.ENVELOPE, `Envelope field "${field}" must be ${expected} but is ${shown}`, { chunk: field });
 }
 
 function ownField(fields: JsonObject, field: string): unknown {
@@ -93,32 +89,44 @@ function isEncoding(value: unknown): value is EnvelopeEncoding {
   return typeof value === 'string' && (ENVELOPE_ENCODINGS as readonly string[]).includes(value);
 }
 
-function readPalette(value: unknown, encoding: EnvelopeEncoding, mode: PixelMode): Uint8Array {
-  if (encoding !== 'raw' || mode !== 'P') {
-    throw new PixtextError(
-      ErrorCode.ENVELOPE,
-      `Envelope field "palette" is only allowed with encoding "raw" and mode "P", not ${encoding} ${mode}`,
-      { chunk: 'palette' },
-    );
-  }
-  if (typeof value !== 'string') throw fieldError('palette', 'a base64 string', value);
-  let palette: Uint8Array;
+/**
+ * Decodes the base64 string of envelope field `field` (strict, or with whitespace where DESIGN §4 allows it); a
+ * decoding error keeps its code and offset, and names the field.
+ * @throws PixtextError `ERR_BASE64` with `chunk` the field
+ * @example
+ * ```ts
+ * decodeField('/wAA', 'palette', false); // Uint8Array [255, 0, 0]
+ * ```
+ */
+export function decodeField(text: string, field: string, allowWhitespace: boolean): Uint8Array {
   try {
-    palette = decodeBase64(value);
+    return decodeBase64(text, { allowWhitespace });
   } catch (cause) {
-    const offset = cause instanceof PixtextError ? cause.offset : undefined;
-    throw new PixtextError(ErrorCode.BASE64, `Envelope field "palette" is not valid base64`, {
-      chunk: 'palette',
-      ...(offset === undefined ? {} : { offset }),
-      cause,
-    });
+    if (!(cause instanceof PixtextError)) throw cause;
+    throw new PixtextError(cause.code, `Envelope field "${field}": ${cause.message}`, { chunk: field, offset: cause.offset, cause });
   }
+}
+
+/**
+ * The `data` field: it must be a string (the base64 payload).
+ * @throws PixtextError `ERR_ENVELOPE`
+ * @example
+ * ```ts
+ * dataField({ data: 'QQ==' }) === 'QQ==';
+ * ```
+ */
+export function dataField(fields: JsonObject): string {
+  const data = requiredField(fields, 'data');
+  if (typeof data !== 'string') throw fieldError('data', 'a base64 string', data);
+  return data;
+}
+
+function readPalette(value: unknown, encoding: EnvelopeEncoding, mode: PixelMode): Uint8Array {
+  if (encoding !== 'raw' || mode !== 'P') throw fieldError('palette', 'absent except with encoding "raw" and mode "P"', value);
+  if (typeof value !== 'string') throw fieldError('palette', 'a base64 string', value);
+  const palette = decodeField(value, 'palette', false);
   if (palette.length % 4 !== 0 || palette.length > 1024) {
-    throw new PixtextError(
-      ErrorCode.ENVELOPE,
-      `Envelope field "palette" must hold 0 to 256 RGBA entries (a multiple of 4 bytes up to 1024), it holds ${palette.length} bytes`,
-      { chunk: 'palette' },
-    );
+    throw fieldError('palette', '0 to 256 RGBA entries (a multiple of 4 bytes up to 1024)', palette, `${palette.length} bytes`);
   }
   return palette;
 }

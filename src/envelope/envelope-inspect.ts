@@ -1,11 +1,8 @@
 // Reads an envelope's header without decoding its payload: what `pixtext info` shows.
-import { ErrorCode, PixtextError } from '../errors.js';
-import { parseEnvelopeHeader } from './envelope-header.js';
+import { dataField, parseEnvelopeHeader } from './envelope-header.js';
 import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
 import { sliceEnvelope } from './envelope-read.js';
 import { parseJsonObject } from './json-scan.js';
-
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 /** An envelope's header plus the size of its base64 `data`, from {@link inspectEnvelope}. */
 export interface EnvelopeInfo extends EnvelopeHeader {
@@ -22,12 +19,7 @@ export interface EnvelopeInfo extends EnvelopeHeader {
  * ```
  */
 export function inspectEnvelopeObject(fields: JsonObject): EnvelopeInfo {
-  const header = parseEnvelopeHeader(fields);
-  const data = hasOwn(fields, 'data') ? fields['data'] : undefined;
-  if (typeof data !== 'string') {
-    throw new PixtextError(ErrorCode.ENVELOPE, 'Envelope field "data" is missing or not a string', { chunk: 'data' });
-  }
-  return { ...header, dataLength: data.length };
+  return { ...parseEnvelopeHeader(fields), dataLength: dataField(fields).length };
 }
 
 /**
@@ -44,7 +36,7 @@ export function inspectEnvelopeObject(fields: JsonObject): EnvelopeInfo {
 export function inspectEnvelope(text: string): EnvelopeInfo {
   const sliced = sliceEnvelope(text);
   // A backslash means escapes: measuring them needs the full parse.
-  if (sliced !== undefined && hasOwn(sliced.fields, 'pixtext') && sliced.data.indexOf('\\') === -1) {
+  if (sliced !== undefined && Object.prototype.hasOwnProperty.call(sliced.fields, 'pixtext') && sliced.data.indexOf('\\') === -1) {
     return { ...parseEnvelopeHeader(sliced.fields), dataLength: sliced.data.length };
   }
   return inspectEnvelopeObject(parseJsonObject(text, 'The envelope'));

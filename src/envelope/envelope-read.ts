@@ -3,9 +3,9 @@
 // escapes such as `\/` or `\n` inside `data`) goes through a full JSON.parse and gives the same result.
 import { decodeBase64 } from '../base64/base64.js';
 import { crc32, crc32Hex } from '../checksum/crc32.js';
-import { ErrorCode, PixtextError, describeValue } from '../errors.js';
+import { ErrorCode, PixtextError } from '../errors.js';
 import { byteLengthFor, checkPixelLimit } from '../raw-image.js';
-import { parseEnvelopeHeader } from './envelope-header.js';
+import { dataField, decodeField, parseEnvelopeHeader } from './envelope-header.js';
 import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
 import { parseJsonObject } from './json-scan.js';
 
@@ -81,22 +81,23 @@ export function sliceEnvelope(text: string): SlicedEnvelope | undefined {
   return undefined;
 }
 
-/** Checks what the header promises before anything is decoded or allocated. */
-function checkDeclaredSize(header: EnvelopeHeader, maxPixels: number): void {
-  checkPixelLimit(header.width, header.height, maxPixels, 'The envelope header', header.mode);
-  if (header.encoding === 'raw') {
-    const expected = byteLengthFor(header.mode, header.width, header.height);
-    if (header.byteLength !== expected) {
-      throw new PixtextError(
-        ErrorCode.LENGTH_MISMATCH,
-        `The envelope declares byteLength ${header.byteLength} but a ${header.width}×${header.height} ${header.mode} image holds ${expected} bytes`,
-        { chunk: 'byteLength' },
-      );
-    }
+/** Validates the header and checks what it promises before anything is decoded or allocated. */
+function checkedHeader(fields: JsonObject, maxPixels: number): EnvelopeHeader {
+  const header = parseEnvelopeHeader(fields);
+  const { width, height, mode, byteLength } = header;
+  checkPixelLimit(width, height, maxPixels, 'The envelope header', mode);
+  const expected = byteLengthFor(mode, width, height);
+  if (header.encoding === 'raw' && byteLength !== expected) {
+    throw new PixtextError(
+      ErrorCode.LENGTH_MISMATCH,
+      `The envelope declares byteLength ${byteLength} but a ${width}×${height} ${mode} image holds ${expected} bytes`,
+      { chunk: 'byteLength' },
+    );
   }
+  return header;
 }
 
-function verifyPayload(header: EnvelopeHeader, payload: Uint8Array): DecodedEnvelope {
+function verified(header: EnvelopeHeader, payload: Uint8Array): DecodedEnvelope {
   if (payload.length !== header.byteLength) {
     throw new PixtextError(
       ErrorCode.LENGTH_MISMATCH,
@@ -127,28 +128,8 @@ function verifyPayload(header: EnvelopeHeader, payload: Uint8Array): DecodedEnve
  * ```
  */
 export function readEnvelopeObject(fields: JsonObject, options: ReadEnvelopeOptions): DecodedEnvelope {
-  const header = parseEnvelopeHeader(fields);
-  checkDeclaredSize(header, options.maxPixels);
-  const data = Object.prototype.hasOwnProperty.call(fields, 'data') ? fields['data'] : undefined;
-  if (typeof data !== 'string') {
-    throw new PixtextError(
-      ErrorCode.ENVELOPE,
-      data === undefined ? 'Envelope field "data" is missing' : `Envelope field "data" must be a base64 string but is ${describeValue(data)}`,
-      { chunk: 'data' },
-    );
-  }
-  let payload: Uint8Array;
-  try {
-    payload = decodeBase64(data, { allowWhitespace: true });
-  } catch (cause) {
-    if (!(cause instanceof PixtextError)) throw cause;
-    throw new PixtextError(cause.code, `Envelope field "data": ${cause.message}`, {
-      chunk: 'data',
-      ...(cause.offset === undefined ? {} : { offset: cause.offset }),
-      cause,
-    });
-  }
-  return verifyPayload(header, payload);
+  const header = checkedHeader(fields, options.maxPixels);
+  return verified(header, decodeField(dataField(fields), 'data', true));
 }
 
 /**
@@ -163,8 +144,7 @@ export function readEnvelopeObject(fields: JsonObject, options: ReadEnvelopeOpti
 export function readEnvelopeFast(text: string, options: ReadEnvelopeOptions): DecodedEnvelope | undefined {
   const sliced = sliceEnvelope(text);
   if (sliced === undefined || !Object.prototype.hasOwnProperty.call(sliced.fields, 'pixtext')) return undefined;
-  const header = parseEnvelopeHeader(sliced.fields);
-  checkDeclaredSize(header, options.maxPixels);
+  const header = checkedHeader(sliced.fields, options.maxPixels);
   let payload: Uint8Array;
   try {
     payload = decodeBase64(sliced.data);
@@ -172,7 +152,7 @@ export function readEnvelopeFast(text: string, options: ReadEnvelopeOptions): De
     if (cause instanceof PixtextError && cause.code === ErrorCode.BASE64) return undefined;
     throw cause;
   }
-  return verifyPayload(header, payload);
+  return verified(header, payload);
 }
 
 /**
