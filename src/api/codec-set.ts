@@ -7,7 +7,6 @@ import { notConfigured } from './not-configured.js';
 
 /** The codecs of one instance, with look-ups. */
 export interface CodecSet {
-  readonly codecs: readonly ImageCodec[];
   /** The format of `bytes` by magic bytes, also for formats without a codec here (to name them in errors). */
   detect(bytes: Uint8Array): FormatId | undefined;
   /** The codec for `format`. @throws PixtextError `ERR_UNSUPPORTED` naming the codec to pass in, when this instance has none. */
@@ -22,27 +21,7 @@ const SIGNATURES: Record<FormatId, readonly number[]> = {
   bmp: [0x42, 0x4d],
 };
 
-function hasSignature(bytes: Uint8Array, signature: readonly number[]): boolean {
-  if (bytes.length < signature.length) return false;
-  for (let i = 0; i < signature.length; i++) if (bytes[i] !== signature[i]) return false;
-  return true;
-}
-
-function checkCodec(codec: unknown, index: number): ImageCodec {
-  const c = codec as Partial<ImageCodec> | null;
-  const ok =
-    typeof c === 'object' &&
-    c !== null &&
-    typeof c.id === 'string' &&
-    (FORMAT_IDS as readonly string[]).includes(c.id) &&
-    typeof c.sniff === 'function' &&
-    typeof c.header === 'function' &&
-    typeof c.decode === 'function' &&
-    typeof c.encode === 'function' &&
-    typeof c.mimeType === 'string';
-  if (!ok) throw invalidArgument('an ImageCodec (id, mimeType, sniff, header, decode, encode)', `codecs[${index}]`, codec);
-  return codec as ImageCodec;
-}
+const CODEC_FUNCTIONS = ['sniff', 'header', 'decode', 'encode'] as const;
 
 /**
  * Builds the look-ups for a list of codecs.
@@ -56,19 +35,24 @@ function checkCodec(codec: unknown, index: number): ImageCodec {
 export function createCodecSet(codecs: unknown): CodecSet {
   if (!Array.isArray(codecs)) throw invalidArgument('an array of codecs', 'codecs', codecs);
   const byId = new Map<FormatId, ImageCodec>();
-  codecs.forEach((codec, index) => {
-    const checked = checkCodec(codec, index);
-    if (byId.has(checked.id)) throw invalidArgument(`one codec per format`, `codecs[${index}]`, `a second ${checked.id} codec`);
-    byId.set(checked.id, checked);
+  codecs.forEach((codec: Partial<ImageCodec> | null, index) => {
+    const ok =
+      typeof codec === 'object' &&
+      codec !== null &&
+      FORMAT_IDS.includes(codec.id!) &&
+      typeof codec.mimeType === 'string' &&
+      CODEC_FUNCTIONS.every((name) => typeof codec[name] === 'function');
+    if (!ok || byId.has(codec.id!)) {
+      throw invalidArgument('an ImageCodec (id, mimeType, sniff, header, decode, encode), one per format', `codecs[${index}]`, codec);
+    }
+    byId.set(codec.id!, codec as ImageCodec);
   });
-  const list = [...byId.values()];
   return {
-    codecs: list,
-    detect(bytes) {
-      for (const codec of list) if (codec.sniff(bytes)) return codec.id;
-      for (const id of FORMAT_IDS) if (!byId.has(id) && hasSignature(bytes, SIGNATURES[id])) return id;
-      return undefined;
-    },
+    detect: (bytes) =>
+      FORMAT_IDS.find((id) => {
+        const codec = byId.get(id);
+        return codec === undefined ? SIGNATURES[id].every((b, i) => bytes[i] === b) : codec.sniff(bytes);
+      }),
     get(format) {
       const codec = byId.get(format);
       if (codec === undefined) throw notConfigured(`The ${format} codec`, `{ codecs: [${format}Codec] }`);
