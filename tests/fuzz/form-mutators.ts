@@ -40,6 +40,14 @@ export function rawLength(mode: string, width: number, height: number): number {
   return mode === '1' ? Math.ceil(width / 8) * height : (BYTES_PER_PIXEL[mode] ?? 1) * width * height;
 }
 
+/** A small size; sometimes empty, and then sometimes with a huge other side (no pixels, but 2^32 rows). */
+function someSize(rng: Rng): [number, number] {
+  const side = () => rng.int(1, 48);
+  if (rng.chance(0.9)) return [side(), side()];
+  const other = rng.chance(0.5) ? side() : rng.pick([2 ** 31 - 1, 2 ** 32, 2 ** 40, Number.MAX_SAFE_INTEGER]);
+  return rng.chance(0.5) ? [0, other] : [other, 0];
+}
+
 /** Base64 text of `bytes`, reformatted: wrapped, spaced, escaped as JSON may, padding dropped, or a stray character. */
 function formatBase64(rng: Rng, bytes: Uint8Array, inJson: boolean): string {
   let text = b64(bytes);
@@ -118,8 +126,7 @@ export function mutateEnvelope(rng: Rng, seed: TextSeed, mutateFile: FileMutator
   if (kind < 92) {
     // A consistent raw envelope of another size and mode with random pixels (and a palette for P, sometimes).
     const mode = rng.pick(MODES);
-    const width = rng.chance(0.05) ? 0 : rng.int(1, 48);
-    const height = rng.chance(0.05) ? 0 : rng.int(1, 48);
+    const [width, height] = someSize(rng);
     const payload = randomBytes(rng, rawLength(mode, width, height));
     const fresh: Member[] = [['pixtext', '1'], ['width', String(width)], ['height', String(height)], ['mode', str(mode)], ['encoding', '"raw"']];
     if (mode === 'P' && rng.chance(0.6)) fresh.push(['palette', `"${b64(randomBytes(rng, 4 * rng.int(rng.chance(0.1) ? 0 : 1, 256)))}"`]);
@@ -174,8 +181,7 @@ export function mutatePilDump(rng: Rng, seed: TextSeed): string {
   if (kind < 84) return writeDump(info, rng.chance(0.5) ? `"${b64(mutateBytes(rng, seed.payload!))}"` : jsonBase64(rng, seed.payload!));
   // A consistent dump of another mode and size with random bytes.
   const mode = rng.pick(PIL_MODES);
-  const width = rng.chance(0.05) ? 0 : rng.int(1, 48);
-  const height = rng.chance(0.05) ? 0 : rng.int(1, 48);
+  const [width, height] = someSize(rng);
   const fresh: Member[] = [['format', 'null'], ['size', `[${width}, ${height}]`], ['mode', str(mode)]];
   if (mode === 'P' && rng.chance(0.4)) fresh.push(['palette', `"${b64(randomBytes(rng, 4 * rng.int(1, 256)))}"`]);
   return writeDump(fresh, `"${b64(randomBytes(rng, PIL_ROW_BYTES[mode]!(width) * height))}"`);
