@@ -53,6 +53,9 @@ export class TempFiles {
   }
 }
 
+/** What {@link writeFileAtomic} writes: bytes, text (as UTF-8), or several of those in order. */
+export type FileContent = Uint8Array | string | readonly (Uint8Array | string)[];
+
 /** Options of {@link writeFileAtomic} and {@link AtomicFileStream}. */
 export interface AtomicWriteOptions {
   /** Replace an existing file. Defaults to false: an existing target is an `EEXIST` {@link FileError}. */
@@ -103,22 +106,26 @@ function commit(temp: string, target: string, force: boolean): void {
 }
 
 /**
- * Writes `data` to `target` so that `target` either does not change or holds all of `data`.
+ * Writes `data` (one piece, or several written one after the other) to `target` so that `target` either does not
+ * change or holds all of it. Strings are written as UTF-8.
  *
  * @throws FileError `EEXIST` when `target` exists and `force` is off; Node system errors (ENOENT, EACCES, ENOSPC…).
  * @example
  * ```ts
  * writeFileAtomic('image.png', pngBytes, { force: false, temps });
+ * writeFileAtomic('image.json', [text, '\n'], { force: true, temps }); // no copy of a long text to append '\n'
  * ```
  */
-export function writeFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions): void {
+export function writeFileAtomic(target: string, data: FileContent, options: AtomicWriteOptions): void {
   const temp = options.temps.reserve(target);
   try {
     const fd = openSync(temp, 'wx', 0o666);
     try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      for (const piece of Array.isArray(data) ? data : [data]) {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        let written = 0;
+        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      }
     } finally {
       closeSync(fd);
     }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { constants as bufferConstants } from 'node:buffer';
 import type { Readable, Writable } from 'node:stream';
 import { ErrorCode, PixtextError } from '../errors.js';
-import { writeFileAtomic, refuseExisting, type TempFiles } from './atomic-write.js';
+import { writeFileAtomic, refuseExisting, type FileContent, type TempFiles } from './atomic-write.js';
 
 /** The argument that means standard input or standard output. */
 export const STDIO = '-';
@@ -132,9 +132,9 @@ export interface OutputTarget {
  * await writeOutput({ path: 'out.png', force: false, temps, stdout: process.stdout }, bytes);
  * ```
  */
-export async function writeOutput(target: OutputTarget, data: Uint8Array | string): Promise<void> {
-  if (target.path === STDIO) return writeToStream(target.stdout, data);
-  writeFileAtomic(target.path, data, { force: target.force, temps: target.temps });
+export async function writeOutput(target: OutputTarget, data: FileContent): Promise<void> {
+  if (target.path !== STDIO) return writeFileAtomic(target.path, data, { force: target.force, temps: target.temps });
+  for (const piece of Array.isArray(data) ? data : [data]) await writeToStream(target.stdout, piece as Uint8Array | string);
 }
 
 /**

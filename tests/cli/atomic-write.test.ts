@@ -29,6 +29,12 @@ describe('writeFileAtomic', () => {
     expect(temps.size).toBe(0);
   });
 
+  it('writes several pieces in order', () => {
+    const temps = new TempFiles();
+    writeFileAtomic(join(dir, 'p.txt'), ['é', new Uint8Array([0x21]), '\n'], { force: false, temps });
+    expect(readFileSync(join(dir, 'p.txt'), 'utf8')).toBe('é!\n');
+  });
+
   it('refuses to replace an existing file without force, and leaves it untouched', () => {
     const temps = new TempFiles();
     writeFileSync(join(dir, 'a.txt'), 'old');

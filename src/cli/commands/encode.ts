@@ -72,7 +72,7 @@ export const encodeCommand: Command = {
     const inSubject = subjectOf(input, 'input');
     const bytes = await about(inSubject, () => readInputBytes(input, ctx.stdin));
     const result = await about(inSubject, () => fileToText(bytes, text, jsonl ? { path: basename(input) } : undefined));
-    await about(outSubject, () => writeOutput(target, `${result}\n`));
+    await about(outSubject, () => writeOutput(target, [result, '\n']));
     if (output !== STDIO && !common.quiet) {
       ctx.stderr.write(`pixtext: ${inSubject} → ${output}: ${describeImage(result)}${formatBytes(bytes.length)} → ${formatBytes(result.length + 1)} of text\n`);
     }
