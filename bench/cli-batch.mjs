@@ -69,10 +69,27 @@ const inputBytes = readdirSync(folder, { recursive: true })
   .filter((f) => f.endsWith('.png'))
   .reduce((sum, f) => sum + statSync(f).size, 0);
 
+/** Idle and total CPU time of the whole machine so far (all cores), to tell a serial run from a starved one. */
+function machineCpu() {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total };
+}
+let idleDuringRuns = 0;
+let totalDuringRuns = 0;
+
 function timeRun(cliArgs) {
+  const before = machineCpu();
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [cli, ...cliArgs], { encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const after = machineCpu();
+  idleDuringRuns += after.idle - before.idle;
+  totalDuringRuns += after.total - before.total;
   if (run.status !== 0) throw new Error(`pixtext ${cliArgs.join(' ')} exited ${run.status}: ${run.stderr}`);
   return ms;
 }
@@ -98,7 +115,10 @@ for (let rep = 0; rep < REPS; rep++) {
 // Each timed encode rewrote the dataset with the same bytes; the decode runs read it.
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const loadAfter = loadavg()[0];
-const result = { files: FILES, size: SIZE, reps: REPS, inputBytes, datasetBytes: statSync(dataset).size, cpus: availableParallelism(), loadBefore, loadAfter };
+// With --jobs 2 on idle CPUs the machine is busy almost all the time; idle time left means the runs were serial
+// somewhere, no idle time with a small speed-up means other processes took the CPUs.
+const idleShare = totalDuringRuns > 0 ? idleDuringRuns / totalDuringRuns : 0;
+const result = { files: FILES, size: SIZE, reps: REPS, inputBytes, datasetBytes: statSync(dataset).size, cpus: availableParallelism(), loadBefore, loadAfter, idleShare };
 const lines = [];
 for (const op of ['encode', 'decode']) {
   const one = median(samples[op][1]);
@@ -111,7 +131,7 @@ for (const op of ['encode', 'decode']) {
 }
 
 console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} × ${availableParallelism()}, Node ${process.version}, ${REPS} runs each (median), whole process wall time`);
-console.log(`Load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)}`);
+console.log(`Load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)}; machine CPU idle during the timed runs: ${(idleShare * 100).toFixed(0)} %`);
 if (Math.max(loadBefore, loadAfter) > availableParallelism() * 0.5) {
   console.log('Warning: other processes were using the CPUs; the speed-up measured here understates what idle CPUs give.');
 }
