@@ -5,10 +5,9 @@
 import { Buffer, constants } from 'node:buffer';
 import { ErrorCode, PixtextError } from '../errors.js';
 import { decodeBase64Portable } from './portable.js';
-import { decodeBase64Scalar } from './scalar.js';
-import type { DecodeBase64Options } from './scalar.js';
+import type { DecodeBase64Options } from './portable.js';
 
-export type { DecodeBase64Options } from './scalar.js';
+export type { DecodeBase64Options } from './portable.js';
 
 // Characters per Buffer.write call (a multiple of 4). Node copies each string to UTF-16 before decoding it, so
 // chunking bounds that copy to 2 MiB instead of twice the text.
@@ -47,7 +46,7 @@ function decodeWithBuffer(text: string, paddingOptional: boolean): Uint8Array | 
   if (text.indexOf('-') !== -1 || text.indexOf('_') !== -1 || ABOVE_LATIN1.test(text)) return undefined;
   let pad = 0;
   if (rem === 0 && len > 0 && text.charCodeAt(len - 1) === 0x3d) pad = text.charCodeAt(len - 2) === 0x3d ? 2 : 1;
-  // The last quad (padded or partial) is decoded by the scalar decoder, which also checks its unused bits.
+  // The last quad (padded or partial) is decoded by the portable decoder, which also checks its unused bits.
   const tailLength = pad > 0 ? 4 : rem;
   const bodyLength = len - tailLength;
   const outLength = Math.floor(((len - pad) * 3) / 4);
@@ -64,7 +63,7 @@ function decodeWithBuffer(text: string, paddingOptional: boolean): Uint8Array | 
   if (tailLength > 0) {
     let tail: Uint8Array;
     try {
-      tail = decodeBase64Scalar(text.slice(bodyLength), { paddingOptional });
+      tail = decodeBase64Portable(text.slice(bodyLength), { paddingOptional });
     } catch {
       return undefined;
     }

@@ -2,9 +2,9 @@
 // where they exist (recent browsers), else the portable codec. The Node build swaps in base64.node.ts.
 // Spec: https://tc39.es/proposal-arraybuffer-base64/ (native), https://www.rfc-editor.org/rfc/rfc4648#section-4
 import { decodeBase64Portable, encodeBase64Portable } from './portable.js';
-import type { DecodeBase64Options } from './scalar.js';
+import type { DecodeBase64Options } from './portable.js';
 
-export type { DecodeBase64Options } from './scalar.js';
+export type { DecodeBase64Options } from './portable.js';
 
 interface NativeFromBase64 {
   fromBase64?: (text: string, options?: { lastChunkHandling?: 'strict' | 'loose' }) => Uint8Array;

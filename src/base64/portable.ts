@@ -1,83 +1,55 @@
 // The portable base64 codec (RFC 4648 §4, standard alphabet, padded): what browsers without
-// `Uint8Array.prototype.toBase64` run, and the reference every faster backend falls back to for error offsets.
-// Spec: https://www.rfc-editor.org/rfc/rfc4648#section-4
-import { ErrorCode, PixtextError } from '../errors.js';
-import { decodeBase64ScalarInto } from './scalar.js';
-import type { DecodeBase64Options } from './scalar.js';
+// `Uint8Array.prototype.toBase64` run, and the decoder every faster backend falls back to for error offsets.
+// Spec: https://www.rfc-editor.org/rfc/rfc4648#section-4 and, for paddingOptional,
+// https://infra.spec.whatwg.org/#forgiving-base64-decode
+import { ErrorCode, PixtextError, describeChar } from '../errors.js';
 
-export type { DecodeBase64Options } from './scalar.js';
+/** Options for `decodeBase64`. */
+export interface DecodeBase64Options {
+  /**
+   * Skip ASCII whitespace (space, tab, LF, FF, CR) anywhere, as DESIGN §4 allows inside an envelope's `data`.
+   * Defaults to false: whitespace is `ERR_BASE64`.
+   */
+  allowWhitespace?: boolean;
+  /**
+   * WHATWG forgiving-base64 (data URLs): padding may be left out, and the unused low bits of the last digit are
+   * discarded instead of rejected. Padding that is present must still be complete. Defaults to false (strict RFC 4648).
+   */
+  paddingOptional?: boolean;
+  /** Added to offsets in errors, so they point into the enclosing text. Defaults to 0. */
+  offsetBase?: number;
+}
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 // Input bytes per encode chunk (a multiple of 3): 16 KiB of output stays in the L1 cache, and TextDecoder turns it
 // into a string at memory speed; smaller or larger chunks measured slower in V8.
 const ENCODE_CHUNK = 3 * 4096;
-// Characters per decode chunk copied into bytes with TextEncoder.encodeInto: a multiple of 16, so each chunk's
-// output starts 4-byte aligned for the 32-bit stores of decodeQuads.
+
+// Characters per decode chunk copied into bytes with TextEncoder.encodeInto (a multiple of 4).
 const DECODE_CHUNK = 64 * 1024;
 
-// Bit 24 set marks a byte that is not a base64 digit, so one OR over four look-ups flags a bad quad.
-const INVALID = 0x1000000;
-
-const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-interface Tables {
-  /** Two output characters per 12 input bits, as the first and the second half of a 32-bit store. */
-  pairsFirst: Uint32Array;
-  pairsSecond: Uint32Array;
-  /**
-   * Digit value of each byte pre-shifted to its place in a quad, or INVALID. `q[k]` applies to the byte at bits
-   * 8k..8k+7 of a 32-bit load, so the order depends on the platform's endianness.
-   */
-  q: [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-}
-
-let tables: Tables | undefined;
-
-function buildTables(): Tables {
-  const pairsFirst = new Uint32Array(4096);
-  const pairsSecond = new Uint32Array(4096);
-  for (let i = 0; i < 4096; i++) {
-    const a = ALPHABET.charCodeAt(i >> 6);
-    const b = ALPHABET.charCodeAt(i & 63);
-    // A 32-bit store of [c0, c1, c2, c3]: c0 | c1<<8 | c2<<16 | c3<<24 on little-endian, reversed on big-endian.
-    pairsFirst[i] = littleEndian ? a | (b << 8) : ((a << 24) | (b << 16)) >>> 0;
-    pairsSecond[i] = littleEndian ? ((a << 16) | (b << 24)) >>> 0 : (a << 8) | b;
-  }
-  const byPlace = [0, 1, 2, 3].map(() => new Uint32Array(256).fill(INVALID));
-  for (let v = 0; v < 64; v++) {
-    const c = ALPHABET.charCodeAt(v);
-    for (let place = 0; place < 4; place++) byPlace[place]![c] = v << (18 - 6 * place);
-  }
-  const [p0, p1, p2, p3] = byPlace as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  return { pairsFirst, pairsSecond, q: littleEndian ? [p0, p1, p2, p3] : [p3, p2, p1, p0] };
-}
-
+// Digit value of each ASCII code, 64 for a character that is no digit.
+let digits: Uint8Array | undefined;
+// Two output characters for each 12 bits of input, as the bytes of one 16-bit store (so endianness cannot matter).
+let pairs: Uint16Array | undefined;
 let decoder: TextDecoder | undefined;
 let encoder: TextEncoder | undefined;
 
-function tooLarge(cause: unknown, chars: number): PixtextError {
-  return new PixtextError(
-    ErrorCode.TOO_LARGE,
-    `The base64 text would be ${chars} characters long, more than this engine can hold in one string`,
-    { cause },
-  );
+function digitTable(): Uint8Array {
+  const table = new Uint8Array(128).fill(64);
+  for (let v = 0; v < 64; v++) table[ALPHABET.charCodeAt(v)] = v;
+  return table;
 }
 
-/** Encodes bytes[start, end) (whole groups of 3) into `out32`, one 32-bit store per group. */
-function encodeGroups(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  out32: Uint32Array,
-  first: Uint32Array,
-  second: Uint32Array,
-): void {
-  let j = 0;
-  for (let i = start; i < end; i += 3) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out32[j++] = first[v >>> 12]! | second[v & 4095]!;
+function pairTable(): Uint16Array {
+  const table = new Uint16Array(4096);
+  const bytes = new Uint8Array(table.buffer);
+  for (let i = 0; i < 4096; i++) {
+    bytes[2 * i] = ALPHABET.charCodeAt(i >> 6);
+    bytes[2 * i + 1] = ALPHABET.charCodeAt(i & 63);
   }
+  return table;
 }
 
 /**
@@ -91,123 +63,131 @@ function encodeGroups(
  * ```
  */
 export function encodeBase64Portable(bytes: Uint8Array): string {
-  const t = (tables ??= buildTables());
+  const table = (pairs ??= pairTable());
   const dec = (decoder ??= new TextDecoder());
   const n = bytes.length;
-  const chunkOut = new Uint8Array((ENCODE_CHUNK / 3) * 4);
-  const out32 = new Uint32Array(chunkOut.buffer);
+  const whole = n - (n % 3);
+  const out = new Uint16Array((ENCODE_CHUNK / 3) * 2);
+  const outBytes = new Uint8Array(out.buffer);
   let text = '';
   try {
-    const whole = n - (n % 3);
     for (let start = 0; start < whole; start += ENCODE_CHUNK) {
       const end = Math.min(whole, start + ENCODE_CHUNK);
-      encodeGroups(bytes, start, end, out32, t.pairsFirst, t.pairsSecond);
-      text += dec.decode(chunkOut.subarray(0, ((end - start) / 3) * 4));
+      let j = 0;
+      for (let i = start; i < end; i += 3) {
+        const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+        out[j++] = table[v >>> 12]!;
+        out[j++] = table[v & 4095]!;
+      }
+      text += dec.decode(outBytes.subarray(0, j * 2));
     }
     if (whole < n) {
-      const b0 = bytes[whole]!;
-      const b1 = whole + 1 < n ? bytes[whole + 1]! : 0;
-      text +=
-        ALPHABET[b0 >> 2]! +
-        ALPHABET[((b0 & 3) << 4) | (b1 >> 4)]! +
-        (whole + 1 < n ? ALPHABET[(b1 & 15) << 2]! : '=') +
-        '=';
+      // The last one or two bytes, zero-filled to a group; its one or two padding characters replace the digits
+      // that encode no input bit.
+      const v = (bytes[whole]! << 16) | ((bytes[whole + 1] ?? 0) << 8);
+      const last = ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]!;
+      text += n - whole === 1 ? last.slice(0, 2) + '==' : last + '=';
     }
   } catch (cause) {
-    if (cause instanceof RangeError) throw tooLarge(cause, Math.ceil(n / 3) * 4);
-    throw cause;
+    if (!(cause instanceof RangeError)) throw cause;
+    throw new PixtextError(
+      ErrorCode.TOO_LARGE,
+      `The base64 text would be ${Math.ceil(n / 3) * 4} characters long, more than this engine can hold in one string`,
+      { cause },
+    );
   }
   return text;
 }
 
-/** Digit value bits of one quad read as a 32-bit word; INVALID bit set if a byte is not a digit. */
-function quadValue(w: number, q0: Uint32Array, q1: Uint32Array, q2: Uint32Array, q3: Uint32Array): number {
-  return q0[w & 255]! | q1[(w >>> 8) & 255]! | q2[(w >>> 16) & 255]! | q3[w >>> 24]!;
-}
-
 /**
- * Decodes up to `quadCount` quads read as 32-bit words from `in32` into `out` at `o`, stopping at the first quad
- * holding a byte that is not a digit, and returns the number of quads decoded. On little-endian platforms, with `o`
- * a multiple of 4, four quads (12 bytes) are written as three 32-bit stores, which measured about a third faster
- * than byte stores.
- */
-function decodeQuads(
-  in32: Uint32Array,
-  quadCount: number,
-  out: Uint8Array,
-  out32: Uint32Array,
-  o: number,
-  q0: Uint32Array,
-  q1: Uint32Array,
-  q2: Uint32Array,
-  q3: Uint32Array,
-): number {
-  let k = 0;
-  if (littleEndian && (o & 3) === 0) {
-    let j = o >>> 2;
-    for (; k + 4 <= quadCount; k += 4) {
-      const a = quadValue(in32[k]!, q0, q1, q2, q3);
-      const b = quadValue(in32[k + 1]!, q0, q1, q2, q3);
-      const c = quadValue(in32[k + 2]!, q0, q1, q2, q3);
-      const d = quadValue(in32[k + 3]!, q0, q1, q2, q3);
-      if ((a | b | c | d) >= INVALID) break;
-      // Output bytes a2 a1 a0 b2 | b1 b0 c2 c1 | c0 d2 d1 d0, where x2 is bits 16–23 of x.
-      out32[j] = ((a >>> 16) & 255) | (a & 0xff00) | ((a & 255) << 16) | (b >>> 16 << 24);
-      out32[j + 1] = ((b >>> 8) & 255) | ((b & 255) << 8) | (c & 0xff0000) | ((c & 0xff00) << 16);
-      out32[j + 2] = (c & 255) | ((d >>> 8) & 0xff00) | ((d & 0xff00) << 8) | ((d & 255) << 24);
-      j += 3;
-    }
-    o = j << 2;
-  }
-  for (; k < quadCount; k++) {
-    const v = quadValue(in32[k]!, q0, q1, q2, q3);
-    if (v >= INVALID) break;
-    out[o] = v >>> 16;
-    out[o + 1] = v >>> 8;
-    out[o + 2] = v;
-    o += 3;
-  }
-  return k;
-}
-
-/**
- * Decodes base64 with the portable codec: canonical quads through 32-bit table look-ups, 64 Ki characters at a
- * time; from the last quad, or the first one that is not four plain digits (whitespace, a stray or non-ASCII
- * character, padding), the scalar decoder takes over, which also reports errors with their offsets.
+ * Decodes base64 with the portable codec. One pass, 64 Ki characters at a time copied into bytes by
+ * `TextEncoder.encodeInto`: whole quads of four digits go through the table at once; any other character
+ * (whitespace, padding, a stray or non-ASCII one) is taken on its own, which is how errors get their exact offsets,
+ * and the quad loop resumes at the next quad boundary. A chunk holding a non-ASCII character (always an error) is
+ * read one character at a time.
  *
- * @throws PixtextError `ERR_BASE64` with the offset of the first stray character or bad padding.
+ * @throws PixtextError `ERR_BASE64` with `offset` (plus `offsetBase`) of the first stray character or bad padding.
  * @example
  * ```ts
  * decodeBase64Portable('/wAA'); // Uint8Array [255, 0, 0]
+ * decodeBase64Portable('/w\nAA', { allowWhitespace: true }); // the same
  * ```
  */
 export function decodeBase64Portable(text: string, options: DecodeBase64Options = {}): Uint8Array {
+  const d = (digits ??= digitTable());
+  const enc = (encoder ??= new TextEncoder());
+  const base = options.offsetBase ?? 0;
+  const fail = (at: number, why: string): never => {
+    throw new PixtextError(ErrorCode.BASE64, `Invalid base64 at offset ${base + at}: ${why}`, { offset: base + at });
+  };
   const len = text.length;
   let pad = 0;
   while (pad < 2 && text.charCodeAt(len - 1 - pad) === 0x3d) pad++;
   // Exact for canonical text, an upper bound otherwise (whitespace, missing padding, errors).
   const out = new Uint8Array(Math.floor(((len - pad) * 3) / 4));
-  // The whole quads before the last one, which may be padded or partial.
-  const fastEnd = len - (len % 4 || 4);
-  let i = 0;
+  const chunk = new Uint8Array(Math.min(DECODE_CHUNK, len));
   let o = 0;
-  if (fastEnd > 0) {
-    const [q0, q1, q2, q3] = (tables ??= buildTables()).q;
-    const enc = (encoder ??= new TextEncoder());
-    const out32 = new Uint32Array(out.buffer, 0, out.length >>> 2);
-    const chunk = new Uint8Array(Math.min(DECODE_CHUNK, fastEnd));
-    const chunk32 = new Uint32Array(chunk.buffer);
-    while (i < fastEnd) {
-      const count = Math.min(DECODE_CHUNK, fastEnd - i);
-      const r = enc.encodeInto(text.slice(i, i + count), chunk);
-      // Any non-ASCII character encodes to more than one byte, so the counts differ.
-      if (r.read !== count || r.written !== count) break;
-      const quads = decodeQuads(chunk32, count >> 2, out, out32, o, q0, q1, q2, q3);
-      i += quads * 4;
-      o += quads * 3;
-      if (quads * 4 !== count) break;
+  // The digits since the last whole quad (as bits) and their count; the "=" seen; where the last digit and the
+  // first "=" are.
+  let acc = 0;
+  let count = 0;
+  let equals = 0;
+  let lastDigitAt = -1;
+  let firstPadAt = -1;
+  for (let start = 0; start < len; start += DECODE_CHUNK) {
+    const size = Math.min(DECODE_CHUNK, len - start);
+    const r = enc.encodeInto(text.slice(start, start + size), chunk);
+    // Any non-ASCII character encodes to more than one byte, so the counts differ.
+    const ascii = r.read === size && r.written === size;
+    for (let i = start; i < start + size; i++) {
+      if (ascii && count === 0 && equals === 0) {
+        let k = i - start;
+        for (; k + 4 <= size; k += 4, o += 3) {
+          const a = d[chunk[k]!]!;
+          const b = d[chunk[k + 1]!]!;
+          const c = d[chunk[k + 2]!]!;
+          const e = d[chunk[k + 3]!]!;
+          if ((a | b | c | e) > 63) break;
+          out[o] = (a << 2) | (b >> 4);
+          out[o + 1] = (b << 4) | (c >> 2);
+          out[o + 2] = (c << 6) | e;
+        }
+        i = start + k;
+        if (k === size) break;
+      }
+      const ch = text.charCodeAt(i);
+      const v = ch < 128 ? d[ch]! : 64;
+      if (v < 64) {
+        if (equals > 0) fail(i, 'data after padding');
+        acc = (acc << 6) | v;
+        lastDigitAt = i;
+        if (++count === 4) {
+          out[o++] = acc >> 16;
+          out[o++] = acc >> 8;
+          out[o++] = acc;
+          count = 0;
+        }
+      } else if (ch === 0x3d) {
+        if (equals === 0) firstPadAt = i;
+        if (++equals > 2) fail(i, 'too much padding');
+      } else if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0x0c) {
+        if (options.allowWhitespace !== true) fail(i, 'whitespace is not allowed here');
+      } else {
+        const urlSafe = ch === 0x2d || ch === 0x5f ? ' (URL-safe base64 is not accepted)' : '';
+        fail(i, `unexpected character ${describeChar(text, i)}${urlSafe}`);
+      }
     }
   }
-  o = decodeBase64ScalarInto(text, i, out, o, options);
+  const strict = options.paddingOptional !== true;
+  if (count === 1) fail(lastDigitAt, 'a single digit cannot end the data');
+  if (equals > 0 && count + equals !== 4) fail(firstPadAt, `wrong amount of padding (${equals} "=" after ${count} digits)`);
+  if (equals === 0 && count !== 0 && strict) fail(len, `missing padding after ${count} digits`);
+  // The bits of the last digit beyond the last whole byte must be zero in canonical base64.
+  if (count !== 0 && strict && (acc & (count === 2 ? 0xf : 0x3)) !== 0) fail(lastDigitAt, 'non-zero unused bits in the last digit');
+  if (count === 2) out[o++] = acc >> 4;
+  if (count === 3) {
+    out[o++] = acc >> 10;
+    out[o++] = acc >> 2;
+  }
   return o === out.length ? out : out.slice(0, o);
 }
