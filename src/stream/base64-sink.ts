@@ -11,10 +11,29 @@ const BATCH = 64 * 1024;
 
 const EQUALS = 0x3d;
 
-/** Where decoded bytes go: a buffer of the declared size, or a list of pieces when the size is not known yet. */
+/**
+ * Where decoded bytes go: a buffer of the declared size, or a list of pieces (at most `limit` bytes in all, with
+ * `limitReason` saying why in the error) when the size is not known yet.
+ * @example
+ * ```ts
+ * const target: PayloadTarget = { kind: 'pieces', limit: 1 << 20, limitReason: 'the most maxPixels allows' };
+ * ```
+ */
 export type PayloadTarget = { kind: 'exact'; buffer: Uint8Array } | { kind: 'pieces'; limit: number; limitReason: string };
 
-/** Decodes the base64 characters of one `data` string, pushed in pieces, into bytes with their CRC-32. */
+/**
+ * Decodes the base64 characters of one `data` string, pushed in pieces, into bytes with their CRC-32.
+ * @throws PixtextError from {@link Base64Sink.push} and {@link Base64Sink.finish}: `ERR_BASE64` (offset counted in
+ * digits of `data`, whitespace excluded), `ERR_NOT_JSON` (a raw control character), `ERR_LENGTH_MISMATCH` (more
+ * bytes than an exact target holds), `ERR_TOO_LARGE` (more than a pieces target's limit).
+ * @example
+ * ```ts
+ * const sink = new Base64Sink({ kind: 'exact', buffer: new Uint8Array(6) });
+ * sink.push('/wAA');
+ * sink.push('AP8A');
+ * sink.finish(); // { bytes: Uint8Array [255, 0, 0, 0, 255, 0], crc: 0xc622f71d }
+ * ```
+ */
 export class Base64Sink {
   private pending: string[] = [];
   private pendingLength = 0;

@@ -8,7 +8,14 @@ import { ErrorCode, PixtextError } from '../errors.js';
 import { scanJson } from '../envelope/json-scan.js';
 import type { Base64Sink } from './base64-sink.js';
 
-/** Characters of member names and non-`data` values together, at most: 16 MiB of header and metadata. */
+/**
+ * Characters of member names and non-`data` values together, at most: 16 MiB of header and metadata. Longer is
+ * `ERR_TOO_LARGE`, so a stream of endless metadata cannot exhaust memory.
+ * @example
+ * ```ts
+ * MAX_HEADER_CHARS === 16_777_216;
+ * ```
+ */
 export const MAX_HEADER_CHARS = 16 * 1024 * 1024;
 
 const State = {
@@ -37,7 +44,16 @@ function show(c: number): string {
   return c >= 0x20 && c < 0x7f ? JSON.stringify(String.fromCharCode(c)) : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** What the parser reports to its owner. */
+/**
+ * What the parser reports to its owner.
+ * @example
+ * ```ts
+ * const events: EnvelopeStreamEvents = {
+ *   openData: () => new Base64Sink({ kind: 'exact', buffer: new Uint8Array(6) }),
+ *   closeData: (sink) => console.log(sink.finish()),
+ * };
+ * ```
+ */
 export interface EnvelopeStreamEvents {
   /** The `data` member starts; `fields` holds the members read so far. Returns the sink for its characters. */
   openData(fields: Record<string, unknown>): Base64Sink;
@@ -45,7 +61,19 @@ export interface EnvelopeStreamEvents {
   closeData(sink: Base64Sink): void;
 }
 
-/** Parses one JSON object pushed in pieces, sending the `data` string to a sink and keeping the other members. */
+/**
+ * Parses one JSON object pushed in pieces, sending the `data` string to a sink and keeping the other members.
+ * @throws PixtextError from `write` and `end`: `ERR_NOT_JSON` (with the offset in the text), `ERR_TRUNCATED`,
+ * `ERR_TOO_LARGE` (header over {@link MAX_HEADER_CHARS}), and whatever the sink throws.
+ * @example
+ * ```ts
+ * const parser = new EnvelopeStreamParser(events);
+ * parser.write('{"pixtext":1,"da');
+ * parser.write('ta":"/wAAAP8A"}');
+ * parser.end();
+ * parser.fields.pixtext; // 1
+ * ```
+ */
 export class EnvelopeStreamParser {
   /** Members other than `data`, on an object without a prototype, so `__proto__` is just a key. */
   readonly fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;

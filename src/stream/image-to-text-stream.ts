@@ -12,7 +12,13 @@ import { envelopeHead } from './envelope-head.js';
 import { resolveImageToTextStreamOptions } from './stream-options.js';
 import type { ImageToTextStreamOptions } from './stream-options.js';
 
-/** What {@link imageToTextStream} takes: a RawImage, or an `ImageData`-like object of RGBA pixels. */
+/**
+ * What {@link imageToTextStream} takes: a RawImage, or an `ImageData`-like object of RGBA pixels.
+ * @example
+ * ```ts
+ * const input: StreamImageInput = { width: 1, height: 1, data: new Uint8ClampedArray([255, 0, 0, 255]) };
+ * ```
+ */
 export type StreamImageInput =
   | RawImage
   | { readonly width: number; readonly height: number; readonly data: Uint8ClampedArray | Uint8Array };

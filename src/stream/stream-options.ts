@@ -8,13 +8,29 @@ import type { PixelMode } from '../raw-image.js';
 /**
  * V8's maximum string length (`2^29 - 24` characters; Node's `buffer.constants.MAX_STRING_LENGTH`). Other engines
  * allow more (SpiderMonkey `2^30 - 2`); the smallest common one is what a portable program can count on.
+ * @example
+ * ```ts
+ * ENGINE_MAX_STRING_LENGTH === 536_870_888;
+ * ```
  */
 export const ENGINE_MAX_STRING_LENGTH = 536_870_888;
 
-/** Characters per string a text stream yields unless `chunkLength` says otherwise: 4 MiB (3 MiB of pixels). */
+/**
+ * Characters per string a text stream yields unless `chunkLength` says otherwise: 4 MiB (3 MiB of pixels).
+ * @example
+ * ```ts
+ * DEFAULT_CHUNK_LENGTH === 4_194_304;
+ * ```
+ */
 export const DEFAULT_CHUNK_LENGTH = 4 * 1024 * 1024;
 
-/** Options of {@link imageToTextStream}. */
+/**
+ * Options of {@link imageToTextStream}.
+ * @example
+ * ```ts
+ * const options: ImageToTextStreamOptions = { metadata: { path: 'scan.tif' }, chunkLength: 65536 };
+ * ```
+ */
 export interface ImageToTextStreamOptions {
   /** What the envelope carries. Only `'raw'` pixels stream. Defaults to `'raw'`. */
   encoding?: 'raw' | undefined;
@@ -36,7 +52,13 @@ export interface ImageToTextStreamOptions {
   maxStringLength?: number | undefined;
 }
 
-/** Options of {@link textToImageStream}. */
+/**
+ * Options of {@link textToImageStream}.
+ * @example
+ * ```ts
+ * const options: TextToImageStreamOptions = { maxPixels: Infinity, mode: 'RGB' };
+ * ```
+ */
 export interface TextToImageStreamOptions {
   /** Largest width × height accepted, checked from the header before the payload is allocated. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
@@ -44,7 +66,13 @@ export interface TextToImageStreamOptions {
   mode?: PixelMode | undefined;
 }
 
-/** Options of {@link readImageTextFile}. */
+/**
+ * Options of {@link readImageTextFile}: those of {@link textToImageStream}.
+ * @example
+ * ```ts
+ * const options: ReadImageTextFileOptions = { maxPixels: 400_000_000 };
+ * ```
+ */
 export interface ReadImageTextFileOptions extends TextToImageStreamOptions {
   /**
    * The longest string this engine can hold. Defaults to V8's 536,870,888.
@@ -91,6 +119,10 @@ function integerAtLeast(value: unknown, min: number, fallback: number, option: s
 /**
  * Validates imageToTextStream options and applies defaults.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`, `ERR_UNSUPPORTED` for an encoding other than `'raw'`
+ * @example
+ * ```ts
+ * resolveImageToTextStreamOptions({ chunkLength: 10 }).chunkLength; // 8: whole quads
+ * ```
  */
 export function resolveImageToTextStreamOptions(options: unknown): ResolvedImageToTextStreamOptions {
   const o = optionsObject(options);
@@ -119,6 +151,10 @@ export function resolveImageToTextStreamOptions(options: unknown): ResolvedImage
 /**
  * Validates textToImageStream options and applies defaults.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * resolveTextToImageStreamOptions(undefined); // { maxPixels: 268402689, mode: undefined }
+ * ```
  */
 export function resolveTextToImageStreamOptions(options: unknown): ResolvedTextToImageStreamOptions {
   const o = optionsObject(options);
@@ -131,6 +167,10 @@ export function resolveTextToImageStreamOptions(options: unknown): ResolvedTextT
 /**
  * Validates readImageTextFile options: `maxStringLength` with its default, and the rest for textToImageStream.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * resolveReadImageTextFileOptions({ maxPixels: 100 }); // { maxPixels: 100, maxStringLength: 536870888 }
+ * ```
  */
 export function resolveReadImageTextFileOptions(options: unknown): { maxStringLength: number } & TextToImageStreamOptions {
   const { maxStringLength, ...rest } = optionsObject(options);

@@ -14,7 +14,13 @@ import { EnvelopeStreamParser } from './envelope-stream-parser.js';
 import { resolveTextToImageStreamOptions } from './stream-options.js';
 import type { ResolvedTextToImageStreamOptions, TextToImageStreamOptions } from './stream-options.js';
 
-/** What {@link textToImageStream} reads: a stream of strings, or any async iterable of strings or UTF-8 bytes. */
+/**
+ * What {@link textToImageStream} reads: a stream of strings, or any async iterable of strings or UTF-8 bytes.
+ * @example
+ * ```ts
+ * const source: TextStreamSource = createReadStream('scan.json'); // a Node file stream yields Buffers
+ * ```
+ */
 export type TextStreamSource = ReadableStream<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 const REQUIRED = ['pixtext', 'width', 'height', 'mode', 'encoding', 'byteLength', 'crc32'] as const;
