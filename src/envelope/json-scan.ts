@@ -2,7 +2,7 @@
 // and where. Engines word their SyntaxError messages differently, so this is decided here by a small scanner of the
 // JSON grammar. It runs only on the error path; strings are skipped with indexOf, so a long base64 field is cheap.
 // Spec: https://www.rfc-editor.org/rfc/rfc8259
-import { ErrorCode, PixtextError, describeChar } from '../errors.js';
+import { PixtextError, describeChar } from '../errors.js';
 
 /** Outcome of {@link scanJson}. */
 export type JsonScan =
@@ -17,11 +17,13 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /**
  * Scans `text` against the JSON grammar (raw control characters inside strings are not checked: JSON.parse
- * reports those). Never throws; iterative, so hostile nesting cannot exhaust the stack.
+ * reports those). An error at the end of the text means the JSON was cut short; anywhere else, `offset` is the first
+ * character that cannot continue it. Never throws; iterative, so hostile nesting cannot exhaust the stack.
  *
  * @example
  * ```ts
  * scanJson('{"a":[1,2'); // { status: 'truncated' }
+ * scanJson('{"a":1,}'); // { status: 'invalid', offset: 7, reason: 'unexpected "}"' }
  * ```
  */
 export function scanJson(text: string): JsonScan {
@@ -30,19 +32,24 @@ export function scanJson(text: string): JsonScan {
   // Position of the next backslash at or after the current string position, kept so strings scan in linear time.
   let nextBackslash = -1;
   const at = (k: number): number => text.charCodeAt(k); // NaN past the end, which matches nothing below
-  // Every error at the end of the text means the JSON was cut short; anywhere else it is not JSON.
-  const fail = (offset: number, reason: string): never => {
-    throw offset >= n ? TRUNCATED : { status: 'invalid', offset, reason };
+  const fail = (k = i): never => {
+    throw k >= n ? TRUNCATED : { status: 'invalid', offset: k, reason: `unexpected ${describeChar(text, k)}` };
   };
-  const expected = (what: string): never => fail(i, `expected ${what} but found ${describeChar(text, i)}`);
   const skipWs = (): void => {
     while (at(i) === 0x20 || at(i) === 0x0a || at(i) === 0x0d || at(i) === 0x09) i++;
+  };
+  // Skips whitespace, then requires the character `c`.
+  const take = (c: number): void => {
+    skipWs();
+    if (at(i) !== c) fail();
+    i++;
   };
   const digits = (): void => {
     const start = i;
     while (isDigit(at(i))) i++;
-    if (i === start) expected('a digit');
+    if (i === start) fail();
   };
+  // From the opening quote at i to just after the closing one.
   const string = (): void => {
     let j = i + 1;
     for (;;) {
@@ -51,33 +58,27 @@ export function scanJson(text: string): JsonScan {
         nextBackslash = text.indexOf('\\', j);
         if (nextBackslash === -1) nextBackslash = n;
       }
-      if (quote === -1 && nextBackslash === n) throw TRUNCATED;
       if (quote !== -1 && quote < nextBackslash) {
         i = quote + 1;
         return;
       }
-      const b = nextBackslash; // an escape comes first
-      const e = text[b + 1];
-      if (e === 'u') {
-        for (let k = b + 2; k < b + 6; k++) {
-          if (!/[0-9a-fA-F]/.test(text[k] ?? '')) fail(k, `bad \\u escape: ${describeChar(text, k)} is not a hex digit`);
-        }
-        j = b + 6;
-      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
-        j = b + 2;
-      } else {
-        if (e === undefined) throw TRUNCATED;
-        fail(b, `bad escape \\${e}`);
+      if (nextBackslash === n) fail(n);
+      // An escape comes first: \uXXXX, or one of the single-character escapes.
+      j = nextBackslash + 2;
+      const e = at(j - 1);
+      if (e === 0x75) {
+        for (; j < nextBackslash + 6; j++) if (!/[0-9a-fA-F]/.test(text[j] ?? '')) fail(j);
+      } else if (!'"\\/bfnrt'.includes(text[j - 1] ?? '')) {
+        // (past the end, '' is "included": the next turn finds the text cut short)
+        fail(nextBackslash);
       }
     }
   };
   const key = (): void => {
     skipWs();
-    if (at(i) !== 0x22) expected('a string key');
+    if (at(i) !== 0x22) fail();
     string();
-    skipWs();
-    if (at(i) !== 0x3a) expected('":"');
-    i++;
+    take(0x3a);
   };
 
   try {
@@ -111,18 +112,16 @@ export function scanJson(text: string): JsonScan {
           digits();
         }
       } else {
-        const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : '';
-        if (word === '') fail(i, `unexpected ${describeChar(text, i)} where a value should start`);
-        for (let k = 0; k < word.length; k++, i++) {
-          if (at(i) !== word.charCodeAt(k)) fail(i, `unexpected ${describeChar(text, i)} in ${word}`);
-        }
+        // Anything else must be a literal; a character no literal starts with fails on the first letter of "null".
+        const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
+        for (let k = 0; k < word.length; k++, i++) if (at(i) !== word.charCodeAt(k)) fail();
       }
       // A value is complete: continue or close the enclosing containers.
       for (;;) {
         const close = stack[stack.length - 1];
         skipWs();
         if (close === undefined) {
-          if (i < n) fail(i, `unexpected ${describeChar(text, i)} after the JSON value`);
+          if (i < n) fail();
           return { status: 'complete' };
         }
         if (at(i) === 0x2c) {
@@ -130,8 +129,7 @@ export function scanJson(text: string): JsonScan {
           if (close === 0x7d) key();
           break;
         }
-        if (at(i) !== close) expected(`"," or "${String.fromCharCode(close)}"`);
-        i++;
+        take(close);
         stack.pop();
       }
     }
@@ -158,14 +156,14 @@ export function parseJsonObject(text: string, what = 'The text'): Record<string,
   } catch (cause) {
     const scan = scanJson(text);
     if (scan.status === 'truncated') {
-      throw new PixtextError(ErrorCode.TRUNCATED, `${what} ends before its JSON is complete: it was cut short`, { offset: text.length, cause });
+      throw new PixtextError('ERR_TRUNCATED', `${what} ends before its JSON is complete: it was cut short`, { offset: text.length, cause });
     }
     const [reason, offset] = scan.status === 'invalid' ? [`${scan.reason} at offset ${scan.offset}`, scan.offset] : [(cause as Error).message];
-    throw new PixtextError(ErrorCode.NOT_JSON, `${what} is not JSON: ${reason}`, { offset, cause });
+    throw new PixtextError('ERR_NOT_JSON', `${what} is not JSON: ${reason}`, { offset, cause });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-    throw new PixtextError(ErrorCode.NOT_JSON, `${what} is JSON but ${kind}, not an object`);
+    throw new PixtextError('ERR_NOT_JSON', `${what} is JSON but ${kind}, not an object`);
   }
   return value as Record<string, unknown>;
 }
