@@ -1,17 +1,18 @@
 // Serialises a user-supplied JSON object (an envelope's `metadata`) as compact ASCII-only JSON, checking on the way
-// that it is plain JSON: the envelope must stay ASCII and must read back as the same value.
+// that it is plain JSON: the envelope must stay ASCII and must read back as the same value. JSON.stringify writes
+// it; its replacer sees every value first and refuses what would not read back the same.
 // Spec: https://www.rfc-editor.org/rfc/rfc8259 (JSON), §7 for string escapes.
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 
 // Deep enough for any real metadata, shallow enough that a hostile object cannot exhaust the stack.
 const MAX_DEPTH = 256;
 
 function notJson(path: string, why: string): PixtextError {
-  return new PixtextError(
-    ErrorCode.INVALID_ARGUMENT,
-    `Expected a plain JSON value for ${path} but received ${why}`,
-  );
+  return new PixtextError('ERR_INVALID_ARGUMENT', `Expected a plain JSON value for ${path} but received ${why}`);
 }
+
+const escapeNonAscii = (json: string): string =>
+  json.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 
 /**
  * `JSON.stringify` of a string with every non-ASCII UTF-16 code unit escaped as `\uXXXX` (lowercase hex).
@@ -21,59 +22,22 @@ function notJson(path: string, why: string): PixtextError {
  * ```
  */
 export function asciiJsonString(value: string): string {
-  const json = JSON.stringify(value);
-  return /[^\x00-\x7f]/.test(json)
-    ? json.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
-    : json;
+  return escapeNonAscii(JSON.stringify(value));
 }
 
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function write(value: unknown, path: string, depth: number, seen: Set<object>): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return asciiJsonString(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      if (!Number.isFinite(value)) throw notJson(path, String(value));
-      return JSON.stringify(value);
-    case 'object':
-      break;
-    default:
-      throw notJson(path, `a ${typeof value}`);
-  }
-  const object = value as object;
-  if (depth >= MAX_DEPTH) throw notJson(path, `nesting deeper than ${MAX_DEPTH} levels`);
-  if (seen.has(object)) throw notJson(path, 'a circular reference');
-  seen.add(object);
-  let out: string;
-  if (Array.isArray(object)) {
-    const items: string[] = [];
-    for (let i = 0; i < object.length; i++) items.push(write(object[i], `${path}[${i}]`, depth + 1, seen));
-    out = '[' + items.join(',') + ']';
-  } else {
-    if (!isPlainObject(object)) throw notJson(path, `an instance of ${object.constructor?.name ?? 'a class'}`);
-    const members: string[] = [];
-    for (const key of Object.keys(object)) {
-      const member = (object as Record<string, unknown>)[key];
-      members.push(asciiJsonString(key) + ':' + write(member, `${path}.${key}`, depth + 1, seen));
-    }
-    out = '{' + members.join(',') + '}';
-  }
-  seen.delete(object);
-  return out;
+function describe(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  return `an instance of ${proto?.constructor?.name ?? 'a class'}`;
 }
 
 /**
  * Compact JSON of `value`, a plain JSON object, with all non-ASCII characters escaped. Keys keep their order.
  *
  * @throws PixtextError `ERR_INVALID_ARGUMENT` for anything that would not read back as the same value: `undefined`,
- * functions, symbols, bigints, non-finite numbers, class instances (Date, Map, typed arrays), cycles, very deep nesting.
+ * functions, symbols, bigints, non-finite numbers, class instances (Date, Map, typed arrays), a `toJSON` method,
+ * cycles, nesting deeper than 256 levels.
  * @example
  * ```ts
  * toAsciiJsonObject({ path: 'café.png' }, 'metadata') === '{"path":"caf\\u00e9.png"}';
@@ -83,5 +47,27 @@ export function toAsciiJsonObject(value: unknown, option: string): string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw notJson(option, `${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`} (it must be an object)`);
   }
-  return write(value, option, 0, new Set());
+  // The objects being written, outermost first, with their paths: JSON.stringify calls the replacer depth first,
+  // with `this` the object holding the value, so the stack is cut back to it on each call.
+  const open: [object, string][] = [];
+  return escapeNonAscii(
+    JSON.stringify(value, function (this: Record<string, unknown>, key: string, written: unknown): unknown {
+      while (open.length > 0 && open[open.length - 1]![0] !== this) open.pop();
+      const parent = open[open.length - 1];
+      const path = parent === undefined ? option : Array.isArray(this) ? `${parent[1]}[${key}]` : `${parent[1]}.${key}`;
+      // The value as it is in the object: JSON.stringify hands the replacer what toJSON made of it.
+      const own = this[key];
+      if (typeof own === 'object' && own !== null) {
+        const proto = Object.getPrototypeOf(own) as unknown;
+        if (!Array.isArray(own) && proto !== Object.prototype && proto !== null) throw notJson(path, describe(own));
+        if (open.some(([o]) => o === own)) throw notJson(path, 'a circular reference');
+        if (open.length >= MAX_DEPTH) throw notJson(path, `nesting deeper than ${MAX_DEPTH} levels`);
+        open.push([own, path]);
+      } else if (!(own === null || typeof own === 'string' || typeof own === 'boolean' || Number.isFinite(own))) {
+        throw notJson(path, describe(own));
+      }
+      if (!Object.is(own, written)) throw notJson(path, 'a value with a toJSON method');
+      return written;
+    }),
+  );
 }
