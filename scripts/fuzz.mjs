@@ -36,7 +36,11 @@ function parseArgs(argv) {
       return n;
     };
     if (arg === '--minutes') options.minutes = number(value(), '--minutes');
-    else if (arg === '--seed') options.seed = Number(value()) >>> 0;
+    else if (arg === '--seed') {
+      const v = value();
+      options.seed = Number(v);
+      if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed >= 2 ** 32) fail(`Expected an integer from 0 to 2^32 − 1 for --seed but received ${JSON.stringify(v)}`);
+    }
     else if (arg === '--targets') options.targets = value().split(',');
     else if (arg === '--variant') options.variant = value();
     else if (arg === '--max-pixels') options.maxPixels = number(value(), '--max-pixels');
