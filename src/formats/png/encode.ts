@@ -1,7 +1,7 @@
 // PNG encoding of every RawImage mode, losslessly: `1` → grey 1-bit, `L`/`LA` → grey (+alpha) 8-bit, `P` → palette
 // (PLTE + trimmed tRNS, at the smallest bit depth the palette allows), RGB/RGBA (BGR/BGRA swapped), and the 16-bit
 // modes as big-endian 16-bit samples. Non-interlaced, filtered per row with libpng's heuristic, one zlib stream
-// (at levels 5–6, photo-like images use zlib level 2: see effort.ts).
+// (at levels 5–6, photo-like images use zlib level 4 or 2: see effort.ts).
 // Spec: https://www.w3.org/TR/png-3/#4Concepts.Encoding and https://www.w3.org/TR/png-3/#11Chunks
 import { ErrorCode, PixtextError } from '../../errors.js';
 import { rowStride, validateRawImage } from '../../raw-image.js';
@@ -129,7 +129,8 @@ function filterRows(image: RawImage, layout: Layout, adaptive: boolean): Uint8Ar
  * Encodes `image` as a PNG file, losslessly, in any mode (see the module comment for the mapping).
  *
  * @param compressionLevel zlib level 0–9. Defaults to 6. At 5 and 6, images where zlib's level-6 matching would save
- * under 15 % over level 4 (photographs, noise: 3–4× the time for 5–7 %) are compressed at level 2.
+ * under 15 % over level 4 (photographs, noise: 2–3× the time for a few per cent) are compressed at level 4, or at
+ * level 2 when that makes them at most 6 % larger.
  * @throws PixtextError `ERR_INVALID_IMAGE` (malformed image, or a `P` index past its palette), `ERR_INVALID_ARGUMENT`
  * (level), `ERR_UNSUPPORTED` (a width or height of 0, which PNG cannot hold).
  * @example
