@@ -190,6 +190,7 @@ export async function textToImageStream(source: TextStreamSource, options?: Text
     try {
       return bytes === undefined ? utf8.decode() : utf8.decode(bytes, { stream: true });
     } catch (cause) {
+      if (bytes === undefined) throw new PixtextError(ErrorCode.TRUNCATED, 'The text ends inside a UTF-8 character', { cause });
       throw new PixtextError(ErrorCode.NOT_JSON, 'The text is not valid UTF-8', { cause });
     }
   };

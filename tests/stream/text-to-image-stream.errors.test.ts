@@ -55,7 +55,7 @@ describe('textToImageStream on bad input', () => {
     async function* cut(): AsyncGenerator<Uint8Array> {
       yield bytes.subarray(0, 8); // ends inside the three bytes of ☃
     }
-    expect((await failure(textToImageStream(cut()))).code).toBe(ErrorCode.NOT_JSON);
+    expect((await failure(textToImageStream(cut()))).code).toBe(ErrorCode.TRUNCATED);
   });
 
   it('rejects bytes that are not UTF-8', async () => {
