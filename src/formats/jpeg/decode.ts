@@ -11,18 +11,17 @@ import { readJpegStructure } from './structure.js';
 import type { JpegFrame, JpegStructure } from './structure.js';
 import { finishThreeComponents, hasIntegralSampling } from './upsample-color.js';
 
-const PROCESS_NAMES: Record<number, string> = {
-  0xc3: 'lossless (SOF3)',
-  0xc5: 'hierarchical (SOF5)',
-  0xc6: 'hierarchical progressive (SOF6)',
-  0xc7: 'hierarchical lossless (SOF7)',
-  0xc9: 'arithmetic-coded (SOF9)',
-  0xca: 'arithmetic-coded progressive (SOF10)',
-  0xcb: 'arithmetic-coded lossless (SOF11)',
-  0xcd: 'arithmetic-coded hierarchical (SOF13)',
-  0xce: 'arithmetic-coded hierarchical progressive (SOF14)',
-  0xcf: 'arithmetic-coded hierarchical lossless (SOF15)',
-};
+/**
+ * The name of a coding process jpeg-js cannot decode, from its SOF marker (T.81 Table B.1: bit 3 arithmetic coding,
+ * bit 2 hierarchical, low bits 2 progressive and 3 lossless), e.g. `arithmetic-coded progressive (SOF10)`; `undefined`
+ * for SOF0–SOF2.
+ */
+function unsupportedProcess(marker: number): string | undefined {
+  const n = marker & 15;
+  if (n < 3) return undefined;
+  const words = [n & 8 && 'arithmetic-coded', n & 4 && 'hierarchical', (n & 3) === 2 && 'progressive', (n & 3) === 3 && 'lossless'];
+  return `${words.filter(Boolean).join(' ')} (SOF${n})`;
+}
 
 const unsupported = (message: string) => new PixtextError(ErrorCode.UNSUPPORTED, `JPEG: ${message}`, { chunk: 'SOF' });
 
@@ -33,7 +32,7 @@ const unsupported = (message: string) => new PixtextError(ErrorCode.UNSUPPORTED,
  */
 function checkFrame(structure: JpegStructure): PixelMode {
   const { frame } = structure;
-  const process = PROCESS_NAMES[frame.marker];
+  const process = unsupportedProcess(frame.marker);
   if (process !== undefined) throw unsupported(`${process} JPEG is not supported; only baseline, extended and progressive Huffman-coded files are`);
   if (frame.precision !== 8) throw unsupported(`${frame.precision}-bit samples are not supported, only 8-bit`);
   if (frame.width === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the frame header declares a width of 0', { chunk: 'SOF' });
@@ -86,8 +85,7 @@ function checkScansPresent(structure: JpegStructure): void {
   if (!structure.complete && (progressive || frame.components.some((c) => !scanned.has(c.id)))) {
     throw new PixtextError(ErrorCode.TRUNCATED, 'JPEG: the file ends before EOI, with scans missing', { chunk: 'EOI' });
   }
-  const maxH = Math.max(...frame.components.map((c) => c.h));
-  const maxV = Math.max(...frame.components.map((c) => c.v));
+  const { maxH, maxV } = frame;
   const blocks = (id: number) => {
     const c = frame.components.find((k) => k.id === id)!;
     return Math.ceil(Math.ceil((frame.width * c.h) / maxH) / 8) * Math.ceil(Math.ceil((frame.height * c.v) / maxV) / 8);
@@ -110,9 +108,7 @@ function checkScansPresent(structure: JpegStructure): void {
 
 /** Bytes jpeg-js will ask for (its own accounting), plus room for tables, so its cap never bites a valid file. */
 function jpegJsMemoryBudget(frame: JpegFrame, fileLength: number): number {
-  const { width, height, components } = frame;
-  const maxH = Math.max(...components.map((c) => c.h));
-  const maxV = Math.max(...components.map((c) => c.v));
+  const { width, height, components, maxH, maxV } = frame;
   const mcusPerLine = Math.ceil(width / 8 / maxH);
   const mcusPerColumn = Math.ceil(height / 8 / maxV);
   let bytes = width * height * (components.length + 3);

@@ -7,29 +7,9 @@ export interface HuffmanTable {
   values: readonly number[];
 }
 
-/** A table's canonical codes (T.81 C.2): for each symbol in `values` order, its code and length. */
-interface CanonicalCodes {
-  codes: number[];
-  lengths: number[];
-}
-
-function canonicalCodes(table: HuffmanTable): CanonicalCodes {
-  const codes: number[] = [];
-  const lengths: number[] = [];
-  let code = 0;
-  for (let length = 1; length <= 16; length++) {
-    const count = table.counts[length - 1] ?? 0;
-    for (let i = 0; i < count; i++) {
-      codes.push(code++);
-      lengths.push(length);
-    }
-    code <<= 1;
-  }
-  return { codes, lengths };
-}
-
 /**
- * The code and length of `symbol` in `table`, or `undefined` when the table has no such symbol.
+ * The code and length of `symbol` in `table` (its canonical code, T.81 C.2), or `undefined` when the table has no such
+ * symbol.
  * @example
  * ```ts
  * codeFor({ counts: [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0], values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, 0);
@@ -37,12 +17,14 @@ function canonicalCodes(table: HuffmanTable): CanonicalCodes {
  * ```
  */
 export function codeFor(table: HuffmanTable, symbol: number): { code: number; length: number } | undefined {
-  const index = table.values.indexOf(symbol);
-  if (index < 0) return undefined;
-  const { codes, lengths } = canonicalCodes(table);
-  const code = codes[index];
-  const length = lengths[index];
-  return code === undefined || length === undefined ? undefined : { code, length };
+  let code = 0;
+  let index = 0;
+  for (let length = 1; length <= 16; length++, code <<= 1) {
+    for (let i = 0; i < (table.counts[length - 1] ?? 0); i++, code++, index++) {
+      if (table.values[index] === symbol) return { code, length };
+    }
+  }
+  return undefined;
 }
 
 /** Thrown by {@link BitReader} when the data ends or holds no valid code: the repair is then not applicable. */

@@ -36,9 +36,7 @@ interface AcHistory {
 
 /** Block grid of one component as jpeg-js lays it out, and as T.81 A.2.2 says the scan codes it. */
 function componentGrid(frame: JpegFrame, id: number) {
-  const { width, height, components } = frame;
-  const maxH = Math.max(...components.map((c) => c.h));
-  const maxV = Math.max(...components.map((c) => c.v));
+  const { width, height, components, maxH, maxV } = frame;
   const c = components.find((k) => k.id === id)!;
   const perLine = Math.ceil((Math.ceil(width / 8) * c.h) / maxH);
   const perColumn = Math.ceil((Math.ceil(height / 8) * c.v) / maxV);
@@ -128,8 +126,7 @@ export function repairScans(bytes: Uint8Array, structure: JpegStructure): Uint8A
   const histories = new Map<number, AcHistory>();
   const replacements: Replacement[] = [];
   let interval = 0;
-  const mcus = Math.ceil(frame.width / 8 / Math.max(...frame.components.map((c) => c.h)))
-    * Math.ceil(frame.height / 8 / Math.max(...frame.components.map((c) => c.v)));
+  const mcus = Math.ceil(frame.width / 8 / frame.maxH) * Math.ceil(frame.height / 8 / frame.maxV);
 
   for (const segment of structure.segments) {
     const body = segment.start + 4;

@@ -21,6 +21,9 @@ export interface JpegFrame {
   width: number;
   height: number;
   components: JpegComponent[];
+  /** The largest horizontal and vertical sampling factors: an MCU is 8·maxH × 8·maxV pixels. */
+  maxH: number;
+  maxV: number;
 }
 
 /** A run of bytes the decoder must see: one marker segment, or an SOS header with its entropy-coded data. */
@@ -54,7 +57,6 @@ export interface JpegStructure {
   segments: JpegSegment[];
   /** A DHT segment came before the first scan (Motion-JPEG frames leave them out). */
   huffmanBeforeFirstScan: boolean;
-  scans: number;
   /** Every scan in file order (a header-only walk stops after the first header). */
   scanList: JpegScan[];
   /** EOI was reached. */
@@ -92,10 +94,8 @@ export function markerName(m: number): string {
   return names[m] ?? `FF${m.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
-const corrupt = (message: string, offset: number, chunk?: string) =>
-  new PixtextError(ErrorCode.CORRUPT, `JPEG: ${message}`, chunk === undefined ? { offset } : { offset, chunk });
-const truncated = (message: string, offset: number, chunk?: string) =>
-  new PixtextError(ErrorCode.TRUNCATED, `JPEG: ${message}`, chunk === undefined ? { offset } : { offset, chunk });
+const corrupt = (message: string, offset: number, chunk?: string) => new PixtextError(ErrorCode.CORRUPT, `JPEG: ${message}`, { offset, chunk });
+const truncated = (message: string, offset: number, chunk?: string) => new PixtextError(ErrorCode.TRUNCATED, `JPEG: ${message}`, { offset, chunk });
 
 /** True when `bytes` start with SOI followed by another marker's 0xFF. */
 export const hasJpegSignature = (bytes: Uint8Array): boolean =>
@@ -117,7 +117,6 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
   let jfif = false;
   let adobeTransform: number | undefined;
   let huffmanBeforeFirstScan = false;
-  let scans = 0;
   const scanList: JpegScan[] = [];
   let complete = false;
   let gaps = false;
@@ -144,10 +143,8 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     if (code === EOI) { segments.push({ marker: EOI, start, end: start + 2 }); complete = true; break; }
     const name = markerName(code);
     if (code === SOI) throw corrupt('a second SOI marker', start, name);
-    if (!isSofMarker(code) && code !== DHT && code !== DAC && code !== DQT && code !== DNL && code !== DRI
-      && code !== SOS && code !== COM && !(code >= 0xe0 && code <= 0xef)) {
-      throw corrupt(`unknown marker ${name}`, start, name);
-    }
+    // Every named marker left (RSTn were skipped above) starts a segment; the others are only named FFxx.
+    if (name[0] === 'F') throw corrupt(`unknown marker ${name}`, start, name);
     if (start + 4 > n) throw truncated(`the ${name} segment is cut off`, start, name);
     const length = (bytes[start + 2]! << 8) | bytes[start + 3]!;
     if (length < 2) throw corrupt(`the ${name} segment declares a length of ${length}`, start + 2, name);
@@ -163,7 +160,7 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     } else if (code === APP14) {
       if (isAdobeSegment(bytes, body, end) && end - body >= 12) adobeTransform = bytes[body + 11]!;
     } else if (code === DHT) {
-      if (scans === 0) huffmanBeforeFirstScan = true;
+      if (scanList.length === 0) huffmanBeforeFirstScan = true;
       checkHuffmanSegment(bytes, body, end, name);
     } else if (code === DQT) {
       checkQuantSegment(bytes, body, end, name);
@@ -178,7 +175,7 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     }
     if (frame === undefined) throw corrupt('a scan (SOS) before the frame header (SOF)', start, name);
     const componentIds = checkScanHeader(bytes, frame, body, end, name);
-    if (++scans > MAX_SCANS) throw corrupt(`more than ${MAX_SCANS} scans`, start, name);
+    if (scanList.length >= MAX_SCANS) throw corrupt(`more than ${MAX_SCANS} scans`, start, name);
     const scan: JpegScan = { componentIds, ss: bytes[end - 3]!, ah: bytes[end - 1]! >> 4, dataBytes: 0 };
     scanList.push(scan);
     if (headerOnly) { segments.push({ marker: SOS, start, end }); break; }
@@ -192,7 +189,7 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     if (!complete) throw truncated('the file ends before the frame header (SOF)', n);
     throw corrupt('no frame header (SOF) before EOI', n);
   }
-  return { frame, jfif, adobeTransform, segments, huffmanBeforeFirstScan, scans, scanList, complete, gaps };
+  return { frame, jfif, adobeTransform, segments, huffmanBeforeFirstScan, scanList, complete, gaps };
 }
 
 /** True when an APP14 payload starts with "Adobe" (libjpeg's test; it also wants 12 bytes to use it). */
@@ -209,6 +206,8 @@ function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number
   if (count === 0) throw corrupt('the frame has no components', body + 5, name);
   if (end - body !== 6 + 3 * count) throw corrupt(`the frame header length does not fit ${count} components`, body, name);
   const components: JpegComponent[] = [];
+  let maxH = 0;
+  let maxV = 0;
   for (let i = 0, at = body + 6; i < count; i++, at += 3) {
     const id = bytes[at]!;
     const h = bytes[at + 1]! >> 4;
@@ -218,8 +217,10 @@ function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number
     if (tq > 3) throw corrupt(`component ${id} selects quantisation table ${tq}, outside 0–3`, at + 2, name);
     if (components.some((c) => c.id === id)) throw corrupt(`component id ${id} appears twice`, at, name);
     components.push({ id, h, v, tq });
+    maxH = Math.max(maxH, h);
+    maxV = Math.max(maxV, v);
   }
-  return { marker, precision, width, height, components };
+  return { marker, precision, width, height, components, maxH, maxV };
 }
 
 // T.81 B.2.3 scan header: Ns, Ns × (Cs, Td<<4|Ta), Ss, Se, Ah<<4|Al. Returns the component ids.

@@ -18,8 +18,7 @@ interface ComponentPlan {
 
 /** True when every component's sampling divides the largest evenly (libjpeg refuses fractional sampling). */
 export function hasIntegralSampling(frame: JpegFrame): boolean {
-  const maxH = Math.max(...frame.components.map((c) => c.h));
-  const maxV = Math.max(...frame.components.map((c) => c.v));
+  const { maxH, maxV } = frame;
   return frame.components.every((c) => maxH % c.h === 0 && maxV % c.v === 0);
 }
 
@@ -29,9 +28,7 @@ export function hasIntegralSampling(frame: JpegFrame): boolean {
  * triangle filters, then `ycc` frames go through libjpeg's fixed-point YCbCr → RGB.
  */
 export function finishThreeComponents(pixels: Uint8Array, frame: JpegFrame, ycc: boolean): void {
-  const { width, height } = frame;
-  const maxH = Math.max(...frame.components.map((c) => c.h));
-  const maxV = Math.max(...frame.components.map((c) => c.v));
+  const { width, height, maxH, maxV } = frame;
   const plans = frame.components.slice(0, 3).map((c, index) => planComponent(pixels, width, height, index, maxH / c.h, maxV / c.v));
   const rows = plans.map((p) => (p.kind === 'none' ? undefined : new Uint8Array(2 * p.width)));
   const spare = plans.map(() => new Uint8Array(width));
