@@ -1,4 +1,4 @@
-import { ErrorCode, PixtextError, describeValue } from './errors.js';
+import { PixtextError, describeValue, invalidArgument } from './errors.js';
 
 /**
  * The pixel modes of a {@link RawImage} (DESIGN §3). 16-bit modes hold little-endian samples, so a
@@ -22,8 +22,25 @@ export const PIXEL_MODES = {
 /** A pixel mode name: `'1' | 'L' | 'LA' | 'P' | 'RGB' | 'RGBA' | 'BGR' | 'BGRA' | 'L16' | 'LA16' | 'RGB16' | 'RGBA16'`. */
 export type PixelMode = keyof typeof PIXEL_MODES;
 
+// Bits per pixel of each mode: all that sizes and validation need, apart from PIXEL_MODES so that a bundle which
+// only checks and measures images does not carry the whole table. tests/raw-image.test.ts checks that the two agree.
+const BITS_PER_PIXEL: Readonly<Record<PixelMode, number>> = {
+  '1': 1,
+  L: 8,
+  LA: 16,
+  P: 8,
+  RGB: 24,
+  RGBA: 32,
+  BGR: 24,
+  BGRA: 32,
+  L16: 16,
+  LA16: 32,
+  RGB16: 48,
+  RGBA16: 64,
+};
+
 /** Every mode, in table order. */
-export const PIXEL_MODE_NAMES = Object.keys(PIXEL_MODES) as PixelMode[];
+export const PIXEL_MODE_NAMES = Object.keys(BITS_PER_PIXEL) as PixelMode[];
 
 /**
  * An image in memory: rows top to bottom, no row padding except mode `1` (each row padded to a whole byte).
@@ -42,13 +59,13 @@ export const DEFAULT_MAX_PIXELS = 268_402_689;
 
 /** Returns true when `value` names a pixel mode. */
 export function isPixelMode(value: unknown): value is PixelMode {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PIXEL_MODES, value);
+  return typeof value === 'string' && Object.hasOwn(BITS_PER_PIXEL, value);
 }
 
 /** Bytes in one row of `width` pixels of `mode` (mode `1` packs 8 pixels a byte, rounded up). */
 export function rowStride(mode: PixelMode, width: number): number {
-  const { channels, bitsPerSample } = PIXEL_MODES[mode];
-  return bitsPerSample === 1 ? Math.ceil(width / 8) : width * channels * (bitsPerSample >> 3);
+  const bits = BITS_PER_PIXEL[mode];
+  return bits === 1 ? Math.ceil(width / 8) : width * (bits >> 3);
 }
 
 /** Bytes `data` must hold for an image of this mode and size. */
@@ -60,10 +77,7 @@ export function byteLengthFor(mode: PixelMode, width: number, height: number): n
 export function resolveMaxPixels(value: unknown, option = 'maxPixels'): number {
   if (value === undefined) return DEFAULT_MAX_PIXELS;
   if (value === Infinity || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) return value;
-  throw new PixtextError(
-    ErrorCode.INVALID_ARGUMENT,
-    `Expected a non-negative integer or Infinity for ${option} but received ${describeValue(value)}`,
-  );
+  throw invalidArgument('a non-negative integer or Infinity', option, value);
 }
 
 /**
@@ -74,36 +88,43 @@ export function checkPixelLimit(width: number, height: number, maxPixels: number
   const pixels = width * height;
   if (pixels > maxPixels) {
     throw new PixtextError(
-      ErrorCode.TOO_LARGE,
+      'ERR_TOO_LARGE',
       `${where} declares ${width}×${height} = ${pixels} pixels, over the maxPixels limit of ${maxPixels}`,
     );
   }
   // 2^32 - 1 is well above any engine's typed-array limit on 32-bit length fields; beyond it we refuse cleanly.
   if (mode !== undefined && byteLengthFor(mode, width, height) > 0xffff_ffff) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `${where} declares ${width}×${height} pixels, too large to hold in memory`);
+    throw new PixtextError('ERR_TOO_LARGE', `${where} declares ${width}×${height} pixels, too large to hold in memory`);
   }
 }
 
 /**
  * Checks that `image` is a well-formed {@link RawImage} and returns it.
  * @throws PixtextError `ERR_INVALID_IMAGE` naming what is wrong.
+ * @example
+ * ```ts
+ * validateRawImage({ width: 1, height: 1, mode: 'L', data: new Uint8Array(2) }); // throws: data holds 2 bytes …
+ * ```
  */
 export function validateRawImage(image: unknown, what = 'image'): RawImage {
   const fail = (detail: string): never => {
-    throw new PixtextError(ErrorCode.INVALID_IMAGE, `Invalid ${what}: ${detail}`);
+    throw new PixtextError('ERR_INVALID_IMAGE', `Invalid ${what}: ${detail}`);
   };
-  if (typeof image !== 'object' || image === null) return fail(`expected a RawImage object but received ${describeValue(image)}`);
+  const must = (field: string, expected: string, value: unknown): never =>
+    fail(`${field} must be ${expected}, received ${describeValue(value)}`);
+  if (typeof image !== 'object' || image === null) return must('it', 'a RawImage object', image);
   const { width, height, mode, data, palette } = image as Partial<RawImage>;
-  if (!Number.isSafeInteger(width) || (width as number) < 0) return fail(`width must be a non-negative integer, received ${describeValue(width)}`);
-  if (!Number.isSafeInteger(height) || (height as number) < 0) return fail(`height must be a non-negative integer, received ${describeValue(height)}`);
-  if (!isPixelMode(mode)) return fail(`mode must be one of ${PIXEL_MODE_NAMES.join(', ')}, received ${describeValue(mode)}`);
-  if (!(data instanceof Uint8Array)) return fail(`data must be a Uint8Array, received ${describeValue(data)}`);
+  if (!Number.isSafeInteger(width) || (width as number) < 0) return must('width', 'a non-negative integer', width);
+  if (!Number.isSafeInteger(height) || (height as number) < 0) return must('height', 'a non-negative integer', height);
+  if (!isPixelMode(mode)) return must('mode', `one of ${PIXEL_MODE_NAMES.join(', ')}`, mode);
+  if (!(data instanceof Uint8Array)) return must('data', 'a Uint8Array', data);
   const expected = byteLengthFor(mode, width as number, height as number);
   if (data.length !== expected) return fail(`data holds ${data.length} bytes but a ${width}×${height} ${mode} image needs ${expected}`);
   if (palette !== undefined) {
     if (mode !== 'P') return fail(`only mode P may have a palette, this image is ${mode}`);
-    if (!(palette instanceof Uint8Array)) return fail(`palette must be a Uint8Array, received ${describeValue(palette)}`);
-    if (palette.length % 4 !== 0 || palette.length > 1024) return fail(`palette must hold 0 to 256 RGBA entries (a multiple of 4 bytes up to 1024), it holds ${palette.length} bytes`);
+    if (!(palette instanceof Uint8Array) || palette.length % 4 !== 0 || palette.length > 1024) {
+      return must('palette', 'a Uint8Array of up to 256 RGBA entries', palette);
+    }
   }
   return image as RawImage;
 }
