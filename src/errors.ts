@@ -84,8 +84,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.length > 40 ? `a string of length ${value.length}` : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of ${value.byteLength} bytes`;
-  if (value instanceof ArrayBuffer) return `an ArrayBuffer of ${value.byteLength} bytes`;
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return `${value.constructor.name} of ${value.byteLength} bytes`;
   if (typeof value === 'function') return 'a function';
   return 'an object';
 }
@@ -107,5 +106,5 @@ export function describeChar(text: string, i: number): string {
  * @internal
  */
 export function invalidArgument(what: string, option: string, value: unknown): PixtextError {
-  return new PixtextError(ErrorCode.INVALID_ARGUMENT, `Expected ${what} for ${option} but received ${describeValue(value)}`);
+  return new PixtextError('ERR_INVALID_ARGUMENT', `Expected ${what} for ${option} but received ${describeValue(value)}`);
 }
