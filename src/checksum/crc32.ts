@@ -4,19 +4,15 @@
 
 let tables: Uint32Array | undefined;
 
+// Table k (entries 256k to 256k + 255) gives the CRC of a byte followed by k zero bytes, so entry i of tables 1–7 is
+// entry i − 256 advanced by one zero byte.
 function buildTables(): Uint32Array {
   const t = new Uint32Array(8 * 256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  for (let n = 0; n < 256; n++) {
-    let c = t[n]!;
-    for (let k = 1; k < 8; k++) {
-      c = t[c & 0xff]! ^ (c >>> 8);
-      t[k * 256 + n] = c >>> 0;
-    }
+  for (let i = 0; i < 8 * 256; i++) {
+    let c = i < 256 ? i : t[i - 256]!;
+    if (i < 256) for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    else c = t[c & 0xff]! ^ (c >>> 8);
+    t[i] = c >>> 0;
   }
   return t;
 }
