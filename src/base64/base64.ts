@@ -1,6 +1,7 @@
 // Base64 for every build but Node's: the engine's own `Uint8Array.prototype.toBase64` / `Uint8Array.fromBase64`
 // where they exist (recent browsers), else the portable codec. The Node build swaps in base64.node.ts.
 // Spec: https://tc39.es/proposal-arraybuffer-base64/ (native), https://www.rfc-editor.org/rfc/rfc4648#section-4
+import { PixtextError } from '../errors.js';
 import { decodeBase64Portable, encodeBase64Portable } from './portable.js';
 import type { DecodeBase64Options } from './portable.js';
 
@@ -49,14 +50,16 @@ function nativeDecode(text: string, options: DecodeBase64Options): Uint8Array | 
  */
 export function encodeBase64(bytes: Uint8Array): string {
   const toBase64 = (Uint8Array.prototype as NativeToBase64).toBase64;
-  if (typeof toBase64 === 'function') {
-    try {
-      return toBase64.call(bytes);
-    } catch {
-      // e.g. a RangeError for a string over the engine's limit: the portable codec reports it as ERR_TOO_LARGE
-    }
+  try {
+    return typeof toBase64 === 'function' ? toBase64.call(bytes) : encodeBase64Portable(bytes);
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    throw new PixtextError(
+      'ERR_TOO_LARGE',
+      `The base64 text would be ${Math.ceil(bytes.length / 3) * 4} characters long, more than this engine can hold in one string`,
+      { cause },
+    );
   }
-  return encodeBase64Portable(bytes);
 }
 
 /**

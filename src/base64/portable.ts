@@ -2,7 +2,7 @@
 // `Uint8Array.prototype.toBase64` run, and the decoder every faster backend falls back to for error offsets.
 // Spec: https://www.rfc-editor.org/rfc/rfc4648#section-4 and, for paddingOptional,
 // https://infra.spec.whatwg.org/#forgiving-base64-decode
-import { ErrorCode, PixtextError, describeChar } from '../errors.js';
+import { PixtextError, describeChar } from '../errors.js';
 
 /** Options for `decodeBase64`. */
 export interface DecodeBase64Options {
@@ -56,7 +56,8 @@ function pairTable(): Uint16Array {
  * Standard padded base64 of `bytes`, by the portable codec (no native or `Buffer` fast path).
  * Bytes become ASCII codes in a reused buffer and text through `TextDecoder`, 16 KiB at a time.
  *
- * @throws PixtextError `ERR_TOO_LARGE` when the text would exceed the engine's maximum string length.
+ * @throws RangeError when the text would exceed the engine's maximum string length (`encodeBase64` makes that
+ * `ERR_TOO_LARGE`).
  * @example
  * ```ts
  * encodeBase64Portable(new Uint8Array([255, 0, 0])) === '/wAA';
@@ -70,31 +71,22 @@ export function encodeBase64Portable(bytes: Uint8Array): string {
   const out = new Uint16Array((ENCODE_CHUNK / 3) * 2);
   const outBytes = new Uint8Array(out.buffer);
   let text = '';
-  try {
-    for (let start = 0; start < whole; start += ENCODE_CHUNK) {
-      const end = Math.min(whole, start + ENCODE_CHUNK);
-      let j = 0;
-      for (let i = start; i < end; i += 3) {
-        const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-        out[j++] = table[v >>> 12]!;
-        out[j++] = table[v & 4095]!;
-      }
-      text += dec.decode(outBytes.subarray(0, j * 2));
+  for (let start = 0; start < whole; start += ENCODE_CHUNK) {
+    const end = Math.min(whole, start + ENCODE_CHUNK);
+    let j = 0;
+    for (let i = start; i < end; i += 3) {
+      const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+      out[j++] = table[v >>> 12]!;
+      out[j++] = table[v & 4095]!;
     }
-    if (whole < n) {
-      // The last one or two bytes, zero-filled to a group; its one or two padding characters replace the digits
-      // that encode no input bit.
-      const v = (bytes[whole]! << 16) | ((bytes[whole + 1] ?? 0) << 8);
-      const last = ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]!;
-      text += n - whole === 1 ? last.slice(0, 2) + '==' : last + '=';
-    }
-  } catch (cause) {
-    if (!(cause instanceof RangeError)) throw cause;
-    throw new PixtextError(
-      ErrorCode.TOO_LARGE,
-      `The base64 text would be ${Math.ceil(n / 3) * 4} characters long, more than this engine can hold in one string`,
-      { cause },
-    );
+    text += dec.decode(outBytes.subarray(0, j * 2));
+  }
+  if (whole < n) {
+    // The last one or two bytes, zero-filled to a group; its one or two padding characters replace the digits
+    // that encode no input bit.
+    const v = (bytes[whole]! << 16) | ((bytes[whole + 1] ?? 0) << 8);
+    const last = ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]!;
+    text += n - whole === 1 ? last.slice(0, 2) + '==' : last + '=';
   }
   return text;
 }
@@ -118,7 +110,7 @@ export function decodeBase64Portable(text: string, options: DecodeBase64Options 
   const enc = (encoder ??= new TextEncoder());
   const base = options.offsetBase ?? 0;
   const fail = (at: number, why: string): never => {
-    throw new PixtextError(ErrorCode.BASE64, `Invalid base64 at offset ${base + at}: ${why}`, { offset: base + at });
+    throw new PixtextError('ERR_BASE64', `Invalid base64 at offset ${base + at}: ${why}`, { offset: base + at });
   };
   const len = text.length;
   let pad = 0;
@@ -171,7 +163,7 @@ export function decodeBase64Portable(text: string, options: DecodeBase64Options 
         if (equals === 0) firstPadAt = i;
         if (++equals > 2) fail(i, 'too much padding');
       } else if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0x0c) {
-        if (options.allowWhitespace !== true) fail(i, 'whitespace is not allowed here');
+        if (options.allowWhitespace !== true) fail(i, 'whitespace not allowed');
       } else {
         const urlSafe = ch === 0x2d || ch === 0x5f ? ' (URL-safe base64 is not accepted)' : '';
         fail(i, `unexpected character ${describeChar(text, i)}${urlSafe}`);
@@ -179,11 +171,11 @@ export function decodeBase64Portable(text: string, options: DecodeBase64Options 
     }
   }
   const strict = options.paddingOptional !== true;
-  if (count === 1) fail(lastDigitAt, 'a single digit cannot end the data');
-  if (equals > 0 && count + equals !== 4) fail(firstPadAt, `wrong amount of padding (${equals} "=" after ${count} digits)`);
-  if (equals === 0 && count !== 0 && strict) fail(len, `missing padding after ${count} digits`);
+  if (count === 1) fail(lastDigitAt, 'a lone last digit');
+  if (equals > 0 && count + equals !== 4) fail(firstPadAt, `bad padding (${equals} "=" after ${count} digits)`);
+  if (equals === 0 && count !== 0 && strict) fail(len, 'missing padding');
   // The bits of the last digit beyond the last whole byte must be zero in canonical base64.
-  if (count !== 0 && strict && (acc & (count === 2 ? 0xf : 0x3)) !== 0) fail(lastDigitAt, 'non-zero unused bits in the last digit');
+  if (count !== 0 && strict && (acc & (count === 2 ? 0xf : 0x3)) !== 0) fail(lastDigitAt, 'non-zero unused bits');
   if (count === 2) out[o++] = acc >> 4;
   if (count === 3) {
     out[o++] = acc >> 10;
