@@ -1,9 +1,10 @@
 // The envelope v1 header: its fields, and their validation from a parsed JSON object.
 // Contract: DESIGN §4; machine-readable form: schema/envelope-v1.json.
-import { ErrorCode, PixtextError, describeValue } from '../errors.js';
+import { PixtextError, describeValue } from '../errors.js';
 import { isPixelMode, PIXEL_MODE_NAMES } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 import { decodeBase64 } from '../base64/base64.js';
+import { isJsonObject } from './json-scan.js';
 
 /** The envelope major version this library writes and reads. */
 export const ENVELOPE_VERSION = 1;
@@ -38,29 +39,27 @@ export interface EnvelopeHeader {
   crc32: string;
 }
 
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-function fieldError(field: string, expected: string, value: unknown, shown = describeValue(value)): PixtextError {
-  return new PixtextError(ErrorCode.ENVELOPE, `Envelope field "${field}" must be ${expected} but is ${shown}`, { chunk: field });
+function fieldError(field: string, expected: string, value: unknown): PixtextError {
+  return new PixtextError('ERR_ENVELOPE', `Envelope field "${field}" must be ${expected} but is ${describeValue(value)}`, { chunk: field });
 }
 
-function ownField(fields: JsonObject, field: string): unknown {
-  return hasOwn(fields, field) ? fields[field] : undefined;
-}
+const NON_NEGATIVE = 'a non-negative integer';
+const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
+const isString = (value: unknown): boolean => typeof value === 'string';
 
-function requiredField(fields: JsonObject, field: string): unknown {
-  if (!hasOwn(fields, field)) {
-    throw new PixtextError(ErrorCode.ENVELOPE, `Envelope field "${field}" is missing`, { chunk: field });
+/**
+ * The own field `field`, checked by `ok` (else `expected` says what it must be). A missing field is an error unless
+ * `optional`, when it reads as undefined.
+ */
+function checkedField<T>(fields: JsonObject, field: string, expected: string, ok: (value: unknown) => boolean, optional?: boolean): T {
+  if (!Object.hasOwn(fields, field)) {
+    if (optional) return undefined as T;
+    throw new PixtextError('ERR_ENVELOPE', `Envelope field "${field}" is missing`, { chunk: field });
   }
-  return fields[field];
-}
-
-function nonNegativeInteger(fields: JsonObject, field: string): number {
-  const value = requiredField(fields, field);
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw fieldError(field, 'a non-negative integer', value);
-  }
-  return value;
+  const value = fields[field];
+  if (!ok(value)) throw fieldError(field, expected, value);
+  return value as T;
 }
 
 /**
@@ -72,21 +71,18 @@ function nonNegativeInteger(fields: JsonObject, field: string): number {
  * ```
  */
 export function checkEnvelopeVersion(fields: JsonObject): void {
-  const version = requiredField(fields, 'pixtext');
-  if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
-    throw fieldError('pixtext', 'an integer version', version);
-  }
+  const version = checkedField<number>(fields, 'pixtext', 'an integer version', Number.isSafeInteger);
   if (version !== ENVELOPE_VERSION) {
     throw new PixtextError(
-      ErrorCode.ENVELOPE_VERSION,
+      'ERR_ENVELOPE_VERSION',
       `Envelope version ${version} is not supported: this reader knows version ${ENVELOPE_VERSION}`,
       { chunk: 'pixtext' },
     );
   }
 }
 
-function isEncoding(value: unknown): value is EnvelopeEncoding {
-  return typeof value === 'string' && (ENVELOPE_ENCODINGS as readonly string[]).includes(value);
+function isEncoding(value: unknown): boolean {
+  return (ENVELOPE_ENCODINGS as readonly unknown[]).includes(value);
 }
 
 /**
@@ -116,18 +112,14 @@ export function decodeField(text: string, field: string, allowWhitespace: boolea
  * ```
  */
 export function dataField(fields: JsonObject): string {
-  const data = requiredField(fields, 'data');
-  if (typeof data !== 'string') throw fieldError('data', 'a base64 string', data);
-  return data;
+  return checkedField(fields, 'data', 'a base64 string', isString);
 }
 
 function readPalette(value: unknown, encoding: EnvelopeEncoding, mode: PixelMode): Uint8Array {
   if (encoding !== 'raw' || mode !== 'P') throw fieldError('palette', 'absent except with encoding "raw" and mode "P"', value);
   if (typeof value !== 'string') throw fieldError('palette', 'a base64 string', value);
   const palette = decodeField(value, 'palette', false);
-  if (palette.length % 4 !== 0 || palette.length > 1024) {
-    throw fieldError('palette', '0 to 256 RGBA entries (a multiple of 4 bytes up to 1024)', palette, `${palette.length} bytes`);
-  }
+  if (palette.length % 4 !== 0 || palette.length > 1024) throw fieldError('palette', 'up to 256 RGBA entries', palette);
   return palette;
 }
 
@@ -144,31 +136,19 @@ function readPalette(value: unknown, encoding: EnvelopeEncoding, mode: PixelMode
  */
 export function parseEnvelopeHeader(fields: JsonObject): EnvelopeHeader {
   checkEnvelopeVersion(fields);
-  const width = nonNegativeInteger(fields, 'width');
-  const height = nonNegativeInteger(fields, 'height');
-  const mode = requiredField(fields, 'mode');
-  if (!isPixelMode(mode)) throw fieldError('mode', `one of ${PIXEL_MODE_NAMES.join(', ')}`, mode);
-  const encoding = requiredField(fields, 'encoding');
-  if (!isEncoding(encoding)) throw fieldError('encoding', `one of ${ENVELOPE_ENCODINGS.join(', ')}`, encoding);
-  const byteLength = nonNegativeInteger(fields, 'byteLength');
-  const crc32 = requiredField(fields, 'crc32');
-  if (typeof crc32 !== 'string' || !/^[0-9a-f]{8}$/.test(crc32)) {
-    throw fieldError('crc32', '8 lowercase hex digits', crc32);
-  }
-  const header: EnvelopeHeader = { version: ENVELOPE_VERSION, width, height, mode, encoding, byteLength, crc32 };
-  const palette = ownField(fields, 'palette');
-  if (palette !== undefined) header.palette = readPalette(palette, encoding, mode);
-  const source = ownField(fields, 'source');
-  if (source !== undefined) {
-    if (typeof source !== 'string') throw fieldError('source', 'a string', source);
-    header.source = source;
-  }
-  const metadata = ownField(fields, 'metadata');
-  if (metadata !== undefined) {
-    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-      throw fieldError('metadata', 'a JSON object', metadata);
-    }
-    header.metadata = metadata as JsonObject;
-  }
+  const header: EnvelopeHeader = {
+    version: ENVELOPE_VERSION,
+    width: checkedField(fields, 'width', NON_NEGATIVE, isCount),
+    height: checkedField(fields, 'height', NON_NEGATIVE, isCount),
+    mode: checkedField(fields, 'mode', `one of ${PIXEL_MODE_NAMES.join(', ')}`, isPixelMode),
+    encoding: checkedField(fields, 'encoding', `one of ${ENVELOPE_ENCODINGS.join(', ')}`, isEncoding),
+    byteLength: checkedField(fields, 'byteLength', NON_NEGATIVE, isCount),
+    crc32: checkedField(fields, 'crc32', '8 lowercase hex digits', (value) => isString(value) && /^[0-9a-f]{8}$/.test(value as string)),
+  };
+  if (Object.hasOwn(fields, 'palette')) header.palette = readPalette(fields['palette'], header.encoding, header.mode);
+  const source = checkedField<string | undefined>(fields, 'source', 'a string', isString, true);
+  if (source !== undefined) header.source = source;
+  const metadata = checkedField<JsonObject | undefined>(fields, 'metadata', 'a JSON object', isJsonObject, true);
+  if (metadata !== undefined) header.metadata = metadata;
   return header;
 }

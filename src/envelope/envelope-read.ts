@@ -3,16 +3,21 @@
 // escapes such as `\/` or `\n` inside `data`) goes through a full JSON.parse and gives the same result.
 import { decodeBase64 } from '../base64/base64.js';
 import { crc32, crc32Hex } from '../checksum/crc32.js';
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import { byteLengthFor, checkPixelLimit } from '../raw-image.js';
 import { dataField, decodeField, parseEnvelopeHeader } from './envelope-header.js';
 import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
-import { parseJsonObject } from './json-scan.js';
+import { isJsonObject, parseJsonObject } from './json-scan.js';
 
 /** Options of {@link readEnvelope}. */
 export interface ReadEnvelopeOptions {
   /** Largest width × height to accept, checked from the header before anything is decoded. */
   maxPixels: number;
+  /**
+   * Called with the validated header before the payload is decoded: it throws to refuse an envelope the caller cannot
+   * use (say, one holding a file). Defaults to none.
+   */
+  checkHeader?: ((header: EnvelopeHeader) => void) | undefined;
 }
 
 /** A read and verified envelope: its header and the decoded `data` bytes (raw pixels or a file). */
@@ -42,8 +47,7 @@ function parseHeaderPrefix(text: string, end: number): JsonObject | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return Object.keys(value).length > 0 ? (value as JsonObject) : undefined;
+  return isJsonObject(value) && Object.keys(value).length > 0 ? value : undefined;
 }
 
 /**
@@ -82,34 +86,35 @@ export function sliceEnvelope(text: string): SlicedEnvelope | undefined {
 }
 
 /** Validates the header and checks what it promises before anything is decoded or allocated. */
-function checkedHeader(fields: JsonObject, maxPixels: number): EnvelopeHeader {
+function checkedHeader(fields: JsonObject, { maxPixels, checkHeader }: ReadEnvelopeOptions): EnvelopeHeader {
   const header = parseEnvelopeHeader(fields);
   const { width, height, mode, byteLength } = header;
   checkPixelLimit(width, height, maxPixels, 'The envelope header', mode);
   const expected = byteLengthFor(mode, width, height);
   if (header.encoding === 'raw' && byteLength !== expected) {
     throw new PixtextError(
-      ErrorCode.LENGTH_MISMATCH,
+      'ERR_LENGTH_MISMATCH',
       `The envelope declares byteLength ${byteLength} but a ${width}×${height} ${mode} image holds ${expected} bytes`,
       { chunk: 'byteLength' },
     );
   }
+  checkHeader?.(header);
   return header;
 }
 
 function verified(header: EnvelopeHeader, payload: Uint8Array): DecodedEnvelope {
   if (payload.length !== header.byteLength) {
     throw new PixtextError(
-      ErrorCode.LENGTH_MISMATCH,
-      `The envelope's data decodes to ${payload.length} bytes but its byteLength says ${header.byteLength}`,
+      'ERR_LENGTH_MISMATCH',
+      `The envelope's data holds ${payload.length} bytes, not byteLength ${header.byteLength}`,
       { chunk: 'data' },
     );
   }
   const actual = crc32Hex(crc32(payload));
   if (actual !== header.crc32) {
     throw new PixtextError(
-      ErrorCode.CHECKSUM,
-      `The envelope's data has CRC-32 ${actual} but its crc32 field says ${header.crc32}: the data is corrupt`,
+      'ERR_CHECKSUM',
+      `The envelope's data is corrupt: its CRC-32 is ${actual}, not crc32 ${header.crc32}`,
       { chunk: 'crc32' },
     );
   }
@@ -128,7 +133,7 @@ function verified(header: EnvelopeHeader, payload: Uint8Array): DecodedEnvelope 
  * ```
  */
 export function readEnvelopeObject(fields: JsonObject, options: ReadEnvelopeOptions): DecodedEnvelope {
-  const header = checkedHeader(fields, options.maxPixels);
+  const header = checkedHeader(fields, options);
   return verified(header, decodeField(dataField(fields), 'data', true));
 }
 
@@ -143,13 +148,13 @@ export function readEnvelopeObject(fields: JsonObject, options: ReadEnvelopeOpti
  */
 export function readEnvelopeFast(text: string, options: ReadEnvelopeOptions): DecodedEnvelope | undefined {
   const sliced = sliceEnvelope(text);
-  if (sliced === undefined || !Object.prototype.hasOwnProperty.call(sliced.fields, 'pixtext')) return undefined;
-  const header = checkedHeader(sliced.fields, options.maxPixels);
+  if (sliced === undefined || !Object.hasOwn(sliced.fields, 'pixtext')) return undefined;
+  const header = checkedHeader(sliced.fields, options);
   let payload: Uint8Array;
   try {
     payload = decodeBase64(sliced.data);
   } catch (cause) {
-    if (cause instanceof PixtextError && cause.code === ErrorCode.BASE64) return undefined;
+    if (cause instanceof PixtextError && cause.code === 'ERR_BASE64') return undefined;
     throw cause;
   }
   return verified(header, payload);

@@ -2,7 +2,7 @@
 // concatenation so the payload's base64 is never copied through JSON.stringify.
 import { encodeBase64 } from '../base64/base64.js';
 import { crc32, crc32Hex } from '../checksum/crc32.js';
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import type { PixelMode } from '../raw-image.js';
 import { ENVELOPE_VERSION } from './envelope-header.js';
 import type { EnvelopeEncoding } from './envelope-header.js';
@@ -51,7 +51,7 @@ export function writeEnvelope(content: EnvelopeContent): string {
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause;
     throw new PixtextError(
-      ErrorCode.TOO_LARGE,
+      'ERR_TOO_LARGE',
       `The envelope would be ${head.length + payload.length + 2} characters long, more than this engine can hold in one string`,
       { cause },
     );

@@ -7,10 +7,6 @@ import { PixtextError } from '../errors.js';
 // Deep enough for any real metadata, shallow enough that a hostile object cannot exhaust the stack.
 const MAX_DEPTH = 256;
 
-function notJson(path: string, why: string): PixtextError {
-  return new PixtextError('ERR_INVALID_ARGUMENT', `Expected a plain JSON value for ${path} but received ${why}`);
-}
-
 const escapeNonAscii = (json: string): string =>
   json.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 
@@ -25,28 +21,18 @@ export function asciiJsonString(value: string): string {
   return escapeNonAscii(JSON.stringify(value));
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'object') return `a ${typeof value}`;
-  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
-  return `an instance of ${proto?.constructor?.name ?? 'a class'}`;
-}
-
 /**
  * Compact JSON of `value`, a plain JSON object, with all non-ASCII characters escaped. Keys keep their order.
  *
- * @throws PixtextError `ERR_INVALID_ARGUMENT` for anything that would not read back as the same value: `undefined`,
- * functions, symbols, bigints, non-finite numbers, class instances (Date, Map, typed arrays), a `toJSON` method,
- * cycles, nesting deeper than 256 levels.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` for anything but an object at the top, and anything that would not read
+ * back as the same value: `undefined`, functions, symbols, bigints, non-finite numbers, class instances (Date, Map,
+ * typed arrays), a `toJSON` method, cycles, nesting deeper than 256 levels. The message gives the path to it.
  * @example
  * ```ts
  * toAsciiJsonObject({ path: 'café.png' }, 'metadata') === '{"path":"caf\\u00e9.png"}';
  * ```
  */
 export function toAsciiJsonObject(value: unknown, option: string): string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw notJson(option, `${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`} (it must be an object)`);
-  }
   // The objects being written, outermost first, with their paths: JSON.stringify calls the replacer depth first,
   // with `this` the object holding the value, so the stack is cut back to it on each call.
   const open: [object, string][] = [];
@@ -57,16 +43,24 @@ export function toAsciiJsonObject(value: unknown, option: string): string {
       const path = parent === undefined ? option : Array.isArray(this) ? `${parent[1]}[${key}]` : `${parent[1]}.${key}`;
       // The value as it is in the object: JSON.stringify hands the replacer what toJSON made of it.
       const own = this[key];
+      let why: string | undefined;
       if (typeof own === 'object' && own !== null) {
-        const proto = Object.getPrototypeOf(own) as unknown;
-        if (!Array.isArray(own) && proto !== Object.prototype && proto !== null) throw notJson(path, describe(own));
-        if (open.some(([o]) => o === own)) throw notJson(path, 'a circular reference');
-        if (open.length >= MAX_DEPTH) throw notJson(path, `nesting deeper than ${MAX_DEPTH} levels`);
+        const proto = Object.getPrototypeOf(own) as { constructor?: { name?: string } } | null;
+        if (Array.isArray(own) ? parent === undefined : proto !== Object.prototype && proto !== null) {
+          why = Array.isArray(own) ? 'an array' : `an instance of ${proto?.constructor?.name ?? 'a class'}`;
+        } else if (open.some(([o]) => o === own)) {
+          why = 'a circular reference';
+        } else if (open.length >= MAX_DEPTH) {
+          why = `nesting deeper than ${MAX_DEPTH} levels`;
+        }
         open.push([own, path]);
-      } else if (!(own === null || typeof own === 'string' || typeof own === 'boolean' || Number.isFinite(own))) {
-        throw notJson(path, describe(own));
+      } else if (parent === undefined || !(own === null || typeof own === 'string' || typeof own === 'boolean' || Number.isFinite(own))) {
+        why = typeof own === 'number' ? String(own) : own === null ? 'null' : `a ${typeof own}`;
       }
-      if (!Object.is(own, written)) throw notJson(path, 'a value with a toJSON method');
+      if (why === undefined && !Object.is(own, written)) why = 'a value with a toJSON method';
+      if (why !== undefined) {
+        throw new PixtextError('ERR_INVALID_ARGUMENT', `Expected ${parent === undefined ? 'a plain JSON object' : 'plain JSON'} for ${path} but received ${why}`);
+      }
       return written;
     }),
   );

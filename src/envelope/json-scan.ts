@@ -140,6 +140,17 @@ export function scanJson(text: string): JsonScan {
 }
 
 /**
+ * Whether a parsed JSON value is an object (not null, not an array).
+ * @example
+ * ```ts
+ * isJsonObject(JSON.parse('[1]')) === false;
+ * ```
+ */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
  * Parses text that must be one JSON object.
  *
  * @throws PixtextError `ERR_TRUNCATED` when the text ends inside the JSON, `ERR_NOT_JSON` (with `offset`) when it is
@@ -161,9 +172,6 @@ export function parseJsonObject(text: string, what = 'The text'): Record<string,
     const [reason, offset] = scan.status === 'invalid' ? [`${scan.reason} at offset ${scan.offset}`, scan.offset] : [(cause as Error).message];
     throw new PixtextError('ERR_NOT_JSON', `${what} is not JSON: ${reason}`, { offset, cause });
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-    throw new PixtextError('ERR_NOT_JSON', `${what} is JSON but ${kind}, not an object`);
-  }
-  return value as Record<string, unknown>;
+  if (!isJsonObject(value)) throw new PixtextError('ERR_NOT_JSON', `${what} is JSON but not an object`);
+  return value;
 }
