@@ -65,9 +65,10 @@ export interface ErrorLocation {
  */
 export class PixtextError extends Error {
   override readonly name = 'PixtextError';
-  readonly code: ErrorCode;
-  readonly offset: number | undefined;
-  readonly chunk: string | undefined;
+  // `declare`: assigned in the constructor, so no field initialisers are emitted for them.
+  declare readonly code: ErrorCode;
+  declare readonly offset: number | undefined;
+  declare readonly chunk: string | undefined;
 
   constructor(code: ErrorCode, message: string, location: ErrorLocation & { cause?: unknown } = {}) {
     super(message, location.cause === undefined ? undefined : { cause: location.cause });

@@ -20,6 +20,8 @@ export {
   detectFormat,
   inspect,
 } from './api/default.js';
+export { rawImageToText, textToRawImage } from './api/raw.js';
+export type { RawImageToTextOptions, TextToRawImageOptions } from './api/raw.js';
 export { createPixtext } from './api/pixtext.js';
 export type { Pixtext, PixtextConfig } from './api/pixtext.js';
 export { pilDumpForm } from './api/form-pil-dump.js';

@@ -153,9 +153,8 @@ export function readEnvelopeFast(text: string, options: ReadEnvelopeOptions): De
   let payload: Uint8Array;
   try {
     payload = decodeBase64(sliced.data);
-  } catch (cause) {
-    if (cause instanceof PixtextError && cause.code === 'ERR_BASE64') return undefined;
-    throw cause;
+  } catch {
+    return undefined; // escapes or whitespace in `data`, or an error the full parse reports with its offset
   }
   return verified(header, payload);
 }

@@ -86,6 +86,24 @@ describe(`envelope writer (${platform})`, () => {
     }
   });
 
+  it('accepts an object reached twice (not a cycle), refuses toJSON, and nests up to 256 objects', () => {
+    const content = { width: 0, height: 0, mode: 'L' as const, encoding: 'raw' as const, data: new Uint8Array(0) };
+    const shared = { k: [1] };
+    expect(writeEnvelope({ ...content, metadata: { a: shared, b: [shared, shared] } })).toContain(
+      '"metadata":{"a":{"k":[1]},"b":[{"k":[1]},{"k":[1]}]}',
+    );
+    expect(errorCode(() => writeEnvelope({ ...content, metadata: { a: { toJSON: () => 1 } } }))).toBe('ERR_INVALID_ARGUMENT');
+    expect(errorCode(() => writeEnvelope({ ...content, metadata: { toJSON: () => ({}) } }))).toBe('ERR_INVALID_ARGUMENT');
+    expect(errorCode(() => writeEnvelope({ ...content, metadata: { a: [1, , 3] } }))).toBe('ERR_INVALID_ARGUMENT');
+    const nested = (levels: number): Record<string, unknown> => {
+      let value: Record<string, unknown> = {};
+      for (let i = 1; i < levels; i++) value = { d: value };
+      return value;
+    };
+    expect(writeEnvelope({ ...content, metadata: nested(256) })).toContain('{"d":{}}');
+    expect(errorCode(() => writeEnvelope({ ...content, metadata: nested(257) }))).toBe('ERR_INVALID_ARGUMENT');
+  });
+
   it('accepts metadata with a null prototype and an own "__proto__" key', () => {
     const metadata = Object.create(null) as Record<string, unknown>;
     metadata['x'] = 1;
