@@ -11,8 +11,11 @@ export type PngFilter = (typeof PngFilter)[keyof typeof PngFilter];
 // are close to random, and mispredicted branches cost more than the arithmetic (measured: 2× faster than branches).
 // |v| of an int32 is (v ^ (v >> 31)) - (v >> 31); `(d << 24) >> 24` reads a byte difference d as a signed byte.
 
-/** The Paeth predictor of a (left), b (above), c (above left), without branches. */
-function paeth(a: number, b: number, c: number): number {
+/**
+ * The Paeth predictor of a (left), b (above), c (above left), without branches.
+ * @example paeth(10, 20, 15) // 15: p = 15 is nearest to c
+ */
+export function paeth(a: number, b: number, c: number): number {
   let pa = b - c;
   let pb = a - c;
   let pc = pa + pb;
@@ -30,6 +33,9 @@ function paeth(a: number, b: number, c: number): number {
  * undefined for the first row, which sees zeros above). All five sums come from one pass over the row.
  */
 export function chooseFilter(cur: Uint8Array, c: number, prior: Uint8Array | undefined, p: number, stride: number, bpp: number): PngFilter {
+  // The first row sees zeros above; a zero row gives exactly the sums the spec's rules for it give.
+  const above = prior ?? new Uint8Array(stride);
+  if (prior === undefined) p = 0;
   let none = 0;
   let sub = 0;
   let up = 0;
@@ -37,67 +43,44 @@ export function chooseFilter(cur: Uint8Array, c: number, prior: Uint8Array | und
   let pae = 0;
   const head = Math.min(bpp, stride);
   let v: number;
-  if (prior === undefined) {
-    // Above is zero: Up equals None, Paeth equals Sub.
-    for (let i = 0; i < head; i++) {
-      v = (cur[c + i]! << 24) >> 24;
-      v = (v ^ (v >> 31)) - (v >> 31);
-      none += v;
-      sub += v;
-      avg += v;
-    }
-    for (let i = bpp; i < stride; i++) {
-      const x = cur[c + i]!;
-      const a = cur[c + i - bpp]!;
-      v = (x << 24) >> 24;
-      none += (v ^ (v >> 31)) - (v >> 31);
-      v = ((x - a) << 24) >> 24;
-      sub += (v ^ (v >> 31)) - (v >> 31);
-      v = ((x - (a >> 1)) << 24) >> 24;
-      avg += (v ^ (v >> 31)) - (v >> 31);
-    }
-    up = none;
-    pae = sub;
-  } else {
-    for (let i = 0; i < head; i++) {
-      const x = cur[c + i]!;
-      const b = prior[p + i]!;
-      v = (x << 24) >> 24;
-      v = (v ^ (v >> 31)) - (v >> 31);
-      none += v;
-      sub += v;
-      v = ((x - b) << 24) >> 24;
-      v = (v ^ (v >> 31)) - (v >> 31);
-      up += v;
-      pae += v;
-      v = ((x - (b >> 1)) << 24) >> 24;
-      avg += (v ^ (v >> 31)) - (v >> 31);
-    }
-    for (let i = bpp; i < stride; i++) {
-      const x = cur[c + i]!;
-      const a = cur[c + i - bpp]!;
-      const b = prior[p + i]!;
-      const cc = prior[p + i - bpp]!;
-      v = (x << 24) >> 24;
-      none += (v ^ (v >> 31)) - (v >> 31);
-      v = ((x - a) << 24) >> 24;
-      sub += (v ^ (v >> 31)) - (v >> 31);
-      v = ((x - b) << 24) >> 24;
-      up += (v ^ (v >> 31)) - (v >> 31);
-      v = ((x - ((a + b) >> 1)) << 24) >> 24;
-      avg += (v ^ (v >> 31)) - (v >> 31);
-      // Paeth, inlined: this loop runs once per byte of the image.
-      let pa = b - cc;
-      let pb = a - cc;
-      let pc = pa + pb;
-      pa = (pa ^ (pa >> 31)) - (pa >> 31);
-      pb = (pb ^ (pb >> 31)) - (pb >> 31);
-      pc = (pc ^ (pc >> 31)) - (pc >> 31);
-      const notA = ((pb - pa) | (pc - pa)) >> 31;
-      const cNotB = (pc - pb) >> 31;
-      v = ((x - (a ^ ((a ^ (b ^ ((b ^ cc) & cNotB))) & notA))) << 24) >> 24;
-      pae += (v ^ (v >> 31)) - (v >> 31);
-    }
+  for (let i = 0; i < head; i++) {
+    const x = cur[c + i]!;
+    const b = above[p + i]!;
+    v = (x << 24) >> 24;
+    v = (v ^ (v >> 31)) - (v >> 31);
+    none += v;
+    sub += v;
+    v = ((x - b) << 24) >> 24;
+    v = (v ^ (v >> 31)) - (v >> 31);
+    up += v;
+    pae += v;
+    v = ((x - (b >> 1)) << 24) >> 24;
+    avg += (v ^ (v >> 31)) - (v >> 31);
+  }
+  for (let i = bpp; i < stride; i++) {
+    const x = cur[c + i]!;
+    const a = cur[c + i - bpp]!;
+    const b = above[p + i]!;
+    const cc = above[p + i - bpp]!;
+    v = (x << 24) >> 24;
+    none += (v ^ (v >> 31)) - (v >> 31);
+    v = ((x - a) << 24) >> 24;
+    sub += (v ^ (v >> 31)) - (v >> 31);
+    v = ((x - b) << 24) >> 24;
+    up += (v ^ (v >> 31)) - (v >> 31);
+    v = ((x - ((a + b) >> 1)) << 24) >> 24;
+    avg += (v ^ (v >> 31)) - (v >> 31);
+    // Paeth, inlined: this loop runs once per byte of the image.
+    let pa = b - cc;
+    let pb = a - cc;
+    let pc = pa + pb;
+    pa = (pa ^ (pa >> 31)) - (pa >> 31);
+    pb = (pb ^ (pb >> 31)) - (pb >> 31);
+    pc = (pc ^ (pc >> 31)) - (pc >> 31);
+    const notA = ((pb - pa) | (pc - pa)) >> 31;
+    const cNotB = (pc - pb) >> 31;
+    v = ((x - (a ^ ((a ^ (b ^ ((b ^ cc) & cNotB))) & notA))) << 24) >> 24;
+    pae += (v ^ (v >> 31)) - (v >> 31);
   }
   let best: PngFilter = PngFilter.NONE;
   let min = none;
@@ -124,6 +107,9 @@ export function applyFilter(
   o: number,
 ): void {
   out[o++] = filter;
+  // As in chooseFilter, the first row is filtered against a zero row, which is what the spec's rules for it amount to.
+  const above = prior ?? new Uint8Array(stride);
+  if (prior === undefined) p = 0;
   const head = Math.min(bpp, stride);
   switch (filter) {
     case PngFilter.NONE:
@@ -134,28 +120,15 @@ export function applyFilter(
       for (let i = bpp; i < stride; i++) out[o + i] = cur[c + i]! - cur[c + i - bpp]!;
       return;
     case PngFilter.UP:
-      if (prior === undefined) out.set(cur.subarray(c, c + stride), o);
-      else for (let i = 0; i < stride; i++) out[o + i] = cur[c + i]! - prior[p + i]!;
+      for (let i = 0; i < stride; i++) out[o + i] = cur[c + i]! - above[p + i]!;
       return;
     case PngFilter.AVERAGE:
-      if (prior === undefined) {
-        for (let i = 0; i < head; i++) out[o + i] = cur[c + i]!;
-        for (let i = bpp; i < stride; i++) out[o + i] = cur[c + i]! - (cur[c + i - bpp]! >> 1);
-      } else {
-        for (let i = 0; i < head; i++) out[o + i] = cur[c + i]! - (prior[p + i]! >> 1);
-        for (let i = bpp; i < stride; i++) out[o + i] = cur[c + i]! - ((cur[c + i - bpp]! + prior[p + i]!) >> 1);
-      }
+      for (let i = 0; i < head; i++) out[o + i] = cur[c + i]! - (above[p + i]! >> 1);
+      for (let i = bpp; i < stride; i++) out[o + i] = cur[c + i]! - ((cur[c + i - bpp]! + above[p + i]!) >> 1);
       return;
     case PngFilter.PAETH:
-      if (prior === undefined) {
-        for (let i = 0; i < head; i++) out[o + i] = cur[c + i]!;
-        for (let i = bpp; i < stride; i++) out[o + i] = cur[c + i]! - cur[c + i - bpp]!;
-      } else {
-        for (let i = 0; i < head; i++) out[o + i] = cur[c + i]! - prior[p + i]!;
-        for (let i = bpp; i < stride; i++) {
-          out[o + i] = cur[c + i]! - paeth(cur[c + i - bpp]!, prior[p + i]!, prior[p + i - bpp]!);
-        }
-      }
+      for (let i = 0; i < head; i++) out[o + i] = cur[c + i]! - above[p + i]!;
+      for (let i = bpp; i < stride; i++) out[o + i] = cur[c + i]! - paeth(cur[c + i - bpp]!, above[p + i]!, above[p + i - bpp]!);
       return;
   }
 }

@@ -1,6 +1,7 @@
 // Reversing PNG's per-row filters (None, Sub, Up, Average, Paeth) in place.
 // Spec: https://www.w3.org/TR/png-3/#9Filters
 import { ErrorCode, PixtextError } from '../../errors.js';
+import { paeth } from './filter.js';
 
 /**
  * Unfilters `rows` rows in place and packs them together. On entry row y is its filter-type byte at
@@ -80,22 +81,7 @@ function unPaeth(buf: Uint8Array, s: number, d: number, stride: number, bpp: num
   const p = d - stride;
   const n = Math.min(bpp, stride);
   for (let i = 0; i < n; i++) buf[d + i] = buf[s + i]! + buf[p + i]!;
-  // Branch-free: on photographs the choice is close to random and mispredictions dominate. |v| is
-  // (v ^ (v >> 31)) - (v >> 31); the masks pick a when pa <= pb and pa <= pc, else b when pb <= pc, else c.
-  for (let i = bpp; i < stride; i++) {
-    const a = buf[d + i - bpp]!;
-    const b = buf[p + i]!;
-    const c = buf[p + i - bpp]!;
-    let pa = b - c;
-    let pb = a - c;
-    let pc = pa + pb;
-    pa = (pa ^ (pa >> 31)) - (pa >> 31);
-    pb = (pb ^ (pb >> 31)) - (pb >> 31);
-    pc = (pc ^ (pc >> 31)) - (pc >> 31);
-    const notA = ((pb - pa) | (pc - pa)) >> 31;
-    const cNotB = (pc - pb) >> 31;
-    buf[d + i] = buf[s + i]! + (a ^ ((a ^ (b ^ ((b ^ c) & cNotB))) & notA));
-  }
+  for (let i = bpp; i < stride; i++) buf[d + i] = paethByte(buf[s + i]!, buf[d + i - bpp]!, buf[p + i]!, buf[p + i - bpp]!);
 }
 
 // RGBA8 and RGB8 (bpp 4 and 3), the common photographic cases, keep the left pixel in locals instead of re-reading
@@ -135,18 +121,8 @@ function unAverage3(buf: Uint8Array, s: number, d: number, stride: number): void
   }
 }
 
-/** One Paeth-reconstructed byte: filtered x, left a, above b, above-left c (branch-free, as in unPaeth). */
-function paethByte(x: number, a: number, b: number, c: number): number {
-  let pa = b - c;
-  let pb = a - c;
-  let pc = pa + pb;
-  pa = (pa ^ (pa >> 31)) - (pa >> 31);
-  pb = (pb ^ (pb >> 31)) - (pb >> 31);
-  pc = (pc ^ (pc >> 31)) - (pc >> 31);
-  const notA = ((pb - pa) | (pc - pa)) >> 31;
-  const cNotB = (pc - pb) >> 31;
-  return (x + (a ^ ((a ^ (b ^ ((b ^ c) & cNotB))) & notA))) & 255;
-}
+/** One Paeth-reconstructed byte: filtered x, left a, above b, above-left c. */
+const paethByte = (x: number, a: number, b: number, c: number): number => (x + paeth(a, b, c)) & 255;
 
 function unPaeth4(buf: Uint8Array, s: number, d: number, stride: number): void {
   const p = d - stride;
