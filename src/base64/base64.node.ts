@@ -43,7 +43,7 @@ function decodeWithBuffer(text: string, paddingOptional: boolean): Uint8Array | 
   const len = text.length;
   const rem = len % 4;
   if (rem === 1 || (rem !== 0 && !paddingOptional)) return undefined;
-  if (text.indexOf('-') !== -1 || text.indexOf('_') !== -1 || ABOVE_LATIN1.test(text)) return undefined;
+  if (ABOVE_LATIN1.test(text)) return undefined;
   let pad = 0;
   if (rem === 0 && len > 0 && text.charCodeAt(len - 1) === 0x3d) pad = text.charCodeAt(len - 2) === 0x3d ? 2 : 1;
   // The last quad (padded or partial) is decoded by the portable decoder, which also checks its unused bits.
@@ -56,8 +56,11 @@ function decodeWithBuffer(text: string, paddingOptional: boolean): Uint8Array | 
   for (let start = 0; start < bodyLength; start += DECODE_CHUNK) {
     const end = Math.min(bodyLength, start + DECODE_CHUNK);
     const want = ((end - start) / 4) * 3;
+    const chunk = text.slice(start, end);
+    // URL-safe digits are searched chunk by chunk, just before Buffer reads the same characters (from cache then).
+    if (chunk.indexOf('-') !== -1 || chunk.indexOf('_') !== -1) return undefined;
     // Characters U+0080 to U+00FF are no digits: Buffer skips them, so fewer bytes are written.
-    if (view.write(text.slice(start, end), o, want, 'base64') !== want) return undefined;
+    if (view.write(chunk, o, want, 'base64') !== want) return undefined;
     o += want;
   }
   if (tailLength > 0) {
