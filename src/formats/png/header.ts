@@ -17,13 +17,13 @@ export const PngColorType = {
 /** One of the values of {@link PngColorType}. */
 export type PngColorType = (typeof PngColorType)[keyof typeof PngColorType];
 
-// Samples per pixel and allowed bit depths of each colour type (spec table 11.1).
-const COLOR_TYPES: Record<number, { channels: number; depths: readonly number[] }> = {
-  0: { channels: 1, depths: [1, 2, 4, 8, 16] },
-  2: { channels: 3, depths: [8, 16] },
-  3: { channels: 1, depths: [1, 2, 4, 8] },
-  4: { channels: 2, depths: [8, 16] },
-  6: { channels: 4, depths: [8, 16] },
+// Samples per pixel and allowed bit depths of each colour type (spec table 11.1), and the mode it decodes to at 8 bits.
+const COLOR_TYPES: Record<number, { channels: number; depths: readonly number[]; mode: string }> = {
+  0: { channels: 1, depths: [1, 2, 4, 8, 16], mode: 'L' },
+  2: { channels: 3, depths: [8, 16], mode: 'RGB' },
+  3: { channels: 1, depths: [1, 2, 4, 8], mode: 'P' },
+  4: { channels: 2, depths: [8, 16], mode: 'LA' },
+  6: { channels: 4, depths: [8, 16], mode: 'RGBA' },
 };
 
 /** The IHDR fields, validated, plus what follows from them. */
@@ -104,21 +104,24 @@ export function colorKey(ihdr: PngIhdr, bytes: Uint8Array, dataStart: number, le
  * and a colour key adds an alpha channel (`LA`, `RGBA`, `LA16`, `RGBA16`) so no pixel loses its colour.
  */
 export function nativeMode(ihdr: PngIhdr, keyed: boolean): PixelMode {
-  const wide = ihdr.bitDepth === 16;
-  switch (ihdr.colorType) {
-    case PngColorType.GREY:
-      if (keyed) return wide ? 'LA16' : 'LA';
-      return wide ? 'L16' : ihdr.bitDepth === 1 ? '1' : 'L';
-    case PngColorType.RGB:
-      if (keyed) return wide ? 'RGBA16' : 'RGBA';
-      return wide ? 'RGB16' : 'RGB';
-    case PngColorType.PALETTE:
-      return 'P';
-    case PngColorType.GREY_ALPHA:
-      return wide ? 'LA16' : 'LA';
-    case PngColorType.RGBA:
-      return wide ? 'RGBA16' : 'RGBA';
+  const { bitDepth, colorType } = ihdr;
+  if (colorType === PngColorType.PALETTE) return 'P';
+  if (bitDepth === 1 && !keyed) return '1';
+  return `${COLOR_TYPES[colorType]!.mode}${keyed ? 'A' : ''}${bitDepth === 16 ? '16' : ''}` as PixelMode;
+}
+
+/**
+ * Checks the signature and the first chunk, which must be IHDR, and parses it.
+ * @returns the IHDR and the offset of the next chunk.
+ * @throws PixtextError `ERR_UNKNOWN_FORMAT`, `ERR_CORRUPT`, `ERR_CHECKSUM`, `ERR_TRUNCATED`, naming the chunk.
+ */
+export function readIhdr(bytes: Uint8Array): { ihdr: PngIhdr; next: number } {
+  checkSignature(bytes);
+  const first = readChunk(bytes, 8);
+  if (first.type !== ChunkType.IHDR) {
+    throw new PixtextError(ErrorCode.CORRUPT, `PNG's first chunk is ${first.name}, not IHDR`, { offset: 8, chunk: first.name });
   }
+  return { ihdr: parseIhdr(bytes, first.dataStart, first.dataEnd - first.dataStart), next: first.next };
 }
 
 /**
@@ -132,16 +135,11 @@ export function nativeMode(ihdr: PngIhdr, keyed: boolean): PixelMode {
  * ```
  */
 export function readPngHeader(bytes: Uint8Array): ImageHeader {
-  checkSignature(bytes);
-  const first = readChunk(bytes, 8);
-  if (first.type !== ChunkType.IHDR) {
-    throw new PixtextError(ErrorCode.CORRUPT, `PNG's first chunk is ${first.name}, not IHDR`, { offset: 8, chunk: first.name });
-  }
-  const ihdr = parseIhdr(bytes, first.dataStart, first.dataEnd - first.dataStart);
+  const { ihdr, next } = readIhdr(bytes);
   let keyed = false;
   if (ihdr.colorType === PngColorType.GREY || ihdr.colorType === PngColorType.RGB) {
     // Only the first tRNS before IDAT counts, as in the decoder.
-    let offset = first.next;
+    let offset = next;
     for (;;) {
       const chunk = readChunk(bytes, offset, false);
       if (chunk.type === ChunkType.IDAT || chunk.type === ChunkType.IEND) break;

@@ -16,107 +16,52 @@ export type RowWriter = (src: Uint8Array, s: number, n: number, dst: Uint8Array,
  */
 export function rowWriter(ihdr: PngIhdr, key: number[] | undefined): RowWriter {
   const { bitDepth, colorType, channels } = ihdr;
-  if (bitDepth < 8) {
-    if (colorType === PngColorType.PALETTE) return unpackIndices(bitDepth);
-    return unpackGrey(bitDepth, key?.[0] ?? -1);
-  }
-  if (key !== undefined) return bitDepth === 8 ? keyAlpha8(key) : keyAlpha16(key);
-  return bitDepth === 8 ? copyPixels(channels) : swapSamples(channels);
+  // 255 / (2^depth − 1) is exact for 1, 2 and 4 bits: v*255, v*85, v*17, libpng's scaling of grey.
+  if (bitDepth < 8) return unpack(bitDepth, colorType === PngColorType.PALETTE ? 1 : 255 / ((1 << bitDepth) - 1), key?.[0] ?? -1);
+  const sampleBytes = bitDepth >> 3;
+  return key !== undefined ? keyAlpha(key, sampleBytes) : copySamples(channels * sampleBytes, sampleBytes - 1);
 }
 
-function unpackIndices(depth: number): RowWriter {
+/** 1/2/4-bit samples, each scaled by `scale`; with a `key` (not -1), an alpha byte after each: 0 where it matches. */
+function unpack(depth: number, scale: number, key: number): RowWriter {
   const mask = (1 << depth) - 1;
-  return (src, s, n, dst, d, step) => {
-    for (let i = 0, bit = 0; i < n; i++, bit += depth, d += step) {
-      dst[d] = (src[s + (bit >> 3)]! >> (8 - depth - (bit & 7))) & mask;
-    }
-  };
-}
-
-function unpackGrey(depth: number, key: number): RowWriter {
-  const mask = (1 << depth) - 1;
-  // 255 / (2^depth − 1) is exact for 1, 2 and 4 bits: v*255, v*85, v*17, libpng's scaling.
-  const scale = 255 / mask;
-  if (key < 0) {
-    return (src, s, n, dst, d, step) => {
-      for (let i = 0, bit = 0; i < n; i++, bit += depth, d += step) {
-        dst[d] = ((src[s + (bit >> 3)]! >> (8 - depth - (bit & 7))) & mask) * scale;
-      }
-    };
-  }
   return (src, s, n, dst, d, step) => {
     for (let i = 0, bit = 0; i < n; i++, bit += depth, d += step) {
       const v = (src[s + (bit >> 3)]! >> (8 - depth - (bit & 7))) & mask;
       dst[d] = v * scale;
-      dst[d + 1] = v === key ? 0 : 255;
+      if (key >= 0) dst[d + 1] = v === key ? 0 : 255;
     }
   };
 }
 
-function copyPixels(bytes: number): RowWriter {
+/** Whole pixels of `bytes` bytes; `swap` 1 swaps the bytes of each 16-bit sample (PNG is big-endian), 0 copies. */
+function copySamples(bytes: number, swap: number): RowWriter {
   return (src, s, n, dst, d, step) => {
-    if (step === bytes) {
+    if (step === bytes && swap === 0) {
       dst.set(src.subarray(s, s + n * bytes), d);
       return;
     }
     for (let i = 0; i < n; i++, s += bytes, d += step) {
-      for (let k = 0; k < bytes; k++) dst[d + k] = src[s + k]!;
+      for (let k = 0; k < bytes; k++) dst[d + k] = src[s + (k ^ swap)]!;
     }
   };
 }
 
-function swapSamples(channels: number): RowWriter {
-  const bytes = 2 * channels;
-  return (src, s, n, dst, d, step) => {
-    for (let i = 0; i < n; i++, s += bytes, d += step) {
-      for (let k = 0; k < bytes; k += 2) {
-        dst[d + k] = src[s + k + 1]!;
-        dst[d + k + 1] = src[s + k]!;
-      }
-    }
-  };
-}
-
-function keyAlpha8(key: number[]): RowWriter {
-  const [k0 = -1, k1 = -1, k2 = -1] = key;
-  if (key.length === 1) {
-    return (src, s, n, dst, d, step) => {
-      for (let i = 0; i < n; i++, d += step) {
-        const v = src[s + i]!;
-        dst[d] = v;
-        dst[d + 1] = v === k0 ? 0 : 255;
-      }
-    };
-  }
-  return (src, s, n, dst, d, step) => {
-    for (let i = 0; i < n; i++, s += 3, d += step) {
-      const r = src[s]!;
-      const g = src[s + 1]!;
-      const b = src[s + 2]!;
-      dst[d] = r;
-      dst[d + 1] = g;
-      dst[d + 2] = b;
-      dst[d + 3] = r === k0 && g === k1 && b === k2 ? 0 : 255;
-    }
-  };
-}
-
-function keyAlpha16(key: number[]): RowWriter {
-  const channels = key.length;
-  const inBytes = 2 * channels;
+/**
+ * Grey or RGB samples of 1 or 2 bytes with a colour key: the samples (16-bit ones swapped to little-endian), then an
+ * alpha sample of the same size, 0 when every sample equals the key's, else the maximum.
+ */
+function keyAlpha(key: number[], sampleBytes: number): RowWriter {
+  const inBytes = key.length * sampleBytes;
+  const swap = sampleBytes - 1;
   return (src, s, n, dst, d, step) => {
     for (let i = 0; i < n; i++, s += inBytes, d += step) {
       let match = true;
-      for (let k = 0; k < channels; k++) {
-        const hi = src[s + 2 * k]!;
-        const lo = src[s + 2 * k + 1]!;
-        dst[d + 2 * k] = lo;
-        dst[d + 2 * k + 1] = hi;
-        if (((hi << 8) | lo) !== key[k]) match = false;
+      for (let k = 0, b = s; k < key.length; k++, b += sampleBytes) {
+        if ((swap ? (src[b]! << 8) | src[b + 1]! : src[b]!) !== key[k]) match = false;
       }
-      const alpha = match ? 0 : 255;
-      dst[d + inBytes] = alpha;
-      dst[d + inBytes + 1] = alpha;
+      for (let k = 0; k < inBytes; k++) dst[d + k] = src[s + (k ^ swap)]!;
+      dst[d + inBytes] = dst[d + inBytes + swap] = match ? 0 : 255;
     }
   };
 }

@@ -4,8 +4,8 @@
 import { ErrorCode, PixtextError } from '../../errors.js';
 import { checkPixelLimit } from '../../raw-image.js';
 import type { PixelMode } from '../../raw-image.js';
-import { ChunkType, checkSignature, isCritical, readChunk } from './chunks.js';
-import { PngColorType, nativeMode, parseIhdr } from './header.js';
+import { ChunkType, isCritical, readChunk } from './chunks.js';
+import { PngColorType, nativeMode, readIhdr } from './header.js';
 import type { PngIhdr } from './header.js';
 
 /** A byte range of the file. */
@@ -50,10 +50,7 @@ function corrupt(message: string, offset: number, chunk: string): never {
  * `ERR_UNSUPPORTED` (unknown critical chunk); each with the chunk and offset.
  */
 export function readStructure(bytes: Uint8Array, maxPixels: number): PngStructure {
-  checkSignature(bytes);
-  const head = readChunk(bytes, 8);
-  if (head.type !== ChunkType.IHDR) corrupt(`PNG's first chunk is ${head.name}, not IHDR`, head.offset, head.name);
-  const ihdr = parseIhdr(bytes, head.dataStart, head.dataEnd - head.dataStart);
+  const { ihdr, next } = readIhdr(bytes);
   // Before anything is allocated for pixels: a tiny file can declare a huge image.
   checkIhdrLimit(ihdr, maxPixels, nativeMode(ihdr, false));
 
@@ -61,7 +58,7 @@ export function readStructure(bytes: Uint8Array, maxPixels: number): PngStructur
   const structure: PngStructure = { ihdr, idat: [] };
   let trnsSeen = false;
   let idatState: 'before' | 'in' | 'after' = 'before';
-  let offset = head.next;
+  let offset = next;
   for (;;) {
     const chunk = readChunk(bytes, offset);
     const { type, name, dataStart, dataEnd } = chunk;
