@@ -1,7 +1,8 @@
 // Bundle size of pixtext as a browser app gets it: esbuild (platform 'browser', minified, tree-shaken) bundling a
 // one-line app that imports `pixtext` by name, resolved through the package's `exports` like any dependency; then
-// gzip level 9. The apps: (a) the envelope alone (raw pixels, no codec), (b) plus PNG, (c) everything; and two for
-// reference: (a') the envelope building blocks alone, (c') the DESIGN §2 API without streaming and transport.
+// gzip level 9. The apps: (a) the envelope alone (raw pixels, no codec: rawImageToText/textToRawImage), (b) plus
+// PNG, (c) everything; and two for reference: (a') createPixtext() with nothing configured, (c') the DESIGN §2 API
+// without streaming and transport.
 //
 //   node scripts/bundle-size.mjs            prints the table (builds dist/ first if it is missing)
 //   node scripts/bundle-size.mjs --json     the same as JSON
@@ -20,19 +21,19 @@ import { build } from 'esbuild';
 export const SCENARIOS = [
   {
     id: 'envelope',
-    label: '(a) envelope only: imageToText/textToImage of raw pixels, no codec',
-    source: `import { createPixtext } from 'pixtext';
-const { imageToText, textToImage } = createPixtext({ codecs: [] });
-const text = imageToText({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array(3) });
-console.log(text, textToImage(text));`,
+    label: '(a) envelope only: rawImageToText/textToRawImage of raw pixels, no codec',
+    source: `import { rawImageToText, textToRawImage } from 'pixtext';
+const text = rawImageToText({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array(3) });
+console.log(text, textToRawImage(text));`,
     budget: 6_000,
   },
   {
-    id: 'envelope-blocks',
-    label: "(a') envelope building blocks alone: writeEnvelope/readEnvelope",
-    source: `import { readEnvelope, writeEnvelope } from 'pixtext';
-const text = writeEnvelope({ width: 1, height: 1, mode: 'RGB', encoding: 'raw', data: new Uint8Array(3) });
-console.log(text, readEnvelope(text, { maxPixels: 1e6 }));`,
+    id: 'envelope-instance',
+    label: "(a') createPixtext() with nothing configured: its imageToText/textToImage of raw pixels",
+    source: `import { createPixtext } from 'pixtext';
+const { imageToText, textToImage } = createPixtext();
+const text = imageToText({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array(3) });
+console.log(text, textToImage(text));`,
   },
   {
     id: 'png',

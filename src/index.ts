@@ -45,12 +45,6 @@ export type {
 export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './envelope/envelope-header.js';
 export type { EnvelopeEncoding } from './envelope/envelope-header.js';
 export type { EnvelopeHeader } from './envelope/envelope-header.js';
-export { writeEnvelope } from './envelope/envelope-write.js';
-export type { EnvelopeContent } from './envelope/envelope-write.js';
-export { readEnvelope } from './envelope/envelope-read.js';
-export type { DecodedEnvelope, ReadEnvelopeOptions } from './envelope/envelope-read.js';
-export { inspectEnvelope } from './envelope/envelope-inspect.js';
-export type { EnvelopeInfo } from './envelope/envelope-inspect.js';
 export { toImageData, fromImageData } from './image-data.js';
 export type { ImageDataLike } from './image-data.js';
 export {
