@@ -65,36 +65,34 @@ function maskPadding(width: number) {
   };
 }
 
+// PNG colour type of each mode, BGR read as RGB and the 16-bit modes as their 8-bit names.
+const COLOR_TYPES: Record<string, PngColorType> = {
+  '1': PngColorType.GREY,
+  L: PngColorType.GREY,
+  LA: PngColorType.GREY_ALPHA,
+  P: PngColorType.PALETTE,
+  RGB: PngColorType.RGB,
+  RGBA: PngColorType.RGBA,
+};
+
 function layoutFor(image: RawImage, paletteDepth: number): Layout {
-  const w = image.width;
-  switch (image.mode) {
-    case '1':
-      return { colorType: PngColorType.GREY, bitDepth: 1, stride: (w + 7) >> 3, bpp: 1, transform: (w & 7) === 0 ? undefined : maskPadding(w) };
-    case 'L':
-      return { colorType: PngColorType.GREY, bitDepth: 8, stride: w, bpp: 1 };
-    case 'LA':
-      return { colorType: PngColorType.GREY_ALPHA, bitDepth: 8, stride: 2 * w, bpp: 2 };
-    case 'P': {
-      const stride = Math.ceil((w * paletteDepth) / 8);
-      return { colorType: PngColorType.PALETTE, bitDepth: paletteDepth, stride, bpp: 1, transform: paletteDepth === 8 ? undefined : packIndices(paletteDepth, w) };
-    }
-    case 'RGB':
-      return { colorType: PngColorType.RGB, bitDepth: 8, stride: 3 * w, bpp: 3 };
-    case 'RGBA':
-      return { colorType: PngColorType.RGBA, bitDepth: 8, stride: 4 * w, bpp: 4 };
-    case 'BGR':
-      return { colorType: PngColorType.RGB, bitDepth: 8, stride: 3 * w, bpp: 3, transform: swapRedBlue(3) };
-    case 'BGRA':
-      return { colorType: PngColorType.RGBA, bitDepth: 8, stride: 4 * w, bpp: 4, transform: swapRedBlue(4) };
-    case 'L16':
-      return { colorType: PngColorType.GREY, bitDepth: 16, stride: 2 * w, bpp: 2, transform: toBigEndian };
-    case 'LA16':
-      return { colorType: PngColorType.GREY_ALPHA, bitDepth: 16, stride: 4 * w, bpp: 4, transform: toBigEndian };
-    case 'RGB16':
-      return { colorType: PngColorType.RGB, bitDepth: 16, stride: 6 * w, bpp: 6, transform: toBigEndian };
-    case 'RGBA16':
-      return { colorType: PngColorType.RGBA, bitDepth: 16, stride: 8 * w, bpp: 8, transform: toBigEndian };
-  }
+  const { mode, width: w } = image;
+  const wide = mode.endsWith('16');
+  const bitDepth = mode === '1' ? 1 : mode === 'P' ? paletteDepth : wide ? 16 : 8;
+  // Filters look back one whole pixel, at least one byte: rowStride of one pixel.
+  const bpp = rowStride(mode, 1);
+  let transform: Layout['transform'];
+  if (wide) transform = toBigEndian;
+  else if (mode[0] === 'B') transform = swapRedBlue(bpp);
+  else if (mode === '1' && (w & 7) !== 0) transform = maskPadding(w);
+  else if (mode === 'P' && paletteDepth < 8) transform = packIndices(paletteDepth, w);
+  return {
+    colorType: COLOR_TYPES[mode.replace('16', '').replace('BGR', 'RGB')]!,
+    bitDepth,
+    stride: mode === 'P' ? Math.ceil((w * paletteDepth) / 8) : rowStride(mode, w),
+    bpp,
+    transform,
+  };
 }
 
 /**
