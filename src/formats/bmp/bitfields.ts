@@ -77,25 +77,3 @@ export function analyzeMasks(masks: BmpMasks, bitsPerPixel: number): [BmpChannel
   }
   return [r, g, b, a];
 }
-
-/**
- * Expands an n-bit sample to 8 bits with round(v × 255 / (2ⁿ − 1)), the rule the BMP Suite author's reference
- * renderings use (so 5-bit 31 becomes 255, not 248). Never a tie: 2·v·255 is even and (2k+1)(2ⁿ−1) is odd.
- * @example expandSample(16, 5) === 132 // Pillow's floor gives 131, a plain shift 128
- */
-export function expandSample(value: number, bits: number): number {
-  if (bits === 8) return value;
-  if (bits === 0) return 0;
-  return Math.round((value * 255) / (2 ** bits - 1));
-}
-
-/**
- * A lookup table of {@link expandSample} for every n-bit value (n ≤ 16).
- * @example expansionTable(1) // Uint8Array [0, 255]
- */
-export function expansionTable(bits: number): Uint8Array {
-  const size = 2 ** bits;
-  const table = new Uint8Array(size);
-  for (let v = 0; v < size; v++) table[v] = expandSample(v, bits);
-  return table;
-}

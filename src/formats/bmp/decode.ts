@@ -8,12 +8,11 @@ import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
 import { analyzeMasks } from './bitfields.js';
 import { readBmpHeader, type BmpHeader } from './header.js';
 import { checkIndices, indexedMode, readPalette } from './palette.js';
-import { unpackBgr24, unpackBitfields, unpackBits1, unpackIndices, type RowSource } from './pixels.js';
+import { unpackBits1, unpackIndices, unpackMasked, type RowSource } from './pixels.js';
 import { decodeRle } from './rle.js';
 
 /** The native mode of a parsed header; reads the palette for indexed images. */
 function nativeMode(bytes: Uint8Array, header: BmpHeader): { mode: PixelMode; palette?: Uint8Array } {
-  if (header.format === 'rgb24') return { mode: 'RGB' };
   if (header.format === 'bitfields') return { mode: header.masks!.alpha !== 0 ? 'RGBA' : 'RGB' };
   const palette = readPalette(bytes, header);
   return { mode: indexedMode(palette, header.bitsPerPixel), palette };
@@ -62,35 +61,26 @@ export function decodeBmp(bytes: Uint8Array, options: CodecDecodeOptions): RawIm
   const image = (data: Uint8Array): RawImage => (mode === 'P' ? { width, height, mode, data, palette: palette! } : { width, height, mode, data });
   if (width === 0 || height === 0) return image(new Uint8Array(0));
 
+  let indices: Uint8Array;
   if (format === 'rle8' || format === 'rle4') {
-    const indices = decodeRle(bytes, header.dataOffset, width, height, format === 'rle8' ? 8 : 4);
-    if (header.paletteEntries < 2 ** bitsPerPixel) checkIndices(indices, width, header.paletteEntries);
-    return image(indices);
-  }
-
-  // The last row may lack its padding (some writers stop at the last pixel); any other shortfall is truncation.
-  const lastRow = Math.ceil((width * bitsPerPixel) / 8);
-  const needed = header.stride * (height - 1) + lastRow;
-  const available = bytes.length - header.dataOffset;
-  if (available < needed) {
-    throw new PixtextError(
-      ErrorCode.TRUNCATED,
-      `BMP pixel data holds ${available} bytes but ${width}×${height} at ${bitsPerPixel} bits per pixel needs ${needed}`,
-      { chunk: 'pixel data', offset: bytes.length },
-    );
-  }
-  // Rows are read only up to `lastRow` bytes each, so the missing padding of the last row is never touched.
-  const src: RowSource = { bytes, dataOffset: header.dataOffset, stride: header.stride, height, topDown: header.topDown };
-  switch (format) {
-    case 'indexed': {
-      if (mode === '1') return image(unpackBits1(src, width));
-      const indices = unpackIndices(src, width, bitsPerPixel);
-      if (header.paletteEntries < 2 ** bitsPerPixel) checkIndices(indices, width, header.paletteEntries);
-      return image(indices);
+    indices = decodeRle(bytes, header.dataOffset, width, height, format === 'rle8' ? 8 : 4);
+  } else {
+    // The last row may lack its padding (some writers stop at the last pixel); any other shortfall is truncation.
+    const needed = header.stride * (height - 1) + Math.ceil((width * bitsPerPixel) / 8);
+    const available = bytes.length - header.dataOffset;
+    if (available < needed) {
+      throw new PixtextError(
+        ErrorCode.TRUNCATED,
+        `BMP pixel data holds ${available} bytes but ${width}×${height} at ${bitsPerPixel} bits per pixel needs ${needed}`,
+        { chunk: 'pixel data', offset: bytes.length },
+      );
     }
-    case 'rgb24':
-      return image(unpackBgr24(src, width));
-    default:
-      return image(unpackBitfields(src, width, bitsPerPixel as 16 | 32, channels!));
+    // Rows are read only up to their last pixel's byte, so the missing padding of the last row is never touched.
+    const src: RowSource = { bytes, dataOffset: header.dataOffset, stride: header.stride, height, topDown: header.topDown };
+    if (format === 'bitfields') return image(unpackMasked(src, width, (bitsPerPixel / 8) as 2 | 3 | 4, channels!));
+    if (mode === '1') return image(unpackBits1(src, width));
+    indices = unpackIndices(src, width, bitsPerPixel);
   }
+  if (header.paletteEntries < 2 ** bitsPerPixel) checkIndices(indices, width, header.paletteEntries);
+  return image(indices);
 }

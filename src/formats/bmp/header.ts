@@ -20,8 +20,11 @@ export const BMP_COMPRESSION = {
   ALPHABITFIELDS: 6,
 } as const;
 
-/** How the pixel data is stored, after the header's compression field has been checked against the bit depth. */
-export type BmpPixelFormat = 'indexed' | 'rle8' | 'rle4' | 'rgb24' | 'bitfields';
+/**
+ * How the pixel data is stored, after the header's compression field has been checked against the bit depth.
+ * 16-, 24- and 32-bit pixels are all `bitfields`: BI_RGB ones with their default masks.
+ */
+export type BmpPixelFormat = 'indexed' | 'rle8' | 'rle4' | 'bitfields';
 
 /** Sizes of the info headers this decoder reads: OS/2 1.x, OS/2 2.x short, V3, V3+RGB masks, V3+RGBA masks, OS/2 2.x, V4, V5. */
 export const INFO_HEADER_SIZES = [12, 16, 40, 52, 56, 64, 108, 124] as const;
@@ -38,7 +41,7 @@ export interface BmpHeader {
   topDown: boolean;
   bitsPerPixel: number;
   format: BmpPixelFormat;
-  /** Channel masks for `bitfields` (the BI_RGB defaults for 16 and 32 bits). */
+  /** Channel masks for `bitfields` (the BI_RGB defaults for 16, 24 and 32 bits). */
   masks: BmpMasks | undefined;
   /** Offset of the first palette entry, and how many entries to read (0 above 8 bits per pixel). */
   paletteOffset: number;
@@ -148,8 +151,8 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
   switch (compression) {
     case BMP_COMPRESSION.RGB:
       if (bitsPerPixel <= 8) format = 'indexed';
-      else if (bitsPerPixel === 24) format = 'rgb24';
       else {
+        // 24-bit B,G,R pixels have the same masks as 32-bit B,G,R,X ones.
         format = 'bitfields';
         masks = bitsPerPixel === 16 ? { ...MASKS_RGB555 } : { ...MASKS_XRGB8888 };
       }
