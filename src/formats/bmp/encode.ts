@@ -3,21 +3,12 @@
 // https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header
 
 import { ErrorCode, PixtextError } from '../../errors.js';
-import { validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
+import { rowStride, validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
 import { BMP_COMPRESSION, FILE_HEADER_SIZE } from './header.js';
 import { swapRedBlue } from './pixels.js';
 
 /** Modes the BMP encoder writes as they are. */
 export const BMP_ENCODABLE_MODES = ['1', 'L', 'P', 'RGB', 'RGBA', 'BGR', 'BGRA'] as const satisfies readonly PixelMode[];
-
-/** The conversion to ask for, for each mode BMP cannot hold. */
-const CONVERSION_HINT: Partial<Record<PixelMode, string>> = {
-  LA: "BMP has no grey + alpha layout: convert to 'RGBA' first",
-  L16: "BMP holds at most 8 bits per sample: convert to 'L' first (keeps the high byte)",
-  LA16: "BMP holds at most 8 bits per sample: convert to 'RGBA' first",
-  RGB16: "BMP holds at most 8 bits per sample: convert to 'RGB' first (keeps the high byte)",
-  RGBA16: "BMP holds at most 8 bits per sample: convert to 'RGBA' first (keeps the high byte)",
-};
 
 const INFO_HEADER_V3 = 40;
 const INFO_HEADER_V5 = 124;
@@ -79,14 +70,17 @@ function palettedEntries(image: RawImage): Uint8Array {
  */
 export function encodeBmp(image: RawImage): Uint8Array {
   validateRawImage(image);
-  const { width, height, mode } = image;
+  const { width, height, mode, data } = image;
   if (!(BMP_ENCODABLE_MODES as readonly PixelMode[]).includes(mode)) {
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `BMP cannot hold mode ${mode} exactly: ${CONVERSION_HINT[mode] ?? 'convert first'}`);
+    // LA has no BMP layout of its own; the 16-bit modes keep their high byte in the 8-bit ones.
+    const target = mode === 'L16' ? 'L' : mode === 'RGB16' ? 'RGB' : 'RGBA';
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `BMP cannot hold mode ${mode} exactly: convert to '${target}' first`);
   }
   if (width > 0x7fffffff || height > 0x7fffffff) {
     throw new PixtextError(ErrorCode.TOO_LARGE, `BMP dimensions are 32-bit signed integers; ${width}×${height} does not fit`);
   }
-  const bitsPerPixel = mode === '1' ? 1 : mode === 'L' || mode === 'P' ? 8 : mode === 'RGB' || mode === 'BGR' ? 24 : 32;
+  // Bytes in a row of 8 pixels are bits per pixel: 1, 8, 24 or 32.
+  const bitsPerPixel = rowStride(mode, 8);
   const palette = mode === '1' ? BLACK_WHITE : mode === 'L' ? greyRamp() : mode === 'P' ? palettedEntries(image) : undefined;
   const alpha = bitsPerPixel === 32;
   const infoSize = alpha ? INFO_HEADER_V5 : INFO_HEADER_V3;
@@ -101,31 +95,19 @@ export function encodeBmp(image: RawImage): Uint8Array {
 
   const out = new Uint8Array(fileSize);
   const view = new DataView(out.buffer);
-  // BITMAPFILEHEADER
+  const h = FILE_HEADER_SIZE;
+  // BITMAPFILEHEADER ("BM", size, offset), then the BITMAPINFOHEADER fields V3 and V5 share (biPlanes 1 and biBitCount
+  // as one 32-bit word; a positive height means bottom-up rows), then V5's masks and colour space. All little-endian.
   out[0] = 0x42;
   out[1] = 0x4d;
-  view.setUint32(2, fileSize, true);
-  view.setUint32(10, dataOffset, true);
-  // BITMAPINFOHEADER fields shared by V3 and V5; height positive = bottom-up rows.
-  const h = FILE_HEADER_SIZE;
-  view.setUint32(h, infoSize, true);
-  view.setInt32(h + 4, width, true);
-  view.setInt32(h + 8, height, true);
-  view.setUint16(h + 12, 1, true);
-  view.setUint16(h + 14, bitsPerPixel, true);
-  view.setUint32(h + 16, alpha ? BMP_COMPRESSION.BITFIELDS : BMP_COMPRESSION.RGB, true);
-  view.setUint32(h + 20, imageSize, true);
-  view.setInt32(h + 24, PIXELS_PER_METRE, true);
-  view.setInt32(h + 28, PIXELS_PER_METRE, true);
-  view.setUint32(h + 32, palette ? paletteBytes >> 2 : 0, true);
-  if (alpha) {
-    view.setUint32(h + 40, 0x00ff0000, true);
-    view.setUint32(h + 44, 0x0000ff00, true);
-    view.setUint32(h + 48, 0x000000ff, true);
-    view.setUint32(h + 52, 0xff000000, true);
-    view.setUint32(h + 56, LCS_SRGB, true);
-    view.setUint32(h + 108, LCS_GM_IMAGES, true);
-  }
+  const fields = [
+    [2, fileSize], [10, dataOffset],
+    [h, infoSize], [h + 4, width], [h + 8, height], [h + 12, 1 | (bitsPerPixel << 16)],
+    [h + 16, alpha ? BMP_COMPRESSION.BITFIELDS : BMP_COMPRESSION.RGB], [h + 20, imageSize],
+    [h + 24, PIXELS_PER_METRE], [h + 28, PIXELS_PER_METRE], [h + 32, paletteBytes >> 2],
+  ];
+  if (alpha) fields.push([h + 40, 0x00ff0000], [h + 44, 0x0000ff00], [h + 48, 0x000000ff], [h + 52, 0xff000000], [h + 56, LCS_SRGB], [h + 108, LCS_GM_IMAGES]);
+  for (const [at, value] of fields) view.setUint32(at!, value!, true);
   if (palette) {
     for (let i = 0, o = h + infoSize; i < palette.length; i += 4, o += 4) {
       out[o] = palette[i + 2]!;
@@ -133,47 +115,17 @@ export function encodeBmp(image: RawImage): Uint8Array {
       out[o + 2] = palette[i]!;
     }
   }
-  writePixels(image, out, dataOffset, stride);
-  return out;
-}
-
-/** Writes the rows bottom-up; padding bytes stay zero (fresh buffer). */
-function writePixels(image: RawImage, out: Uint8Array, dataOffset: number, stride: number): void {
-  const { width, height, mode, data } = image;
+  // Rows bottom-up, copied whole; RGB(A) then has red and blue swapped in place, `1` the unused bits of each row's
+  // last byte cleared so the output does not depend on padding garbage. Padding bytes stay zero (fresh buffer).
   // Zero-width rows hold nothing; walking 2^31 − 1 of them would take minutes.
-  if (width === 0) return;
-  for (let r = 0; r < height; r++) {
+  const rowBytes = rowStride(mode, width);
+  const swap = mode === 'RGB' || mode === 'RGBA';
+  const keep = mode === '1' ? (0xff00 >> (((width - 1) & 7) + 1)) & 0xff : 0xff;
+  for (let r = 0; width > 0 && r < height; r++) {
     const o = dataOffset + (height - 1 - r) * stride;
-    switch (mode) {
-      case '1': {
-        const rowBytes = (width + 7) >> 3;
-        out.set(data.subarray(r * rowBytes, (r + 1) * rowBytes), o);
-        // Clear the unused low bits of the row's last byte so the output does not depend on padding garbage.
-        const last = o + rowBytes - 1;
-        if (rowBytes > 0) out[last] = out[last]! & ((0xff00 >> (((width - 1) & 7) + 1)) & 0xff);
-        break;
-      }
-      case 'L':
-      case 'P':
-        out.set(data.subarray(r * width, (r + 1) * width), o);
-        break;
-      case 'BGR':
-        out.set(data.subarray(r * width * 3, (r + 1) * width * 3), o);
-        break;
-      case 'BGRA':
-        out.set(data.subarray(r * width * 4, (r + 1) * width * 4), o);
-        break;
-      case 'RGB':
-        swapRow(data, r * width * 3, out, o, width * 3, 3);
-        break;
-      default:
-        swapRow(data, r * width * 4, out, o, width * 4, 4);
-    }
+    out.set(data.subarray(r * rowBytes, (r + 1) * rowBytes), o);
+    if (swap) swapRedBlue(out, o, o + rowBytes, (bitsPerPixel >> 3) as 3 | 4);
+    out[o + rowBytes - 1]! &= keep;
   }
-}
-
-/** R,G,B(,A) → B,G,R(,A) for one row: a memcpy, then the red and blue bytes swapped in place. */
-function swapRow(src: Uint8Array, s: number, out: Uint8Array, o: number, rowBytes: number, step: 3 | 4): void {
-  out.set(src.subarray(s, s + rowBytes), o);
-  swapRedBlue(out, o, o + rowBytes, step);
+  return out;
 }
