@@ -1,71 +1,28 @@
 // Builds the byte stream handed to jpeg-js: the file's own segments, minus what jpeg-js misreads.
 // Spec: ITU-T T.81 Annex B (segments), Annex K.3 (the example Huffman tables Motion-JPEG relies on).
 import type { JpegStructure } from './structure.js';
-import { isAdobeSegment } from './structure.js';
-
-/** What {@link cleanStream} must change; all false means the file can be decoded as it is. */
-export interface StreamFixes {
-  /** Indexes into `structure.segments` to leave out (Adobe APP14 segments jpeg-js would act on wrongly). */
-  drop: ReadonlySet<number>;
-  /** Insert the T.81 K.3 Huffman tables before the first scan (Motion-JPEG frames omit them, as libjpeg allows). */
-  standardHuffman: boolean;
-}
-
-/** True when the stream must be rebuilt: gaps to close, segments to drop, tables to add or EOI to append. */
-export const needsCleaning = (structure: JpegStructure, fixes: StreamFixes): boolean =>
-  structure.gaps || !structure.complete || fixes.drop.size > 0 || fixes.standardHuffman;
 
 /**
- * Decides which APP14 segments jpeg-js may see. jpeg-js applies the *last* APP14 starting with "Adobe\0", whatever
- * its length, and lets it override the caller's colour handling; libjpeg uses the last one of at least 12 bytes.
- * With 3 components the wrapper decides the colour space itself, so jpeg-js sees none; with 4 it must see exactly
- * libjpeg's one (`keep`), since only an Adobe segment makes jpeg-js accept CMYK/YCCK.
+ * SOI, then every segment but those in `drop` (indexes into `structure.segments`) in order, with the T.81 K.3
+ * Huffman tables before the first scan when `standardHuffman` (Motion-JPEG frames omit them, as libjpeg allows),
+ * then EOI. Junk between segments is left out, so jpeg-js's stricter marker reader accepts what libjpeg accepts.
  */
-export function adobeSegmentsToDrop(bytes: Uint8Array, structure: JpegStructure, keepLastComplete: boolean): Set<number> {
-  const drop = new Set<number>();
-  let keep = -1;
-  structure.segments.forEach((segment, index) => {
-    if (segment.marker !== 0xee) return;
-    const body = segment.start + 4;
-    if (!isAdobeSegment(bytes, body, segment.end)) return;
-    drop.add(index);
-    if (keepLastComplete && segment.end - body >= 12) keep = index;
-  });
-  drop.delete(keep);
-  return drop;
-}
-
-/** The Adobe segment jpeg-js will see after {@link adobeSegmentsToDrop}: is it one jpeg-js recognises ("Adobe\0")? */
-export function keptAdobeIsReadable(bytes: Uint8Array, structure: JpegStructure, drop: ReadonlySet<number>): boolean {
-  let readable = false;
-  structure.segments.forEach((segment, index) => {
-    if (segment.marker !== 0xee || drop.has(index)) return;
-    const body = segment.start + 4;
-    if (isAdobeSegment(bytes, body, segment.end)) readable = segment.end - body >= 12 && bytes[body + 5] === 0;
-  });
-  return readable;
-}
-
-/**
- * SOI, then every kept segment in order (with the standard Huffman tables before the first scan when asked), then
- * EOI. Junk between segments is left out, so jpeg-js's stricter marker reader accepts what libjpeg accepts.
- */
-export function cleanStream(bytes: Uint8Array, structure: JpegStructure, fixes: StreamFixes): Uint8Array {
+export function cleanStream(bytes: Uint8Array, structure: JpegStructure, drop: ReadonlySet<number>, standardHuffman: boolean): Uint8Array {
   const { segments } = structure;
   let size = 2;
   segments.forEach((s, i) => {
-    if (!fixes.drop.has(i)) size += s.end - s.start;
+    if (!drop.has(i)) size += s.end - s.start;
   });
-  if (fixes.standardHuffman) size += STANDARD_DHT.length;
+  if (standardHuffman) size += STANDARD_DHT.length;
   if (!structure.complete) size += 2;
   const out = new Uint8Array(size);
   out[0] = 0xff;
   out[1] = 0xd8;
   let at = 2;
-  let tablesPending = fixes.standardHuffman;
+  let tablesPending = standardHuffman;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
-    if (fixes.drop.has(i)) continue;
+    if (drop.has(i)) continue;
     if (tablesPending && s.marker === 0xda) {
       out.set(STANDARD_DHT, at);
       at += STANDARD_DHT.length;

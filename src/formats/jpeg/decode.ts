@@ -5,9 +5,9 @@ import { ErrorCode, PixtextError } from '../../errors.js';
 import { checkPixelLimit } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
-import { adobeSegmentsToDrop, cleanStream, keptAdobeIsReadable, needsCleaning, withoutPaddingBeforeRestarts } from './clean-stream.js';
+import { cleanStream, withoutPaddingBeforeRestarts } from './clean-stream.js';
 import { repairScans } from './scan-repair.js';
-import { readJpegStructure } from './structure.js';
+import { blockGrid, readJpegStructure } from './structure.js';
 import type { JpegFrame, JpegStructure } from './structure.js';
 import { finishThreeComponents, hasIntegralSampling } from './upsample-color.js';
 
@@ -85,10 +85,9 @@ function checkScansPresent(structure: JpegStructure): void {
   if (!structure.complete && (progressive || frame.components.some((c) => !scanned.has(c.id)))) {
     throw new PixtextError(ErrorCode.TRUNCATED, 'JPEG: the file ends before EOI, with scans missing', { chunk: 'EOI' });
   }
-  const { maxH, maxV } = frame;
   const blocks = (id: number) => {
-    const c = frame.components.find((k) => k.id === id)!;
-    return Math.ceil(Math.ceil((frame.width * c.h) / maxH) / 8) * Math.ceil(Math.ceil((frame.height * c.v) / maxV) / 8);
+    const grid = blockGrid(frame, frame.components.find((k) => k.id === id)!);
+    return grid.specPerLine * grid.specPerColumn;
   };
   let neededBits = 0;
   let haveBytes = 0;
@@ -113,8 +112,8 @@ function jpegJsMemoryBudget(frame: JpegFrame, fileLength: number): number {
   const mcusPerColumn = Math.ceil(height / 8 / maxV);
   let bytes = width * height * (components.length + 3);
   for (const c of components) {
-    bytes += mcusPerLine * c.h * mcusPerColumn * c.v * 256;
-    bytes += Math.ceil((Math.ceil(width / 8) * c.h) / maxH) * 8 * Math.ceil((Math.ceil(height / 8) * c.v) / maxV) * 8;
+    const grid = blockGrid(frame, c);
+    bytes += mcusPerLine * c.h * mcusPerColumn * c.v * 256 + grid.perLine * grid.perColumn * 64;
   }
   return bytes + 4 * fileLength + (1 << 20);
 }
@@ -135,17 +134,24 @@ function translateError(error: unknown, structure: JpegStructure): PixtextError 
 
 /**
  * The bytes handed to jpeg-js: the file itself, or a cleaned copy without junk, misread Adobe segments or missing
- * Huffman tables.
+ * Huffman tables. jpeg-js applies the *last* APP14 starting with "Adobe\0", whatever its length, over the caller's
+ * colour handling; libjpeg uses the last one of at least 12 bytes. With 3 components the wrapper decides the colour
+ * space itself, so jpeg-js sees none; with 4 it must see exactly libjpeg's one, since only an Adobe segment makes
+ * jpeg-js accept CMYK/YCCK.
  * @throws PixtextError `ERR_UNSUPPORTED` for an Adobe APP14 variant jpeg-js cannot read in a 4-component file.
  */
 function streamFor(bytes: Uint8Array, structure: JpegStructure): Uint8Array {
-  const count = structure.frame.components.length;
-  const drop = count === 1 ? new Set<number>() : adobeSegmentsToDrop(bytes, structure, count === 4);
-  if (count === 4 && !keptAdobeIsReadable(bytes, structure, drop)) {
-    throw unsupported('this Adobe APP14 marker variant is not readable by the JPEG decoder');
+  const { frame, segments, adobeKept } = structure;
+  const count = frame.components.length;
+  const drop = new Set(count === 1 ? [] : structure.adobe);
+  if (count === 4) {
+    // checkFrame made sure a complete Adobe segment exists; jpeg-js wants "Adobe\0".
+    drop.delete(adobeKept);
+    if (bytes[segments[adobeKept]!.start + 9] !== 0) throw unsupported('this Adobe APP14 marker variant is not readable by the JPEG decoder');
   }
-  const fixes = { drop, standardHuffman: !structure.huffmanBeforeFirstScan };
-  return needsCleaning(structure, fixes) ? cleanStream(bytes, structure, fixes) : bytes;
+  const standardHuffman = !structure.huffmanBeforeFirstScan;
+  const clean = structure.gaps || !structure.complete || drop.size > 0 || standardHuffman;
+  return clean ? cleanStream(bytes, structure, drop, standardHuffman) : bytes;
 }
 
 /** {@link streamFor} of the file after {@link repairScans}, or `undefined` when no repair applies. */

@@ -15,6 +15,7 @@ import type { BlockCoding, ScanKind, WalkState } from './block-walk.js';
 import { walkBlock, writeEmptyBlock } from './block-walk.js';
 import type { HuffmanTable } from './entropy-bits.js';
 import { BitReader, BitWriter, OutOfBits, unstuff } from './entropy-bits.js';
+import { blockGrid } from './structure.js';
 import type { JpegFrame, JpegSegment, JpegStructure } from './structure.js';
 
 /** Zero bytes appended per block of the final MCU: a block of 64 coefficients codes at most 64 × 32 bits. */
@@ -34,15 +35,11 @@ interface AcHistory {
   nonZero: Uint8Array;
 }
 
-/** Block grid of one component as jpeg-js lays it out, and as T.81 A.2.2 says the scan codes it. */
+/** {@link blockGrid} of one component, whether jpeg-js's layout agrees with T.81's, and the block rows jpeg-js allocates. */
 function componentGrid(frame: JpegFrame, id: number) {
-  const { width, height, components, maxH, maxV } = frame;
-  const c = components.find((k) => k.id === id)!;
-  const perLine = Math.ceil((Math.ceil(width / 8) * c.h) / maxH);
-  const perColumn = Math.ceil((Math.ceil(height / 8) * c.v) / maxV);
-  const specPerLine = Math.ceil(Math.ceil((width * c.h) / maxH) / 8);
-  const specPerColumn = Math.ceil(Math.ceil((height * c.v) / maxV) / 8);
-  const allocatedRows = Math.ceil(height / 8 / maxV) * c.v;
+  const c = frame.components.find((k) => k.id === id)!;
+  const { perLine, perColumn, specPerLine, specPerColumn } = blockGrid(frame, c);
+  const allocatedRows = Math.ceil(frame.height / 8 / frame.maxV) * c.v;
   return { perLine, perColumn, agrees: perLine === specPerLine && perColumn === specPerColumn, allocatedRows };
 }
 

@@ -53,6 +53,9 @@ export interface JpegStructure {
   jfif: boolean;
   /** The transform flag of the last complete Adobe APP14 segment (libjpeg's rule), if any. */
   adobeTransform: number | undefined;
+  /** Indexes into `segments` of every APP14 segment starting with "Adobe", and of the last complete one (or -1). */
+  adobe: number[];
+  adobeKept: number;
   /** Every segment in file order (a header-only walk stops at the first SOS). */
   segments: JpegSegment[];
   /** A DHT segment came before the first scan (Motion-JPEG frames leave them out). */
@@ -116,6 +119,8 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
   let frame: JpegFrame | undefined;
   let jfif = false;
   let adobeTransform: number | undefined;
+  const adobe: number[] = [];
+  let adobeKept = -1;
   let huffmanBeforeFirstScan = false;
   const scanList: JpegScan[] = [];
   let complete = false;
@@ -158,7 +163,14 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     } else if (code === APP0) {
       if (end - body >= 14 && bytes[body] === 0x4a && bytes[body + 1] === 0x46 && bytes[body + 2] === 0x49 && bytes[body + 3] === 0x46 && bytes[body + 4] === 0) jfif = true;
     } else if (code === APP14) {
-      if (isAdobeSegment(bytes, body, end) && end - body >= 12) adobeTransform = bytes[body + 11]!;
+      // "Adobe"; libjpeg uses the segment only when it has all 12 bytes.
+      if (end - body >= 5 && bytes[body] === 0x41 && bytes[body + 1] === 0x64 && bytes[body + 2] === 0x6f && bytes[body + 3] === 0x62 && bytes[body + 4] === 0x65) {
+        adobe.push(segments.length);
+        if (end - body >= 12) {
+          adobeTransform = bytes[body + 11]!;
+          adobeKept = segments.length;
+        }
+      }
     } else if (code === DHT) {
       if (scanList.length === 0) huffmanBeforeFirstScan = true;
       checkHuffmanSegment(bytes, body, end, name);
@@ -189,12 +201,21 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     if (!complete) throw truncated('the file ends before the frame header (SOF)', n);
     throw corrupt('no frame header (SOF) before EOI', n);
   }
-  return { frame, jfif, adobeTransform, segments, huffmanBeforeFirstScan, scanList, complete, gaps };
+  return { frame, jfif, adobeTransform, adobe, adobeKept, segments, huffmanBeforeFirstScan, scanList, complete, gaps };
 }
 
-/** True when an APP14 payload starts with "Adobe" (libjpeg's test; it also wants 12 bytes to use it). */
-export const isAdobeSegment = (bytes: Uint8Array, body: number, end: number): boolean =>
-  end - body >= 5 && bytes[body] === 0x41 && bytes[body + 1] === 0x64 && bytes[body + 2] === 0x6f && bytes[body + 3] === 0x62 && bytes[body + 4] === 0x65;
+/**
+ * Blocks of component `c` per line and per column: as T.81 A.2.2 codes them in a non-interleaved scan (`spec…`), and
+ * as jpeg-js lays them out (the image's 8-pixel blocks scaled by the sampling factors, rounded up).
+ */
+export function blockGrid({ width, height, maxH, maxV }: JpegFrame, c: JpegComponent) {
+  return {
+    perLine: Math.ceil((Math.ceil(width / 8) * c.h) / maxH),
+    perColumn: Math.ceil((Math.ceil(height / 8) * c.v) / maxV),
+    specPerLine: Math.ceil(Math.ceil((width * c.h) / maxH) / 8),
+    specPerColumn: Math.ceil(Math.ceil((height * c.v) / maxV) / 8),
+  };
+}
 
 // T.81 B.2.2 frame header: P, Y, X, Nf, then Nf × (C, H<<4|V, Tq).
 function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number, name: string): JpegFrame {
