@@ -33,14 +33,14 @@ const unsupported = (message: string) => new PixtextError(ErrorCode.UNSUPPORTED,
 function checkFrame(structure: JpegStructure): PixelMode {
   const { frame } = structure;
   const process = unsupportedProcess(frame.marker);
-  if (process !== undefined) throw unsupported(`${process} JPEG is not supported; only baseline, extended and progressive Huffman-coded files are`);
-  if (frame.precision !== 8) throw unsupported(`${frame.precision}-bit samples are not supported, only 8-bit`);
-  if (frame.width === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the frame header declares a width of 0', { chunk: 'SOF' });
-  if (frame.height === 0) throw unsupported('a height defined later by a DNL marker (height 0 in SOF) is not supported');
+  if (process !== undefined) throw unsupported(`${process} JPEG is not supported`);
+  if (frame.precision !== 8) throw unsupported(`${frame.precision}-bit samples are not supported`);
+  if (frame.width === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the frame width is 0', { chunk: 'SOF' });
+  if (frame.height === 0) throw unsupported('a height set by DNL (0 in SOF) is not supported');
   const count = frame.components.length;
-  if (count !== 1 && count !== 3 && count !== 4) throw unsupported(`${count} colour components are not supported (1 grey, 3 YCbCr/RGB or 4 CMYK/YCCK)`);
-  if (count === 4 && structure.adobeTransform === undefined) throw unsupported('4-component JPEG without an Adobe APP14 marker (plain CMYK) is not supported');
-  if (!hasIntegralSampling(frame)) throw unsupported('fractional sampling factors (a component not dividing the largest) are not supported');
+  if (count !== 1 && count !== 3 && count !== 4) throw unsupported(`${count} colour components are not supported`);
+  if (count === 4 && structure.adobeTransform === undefined) throw unsupported('CMYK without an Adobe APP14 marker is not supported');
+  if (!hasIntegralSampling(frame)) throw unsupported('fractional sampling factors are not supported');
   return count === 1 ? 'L' : 'RGB';
 }
 
@@ -79,11 +79,11 @@ function isYcc(structure: JpegStructure): boolean {
  */
 function checkScansPresent(structure: JpegStructure): void {
   const { frame, scanList } = structure;
-  if (scanList.length === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the file has no scan (SOS), so no image data', { chunk: 'SOS' });
+  if (scanList.length === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: no scan (SOS)', { chunk: 'SOS' });
   const progressive = frame.marker === 0xc2;
   const scanned = new Set(scanList.flatMap((s) => s.componentIds));
   if (!structure.complete && (progressive || frame.components.some((c) => !scanned.has(c.id)))) {
-    throw new PixtextError(ErrorCode.TRUNCATED, 'JPEG: the file ends before EOI, with scans missing', { chunk: 'EOI' });
+    throw new PixtextError(ErrorCode.TRUNCATED, 'JPEG: the file ends before EOI with scans missing', { chunk: 'EOI' });
   }
   const blocks = (id: number) => {
     const grid = blockGrid(frame, frame.components.find((k) => k.id === id)!);
@@ -99,7 +99,7 @@ function checkScansPresent(structure: JpegStructure): void {
   if (haveBytes * 8 < neededBits) {
     throw new PixtextError(
       ErrorCode.TRUNCATED,
-      `JPEG: ${haveBytes} bytes of image data cannot code the ${frame.width}×${frame.height} frame (at least ${Math.ceil(neededBits / 8)} needed)`,
+      `JPEG: ${haveBytes} bytes of scan data cannot code ${frame.width}×${frame.height} (${Math.ceil(neededBits / 8)} needed)`,
       { chunk: 'SOS' },
     );
   }
@@ -126,10 +126,10 @@ function translateError(error: unknown, structure: JpegStructure): PixtextError 
   }
   if (/Unsupported color mode/.test(message)) return new PixtextError(ErrorCode.UNSUPPORTED, `JPEG: ${message}`, { cause: error });
   if (!structure.complete) {
-    return new PixtextError(ErrorCode.TRUNCATED, `JPEG: the file ends before its image data is complete (${message})`, { cause: error });
+    return new PixtextError(ErrorCode.TRUNCATED, `JPEG: truncated scan data (${message})`, { cause: error });
   }
-  const what = error instanceof TypeError ? 'a table or component the data refers to is missing' : message;
-  return new PixtextError(ErrorCode.CORRUPT, `JPEG: invalid image data: ${what}`, { cause: error });
+  const what = error instanceof TypeError ? 'a missing table or component' : message;
+  return new PixtextError(ErrorCode.CORRUPT, `JPEG: bad scan data: ${what}`, { cause: error });
 }
 
 /**
@@ -147,7 +147,7 @@ function streamFor(bytes: Uint8Array, structure: JpegStructure): Uint8Array {
   if (count === 4) {
     // checkFrame made sure a complete Adobe segment exists; jpeg-js wants "Adobe\0".
     drop.delete(adobeKept);
-    if (bytes[segments[adobeKept]!.start + 9] !== 0) throw unsupported('this Adobe APP14 marker variant is not readable by the JPEG decoder');
+    if (bytes[segments[adobeKept]!.start + 9] !== 0) throw unsupported('this Adobe APP14 variant is not supported');
   }
   const standardHuffman = !structure.huffmanBeforeFirstScan;
   const clean = structure.gaps || !structure.complete || drop.size > 0 || standardHuffman;
@@ -210,7 +210,7 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
     if (decoded === undefined) throw translated;
   }
   if (decoded.width !== width || decoded.height !== height || decoded.data.length !== width * height * 3) {
-    throw new PixtextError(ErrorCode.CORRUPT, `JPEG: the decoder returned ${decoded.width}×${decoded.height} for a ${width}×${height} frame`);
+    throw new PixtextError(ErrorCode.CORRUPT, `JPEG: decoded ${decoded.width}×${decoded.height}, not ${width}×${height}`);
   }
   const pixels = decoded.data;
   if (count === 3) finishThreeComponents(pixels, frame, isYcc(structure));

@@ -9,19 +9,6 @@ import type { CodecEncodeOptions } from '../codec.js';
 /** Modes the encoder takes as they are. `L` is written as YCbCr with neutral chroma (jpeg-js has no grey output). */
 export const JPEG_ENCODABLE_MODES = ['L', 'RGB', 'BGR'] as const satisfies readonly PixelMode[];
 
-/** The conversion to ask for, per mode JPEG cannot take. */
-const SUGGESTIONS: Partial<Record<PixelMode, string>> = {
-  '1': "convert(image, 'L')",
-  LA: "convert(image, 'L') (drops alpha; pass { background } to flatten it)",
-  P: "convert(image, 'RGB')",
-  RGBA: "convert(image, 'RGB') (drops alpha; pass { background } to flatten it)",
-  BGRA: "convert(image, 'RGB') (drops alpha; pass { background } to flatten it)",
-  L16: "convert(image, 'L')",
-  LA16: "convert(image, 'L')",
-  RGB16: "convert(image, 'RGB')",
-  RGBA16: "convert(image, 'RGB')",
-};
-
 /** Quality when none is given, as in DESIGN §2. */
 export const DEFAULT_QUALITY = 90;
 
@@ -92,7 +79,10 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
   const { quality = DEFAULT_QUALITY } = options;
   if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw invalidArgument('an integer from 1 to 100', 'quality', quality);
   if (!(JPEG_ENCODABLE_MODES as readonly PixelMode[]).includes(mode)) {
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `JPEG cannot hold mode ${mode}; convert first: ${SUGGESTIONS[mode] ?? "convert(image, 'RGB')"}`);
+    // Grey modes become L, the others RGB; alpha is dropped unless flattened.
+    const target = mode === '1' || mode[0] === 'L' ? 'L' : 'RGB';
+    const alpha = mode.includes('A') ? ' (drops alpha; pass { background } to flatten it)' : '';
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `JPEG cannot hold mode ${mode}; convert first: convert(image, '${target}')${alpha}`);
   }
   if (width === 0 || height === 0) throw new PixtextError(ErrorCode.UNSUPPORTED, `JPEG cannot hold an empty ${width}×${height} image`);
   if (width > MAX_DIMENSION || height > MAX_DIMENSION) {

@@ -152,13 +152,13 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     if (name[0] === 'F') throw corrupt(`unknown marker ${name}`, start, name);
     if (start + 4 > n) throw truncated(`the ${name} segment is cut off`, start, name);
     const length = (bytes[start + 2]! << 8) | bytes[start + 3]!;
-    if (length < 2) throw corrupt(`the ${name} segment declares a length of ${length}`, start + 2, name);
+    if (length < 2) throw corrupt(`the ${name} segment length is ${length}`, start + 2, name);
     const body = start + 4;
     const end = start + 2 + length;
-    if (end > n) throw truncated(`the ${name} segment declares ${length} bytes but the file ends first`, start, name);
+    if (end > n) throw truncated(`the ${name} segment runs past the end`, start, name);
 
     if (isSofMarker(code)) {
-      if (frame !== undefined) throw corrupt('more than one frame header (SOF)', start, name);
+      if (frame !== undefined) throw corrupt('a second frame header', start, name);
       frame = parseFrame(bytes, code, body, end, name);
     } else if (code === APP0) {
       if (end - body >= 14 && bytes[body] === 0x4a && bytes[body + 1] === 0x46 && bytes[body + 2] === 0x49 && bytes[body + 3] === 0x46 && bytes[body + 4] === 0) jfif = true;
@@ -185,7 +185,7 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
       pos = end;
       continue;
     }
-    if (frame === undefined) throw corrupt('a scan (SOS) before the frame header (SOF)', start, name);
+    if (frame === undefined) throw corrupt('a scan before the frame header', start, name);
     const componentIds = checkScanHeader(bytes, frame, body, end, name);
     if (scanList.length >= MAX_SCANS) throw corrupt(`more than ${MAX_SCANS} scans`, start, name);
     const scan: JpegScan = { componentIds, ss: bytes[end - 3]!, ah: bytes[end - 1]! >> 4, dataBytes: 0 };
@@ -225,7 +225,7 @@ function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number
   const width = (bytes[body + 3]! << 8) | bytes[body + 4]!;
   const count = bytes[body + 5]!;
   if (count === 0) throw corrupt('the frame has no components', body + 5, name);
-  if (end - body !== 6 + 3 * count) throw corrupt(`the frame header length does not fit ${count} components`, body, name);
+  if (end - body !== 6 + 3 * count) throw corrupt(`frame header length wrong for ${count} components`, body, name);
   const components: JpegComponent[] = [];
   let maxH = 0;
   let maxV = 0;
@@ -234,8 +234,8 @@ function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number
     const h = bytes[at + 1]! >> 4;
     const v = bytes[at + 1]! & 15;
     const tq = bytes[at + 2]!;
-    if (h < 1 || h > 4 || v < 1 || v > 4) throw corrupt(`component ${id} has sampling factors ${h}×${v}, outside 1–4`, at + 1, name);
-    if (tq > 3) throw corrupt(`component ${id} selects quantisation table ${tq}, outside 0–3`, at + 2, name);
+    if (h < 1 || h > 4 || v < 1 || v > 4) throw corrupt(`component ${id} sampling ${h}×${v} outside 1–4`, at + 1, name);
+    if (tq > 3) throw corrupt(`component ${id} quantisation table ${tq} outside 0–3`, at + 2, name);
     if (components.some((c) => c.id === id)) throw corrupt(`component id ${id} appears twice`, at, name);
     components.push({ id, h, v, tq });
     maxH = Math.max(maxH, h);
@@ -248,10 +248,10 @@ function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number
 function checkScanHeader(bytes: Uint8Array, frame: JpegFrame, body: number, end: number, name: string): number[] {
   const ids: number[] = [];
   const count = bytes[body] ?? 0;
-  if (count < 1 || count > 4 || end - body !== 4 + 2 * count) throw corrupt(`a scan header for ${count} components with the wrong length`, body, name);
+  if (count < 1 || count > 4 || end - body !== 4 + 2 * count) throw corrupt(`scan header length wrong for ${count} components`, body, name);
   for (let i = 0, at = body + 1; i < count; i++, at += 2) {
     const id = bytes[at]!;
-    if (!frame.components.some((c) => c.id === id)) throw corrupt(`the scan names component ${id}, which the frame does not have`, at, name);
+    if (!frame.components.some((c) => c.id === id)) throw corrupt(`the scan names unknown component ${id}`, at, name);
     if ((bytes[at + 1]! >> 4) > 3 || (bytes[at + 1]! & 15) > 3) throw corrupt('a scan selects a Huffman table outside 0–3', at + 1, name);
     ids.push(id);
   }
@@ -267,7 +267,7 @@ function checkHuffmanSegment(bytes: Uint8Array, body: number, end: number, name:
     if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`Huffman table class/id 0x${spec.toString(16)} is invalid`, at, name);
     let total = 0;
     for (let i = 1; i <= 16; i++) total += bytes[at + i]!;
-    if (total > 256 || at + 17 + total > end) throw corrupt(`a Huffman table declares ${total} codes that do not fit`, at, name);
+    if (total > 256 || at + 17 + total > end) throw corrupt(`a Huffman table's ${total} codes do not fit`, at, name);
     at += 17 + total;
   }
 }
