@@ -13,14 +13,14 @@ export const MAX_INFLATE_RATIO = 1032;
  */
 export function zlibDataStart(data: Uint8Array): number {
   if (data.length < 2) {
-    throw new PixtextError(ErrorCode.TRUNCATED, `zlib stream holds ${data.length} bytes, too few for its 2-byte header`, {
+    throw new PixtextError(ErrorCode.TRUNCATED, `zlib stream of ${data.length} bytes has no 2-byte header`, {
       offset: data.length,
     });
   }
   const cmf = data[0]!;
   const flg = data[1]!;
   if ((cmf & 0x0f) !== 8 || cmf >> 4 > 7) {
-    throw new PixtextError(ErrorCode.CORRUPT, `zlib header byte 0x${cmf.toString(16)} does not declare deflate with a window of at most 32 KiB`, {
+    throw new PixtextError(ErrorCode.CORRUPT, `zlib header byte 0x${cmf.toString(16)} is not deflate with a window ≤ 32 KiB`, {
       offset: 0,
     });
   }
@@ -28,7 +28,7 @@ export function zlibDataStart(data: Uint8Array): number {
     throw new PixtextError(ErrorCode.CORRUPT, 'zlib header check bits are wrong', { offset: 1 });
   }
   if (flg & 0x20) {
-    throw new PixtextError(ErrorCode.CORRUPT, 'zlib header asks for a preset dictionary, which this stream cannot have', { offset: 1 });
+    throw new PixtextError(ErrorCode.CORRUPT, 'zlib header asks for a preset dictionary', { offset: 1 });
   }
   return 2;
 }
@@ -45,7 +45,7 @@ export function checkExpansion(data: Uint8Array, expectedLength: number): number
   if (expectedLength > most) {
     throw new PixtextError(
       ErrorCode.TRUNCATED,
-      `zlib stream of ${data.length} bytes cannot inflate to the ${expectedLength} bytes expected (at most ${most})`,
+      `zlib stream of ${data.length} bytes cannot inflate to ${expectedLength} bytes`,
       { offset: data.length },
     );
   }

@@ -18,7 +18,7 @@ function fflateError(error: unknown, offset: number): PixtextError {
   if (code === 0) {
     return new PixtextError(ErrorCode.TRUNCATED, `zlib stream ends before its last block (${message})`, { offset, cause: error });
   }
-  return new PixtextError(ErrorCode.CORRUPT, `invalid deflate data at or after byte ${offset} (${message})`, { offset, cause: error });
+  return new PixtextError(ErrorCode.CORRUPT, `invalid deflate data after byte ${offset} (${message})`, { offset, cause: error });
 }
 
 /**

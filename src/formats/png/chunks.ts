@@ -77,13 +77,9 @@ export function checkSignature(bytes: Uint8Array): void {
     if (bytes.length < 8 && bytes.every((b, i) => b === PNG_SIGNATURE[i])) {
       throw new PixtextError(ErrorCode.TRUNCATED, `PNG file ends after ${bytes.length} bytes, inside its signature`, { offset: bytes.length });
     }
-    throw new PixtextError(
-      ErrorCode.CORRUPT,
-      'PNG signature is damaged (bytes 4–7 are not CR LF SUB LF; was the file converted as text?)',
-      { offset: 4, chunk: 'signature' },
-    );
+    throw new PixtextError(ErrorCode.CORRUPT, 'PNG signature bytes 4–7 are damaged (converted as text?)', { offset: 4, chunk: 'signature' });
   }
-  throw new PixtextError(ErrorCode.UNKNOWN_FORMAT, 'Not a PNG file: the first 8 bytes are not the PNG signature', { offset: 0 });
+  throw new PixtextError(ErrorCode.UNKNOWN_FORMAT, 'Not a PNG file (no PNG signature)', { offset: 0 });
 }
 
 /**
@@ -93,45 +89,23 @@ export function checkSignature(bytes: Uint8Array): void {
  */
 export function readChunk(bytes: Uint8Array, offset: number, checkCrc = true): PngChunk {
   if (offset + 8 > bytes.length) {
-    throw new PixtextError(ErrorCode.TRUNCATED, `PNG file ends at byte ${bytes.length}, inside a chunk header at byte ${offset} (no IEND)`, {
-      offset,
-    });
+    throw new PixtextError(ErrorCode.TRUNCATED, `PNG file ends inside a chunk header at byte ${offset} (no IEND)`, { offset });
   }
   const length = readU32(bytes, offset);
   const type = readU32(bytes, offset + 4);
   const name = chunkName(type);
+  const fail = (code: ErrorCode, what: string) => new PixtextError(code, `PNG ${name} chunk at byte ${offset} ${what}`, { offset, chunk: name });
   for (let i = 4; i < 8; i++) {
     const c = bytes[offset + i]! | 0x20;
     if (c < 0x61 || c > 0x7a) {
       throw new PixtextError(ErrorCode.CORRUPT, `PNG chunk type at byte ${offset + 4} is not four ASCII letters`, { offset: offset + 4 });
     }
   }
-  if (length > MAX_CHUNK_LENGTH) {
-    throw new PixtextError(ErrorCode.CORRUPT, `PNG ${name} chunk at byte ${offset} declares length ${length}, over 2^31 − 1`, {
-      offset,
-      chunk: name,
-    });
-  }
+  if (length > MAX_CHUNK_LENGTH) throw fail(ErrorCode.CORRUPT, `declares length ${length}, over 2^31 − 1`);
   const dataStart = offset + 8;
   const dataEnd = dataStart + length;
-  if (dataEnd + 4 > bytes.length) {
-    throw new PixtextError(
-      ErrorCode.TRUNCATED,
-      `PNG ${name} chunk at byte ${offset} needs ${length + 12} bytes but the file ends at byte ${bytes.length}`,
-      { offset, chunk: name },
-    );
-  }
-  if (checkCrc) {
-    const stored = readU32(bytes, dataEnd);
-    const actual = crc32(bytes.subarray(offset + 4, dataEnd));
-    if (stored !== actual) {
-      throw new PixtextError(
-        ErrorCode.CHECKSUM,
-        `PNG ${name} chunk at byte ${offset} has CRC ${stored.toString(16).padStart(8, '0')} but its bytes give ${actual.toString(16).padStart(8, '0')}`,
-        { offset, chunk: name },
-      );
-    }
-  }
+  if (dataEnd + 4 > bytes.length) throw fail(ErrorCode.TRUNCATED, 'runs past the end of the file');
+  if (checkCrc && readU32(bytes, dataEnd) !== crc32(bytes.subarray(offset + 4, dataEnd))) throw fail(ErrorCode.CHECKSUM, 'has a wrong CRC');
   return { type, name, offset, dataStart, dataEnd, next: dataEnd + 4 };
 }
 

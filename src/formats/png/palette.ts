@@ -30,7 +30,7 @@ export function encodePalette(image: RawImage): EncodedPalette {
     if (max >= entries) {
       throw new PixtextError(
         ErrorCode.INVALID_IMAGE,
-        `Invalid image: pixel index ${max} is past the end of its ${entries}-entry palette, which PNG cannot store`,
+        `Invalid image: pixel index ${max} is past its ${entries}-entry palette`,
       );
     }
   }

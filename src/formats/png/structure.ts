@@ -64,9 +64,9 @@ export function readStructure(bytes: Uint8Array, maxPixels: number): PngStructur
     const { type, name, dataStart, dataEnd } = chunk;
     const length = dataEnd - dataStart;
     if (type === ChunkType.IDAT) {
-      if (idatState === 'after') corrupt(`PNG IDAT chunk at byte ${offset} follows another chunk after the IDAT run; IDATs must be consecutive`, offset, name);
+      if (idatState === 'after') corrupt(`PNG IDAT chunk at byte ${offset} is not in the first IDAT run`, offset, name);
       if (idatState === 'before' && isPalette && structure.palette === undefined) {
-        corrupt('PNG palette image has no PLTE chunk before its first IDAT', offset, name);
+        corrupt('PNG palette image has no PLTE before IDAT', offset, name);
       }
       idatState = 'in';
       structure.idat.push({ start: dataStart, end: dataEnd });
@@ -79,7 +79,7 @@ export function readStructure(bytes: Uint8Array, maxPixels: number): PngStructur
         if (isPalette) {
           if (structure.palette !== undefined) corrupt(`PNG has a second PLTE chunk at byte ${offset}`, offset, name);
           if (length === 0 || length % 3 !== 0 || length > 768) {
-            corrupt(`PNG PLTE chunk at byte ${offset} is ${length} bytes; it must hold 1 to 256 entries of 3 bytes`, offset, name);
+            corrupt(`PNG PLTE chunk at byte ${offset} has ${length} bytes, not 1–256 entries of 3`, offset, name);
           }
           structure.palette = { start: dataStart, end: dataEnd };
         }

@@ -44,7 +44,7 @@ export function unfilterRows(buf: Uint8Array, src: number, dst: number, stride: 
         else unPaeth(buf, s, d, stride, bpp);
         break;
       default:
-        throw new PixtextError(ErrorCode.CORRUPT, `PNG image data row ${y} has filter type ${type}; only 0–4 exist`, {
+        throw new PixtextError(ErrorCode.CORRUPT, `PNG image data row ${y} has unknown filter type ${type}`, {
           chunk: 'IDAT',
         });
     }
