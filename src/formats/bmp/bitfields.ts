@@ -25,6 +25,8 @@ export const MASKS_RGB555: Readonly<BmpMasks> = { red: 0x7c00, green: 0x03e0, bl
 /** The default 32-bit layout of BI_RGB: bytes B, G, R and an unused fourth byte. */
 export const MASKS_XRGB8888: Readonly<BmpMasks> = { red: 0x00ff0000, green: 0x0000ff00, blue: 0x000000ff, alpha: 0 };
 
+const badMasks = (message: string) => new PixtextError(ErrorCode.CORRUPT, `BMP ${message}`, { chunk: 'bitfields' });
+
 /**
  * Splits a mask into shift and width.
  * @throws PixtextError `ERR_CORRUPT` when the set bits are not contiguous or do not fit in `bitsPerPixel`.
@@ -33,23 +35,14 @@ export const MASKS_XRGB8888: Readonly<BmpMasks> = { red: 0x00ff0000, green: 0x00
 export function analyzeMask(mask: number, bitsPerPixel: number, name: string): BmpChannel {
   const m = mask >>> 0;
   if (m === 0) return { shift: 0, bits: 0 };
-  if (bitsPerPixel < 32 && m >= 2 ** bitsPerPixel) {
-    throw new PixtextError(
-      ErrorCode.CORRUPT,
-      `BMP ${name} mask 0x${m.toString(16).padStart(8, '0')} has bits beyond the ${bitsPerPixel} bits of a pixel`,
-      { chunk: 'bitfields' },
-    );
-  }
   let shift = 0;
   while (((m >>> shift) & 1) === 0) shift++;
   const field = m >>> shift;
   // A contiguous run of ones is one less than a power of two: field & (field + 1) is then zero.
-  if ((field & (field + 1)) !== 0 && field !== 0xffffffff) {
-    throw new PixtextError(
-      ErrorCode.CORRUPT,
-      `BMP ${name} mask 0x${m.toString(16).padStart(8, '0')} is not one contiguous run of bits`,
-      { chunk: 'bitfields' },
-    );
+  const beyond = bitsPerPixel < 32 && m >= 2 ** bitsPerPixel;
+  if (beyond || ((field & (field + 1)) !== 0 && field !== 0xffffffff)) {
+    const what = beyond ? `has bits beyond the ${bitsPerPixel} bits of a pixel` : 'is not one contiguous run of bits';
+    throw badMasks(`${name} mask 0x${m.toString(16).padStart(8, '0')} ${what}`);
   }
   return { shift, bits: 32 - Math.clz32(field) };
 }
@@ -68,12 +61,12 @@ export function analyzeMasks(masks: BmpMasks, bitsPerPixel: number): [BmpChannel
   for (let i = 0; i < 4; i++) {
     for (let j = i + 1; j < 4; j++) {
       if ((all[i]! & all[j]!) !== 0) {
-        throw new PixtextError(ErrorCode.CORRUPT, 'BMP channel masks overlap', { chunk: 'bitfields' });
+        throw badMasks('channel masks overlap');
       }
     }
   }
   if (r.bits === 0 && g.bits === 0 && b.bits === 0) {
-    throw new PixtextError(ErrorCode.CORRUPT, 'BMP bitfields define no colour channel', { chunk: 'bitfields' });
+    throw badMasks('bitfields define no colour channel');
   }
   return [r, g, b, a];
 }

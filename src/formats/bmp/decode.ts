@@ -71,7 +71,7 @@ export function decodeBmp(bytes: Uint8Array, options: CodecDecodeOptions): RawIm
     if (available < needed) {
       throw new PixtextError(
         ErrorCode.TRUNCATED,
-        `BMP pixel data holds ${available} bytes but ${width}×${height} at ${bitsPerPixel} bits per pixel needs ${needed}`,
+        `BMP pixel data holds ${available} of ${needed} bytes`,
         { chunk: 'pixel data', offset: bytes.length },
       );
     }

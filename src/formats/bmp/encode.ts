@@ -34,7 +34,7 @@ function palettedEntries(image: RawImage): Uint8Array {
     if (palette[i * 4 + 3] !== 255) {
       throw new PixtextError(
         ErrorCode.UNSUPPORTED,
-        `BMP palettes cannot hold alpha and palette entry ${i} has alpha ${palette[i * 4 + 3]}: convert to 'RGBA' first`,
+        `BMP palettes cannot hold alpha (entry ${i} has ${palette[i * 4 + 3]}): convert to 'RGBA' first`,
       );
     }
   }
@@ -44,7 +44,7 @@ function palettedEntries(image: RawImage): Uint8Array {
       if (data[i]! >= entries) {
         throw new PixtextError(
           ErrorCode.INVALID_IMAGE,
-          `Invalid image: pixel (${i % width}, ${Math.floor(i / width)}) uses palette index ${data[i]} but the palette has ${entries} entries`,
+          `Invalid image: pixel (${i % width}, ${Math.floor(i / width)}) uses palette index ${data[i]} of ${entries}`,
         );
       }
     }
@@ -77,7 +77,7 @@ export function encodeBmp(image: RawImage): Uint8Array {
     throw new PixtextError(ErrorCode.UNSUPPORTED, `BMP cannot hold mode ${mode} exactly: convert to '${target}' first`);
   }
   if (width > 0x7fffffff || height > 0x7fffffff) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `BMP dimensions are 32-bit signed integers; ${width}×${height} does not fit`);
+    throw new PixtextError(ErrorCode.TOO_LARGE, `BMP cannot hold ${width}×${height} (sides over 2^31 − 1)`);
   }
   // Bytes in a row of 8 pixels are bits per pixel: 1, 8, 24 or 32.
   const bitsPerPixel = rowStride(mode, 8);
@@ -90,7 +90,7 @@ export function encodeBmp(image: RawImage): Uint8Array {
   const imageSize = stride * height;
   const fileSize = dataOffset + imageSize;
   if (fileSize > 0xffffffff) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `A ${width}×${height} ${mode} BMP would be ${fileSize} bytes, over BMP's 4 GiB limit`);
+    throw new PixtextError(ErrorCode.TOO_LARGE, `A ${width}×${height} ${mode} BMP would be over 4 GiB`);
   }
 
   const out = new Uint8Array(fileSize);

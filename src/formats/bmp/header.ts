@@ -54,9 +54,10 @@ export interface BmpHeader {
   stride: number;
 }
 
-const corrupt = (message: string, chunk: string, offset?: number): PixtextError =>
-  new PixtextError(ErrorCode.CORRUPT, message, offset === undefined ? { chunk } : { chunk, offset });
-const unsupported = (message: string): PixtextError => new PixtextError(ErrorCode.UNSUPPORTED, message, { chunk: 'BITMAPINFOHEADER' });
+const INFO = 'BITMAPINFOHEADER';
+const corrupt = (message: string, offset: number, chunk = INFO): PixtextError => new PixtextError(ErrorCode.CORRUPT, `BMP ${message}`, { chunk, offset });
+/** `BMP <subject> not supported`: the subject ends in "is" or "are". */
+const unsupported = (message: string): PixtextError => new PixtextError(ErrorCode.UNSUPPORTED, `BMP ${message} not supported`, { chunk: INFO });
 
 const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
@@ -72,10 +73,7 @@ export function hasBmpSignature(bytes: Uint8Array): boolean {
 
 function need(bytes: Uint8Array, end: number, what: string): void {
   if (bytes.length < end) {
-    throw new PixtextError(ErrorCode.TRUNCATED, `BMP file ends at byte ${bytes.length}, inside the ${what} (which needs ${end} bytes)`, {
-      chunk: what,
-      offset: bytes.length,
-    });
+    throw new PixtextError(ErrorCode.TRUNCATED, `BMP ${what} needs ${end} bytes, the file has ${bytes.length}`, { chunk: what, offset: bytes.length });
   }
 }
 
@@ -93,19 +91,19 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
   if (!hasBmpSignature(bytes)) {
     const tag = bytes.length >= 2 ? String.fromCharCode(bytes[0]!, bytes[1]!) : '';
     if (['BA', 'CI', 'CP', 'IC', 'PT'].includes(tag)) {
-      throw new PixtextError(ErrorCode.UNSUPPORTED, `OS/2 "${tag}" bitmap containers are not supported, only "BM" bitmaps`, { offset: 0 });
+      throw new PixtextError(ErrorCode.UNSUPPORTED, `OS/2 "${tag}" bitmap containers are not supported`, { offset: 0 });
     }
-    throw corrupt('Not a BMP file: it does not start with "BM"', 'BITMAPFILEHEADER', 0);
+    throw new PixtextError(ErrorCode.CORRUPT, 'Not a BMP file: no "BM" signature', { chunk: 'BITMAPFILEHEADER', offset: 0 });
   }
   need(bytes, FILE_HEADER_SIZE + 4, 'BITMAPFILEHEADER');
   // bfSize and the reserved fields are ignored: writers disagree on them (OS/2 puts header sizes or hotspots there).
   const dataOffset = u32(bytes, 10);
   const headerSize = u32(bytes, 14);
   if (!(INFO_HEADER_SIZES as readonly number[]).includes(headerSize)) {
-    throw corrupt(`BMP info header size ${headerSize} is not one of ${INFO_HEADER_SIZES.join(', ')}`, 'BITMAPINFOHEADER', 14);
+    throw corrupt(`info header size ${headerSize} is not one of ${INFO_HEADER_SIZES.join(', ')}`, 14);
   }
   const h = FILE_HEADER_SIZE;
-  need(bytes, h + headerSize, 'BITMAPINFOHEADER');
+  need(bytes, h + headerSize, INFO);
   const os2v1 = headerSize === 12;
   const os2v2 = headerSize === 16 || headerSize === 64;
 
@@ -129,24 +127,25 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
     if (headerSize >= 36) colorsUsed = u32(bytes, h + 32);
   }
 
-  if (planes !== 1) throw corrupt(`BMP planes field is ${planes}, must be 1`, 'BITMAPINFOHEADER', h + (os2v1 ? 8 : 12));
-  if (width < 0) throw corrupt(`BMP width is negative (${width})`, 'BITMAPINFOHEADER', h + 4);
+  if (planes !== 1) throw corrupt(`planes field is ${planes}, not 1`, h + (os2v1 ? 8 : 12));
+  if (width < 0) throw corrupt(`width is negative (${width})`, h + 4);
   const topDown = rawHeight < 0;
   const height = Math.abs(rawHeight);
 
-  if (bitsPerPixel === 64) throw unsupported('64-bit BMP (scRGB half floats) is not supported');
+  if (bitsPerPixel === 64) throw unsupported('64-bit (scRGB) files are');
   if (![1, 2, 4, 8, 16, 24, 32].includes(bitsPerPixel) && !(bitsPerPixel === 0 && compression >= 4)) {
-    throw corrupt(`BMP bit count ${bitsPerPixel} is not 1, 2, 4, 8, 16, 24 or 32`, 'BITMAPINFOHEADER', h + (os2v1 ? 10 : 14));
+    throw corrupt(`bit count ${bitsPerPixel} is not 1, 2, 4, 8, 16, 24 or 32`, h + (os2v1 ? 10 : 14));
   }
 
   let format: BmpPixelFormat;
   let masks: BmpMasks | undefined;
   let maskBytesAfterHeader = 0;
   const compressionOffset = h + 16;
+  const badCompression = (message: string) => corrupt(message, compressionOffset);
   if (os2v2 && compression >= 3) {
     // OS/2 2.x gives 3 and 4 other meanings, and its header has no masks.
-    if (compression <= 4) throw unsupported(`OS/2 ${compression === 3 ? 'Huffman 1D' : 'RLE24'} compressed bitmaps are not supported`);
-    throw corrupt(`OS/2 BMP compression ${compression} is unknown`, 'BITMAPINFOHEADER', h + 16);
+    if (compression <= 4) throw unsupported(`OS/2 ${compression === 3 ? 'Huffman 1D' : 'RLE24'} compression is`);
+    throw badCompression(`OS/2 compression ${compression} is unknown`);
   }
   switch (compression) {
     case BMP_COMPRESSION.RGB:
@@ -159,19 +158,17 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
       break;
     case BMP_COMPRESSION.RLE8:
     case BMP_COMPRESSION.RLE4: {
-      const rle8 = compression === BMP_COMPRESSION.RLE8;
-      if (bitsPerPixel !== (rle8 ? 8 : 4)) {
-        throw corrupt(`BMP ${rle8 ? 'RLE8' : 'RLE4'} needs ${rle8 ? 8 : 4} bits per pixel, the header says ${bitsPerPixel}`, 'BITMAPINFOHEADER', compressionOffset);
-      }
+      const rleBits = compression === BMP_COMPRESSION.RLE8 ? 8 : 4;
+      if (bitsPerPixel !== rleBits) throw badCompression(`RLE${rleBits} needs ${rleBits} bits per pixel, not ${bitsPerPixel}`);
       // Compressed bitmaps cannot be top-down (BITMAPINFOHEADER, biHeight remarks).
-      if (topDown) throw corrupt('BMP RLE bitmaps cannot be top-down (negative height)', 'BITMAPINFOHEADER', h + 8);
-      format = rle8 ? 'rle8' : 'rle4';
+      if (topDown) throw corrupt('RLE bitmaps cannot be top-down (negative height)', h + 8);
+      format = rleBits === 8 ? 'rle8' : 'rle4';
       break;
     }
     case BMP_COMPRESSION.BITFIELDS:
     case BMP_COMPRESSION.ALPHABITFIELDS: {
       if (bitsPerPixel !== 16 && bitsPerPixel !== 32) {
-        throw corrupt(`BMP bitfields need 16 or 32 bits per pixel, the header says ${bitsPerPixel}`, 'BITMAPINFOHEADER', compressionOffset);
+        throw badCompression(`bitfields need 16 or 32 bits per pixel, not ${bitsPerPixel}`);
       }
       format = 'bitfields';
       const withAlpha = compression === BMP_COMPRESSION.ALPHABITFIELDS;
@@ -190,22 +187,22 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
     }
     case BMP_COMPRESSION.JPEG:
     case BMP_COMPRESSION.PNG:
-      throw unsupported(`BMP files holding an embedded ${compression === BMP_COMPRESSION.JPEG ? 'JPEG' : 'PNG'} are not supported; decode the embedded image instead`);
+      throw unsupported(`files holding an embedded ${compression === BMP_COMPRESSION.JPEG ? 'JPEG' : 'PNG'} are`);
     case 11:
     case 12:
     case 13:
-      throw unsupported('CMYK BMP files are not supported');
+      throw unsupported('CMYK files are');
     default:
-      throw corrupt(`BMP compression ${compression} is unknown`, 'BITMAPINFOHEADER', compressionOffset);
+      throw badCompression(`compression ${compression} is unknown`);
   }
 
   const paletteOffset = h + headerSize + maskBytesAfterHeader;
   const paletteEntrySize = os2v1 ? 3 : 4;
   if (dataOffset < paletteOffset) {
-    throw corrupt(`BMP pixel data offset ${dataOffset} points inside the headers, which end at ${paletteOffset}`, 'BITMAPFILEHEADER', 10);
+    throw corrupt(`pixel data offset ${dataOffset} is inside the headers (they end at ${paletteOffset})`, 10, 'BITMAPFILEHEADER');
   }
   if (dataOffset > bytes.length) {
-    throw corrupt(`BMP pixel data offset ${dataOffset} is beyond the end of the ${bytes.length}-byte file`, 'BITMAPFILEHEADER', 10);
+    throw corrupt(`pixel data offset ${dataOffset} is past the end of the ${bytes.length}-byte file`, 10, 'BITMAPFILEHEADER');
   }
   let paletteEntries = 0;
   if (bitsPerPixel <= 8) {
@@ -213,15 +210,11 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
     const max = 2 ** bitsPerPixel;
     if (colorsUsed !== 0 && colorsUsed > room) {
       // An explicit colour count must fit before the pixels; an absurd one (2^28 entries) is a broken header.
-      throw corrupt(
-        `BMP header declares ${colorsUsed} palette entries but only ${room} fit between the header and the pixel data`,
-        'palette',
-        h + 32,
-      );
+      throw corrupt(`header declares ${colorsUsed} palette entries, only ${room} fit before the pixel data`, h + 32, 'palette');
     }
     // Without a count (0, or an OS/2 1.x header), the palette holds 2^bpp entries or as many as fit before the pixels.
     paletteEntries = Math.min(colorsUsed === 0 ? max : colorsUsed, max, room);
-    if (paletteEntries === 0) throw corrupt(`BMP with ${bitsPerPixel} bits per pixel has no palette`, 'palette', paletteOffset);
+    if (paletteEntries === 0) throw corrupt(`with ${bitsPerPixel} bits per pixel has no palette`, paletteOffset, 'palette');
   }
 
   // width ≤ 2^31 and bpp ≤ 32, so this stays an exact integer below 2^37.

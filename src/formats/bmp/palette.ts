@@ -58,7 +58,7 @@ export function checkIndices(indices: Uint8Array, width: number, entries: number
       const y = (i - x) / width;
       throw new PixtextError(
         ErrorCode.CORRUPT,
-        `BMP pixel (${x}, ${y}) uses palette index ${indices[i]}, but the palette has only ${entries} entries`,
+        `BMP pixel (${x}, ${y}) uses palette index ${indices[i]} of ${entries}`,
         { chunk: 'pixel data' },
       );
     }
