@@ -97,7 +97,13 @@ export function renderResults({ machine, plan, results, targets, stream, cli }) 
   }
   out.push('## Command line: batch throughput (bench/cli-batch.mjs)', '');
   if (cli?.markdown) {
-    out.push(`${cli.files} PNGs of ${cli.size}×${cli.size}, median of ${cli.reps} runs of \`node dist/cli.js\` each, wall time.`, '');
+    out.push(
+      `${cli.files} PNGs of ${cli.size}×${cli.size}, median of ${cli.reps} runs of \`node dist/cli.js\` each: batch time from the CLI's summary, whole-process wall time in brackets.` +
+        (cli.loadBefore === undefined
+          ? ''
+          : ` Load average ${cli.loadBefore.toFixed(2)} before, ${cli.loadAfter.toFixed(2)} after; the machine's CPUs were ${((cli.idleShare ?? 0) * 100).toFixed(0)} % idle during the timed runs.`),
+      '',
+    );
     out.push('| workload | --jobs 1 | --jobs 2 | speed-up |', '|---|---:|---:|---:|', ...cli.markdown, '');
   } else {
     out.push(cli?.error ? `Failed: ${cli.error}` : 'Not run (`--skip-cli`).', '');
