@@ -25,20 +25,15 @@ export function hasIntegralSampling(frame: JpegFrame): boolean {
 /**
  * Turns jpeg-js's output for a 3-component frame decoded without its colour transform — three samples a pixel,
  * subsampled components replicated — into RGB, in place: subsampled components are re-filtered with libjpeg's
- * triangle filters, then `ycc` frames go through libjpeg's fixed-point YCbCr → RGB.
+ * triangle filters straight into their places, then `ycc` frames go through libjpeg's fixed-point YCbCr → RGB.
  */
 export function finishThreeComponents(pixels: Uint8Array, frame: JpegFrame, ycc: boolean): void {
   const { width, height, maxH, maxV } = frame;
   const plans = frame.components.slice(0, 3).map((c, index) => planComponent(pixels, width, height, index, maxH / c.h, maxV / c.v));
-  const rows = plans.map((p) => (p.kind === 'none' ? undefined : new Uint8Array(2 * p.width)));
-  const spare = plans.map(() => new Uint8Array(width));
   const sums = new Int32Array(Math.ceil(width / 2) + 2);
-  for (let y = 0; y < height; y++) {
-    for (let c = 0; c < 3; c++) {
-      const row = rows[c];
-      if (row !== undefined) upsampleRow(plans[c]!, y, row, sums);
-    }
-    writeRow(pixels, y * width * 3, width, rows, spare, ycc);
+  for (let y = 0, at = 0; y < height; y++, at += width * 3) {
+    for (let c = 0; c < 3; c++) if (plans[c]!.kind !== 'none') upsampleRow(plans[c]!, y, pixels, at + c, width, sums);
+    if (ycc) yccToRgb(pixels, at, width);
   }
 }
 
@@ -61,21 +56,25 @@ function planComponent(pixels: Uint8Array, width: number, height: number, index:
   return { kind, width: w, height: h, plane };
 }
 
-/** One output row of a component, from libjpeg's h2v1/h1v2/h2v2 fancy upsamplers (edges replicate). */
-function upsampleRow(plan: ComponentPlan, y: number, out: Uint8Array, sums: Int32Array): void {
+/**
+ * One output row of a component, from libjpeg's h2v1/h1v2/h2v2 fancy upsamplers (edges replicate), written to
+ * `out[o + 3k]` for the row's samples k < `width` (h2 filters make 2·w samples, one more than an odd width).
+ */
+function upsampleRow(plan: ComponentPlan, y: number, out: Uint8Array, o: number, width: number, sums: Int32Array): void {
   const { plane, width: w, height: h } = plan;
+  const edge = 2 * w - 1 < width;
   if (plan.kind === 'h2v1') {
     const r = y * w;
-    out[0] = plane[r]!;
-    out[1] = (plane[r]! * 3 + plane[r + Math.min(1, w - 1)]! + 2) >> 2;
-    for (let i = 1; i < w - 1; i++) {
+    out[o] = plane[r]!;
+    out[o + 3] = (plane[r]! * 3 + plane[r + 1]! + 2) >> 2;
+    for (let i = 1, k = o + 6; i < w - 1; i++, k += 6) {
       const v = plane[r + i]! * 3;
-      out[2 * i] = (v + plane[r + i - 1]! + 1) >> 2;
-      out[2 * i + 1] = (v + plane[r + i + 1]! + 2) >> 2;
+      out[k] = (v + plane[r + i - 1]! + 1) >> 2;
+      out[k + 3] = (v + plane[r + i + 1]! + 2) >> 2;
     }
     const last = plane[r + w - 1]!;
-    out[2 * w - 2] = (last * 3 + plane[r + w - 2]! + 1) >> 2;
-    out[2 * w - 1] = last;
+    out[o + 6 * w - 6] = (last * 3 + plane[r + w - 2]! + 1) >> 2;
+    if (edge) out[o + 6 * w - 3] = last;
     return;
   }
   const j = y >> 1;
@@ -84,19 +83,19 @@ function upsampleRow(plan: ComponentPlan, y: number, out: Uint8Array, sums: Int3
   const far = (lower ? Math.min(j + 1, h - 1) : Math.max(j - 1, 0)) * w;
   if (plan.kind === 'h1v2') {
     const bias = lower ? 2 : 1;
-    for (let i = 0; i < w; i++) out[i] = (plane[near + i]! * 3 + plane[far + i]! + bias) >> 2;
+    for (let i = 0; i < w; i++) out[o + 3 * i] = (plane[near + i]! * 3 + plane[far + i]! + bias) >> 2;
     return;
   }
   for (let i = 0; i < w; i++) sums[i] = plane[near + i]! * 3 + plane[far + i]!;
-  out[0] = (sums[0]! * 4 + 8) >> 4;
-  out[1] = (sums[0]! * 3 + sums[1]! + 7) >> 4;
-  for (let i = 1; i < w - 1; i++) {
+  out[o] = (sums[0]! * 4 + 8) >> 4;
+  out[o + 3] = (sums[0]! * 3 + sums[1]! + 7) >> 4;
+  for (let i = 1, k = o + 6; i < w - 1; i++, k += 6) {
     const s = sums[i]! * 3;
-    out[2 * i] = (s + sums[i - 1]! + 8) >> 4;
-    out[2 * i + 1] = (s + sums[i + 1]! + 7) >> 4;
+    out[k] = (s + sums[i - 1]! + 8) >> 4;
+    out[k + 3] = (s + sums[i + 1]! + 7) >> 4;
   }
-  out[2 * w - 2] = (sums[w - 1]! * 3 + sums[w - 2]! + 8) >> 4;
-  out[2 * w - 1] = (sums[w - 1]! * 4 + 7) >> 4;
+  out[o + 6 * w - 6] = (sums[w - 1]! * 3 + sums[w - 2]! + 8) >> 4;
+  if (edge) out[o + 6 * w - 3] = (sums[w - 1]! * 4 + 7) >> 4;
 }
 
 // libjpeg jdcolor.c build_ycc_rgb_table: 16-bit fixed point, rounded, for Cb/Cr = 0…255 (centred on 128).
@@ -119,59 +118,14 @@ function yccTables(): YccTables {
   return (tables = t);
 }
 
-/**
- * Writes one RGB row in place. Components without a row buffer are at full resolution in `px` itself; when some
- * have one, the others are first copied into `spare` rows so the hot loop has a single shape.
- */
-function writeRow(px: Uint8Array, at: number, width: number, rows: (Uint8Array | undefined)[], spare: Uint8Array[], ycc: boolean): void {
-  // A clamped view does libjpeg's range limiting for free on every store.
+/** libjpeg's YCbCr → RGB of one row of pixels in place; a clamped view does its range limiting on every store. */
+function yccToRgb(px: Uint8Array, at: number, width: number): void {
   const out = new Uint8ClampedArray(px.buffer, px.byteOffset + at, width * 3);
-  if (rows[0] === undefined && rows[1] === undefined && rows[2] === undefined) {
-    if (!ycc) return;
-    const { crR, cbB, crG, cbG } = yccTables();
-    for (let p = 0, end = width * 3; p < end; p += 3) {
-      const y = out[p]!;
-      const cb = out[p + 1]!;
-      const cr = out[p + 2]!;
-      out[p] = y + crR[cr]!;
-      out[p + 1] = y + ((cbG[cb]! + crG[cr]!) >> SCALE);
-      out[p + 2] = y + cbB[cb]!;
-    }
-    return;
-  }
   const { crR, cbB, crG, cbG } = yccTables();
-  const [r1, r2] = [rows[1], rows[2]];
-  if (ycc && rows[0] === undefined && r1 !== undefined && r2 !== undefined) {
-    // The usual 4:2:0 / 4:2:2 shape: full-resolution Y in place, both chroma rows upsampled.
-    for (let x = 0, p = 0; x < width; x++, p += 3) {
-      const y = out[p]!;
-      const cb = r1[x]!;
-      const cr = r2[x]!;
-      out[p] = y + crR[cr]!;
-      out[p + 1] = y + ((cbG[cb]! + crG[cr]!) >> SCALE);
-      out[p + 2] = y + cbB[cb]!;
-    }
-    return;
-  }
-  const [c0, c1, c2] = [0, 1, 2].map((c) => {
-    const row = rows[c];
-    if (row !== undefined) return row;
-    const copy = spare[c]!;
-    for (let x = 0, p = c; x < width; x++, p += 3) copy[x] = out[p]!;
-    return copy;
-  }) as [Uint8Array, Uint8Array, Uint8Array];
-  if (!ycc) {
-    for (let x = 0, p = 0; x < width; x++, p += 3) {
-      out[p] = c0[x]!;
-      out[p + 1] = c1[x]!;
-      out[p + 2] = c2[x]!;
-    }
-    return;
-  }
-  for (let x = 0, p = 0; x < width; x++, p += 3) {
-    const y = c0[x]!;
-    const cb = c1[x]!;
-    const cr = c2[x]!;
+  for (let p = 0, end = width * 3; p < end; p += 3) {
+    const y = out[p]!;
+    const cb = out[p + 1]!;
+    const cr = out[p + 2]!;
     out[p] = y + crR[cr]!;
     out[p + 1] = y + ((cbG[cb]! + crG[cr]!) >> SCALE);
     out[p + 2] = y + cbB[cb]!;
