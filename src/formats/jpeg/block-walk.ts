@@ -23,8 +23,9 @@ export interface WalkState {
   eobRun: number;
 }
 
-const need = <T>(value: T | undefined, what: string): T => {
-  if (value === undefined) throw new OutOfBits(what);
+/** A table the scan selects; a missing one makes the data undecodable, like running out of bits. */
+const need = <T>(value: T | undefined): T => {
+  if (value === undefined) throw new OutOfBits();
   return value;
 };
 
@@ -45,14 +46,14 @@ export function walkBlock(reader: BitReader, coding: BlockCoding, state: WalkSta
     return;
   }
   if (kind === 'sequential' || kind === 'dc-first') {
-    const size = reader.symbol(need(coding.dc, 'missing DC table'));
-    if (size > 16) throw new OutOfBits('DC difference size over 16');
+    const size = reader.symbol(need(coding.dc));
+    if (size > 16) throw new OutOfBits(); // no DC difference is over 16 bits
     reader.bits(size);
     if (kind === 'dc-first') return;
-    walkAcFirst(reader, need(coding.ac, 'missing AC table'), 1, 63, state, nonZero, false);
+    walkAcFirst(reader, need(coding.ac), 1, 63, state, nonZero, false);
     return;
   }
-  const ac = need(coding.ac, 'missing AC table');
+  const ac = need(coding.ac);
   if (kind === 'ac-first') walkAcFirst(reader, ac, ss, se, state, nonZero, true);
   else walkAcRefine(reader, ac, ss, se, state, nonZero);
 }
@@ -68,7 +69,7 @@ function walkAcFirst(reader: BitReader, ac: HuffmanTable, ss: number, se: number
     const s = rs & 15;
     if (s === 0) {
       if (r < 15) {
-        if (r > 0 && !runs) throw new OutOfBits('an EOB run in a sequential scan');
+        if (r > 0 && !runs) throw new OutOfBits(); // EOB runs exist only in progressive scans
         // EOBr: this block and 2^r - 1 + (r extra bits) more end here.
         state.eobRun = (1 << r) - 1 + reader.bits(r);
         return;
@@ -77,7 +78,7 @@ function walkAcFirst(reader: BitReader, ac: HuffmanTable, ss: number, se: number
       continue;
     }
     k += r;
-    if (k > se) throw new OutOfBits('a coefficient past the end of the band');
+    if (k > se) throw new OutOfBits(); // a coefficient past the end of the band
     reader.bits(s);
     nonZero[k] = 1;
   }
@@ -94,7 +95,7 @@ function walkAcRefine(reader: BitReader, ac: HuffmanTable, ss: number, se: numbe
         state.eobRun = (1 << r) + reader.bits(r);
         break;
       }
-      if (s > 1) throw new OutOfBits('a refinement coefficient of size over 1');
+      if (s > 1) throw new OutOfBits(); // refinement coefficients have size 1
       if (s === 1) reader.bit(); // sign of the newly non-zero coefficient
       // Skip r zero-history coefficients (16 for ZRL), reading a correction bit for each non-zero one on the way.
       for (; k <= se; k++) {
@@ -102,7 +103,7 @@ function walkAcRefine(reader: BitReader, ac: HuffmanTable, ss: number, se: numbe
         else if (--r < 0) break;
       }
       if (s === 1) {
-        if (k > se) throw new OutOfBits('a coefficient past the end of the band');
+        if (k > se) throw new OutOfBits(); // a coefficient past the end of the band
         nonZero[k] = 1;
       }
     }

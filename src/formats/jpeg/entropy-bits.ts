@@ -27,7 +27,10 @@ export function codeFor(table: HuffmanTable, symbol: number): { code: number; le
   return undefined;
 }
 
-/** Thrown by {@link BitReader} when the data ends or holds no valid code: the repair is then not applicable. */
+/**
+ * Thrown by {@link BitReader} when the data ends or holds no valid code, and by the block walk on data no encoder
+ * could have written: the repair is then not applicable. Always caught, so it carries no message.
+ */
 export class OutOfBits extends Error {}
 
 /**
@@ -47,7 +50,7 @@ export class BitReader {
   }
 
   bit(): number {
-    if (this.position >= this.bytes.length * 8) throw new OutOfBits('entropy-coded data ends inside a block');
+    if (this.position >= this.bytes.length * 8) throw new OutOfBits();
     const byte = this.bytes[this.position >> 3]!;
     const value = (byte >> (7 - (this.position & 7))) & 1;
     this.position++;
@@ -76,7 +79,7 @@ export class BitReader {
       index += count;
       first = (first + count) << 1;
     }
-    throw new OutOfBits('no Huffman code matches the data');
+    throw new OutOfBits(); // no code matches the data
   }
 }
 
