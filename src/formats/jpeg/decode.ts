@@ -93,8 +93,8 @@ function checkScansPresent(structure: JpegStructure): void {
   let haveBytes = 0;
   for (const scan of scanList) {
     haveBytes += scan.dataBytes;
-    if (!progressive) neededBits += 2 * scan.componentIds.reduce((n, id) => n + blocks(id), 0);
-    else if (scan.ss === 0 && scan.ah === 0) neededBits += scan.componentIds.reduce((n, id) => n + blocks(id), 0);
+    const bitsPerBlock = !progressive ? 2 : scan.ss === 0 && scan.ah === 0 ? 1 : 0;
+    for (const id of scan.componentIds) neededBits += bitsPerBlock * blocks(id);
   }
   if (haveBytes * 8 < neededBits) {
     throw new PixtextError(
@@ -181,18 +181,19 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
 
   const count = frame.components.length;
   const prepared = streamFor(bytes, structure);
-  const decoderOptions = {
-    useTArray: true,
-    formatAsRGBA: false,
-    // With 3 components we want the raw samples (no jpeg-js colour maths); 4 follow the Adobe marker.
-    ...(count === 3 ? { colorTransform: false } : {}),
-    tolerantDecoding: true,
-    maxResolutionInMP: (width * height + 1) / 1e6,
-    maxMemoryUsageInMB: jpegJsMemoryBudget(frame, prepared.length) / (1 << 20),
-  } as const;
+  const run = (stream: Uint8Array) =>
+    decodeJpegJs(stream, {
+      useTArray: true,
+      formatAsRGBA: false,
+      // With 3 components we want the raw samples (no jpeg-js colour maths); 4 follow the Adobe marker.
+      ...(count === 3 ? { colorTransform: false } : {}),
+      tolerantDecoding: true,
+      maxResolutionInMP: (width * height + 1) / 1e6,
+      maxMemoryUsageInMB: jpegJsMemoryBudget(frame, stream.length) / (1 << 20),
+    });
   let decoded: { width: number; height: number; data: Uint8Array } | undefined;
   try {
-    decoded = decodeJpegJs(prepared, decoderOptions);
+    decoded = run(prepared);
   } catch (error) {
     const translated = translateError(error, structure);
     if (translated.code !== ErrorCode.CORRUPT) throw translated;
@@ -201,7 +202,7 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
       try {
         const stream = retry();
         if (stream === undefined) continue;
-        decoded = decodeJpegJs(stream, { ...decoderOptions, maxMemoryUsageInMB: jpegJsMemoryBudget(frame, stream.length) / (1 << 20) });
+        decoded = run(stream);
         break;
       } catch {
         // fall through to the next attempt, then to the first error

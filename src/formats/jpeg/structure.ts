@@ -156,15 +156,17 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     const body = start + 4;
     const end = start + 2 + length;
     if (end > n) throw truncated(`the ${name} segment runs past the end`, start, name);
+    // The first five payload bytes, for the APP0 and APP14 signatures.
+    const tag = String.fromCharCode(...bytes.subarray(body, Math.min(end, body + 5)));
 
     if (isSofMarker(code)) {
       if (frame !== undefined) throw corrupt('a second frame header', start, name);
       frame = parseFrame(bytes, code, body, end, name);
     } else if (code === APP0) {
-      if (end - body >= 14 && bytes[body] === 0x4a && bytes[body + 1] === 0x46 && bytes[body + 2] === 0x49 && bytes[body + 3] === 0x46 && bytes[body + 4] === 0) jfif = true;
+      if (end - body >= 14 && tag === 'JFIF\0') jfif = true;
     } else if (code === APP14) {
-      // "Adobe"; libjpeg uses the segment only when it has all 12 bytes.
-      if (end - body >= 5 && bytes[body] === 0x41 && bytes[body + 1] === 0x64 && bytes[body + 2] === 0x6f && bytes[body + 3] === 0x62 && bytes[body + 4] === 0x65) {
+      // libjpeg uses an Adobe segment only when it has all 12 bytes.
+      if (tag.startsWith('Adobe')) {
         adobe.push(segments.length);
         if (end - body >= 12) {
           adobeTransform = bytes[body + 11]!;
