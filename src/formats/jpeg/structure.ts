@@ -175,9 +175,9 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
       }
     } else if (code === DHT) {
       if (scanList.length === 0) huffmanBeforeFirstScan = true;
-      checkHuffmanSegment(bytes, body, end, name);
+      checkTables(bytes, body, end, name, true);
     } else if (code === DQT) {
-      checkQuantSegment(bytes, body, end, name);
+      checkTables(bytes, body, end, name, false);
     } else if (code === DRI && length !== 4) {
       throw corrupt(`the DRI segment has length ${length}, not 4`, start + 2, name);
     }
@@ -260,28 +260,20 @@ function checkScanHeader(bytes: Uint8Array, frame: JpegFrame, body: number, end:
   return ids;
 }
 
-// T.81 B.2.4.2: Tc<<4|Th, 16 code counts, then the values, repeated.
-function checkHuffmanSegment(bytes: Uint8Array, body: number, end: number, name: string): void {
-  let at = body;
-  while (at < end) {
-    if (at + 17 > end) throw corrupt('a Huffman table is cut off', at, name);
+// T.81 B.2.4.2 (DHT): Tc<<4|Th, 16 code counts, then the values; B.2.4.1 (DQT): Pq<<4|Tq, then 64 values of 1 (Pq=0)
+// or 2 (Pq=1) bytes. Both repeat to the end of the segment, and both allow 0–1 in the high nibble and 0–3 in the low.
+function checkTables(bytes: Uint8Array, body: number, end: number, name: string, huffman: boolean): void {
+  const what = huffman ? 'Huffman' : 'quantisation';
+  for (let at = body; at < end;) {
     const spec = bytes[at]!;
-    if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`Huffman table class/id 0x${spec.toString(16)} is invalid`, at, name);
-    let total = 0;
-    for (let i = 1; i <= 16; i++) total += bytes[at + i]!;
-    if (total > 256 || at + 17 + total > end) throw corrupt(`a Huffman table's ${total} codes do not fit`, at, name);
-    at += 17 + total;
-  }
-}
-
-// T.81 B.2.4.1: Pq<<4|Tq, then 64 values of 1 (Pq=0) or 2 (Pq=1) bytes, repeated.
-function checkQuantSegment(bytes: Uint8Array, body: number, end: number, name: string): void {
-  let at = body;
-  while (at < end) {
-    const spec = bytes[at]!;
-    if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`quantisation table precision/id 0x${spec.toString(16)} is invalid`, at, name);
-    const size = 1 + 64 * ((spec >> 4) + 1);
-    if (at + size > end) throw corrupt('a quantisation table is cut off', at, name);
+    if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`${what} table selector 0x${spec.toString(16)} is invalid`, at, name);
+    let size = 1 + 64 * ((spec >> 4) + 1);
+    if (huffman) {
+      size = 17;
+      for (let i = 1; i <= 16 && at + 17 <= end; i++) size += bytes[at + i]!;
+    }
+    // At most 256 Huffman codes (size 273).
+    if (at + size > end || size > 273) throw corrupt(`a ${what} table is cut off or too long`, at, name);
     at += size;
   }
 }
