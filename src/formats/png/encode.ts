@@ -155,19 +155,18 @@ export function encodePng(image: RawImage, compressionLevel: number = DEFAULT_CO
   ihdr[8] = layout.bitDepth;
   ihdr[9] = layout.colorType;
   // Bytes 10–12 stay 0: deflate, adaptive filtering, no interlace.
-  const idatCount = Math.max(1, Math.ceil(compressed.length / MAX_IDAT));
-  let size = PNG_SIGNATURE.length + 25 + compressed.length + 12 * idatCount + 12;
-  if (palette) size += 12 + palette.plte.length + (palette.trns.length > 0 ? 12 + palette.trns.length : 0);
+  const chunks: [number, Uint8Array][] = [[ChunkType.IHDR, ihdr]];
+  if (palette) {
+    chunks.push([ChunkType.PLTE, palette.plte]);
+    if (palette.trns.length > 0) chunks.push([ChunkType.tRNS, palette.trns]);
+  }
+  for (let i = 0; i === 0 || i * MAX_IDAT < compressed.length; i++) chunks.push([ChunkType.IDAT, compressed.subarray(i * MAX_IDAT, (i + 1) * MAX_IDAT)]);
+  chunks.push([ChunkType.IEND, new Uint8Array(0)]);
+  let size = PNG_SIGNATURE.length;
+  for (const [, data] of chunks) size += data.length + 12;
   const out = new Uint8Array(size);
   out.set(PNG_SIGNATURE, 0);
-  let at = writeChunk(out, 8, ChunkType.IHDR, ihdr);
-  if (palette) {
-    at = writeChunk(out, at, ChunkType.PLTE, palette.plte);
-    if (palette.trns.length > 0) at = writeChunk(out, at, ChunkType.tRNS, palette.trns);
-  }
-  for (let i = 0; i < idatCount; i++) {
-    at = writeChunk(out, at, ChunkType.IDAT, compressed.subarray(i * MAX_IDAT, (i + 1) * MAX_IDAT));
-  }
-  writeChunk(out, at, ChunkType.IEND, new Uint8Array(0));
+  let at = PNG_SIGNATURE.length;
+  for (const [type, data] of chunks) at = writeChunk(out, at, type, data);
   return out;
 }
