@@ -32,11 +32,8 @@ export function readPalette(bytes: Uint8Array, header: BmpHeader): Uint8Array {
  */
 export function indexedMode(palette: Uint8Array, bitsPerPixel: number): IndexedMode {
   const entries = palette.length >> 2;
-  if (bitsPerPixel === 1 && entries === 2) {
-    const blackWhite =
-      palette[0] === 0 && palette[1] === 0 && palette[2] === 0 && palette[4] === 255 && palette[5] === 255 && palette[6] === 255;
-    return blackWhite ? '1' : 'P';
-  }
+  // readPalette makes every alpha 255, so the entries compare whole.
+  if (bitsPerPixel === 1) return palette.join() === '0,0,0,255,255,255,255,255' ? '1' : 'P';
   if (bitsPerPixel === 8 && entries === 256) {
     for (let i = 0; i < 256; i++) {
       if (palette[i * 4] !== i || palette[i * 4 + 1] !== i || palette[i * 4 + 2] !== i) return 'P';
