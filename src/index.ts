@@ -54,7 +54,6 @@ export {
   ChunkError,
   CHUNK_FORMAT_VERSION,
   MAX_CHUNK_COUNT,
-  MAX_TEXT_LENGTH,
   CHUNK_ID_PATTERN,
 } from './transport/index.js';
 export type {

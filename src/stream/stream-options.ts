@@ -5,15 +5,9 @@ import { ErrorCode, PixtextError, describeValue, invalidArgument } from '../erro
 import { PIXEL_MODE_NAMES, isPixelMode, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 
-/**
- * V8's maximum string length (`2^29 - 24` characters; Node's `buffer.constants.MAX_STRING_LENGTH`). Other engines
- * allow more (SpiderMonkey `2^30 - 2`); the smallest common one is what a portable program can count on.
- * @example
- * ```ts
- * ENGINE_MAX_STRING_LENGTH === 536_870_888;
- * ```
- */
-export const ENGINE_MAX_STRING_LENGTH = 536_870_888;
+import { ENGINE_MAX_STRING_LENGTH } from '../engine-limits.js';
+
+export { ENGINE_MAX_STRING_LENGTH };
 
 /**
  * Characters per string a text stream yields unless `chunkLength` says otherwise: 4 MiB (3 MiB of pixels).

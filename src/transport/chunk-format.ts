@@ -16,8 +16,6 @@ export const CHUNK_FORMAT_VERSION = 1;
 /** The most chunks one message may have: 2^20. Receivers reject a larger `count` before allocating anything. */
 export const MAX_CHUNK_COUNT = 1_048_576;
 
-/** The longest text chunked transport carries: V8's maximum string length (536,870,888 UTF-16 code units). */
-export const MAX_TEXT_LENGTH = 536_870_888;
 
 /** A message id: 1 to 64 characters from `A-Z a-z 0-9 . _ ~ -`, so it never needs escaping. */
 export const CHUNK_ID_PATTERN = /^[A-Za-z0-9._~-]{1,64}$/;

@@ -7,4 +7,4 @@ export type { ReassemblerOptions, ChunkStatus } from './reassembler.js';
 export type { ChunkAddStatus } from './chunk-store.js';
 export { ChunkError } from './chunk-error.js';
 export type { ChunkErrorLocation } from './chunk-error.js';
-export { CHUNK_FORMAT_VERSION, MAX_CHUNK_COUNT, MAX_TEXT_LENGTH, CHUNK_ID_PATTERN } from './chunk-format.js';
+export { CHUNK_FORMAT_VERSION, MAX_CHUNK_COUNT, CHUNK_ID_PATTERN } from './chunk-format.js';

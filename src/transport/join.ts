@@ -1,11 +1,12 @@
 // joinText: a whole list of chunks, in any order, back to the text.
 import { ErrorCode, invalidArgument } from '../errors.js';
 import { ChunkError } from './chunk-error.js';
-import { MAX_CHUNK_COUNT, MAX_TEXT_LENGTH, parseChunk } from './chunk-format.js';
+import { ENGINE_MAX_STRING_LENGTH } from '../engine-limits.js';
+import { MAX_CHUNK_COUNT, parseChunk } from './chunk-format.js';
 import type { ParsedChunk } from './chunk-format.js';
 import { ChunkStore } from './chunk-store.js';
 
-const LIMITS = { maxCount: MAX_CHUNK_COUNT, maxLength: MAX_TEXT_LENGTH };
+const LIMITS = { maxCount: MAX_CHUNK_COUNT, maxLength: ENGINE_MAX_STRING_LENGTH };
 
 /**
  * Joins the chunks made by {@link splitText}, given in any order, back into the text, verified. Identical duplicates
@@ -17,7 +18,7 @@ const LIMITS = { maxCount: MAX_CHUNK_COUNT, maxLength: MAX_TEXT_LENGTH };
  *   another message or count, or that conflicts with another of the same index: with its `position` in `chunks`
  *   and its declared `index` when readable. `ERR_CHUNK_MISSING` when chunks are missing (`missing` lists them; so
  *   does the message). `ERR_LENGTH_MISMATCH` or `ERR_CHECKSUM` when the chunks do not join to the declared text.
- *   `ERR_TOO_LARGE` for a declared count or length over {@link MAX_CHUNK_COUNT} / {@link MAX_TEXT_LENGTH}.
+ *   `ERR_TOO_LARGE` for a declared count or length over {@link MAX_CHUNK_COUNT} / {@link ENGINE_MAX_STRING_LENGTH}.
  * @throws PixtextError `ERR_INVALID_ARGUMENT` when `chunks` is not an iterable of strings.
  * @example
  * ```ts

@@ -1,7 +1,8 @@
 // Reassembler: chunks in one at a time (any order, duplicates, strangers), the verified text out.
+import { ENGINE_MAX_STRING_LENGTH } from '../engine-limits.js';
 import { ErrorCode, invalidArgument } from '../errors.js';
 import { ChunkError } from './chunk-error.js';
-import { CHUNK_ID_PATTERN, MAX_CHUNK_COUNT, MAX_TEXT_LENGTH, parseChunk } from './chunk-format.js';
+import { CHUNK_ID_PATTERN, MAX_CHUNK_COUNT, parseChunk } from './chunk-format.js';
 import type { ChunkLimits } from './chunk-format.js';
 import { ChunkStore } from './chunk-store.js';
 import type { ChunkAddStatus } from './chunk-store.js';
@@ -12,7 +13,7 @@ export interface ReassemblerOptions {
   id?: string;
   /** The most chunks a message may declare, 1 to {@link MAX_CHUNK_COUNT}. Defaults to {@link MAX_CHUNK_COUNT} (2^20). */
   maxCount?: number;
-  /** The longest text a message may declare, in characters. Defaults to {@link MAX_TEXT_LENGTH} (V8's string limit). */
+  /** The longest text a message may declare, in characters. Defaults to {@link ENGINE_MAX_STRING_LENGTH} (V8's string limit). */
   maxLength?: number;
 }
 
@@ -57,15 +58,15 @@ export class Reassembler {
   /** @throws PixtextError `ERR_INVALID_ARGUMENT` for a bad option. */
   constructor(options: ReassemblerOptions = {}) {
     if (typeof options !== 'object' || options === null) throw invalidArgument('an object', 'options', options);
-    const { id, maxCount = MAX_CHUNK_COUNT, maxLength = MAX_TEXT_LENGTH } = options;
+    const { id, maxCount = MAX_CHUNK_COUNT, maxLength = ENGINE_MAX_STRING_LENGTH } = options;
     if (id !== undefined && (typeof id !== 'string' || !CHUNK_ID_PATTERN.test(id))) {
       throw invalidArgument('1 to 64 characters from A-Z a-z 0-9 . _ ~ -', 'id', id);
     }
     if (!Number.isSafeInteger(maxCount) || maxCount < 1 || maxCount > MAX_CHUNK_COUNT) {
       throw invalidArgument(`an integer from 1 to ${MAX_CHUNK_COUNT}`, 'maxCount', maxCount);
     }
-    if (!Number.isSafeInteger(maxLength) || maxLength < 0 || maxLength > MAX_TEXT_LENGTH) {
-      throw invalidArgument(`an integer from 0 to ${MAX_TEXT_LENGTH}`, 'maxLength', maxLength);
+    if (!Number.isSafeInteger(maxLength) || maxLength < 0 || maxLength > ENGINE_MAX_STRING_LENGTH) {
+      throw invalidArgument(`an integer from 0 to ${ENGINE_MAX_STRING_LENGTH}`, 'maxLength', maxLength);
     }
     this.limits = { maxCount, maxLength };
     this.expectedId = id;

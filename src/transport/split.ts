@@ -1,12 +1,12 @@
 // splitText: a text to self-describing chunks, each at most `maxChunkLength` characters with all framing and escaping.
 import { crc32Hex } from '../checksum/crc32.js';
+import { ENGINE_MAX_STRING_LENGTH } from '../engine-limits.js';
 import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
 import {
   CHUNK_ID_PATTERN,
   CHUNK_SUFFIX,
   FIXED_FRAMING,
   MAX_CHUNK_COUNT,
-  MAX_TEXT_LENGTH,
   chunkCheck,
   chunkPrefix,
 } from './chunk-format.js';
@@ -38,10 +38,10 @@ const digits = (n: number): number => String(n).length;
  * (non-ASCII characters escaped as `\uXXXX`), at most `maxChunkLength` characters each, and never cut a
  * surrogate pair or an escape. Pure: the same text and options give the same chunks.
  *
- * @param text - Any string (an envelope from `imageToText` is the common case), up to {@link MAX_TEXT_LENGTH} characters.
+ * @param text - Any string (an envelope from `imageToText` is the common case), up to {@link ENGINE_MAX_STRING_LENGTH} characters.
  * @throws PixtextError `ERR_INVALID_ARGUMENT` for a bad option, including a `maxChunkLength` too small to hold the
  *   framing or needing more than {@link MAX_CHUNK_COUNT} chunks (the message gives the minimum);
- *   `ERR_TOO_LARGE` for a text longer than {@link MAX_TEXT_LENGTH}.
+ *   `ERR_TOO_LARGE` for a text longer than {@link ENGINE_MAX_STRING_LENGTH}.
  * @example
  * ```ts
  * const chunks = splitText(imageToText(png), { maxChunkLength: 1200 });
@@ -59,8 +59,8 @@ export function splitText(text: string, options: SplitTextOptions): string[] {
     throw invalidArgument('1 to 64 characters from A-Z a-z 0-9 . _ ~ -', 'id', givenId);
   }
   const n = text.length;
-  if (n > MAX_TEXT_LENGTH) {
-    const message = `A text of ${n} characters is over the chunked-transport limit of ${MAX_TEXT_LENGTH}`;
+  if (n > ENGINE_MAX_STRING_LENGTH) {
+    const message = `A text of ${n} characters is over the chunked-transport limit of ${ENGINE_MAX_STRING_LENGTH}`;
     throw new PixtextError(ErrorCode.TOO_LARGE, message);
   }
 
