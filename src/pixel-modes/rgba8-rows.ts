@@ -1,7 +1,7 @@
 // The 8-bit hub of the generic conversion path: any mode reads into RGBA8 rows, and RGBA8 rows write out to any
 // direct-colour mode. Formulas follow Pillow 9.4's Convert.c:
 // https://github.com/python-pillow/Pillow/blob/9.4.0/src/libImaging/Convert.c
-import { rowStride } from '../raw-image.js';
+import { PIXEL_MODES, rowStride } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import { paletteLookupTable } from './palette.js';
 
@@ -47,34 +47,18 @@ export function rgba8RowReader(image: RawImage): Rgba8RowReader {
         }
       };
     }
-    case 'L':
-    case 'LA':
-    case 'L16':
-    case 'LA16': {
-      const wide = mode === 'L16' || mode === 'LA16' ? 1 : 0;
-      const alpha = mode === 'LA' || mode === 'LA16';
-      const step = (alpha ? 2 : 1) << wide;
-      return (y, row) => {
-        // With 16-bit samples, `wide` skips to the high (second, little-endian) byte of each sample.
-        let i = y * stride + wide;
-        for (let x = 0, o = 0; x < width; x++, o += 4, i += step) {
-          const v = data[i]!;
-          row[o] = v;
-          row[o + 1] = v;
-          row[o + 2] = v;
-          row[o + 3] = alpha ? data[i + (1 << wide)]! : 255;
-        }
-      };
-    }
     default: {
-      const wide = mode === 'RGB16' || mode === 'RGBA16' ? 1 : 0;
-      const alpha = mode === 'RGBA' || mode === 'BGRA' || mode === 'RGBA16';
-      const blueFirst = mode === 'BGR' || mode === 'BGRA';
-      const step = (alpha ? 4 : 3) << wide;
-      const r = (blueFirst ? 2 : 0) << wide;
-      const g = 1 << wide;
-      const b = (blueFirst ? 0 : 2) << wide;
-      const a = 3 << wide;
+      const { channels, bitsPerSample, alpha } = PIXEL_MODES[mode];
+      // Byte offsets within a pixel: `wide` moves to the high (second, little-endian) byte of a 16-bit sample, and
+      // grey modes read their one level as R, G and B.
+      const wide = bitsPerSample === 16 ? 1 : 0;
+      const grey = channels <= 2;
+      const red = mode === 'BGR' || mode === 'BGRA' ? 2 : 0;
+      const r = grey ? 0 : red << wide;
+      const g = grey ? 0 : 1 << wide;
+      const b = grey ? 0 : (2 - red) << wide;
+      const a = (channels - 1) << wide;
+      const step = channels << wide;
       return (y, row) => {
         let i = y * stride + wide;
         for (let x = 0, o = 0; x < width; x++, o += 4, i += step) {
@@ -101,44 +85,27 @@ export function rgba8RowWriter(mode: DirectColorMode, out: Uint8Array, width: nu
     case 'L':
     case 'LA':
     case 'L16':
-    case 'LA16': {
-      const wide = mode === 'L16' || mode === 'LA16';
-      const alpha = mode === 'LA' || mode === 'LA16';
-      return (y, row) => {
-        let o = y * stride;
-        for (let x = 0, i = 0; x < width; x++, i += 4) {
-          const v = luma8(row[i]!, row[i + 1]!, row[i + 2]!);
-          out[o++] = v;
-          if (wide) out[o++] = v;
-          if (alpha) {
-            out[o++] = row[i + 3]!;
-            if (wide) out[o++] = row[i + 3]!;
-          }
-        }
-      };
-    }
+    case 'LA16':
     case 'RGB16':
     case 'RGBA16': {
-      const alpha = mode === 'RGBA16';
+      const { channels, bitsPerSample, alpha } = PIXEL_MODES[mode];
+      const wide = bitsPerSample === 16;
+      const grey = channels <= 2;
       return (y, row) => {
         let o = y * stride;
+        const put = (v: number): void => {
+          out[o++] = v;
+          if (wide) out[o++] = v;
+        };
         for (let x = 0, i = 0; x < width; x++, i += 4) {
-          const r = row[i]!;
-          const g = row[i + 1]!;
-          const b = row[i + 2]!;
-          out[o] = r;
-          out[o + 1] = r;
-          out[o + 2] = g;
-          out[o + 3] = g;
-          out[o + 4] = b;
-          out[o + 5] = b;
-          if (alpha) {
-            out[o + 6] = row[i + 3]!;
-            out[o + 7] = row[i + 3]!;
-            o += 8;
+          if (grey) {
+            put(luma8(row[i]!, row[i + 1]!, row[i + 2]!));
           } else {
-            o += 6;
+            put(row[i]!);
+            put(row[i + 1]!);
+            put(row[i + 2]!);
           }
+          if (alpha) put(row[i + 3]!);
         }
       };
     }
