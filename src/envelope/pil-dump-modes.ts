@@ -1,35 +1,32 @@
 // Pillow's raw pixel layouts (`Image.tobytes()`) and how each maps to a pixtext mode, both ways.
 // Spec: Pillow's "Modes" (https://pillow.readthedocs.io/en/stable/handbook/concepts.html#modes); the CMYK formula is
 // Pillow's Convert.c `cmyk2rgb` (checked against Pillow 9.4 on every C×K pair).
+import { rowStride } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 
-/** The Pillow modes the dump reader accepts. */
-export const PIL_DUMP_MODES = ['1', 'L', 'LA', 'P', 'RGB', 'RGBA', 'RGBX', 'CMYK', 'I;16', 'I;16B'] as const;
-/** One of {@link PIL_DUMP_MODES}. */
-export type PilDumpMode = (typeof PIL_DUMP_MODES)[number];
-
-interface PilModeInfo {
-  /** The pixtext mode the pixels are read into. */
-  mode: PixelMode;
-  /** Bytes one row of `width` pixels takes in `tobytes()`. */
-  rowBytes: (width: number) => number;
-}
-
-export const PIL_MODE_INFO: Record<PilDumpMode, PilModeInfo> = {
-  '1': { mode: '1', rowBytes: (w) => Math.ceil(w / 8) },
-  L: { mode: 'L', rowBytes: (w) => w },
-  LA: { mode: 'LA', rowBytes: (w) => 2 * w },
-  P: { mode: 'P', rowBytes: (w) => w },
-  RGB: { mode: 'RGB', rowBytes: (w) => 3 * w },
-  RGBA: { mode: 'RGBA', rowBytes: (w) => 4 * w },
-  RGBX: { mode: 'RGB', rowBytes: (w) => 4 * w },
-  CMYK: { mode: 'RGB', rowBytes: (w) => 4 * w },
-  'I;16': { mode: 'L16', rowBytes: (w) => 2 * w },
-  'I;16B': { mode: 'L16', rowBytes: (w) => 2 * w },
-};
+/** The Pillow modes the dump reader accepts, each with the pixtext mode its pixels are read into. */
+export const PIL_READ_MODES = {
+  '1': '1',
+  L: 'L',
+  LA: 'LA',
+  P: 'P',
+  RGB: 'RGB',
+  RGBA: 'RGBA',
+  RGBX: 'RGB',
+  CMYK: 'RGB',
+  'I;16': 'L16',
+  'I;16B': 'L16',
+} as const satisfies Record<string, PixelMode>;
+/** One of the keys of {@link PIL_READ_MODES}. */
+export type PilDumpMode = keyof typeof PIL_READ_MODES;
 
 export const isPilDumpMode = (value: unknown): value is PilDumpMode =>
-  typeof value === 'string' && (PIL_DUMP_MODES as readonly string[]).includes(value);
+  typeof value === 'string' && Object.hasOwn(PIL_READ_MODES, value);
+
+/** Bytes one row of `width` pixels takes in `tobytes()`: the pixtext layout, except the 4-byte RGBX and CMYK. */
+export function pilRowBytes(pil: PilDumpMode, width: number): number {
+  return pil === 'RGBX' || pil === 'CMYK' ? 4 * width : rowStride(PIL_READ_MODES[pil], width);
+}
 
 /**
  * Pillow's bytes in `pil` mode → pixtext data. Modes with the same layout come back as they are (no copy);

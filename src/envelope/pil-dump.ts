@@ -7,7 +7,8 @@ import { ErrorCode, PixtextError, describeValue, invalidArgument } from '../erro
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { asciiJsonString } from './json-ascii.js';
-import { PIL_DUMP_MODES, PIL_MODE_FOR, PIL_MODE_INFO, fromPilBytes, isPilDumpMode, swapRedBlue } from './pil-dump-modes.js';
+import { PIL_MODE_FOR, PIL_READ_MODES, fromPilBytes, isPilDumpMode, pilRowBytes, swapRedBlue } from './pil-dump-modes.js';
+import type { PilDumpMode } from './pil-dump-modes.js';
 
 /** Options for {@link readPilDump}. */
 export interface ReadPilDumpOptions {
@@ -24,7 +25,7 @@ export interface WritePilDumpOptions {
 /** A JSON string as Python's `json.dumps` (ensure_ascii) writes it: everything outside U+0020–U+007E escaped. */
 const pythonJsonString = (value: string) => asciiJsonString(value).replace(/\x7f/g, '\\u007f');
 
-const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+const has = (object: object, key: string) => Object.hasOwn(object, key);
 
 const malformed = (field: string, what: string, value: unknown) =>
   new PixtextError(ErrorCode.ENVELOPE, `Pillow dump: expected ${what} for ${field} but received ${describeValue(value)}`, { chunk: field });
@@ -40,6 +41,44 @@ const malformed = (field: string, what: string, value: unknown) =>
  */
 export function isPilDump(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (has(value, 'img_info') || has(value, 'img_data'));
+}
+
+/** What a Pillow dump's `img_info` declares, checked: the image's size, its Pillow and pixtext modes. */
+export interface PilDumpHeader {
+  width: number;
+  height: number;
+  /** The pixtext mode the pixels are read into. */
+  mode: RawImage['mode'];
+  pilMode: PilDumpMode;
+  /** Bytes of `img_data` once decoded. */
+  byteLength: number;
+  info: Record<string, unknown>;
+}
+
+/**
+ * Reads and checks a parsed Pillow dump's `img_info` (size and mode), without looking at `img_data`.
+ * @throws PixtextError `ERR_ENVELOPE` (missing or ill-typed field), `ERR_UNSUPPORTED` (another Pillow mode)
+ * @example
+ * ```ts
+ * readPilDumpHeader({ img_info: { size: [2, 1], mode: 'RGBX' } }); // { width: 2, height: 1, mode: 'RGB', pilMode: 'RGBX', byteLength: 8, … }
+ * ```
+ */
+export function readPilDumpHeader(value: Record<string, unknown>): PilDumpHeader {
+  const info = has(value, 'img_info') ? value['img_info'] : undefined;
+  if (typeof info !== 'object' || info === null || Array.isArray(info)) throw malformed('img_info', 'an object', info);
+  const size = has(info, 'size') ? (info as Record<string, unknown>)['size'] : undefined;
+  const validSide = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  if (!Array.isArray(size) || size.length !== 2 || !validSide(size[0]) || !validSide(size[1])) {
+    throw malformed('img_info.size', 'an array [width, height] of non-negative integers', size);
+  }
+  const [width, height] = size as [number, number];
+  const pilMode = has(info, 'mode') ? (info as Record<string, unknown>)['mode'] : undefined;
+  if (typeof pilMode !== 'string') throw malformed('img_info.mode', 'a Pillow mode string', pilMode);
+  if (!isPilDumpMode(pilMode)) {
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump: mode ${JSON.stringify(pilMode)} is not supported (only ${Object.keys(PIL_READ_MODES).join(', ')})`, { chunk: 'img_info.mode' });
+  }
+  const mode = PIL_READ_MODES[pilMode];
+  return { width, height, mode, pilMode, byteLength: pilRowBytes(pilMode, width) * height, info: info as Record<string, unknown> };
 }
 
 /**
@@ -58,26 +97,12 @@ export function isPilDump(value: unknown): boolean {
  * ```
  */
 export function readPilDump(value: Record<string, unknown>, options: ReadPilDumpOptions): RawImage {
-  const info = has(value, 'img_info') ? value['img_info'] : undefined;
-  if (typeof info !== 'object' || info === null || Array.isArray(info)) throw malformed('img_info', 'an object', info);
-  const size = has(info, 'size') ? (info as Record<string, unknown>)['size'] : undefined;
-  const validSide = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  if (!Array.isArray(size) || size.length !== 2 || !validSide(size[0]) || !validSide(size[1])) {
-    throw malformed('img_info.size', 'an array [width, height] of non-negative integers', size);
-  }
-  const [width, height] = size as [number, number];
-  const pilMode = has(info, 'mode') ? (info as Record<string, unknown>)['mode'] : undefined;
-  if (typeof pilMode !== 'string') throw malformed('img_info.mode', 'a Pillow mode string', pilMode);
-  if (!isPilDumpMode(pilMode)) {
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump: mode ${JSON.stringify(pilMode)} is not supported (only ${PIL_DUMP_MODES.join(', ')})`, { chunk: 'img_info.mode' });
-  }
-  const { mode, rowBytes } = PIL_MODE_INFO[pilMode];
+  const { width, height, mode, pilMode, byteLength: expected, info } = readPilDumpHeader(value);
   checkPixelLimit(width, height, options.maxPixels, 'Pillow dump img_info.size', mode);
 
-  const palette = readPalette(info as Record<string, unknown>, pilMode);
+  const palette = readPalette(info, pilMode);
   const text = has(value, 'img_data') ? value['img_data'] : undefined;
   if (typeof text !== 'string') throw malformed('img_data', 'a base64 string', text);
-  const expected = rowBytes(width) * height;
   // Whitespace aside, base64 of n bytes has 4·ceil(n/3) characters: refuse an obviously wrong size before decoding.
   if (Math.floor((text.length * 3) / 4) < expected) throw lengthMismatch(pilMode, width, height, expected, undefined);
   const bytes = decodeBase64(text, { allowWhitespace: true });
@@ -124,8 +149,8 @@ export function writePilDump(image: RawImage, options: WritePilDumpOptions = {})
   if (format !== undefined && typeof format !== 'string') throw invalidArgument('a string', 'format', format);
   const target = PIL_MODE_FOR[mode];
   if (target === undefined) {
-    const to = mode === 'LA16' ? 'LA' : mode === 'RGB16' ? 'RGB' : 'RGBA';
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `The Pillow dump has no raw mode for ${mode}; convert(image, '${to}') first (keeps the high byte of each sample)`);
+    // LA16, RGB16 or RGBA16: the same channels at 8 bits are a Pillow mode.
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `The Pillow dump has no raw mode for ${mode}; convert(image, '${mode.slice(0, -2)}') first (keeps the high byte of each sample)`);
   }
   const bytes = target.swapRedBlue !== undefined ? swapRedBlue(data, target.swapRedBlue) : data;
   let infoText = `{"format": ${format === undefined ? 'null' : pythonJsonString(format)}, "size": [${width}, ${height}], "mode": "${target.pil}"`;
