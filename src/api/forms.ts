@@ -72,7 +72,7 @@ export function createFormSet(forms: unknown): FormSet {
   const byId = new Map<FormId, TextFormHandler>();
   forms.forEach((form: Partial<TextFormHandler> | null, index) => {
     const ok = typeof form === 'object' && form !== null && typeof form.write === 'function' && typeof form.read === 'function';
-    if (!ok || !Object.prototype.hasOwnProperty.call(FORM_NAMES, form.id!) || byId.has(form.id!)) {
+    if (!ok || !Object.hasOwn(FORM_NAMES, form.id!) || byId.has(form.id!)) {
       throw invalidArgument('pilDumpForm, dataUrlForm or base64Form, each at most once', `forms[${index}]`, form);
     }
     byId.set(form.id!, form as TextFormHandler);

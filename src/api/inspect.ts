@@ -40,8 +40,6 @@ export interface TextInfo {
   mimeType?: string;
 }
 
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
-
 function envelopeInfo(e: EnvelopeInfo, textLength: number): TextInfo {
   const info: TextInfo = {
     form: 'envelope',
@@ -76,9 +74,9 @@ export function inspectWith(features: Features, input: unknown): TextInfo {
   const start = firstNonWhitespace(text);
   if (text.charCodeAt(start) === 0x7b) {
     const sliced = sliceEnvelope(text);
-    if (sliced !== undefined && hasOwn(sliced.fields, 'pixtext')) return envelopeInfo(inspectEnvelope(text), textLength);
+    if (sliced !== undefined && Object.hasOwn(sliced.fields, 'pixtext')) return envelopeInfo(inspectEnvelope(text), textLength);
     const object = parseJsonObject(text, 'The text');
-    if (hasOwn(object, 'pixtext')) return envelopeInfo(inspectEnvelopeObject(object), textLength);
+    if (Object.hasOwn(object, 'pixtext')) return envelopeInfo(inspectEnvelopeObject(object), textLength);
     if (!isPilDump(object)) throw unrecognizedObject();
     return { form: 'pil', ...features.forms.get('pil').inspect(object), encoding: 'raw', textLength };
   }

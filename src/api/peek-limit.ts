@@ -11,9 +11,15 @@ import type { CodecSet } from './codec-set.js';
 /** Base64 digits decoded ahead (48 KiB of file): every PNG and BMP header, and the JPEG frame header of most files. */
 const PEEK_CHARS = 65_536;
 
-/** Up to {@link PEEK_CHARS} base64 digits from `start`, whitespace skipped, stopping at anything else, in whole quads. */
-function leadingDigits(text: string, start: number): string {
-  const head = text.slice(start, start + 2 * PEEK_CHARS).replace(/[ \t\n\r\f]/g, '').slice(0, PEEK_CHARS);
+/**
+ * Up to `count` base64 digits from `start`, whitespace skipped, stopping at anything else, in whole quads.
+ * @example
+ * ```ts
+ * leadingDigits('iVBO Rw0K!', 0, 64) === 'iVBORw0K';
+ * ```
+ */
+export function leadingDigits(text: string, start: number, count = PEEK_CHARS): string {
+  const head = text.slice(start, start + 2 * count).replace(/[ \t\n\r\f]/g, '').slice(0, count);
   const digits = /^[A-Za-z0-9+/]*/.exec(head)![0];
   return digits.slice(0, digits.length - (digits.length % 4));
 }

@@ -4,7 +4,7 @@
 import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.js';
 import type { EnvelopeHeader, JsonObject } from '../envelope/envelope-header.js';
 import { writeEnvelope } from '../envelope/envelope-write.js';
-import { isJsonObject, parseJsonObject } from '../envelope/json-scan.js';
+import { isJsonObject, looksLikeJson, parseJsonObject } from '../envelope/json-scan.js';
 import { PixtextError, invalidArgument } from '../errors.js';
 import { checkPixelLimit, resolveMaxPixels, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
@@ -48,17 +48,8 @@ function rawOnly(header: EnvelopeHeader): void {
 
 /** The envelope's JSON object, after the fast path declined the text. */
 function envelopeObject(text: string): JsonObject {
-  // JSON, or text that tries to be (an object, array or string): parseJsonObject says what is wrong with it.
-  let json = /^[\t\n\f\r ]*[[{"]/.test(text);
-  if (!json) {
-    try {
-      JSON.parse(text);
-      json = true; // a number, true, false or null
-    } catch {
-      // another text form, or none
-    }
-  }
-  if (!json) throw notAnEnvelope();
+  // JSON, or text that tries to be: parseJsonObject says what is wrong with it.
+  if (!looksLikeJson(text)) throw notAnEnvelope();
   const object = parseJsonObject(text, 'The text');
   if (!Object.hasOwn(object, 'pixtext')) throw notAnEnvelope();
   return object;

@@ -4,7 +4,7 @@ import { decodeBase64 } from '../base64/base64.js';
 import { isDataUrl } from '../envelope/data-url.js';
 import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.js';
 import type { EnvelopeHeader } from '../envelope/envelope-header.js';
-import { parseJsonObject } from '../envelope/json-scan.js';
+import { looksLikeJson, parseJsonObject } from '../envelope/json-scan.js';
 import { isPilDump } from '../envelope/pil-dump.js';
 import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
 import type { FormatId } from '../formats/codec.js';
@@ -12,6 +12,7 @@ import type { RawImage } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
 import { codecFor } from './codec-set.js';
 import type { Features } from './features.js';
+import { leadingDigits } from './peek-limit.js';
 
 /** A text read and verified, before any file in it is decoded. */
 export type TextContent =
@@ -64,9 +65,7 @@ export function firstNonWhitespace(text: string): number {
  * base64 digit, so a stray character later on is still reported as a base64 error with its offset), or undefined.
  */
 function sniffBase64(text: string, start: number, codecs: CodecSet): FormatId | undefined {
-  const head = text.slice(start, start + SNIFF_CHARS * 2).replace(/[ \t\n\r\f]/g, '').slice(0, SNIFF_CHARS);
-  const digits = /^[A-Za-z0-9+/]*/.exec(head)![0];
-  const whole = digits.slice(0, digits.length - (digits.length % 4));
+  const whole = leadingDigits(text, start, SNIFF_CHARS);
   if (whole.length === 0) return undefined;
   return codecs.detect(decodeBase64(whole));
 }
@@ -75,7 +74,7 @@ function readJsonObjectText(text: string, features: Features, maxPixels: number)
   const fast = readEnvelopeFast(text, { maxPixels });
   if (fast !== undefined) return { form: 'envelope', ...fast };
   const object = parseJsonObject(text, 'The text');
-  if (Object.prototype.hasOwnProperty.call(object, 'pixtext')) {
+  if (Object.hasOwn(object, 'pixtext')) {
     return { form: 'envelope', ...readEnvelopeObject(object, { maxPixels }) };
   }
   if (isPilDump(object)) return { form: 'pil', image: features.forms.get('pil').read(object, maxPixels) };
@@ -113,8 +112,9 @@ export function readText(input: unknown, features: Features, maxPixels: number):
   if (start === text.length) throw unrecognized(text.length === 0 ? 'it is empty' : 'it is only whitespace');
   const first = text.charCodeAt(start);
   if (first === 0x7b) return readJsonObjectText(text, features, maxPixels);
-  // An array or a string: JSON, but never an image. parseJsonObject says which (not an object, or cut short).
-  if (first === 0x5b || first === 0x22) parseJsonObject(text, 'The text');
+  // An array, a string, a number, true, false or null: JSON, but never an image (nor a data URL, nor base64 of a
+  // file). parseJsonObject says what it is (not an object, or cut short).
+  if (looksLikeJson(text)) parseJsonObject(text, 'The text');
   if (isDataUrl(text)) {
     const { mimeType, bytes } = forms.get('data-url').read(text, codecs, maxPixels);
     const codec = codecFor(codecs, bytes, 'The data URL');
@@ -125,16 +125,6 @@ export function readText(input: unknown, features: Features, maxPixels: number):
     const bytes = forms.get('base64').read(text, start, codecs, maxPixels);
     const codec = codecFor(codecs, bytes, 'The base64 text');
     return { form: 'base64', format: codec.id, bytes };
-  }
-  // A bare number, true, false or null is JSON too: say so rather than "unrecognized".
-  if (/^[\s]*(-?\d|true|false|null)/.test(text.slice(start, start + 8))) {
-    let isJson = true;
-    try {
-      JSON.parse(text);
-    } catch {
-      isJson = false;
-    }
-    if (isJson) parseJsonObject(text, 'The text');
   }
   throw unrecognized(`it starts with ${JSON.stringify(text.slice(start, start + 16))}`);
 }

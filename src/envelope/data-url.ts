@@ -11,7 +11,6 @@ export interface DataUrl {
 }
 
 const isC0OrSpace = (c: number) => c <= 0x20;
-const isTabOrNewline = (c: number) => c === 0x09 || c === 0x0a || c === 0x0d;
 
 /** Index after the leading C0 controls and spaces a URL parser strips. */
 function skipLeading(text: string): number {
@@ -64,16 +63,6 @@ function isomorphicDecode(bytes: Uint8Array): string {
   return out;
 }
 
-/** The first index in [from, end) of any of `chars` (native searches, so large bodies stay fast), or -1. */
-function firstOf(text: string, chars: string[], from: number, end: number): number {
-  let first = -1;
-  for (const c of chars) {
-    const at = text.indexOf(c, from);
-    if (at >= 0 && at < end && (first < 0 || at < first)) first = at;
-  }
-  return first;
-}
-
 /** The MIME type essence of the header (before `,`, `;base64` removed), as the Fetch standard would parse it. */
 function mimeEssence(header: string): string {
   const type = header.split(';', 1)[0]!.trim().toLowerCase();
@@ -119,11 +108,11 @@ export function parseDataUrl(text: string): DataUrl {
     if (/[\t\n\r]/.test(body)) body = body.replace(/[\t\n\r]/g, '');
     return { mimeType, bytes: percentDecodeToBytes(body) };
   }
-  const urlSafe = firstOf(text, ['-', '_'], bodyStart, end);
-  if (urlSafe >= 0) {
+  let body = text.slice(bodyStart, end);
+  const urlSafe = bodyStart + body.search(/[-_]/);
+  if (urlSafe >= bodyStart) {
     throw dataUrlError(`character ${JSON.stringify(text[urlSafe])} at offset ${urlSafe} is from the URL-safe base64 alphabet; data URLs use "+" and "/"`, urlSafe);
   }
-  let body = text.slice(bodyStart, end);
   // Percent-escapes are rare in base64 bodies; after decoding them, error offsets count decoded characters.
   if (body.includes('%')) body = isomorphicDecode(percentDecodeToBytes(body));
   return { mimeType, bytes: decodeBase64(body, { allowWhitespace: true, paddingOptional: true, offsetBase: bodyStart }) };

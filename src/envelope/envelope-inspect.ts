@@ -36,7 +36,7 @@ export function inspectEnvelopeObject(fields: JsonObject): EnvelopeInfo {
 export function inspectEnvelope(text: string): EnvelopeInfo {
   const sliced = sliceEnvelope(text);
   // A backslash means escapes: measuring them needs the full parse.
-  if (sliced !== undefined && Object.prototype.hasOwnProperty.call(sliced.fields, 'pixtext') && sliced.data.indexOf('\\') === -1) {
+  if (sliced !== undefined && Object.hasOwn(sliced.fields, 'pixtext') && sliced.data.indexOf('\\') === -1) {
     return { ...parseEnvelopeHeader(sliced.fields), dataLength: sliced.data.length };
   }
   return inspectEnvelopeObject(parseJsonObject(text, 'The envelope'));

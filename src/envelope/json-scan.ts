@@ -151,6 +151,24 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Whether `text` is JSON or tries to be: it starts (after whitespace) with `{`, `[` or `"`, or it is a whole number,
+ * `true`, `false` or `null`. Such text is read as JSON, so that its error says what is wrong with it as JSON.
+ * @example
+ * ```ts
+ * looksLikeJson(' [1, 2') === true; looksLikeJson('42') === true; looksLikeJson('iVBORw0KGgo=') === false;
+ * ```
+ */
+export function looksLikeJson(text: string): boolean {
+  if (/^[\t\n\f\r ]*[[{"]/.test(text)) return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Parses text that must be one JSON object.
  *
  * @throws PixtextError `ERR_TRUNCATED` when the text ends inside the JSON, `ERR_NOT_JSON` (with `offset`) when it is

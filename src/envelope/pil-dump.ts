@@ -25,7 +25,7 @@ export interface WritePilDumpOptions {
 /** A JSON string as Python's `json.dumps` (ensure_ascii) writes it: everything outside U+0020–U+007E escaped. */
 const pythonJsonString = (value: string) => asciiJsonString(value).replace(/\x7f/g, '\\u007f');
 
-const has = (object: object, key: string) => Object.hasOwn(object, key);
+const has = Object.hasOwn;
 
 const malformed = (field: string, what: string, value: unknown) =>
   new PixtextError(ErrorCode.ENVELOPE, `Pillow dump: expected ${what} for ${field} but received ${describeValue(value)}`, { chunk: field });
