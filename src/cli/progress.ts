@@ -1,5 +1,7 @@
 // Progress of a batch on stderr: a bar redrawn in place when stderr is a terminal, one plain line per item
 // otherwise (logs, CI), nothing with --quiet. Failures are always shown: they are the run's result, not progress.
+// Plain lines are written in batches (at most one write per redraw interval): a write to a pipe is a system call
+// on the thread that hands out the batch's work, and one per file would cost as much as a small file's handling.
 import type { Writable } from 'node:stream';
 import { formatBytes, formatDuration } from './summary.js';
 
@@ -18,7 +20,7 @@ export interface ProgressOptions {
   readonly totalBytes?: number;
   /** Clock in milliseconds. Defaults to `performance.now`. */
   readonly now?: () => number;
-  /** Least time between two redraws of the bar. Defaults to 100 ms. */
+  /** Least time between two redraws of the bar, or two writes of plain lines. Defaults to 100 ms. */
   readonly redrawMs?: number;
 }
 
@@ -42,6 +44,9 @@ export class Progress {
   private bytes = 0;
   private lastDraw = -Infinity;
   private barShown = false;
+  /** Plain lines not written yet (they wait at most one interval). */
+  private pending = '';
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ProgressOptions) {
     this.tty = options.stream.isTTY === true;
@@ -61,20 +66,50 @@ export class Progress {
     this.items += 1;
     if (this.quiet) return;
     if (this.tty) this.draw(false);
-    else this.options.stream.write(`${this.counter()} ${name}: ${detail}\n`);
+    else this.queueLine(`${this.counter()} ${name}: ${detail}\n`);
   }
 
   /** One item failed: the line is always printed (above the bar on a terminal). */
   failure(line: string): void {
     this.items += 1;
     this.clearBar();
-    this.options.stream.write(`${line}\n`);
+    this.options.stream.write(`${this.takePending()}${line}\n`);
     if (this.tty && !this.quiet) this.draw(true);
   }
 
   /** Removes the bar; call before printing the summary. */
   finish(): void {
     this.clearBar();
+    const rest = this.takePending();
+    if (rest !== '') this.options.stream.write(rest);
+  }
+
+  private queueLine(line: string): void {
+    this.pending += line;
+    const t = this.now();
+    if (t - this.lastDraw >= this.redrawMs) {
+      this.lastDraw = t;
+      this.options.stream.write(this.takePending());
+      return;
+    }
+    // Lines that arrive just before a long pause (a large file) still appear within about one interval.
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      this.lastDraw = this.now();
+      const lines = this.takePending();
+      if (lines !== '') this.options.stream.write(lines);
+    }, this.redrawMs).unref();
+  }
+
+  /** The queued plain lines, now owned by the caller (which writes them). */
+  private takePending(): string {
+    const lines = this.pending;
+    this.pending = '';
+    if (this.flushTimer !== undefined) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    return lines;
   }
 
   private counter(): string {
