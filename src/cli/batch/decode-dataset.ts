@@ -15,7 +15,7 @@ import { Progress } from '../progress.js';
 import { FileError, formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
 import { jsonlLines } from './jsonl-lines.js';
-import { OrderedPool, type PoolImmediate, type PoolTask, type TaskOutcome } from './pool.js';
+import { OrderedPool, QUEUED_PER_WORKER, type PoolImmediate, type PoolTask, type TaskOutcome } from './pool.js';
 import { OutputFolder, datasetPathSegments } from './safe-path.js';
 import type { BatchTask, DecodeResult, TaskFailure, VerifyResult } from './tasks.js';
 
@@ -118,7 +118,7 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
   const label = subjectOf(options.input, 'input');
   const { stream, totalBytes } = await about(label, () => openInput(ctx, options.input));
   const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalBytes });
-  const pool = new OrderedPool({ jobs: options.jobs, createWorker: ctx.createWorker, maxWeight: MAX_BYTES_IN_FLIGHT });
+  const pool = new OrderedPool({ jobs: options.jobs, createWorker: ctx.createWorker, maxWeight: MAX_BYTES_IN_FLIGHT, perWorker: QUEUED_PER_WORKER });
   // Line number and input offset of each started task, oldest first (delivery is in order, so it is always the head).
   const inFlight: { lineNumber: number; consumed: number }[] = [];
   let done = 0;

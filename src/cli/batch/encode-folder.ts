@@ -10,7 +10,7 @@ import type { TextOptions } from '../library.js';
 import { Progress } from '../progress.js';
 import { formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
-import { OrderedPool, type PoolTask, type TaskOutcome } from './pool.js';
+import { OrderedPool, QUEUED_PER_WORKER, type PoolTask, type TaskOutcome } from './pool.js';
 import type { EncodeResult, EncodeTask, TaskFailure } from './tasks.js';
 import { listImageFiles } from './walk.js';
 
@@ -42,7 +42,7 @@ export async function encodeFolder(ctx: CliContext, options: EncodeFolderOptions
   const file = options.output === STDIO ? undefined : await about(outSubject, () => new AtomicFileStream(options.output, { force: options.force, temps: ctx.temps }));
   const out: Writable = file?.stream ?? ctx.stdout;
   const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalItems: files.length });
-  const pool = new OrderedPool({ jobs: Math.min(options.jobs, Math.max(1, files.length)), createWorker: ctx.createWorker });
+  const pool = new OrderedPool({ jobs: Math.min(options.jobs, Math.max(1, files.length)), createWorker: ctx.createWorker, perWorker: QUEUED_PER_WORKER });
   let done = 0;
   let failed = 0;
   let bytesIn = 0;

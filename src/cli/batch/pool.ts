@@ -4,6 +4,12 @@
 import type { Worker } from 'node:worker_threads';
 import { describeFailure, type FailureDescription } from '../report.js';
 
+/**
+ * Tasks the batch commands queue on each worker: a small file takes a worker about a millisecond, and with as many
+ * workers as cores the main thread may wait that long for a core before it can hand out more.
+ */
+export const QUEUED_PER_WORKER = 4;
+
 /** A task to post to a worker, with the buffers to move (not copy) to it. */
 export interface PoolTask {
   readonly message: unknown;
@@ -29,9 +35,13 @@ export interface PoolOptions {
   readonly jobs: number;
   /** Starts one worker thread speaking the {@link WorkerReply} protocol. */
   readonly createWorker: () => Worker;
-  /** Tasks started but not yet delivered, at most. Defaults to 4 × jobs. */
+  /** Tasks started but not yet delivered, at most. Defaults to jobs × (perWorker + 2). */
   readonly window?: number;
-  /** Tasks queued on one worker at once, so it never idles between messages. Defaults to 2. */
+  /**
+   * Tasks queued on one worker at once, so it never idles between messages. Defaults to 2. More keeps workers with
+   * small tasks busy when the main thread shares a core with them and waits a few milliseconds for it; the cost is
+   * that a worker that dies fails every task queued on it.
+   */
   readonly perWorker?: number;
   /**
    * Total weight of tasks started but not yet delivered, at most; a task heavier than this still runs, alone.
@@ -74,8 +84,9 @@ export class OrderedPool {
 
   constructor(private readonly options: PoolOptions) {
     if (!Number.isSafeInteger(options.jobs) || options.jobs < 1) throw new RangeError(`jobs must be a positive integer, got ${options.jobs}`);
-    this.window = Math.max(1, options.window ?? options.jobs * 4);
     this.perWorker = Math.max(1, options.perWorker ?? 2);
+    // Two tasks of slack beyond the queues per worker, so a slow task does not leave the others' queues unfilled.
+    this.window = Math.max(1, options.window ?? options.jobs * (this.perWorker + 2));
   }
 
   /** Worker threads started so far and still alive (for tests). */
