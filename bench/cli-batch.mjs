@@ -92,8 +92,9 @@ function batchMs(stderr) {
   return Number(m[3]) * (m[4] === 's' ? 1000 : 1);
 }
 
-/** Runs the CLI once; returns the whole-process and batch times in ms. */
-function timeRun(cliArgs) {
+/** Runs the CLI once; returns the whole-process and batch times in ms. `output` is removed first (untimed). */
+function timeRun(cliArgs, output) {
+  rmSync(output, { recursive: true, force: true });
   const before = machineCpu();
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [cli, ...cliArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -106,22 +107,26 @@ function timeRun(cliArgs) {
 }
 
 const dataset = join(work, 'dataset.jsonl');
-// Not --quiet: the summary line gives the batch time (stderr is a pipe here, so progress is one short line a file).
-const encodeArgs = (jobs) => ['encode', folder, '--jsonl', '-o', dataset, '--force', '--jobs', String(jobs)];
-const decodeArgs = (jobs) => ['decode', dataset, '-o', join(work, `restored-${jobs}`), '--force', '--jobs', String(jobs)];
+const restored = (jobs) => join(work, `restored-${jobs}`);
+// Not --quiet: the summary line gives the batch time (stderr is a pipe here, so progress is plain lines).
+// Every run writes to an output that does not exist yet, as a first run does: replacing files (--force over an
+// earlier run's output) makes ext4 flush each replaced file at the rename (its auto_da_alloc rule), a file-system
+// cost that is the same for any worker count and is not batch throughput.
+const encodeArgs = (jobs) => ['encode', folder, '--jsonl', '-o', dataset, '--jobs', String(jobs)];
+const decodeArgs = (jobs) => ['decode', dataset, '-o', restored(jobs), '--jobs', String(jobs)];
 
 // Other processes competing for the CPUs make any speed-up smaller: the load is recorded next to the result.
 const loadBefore = loadavg()[0];
 
 // Warm-up: file cache, and a dataset for the decode runs.
-timeRun(encodeArgs(2));
-timeRun(decodeArgs(2));
+timeRun(encodeArgs(2), dataset);
+timeRun(decodeArgs(2), restored(2));
 
 const samples = { encode: { 1: [], 2: [] }, decode: { 1: [], 2: [] } };
 for (let rep = 0; rep < REPS; rep++) {
   for (const jobs of rep % 2 === 0 ? [1, 2] : [2, 1]) {
-    samples.encode[jobs].push(timeRun(encodeArgs(jobs)));
-    samples.decode[jobs].push(timeRun(decodeArgs(jobs)));
+    samples.encode[jobs].push(timeRun(encodeArgs(jobs), dataset));
+    samples.decode[jobs].push(timeRun(decodeArgs(jobs), restored(jobs)));
   }
 }
 // Each timed encode rewrote the dataset with the same bytes; the decode runs read it.
