@@ -1,5 +1,5 @@
 // What imageToText accepts: encoded file bytes, a RawImage, or an ImageData-like RGBA object (DESIGN §2).
-import { ErrorCode, PixtextError, describeValue } from '../errors.js';
+import { invalidArgument } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
@@ -46,8 +46,5 @@ export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput
       return { kind: 'pixels', image: fromImageData(input as ImageDataInput) };
     }
   }
-  throw new PixtextError(
-    ErrorCode.INVALID_ARGUMENT,
-    `Expected file bytes (Uint8Array or ArrayBuffer), a RawImage or an ImageData-like object for input but received ${describeValue(input)}`,
-  );
+  throw invalidArgument('file bytes (Uint8Array or ArrayBuffer), a RawImage or an ImageData-like object', 'input', input);
 }

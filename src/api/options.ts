@@ -3,7 +3,7 @@
 import { invalidArgument } from '../errors.js';
 import { FORMAT_IDS } from '../formats/codec.js';
 import type { FormatId } from '../formats/codec.js';
-import { PIXEL_MODE_NAMES, isPixelMode, resolveMaxPixels } from '../raw-image.js';
+import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 
 /** The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'`. */
@@ -100,9 +100,10 @@ function optionsObject(options: unknown, name: string): Record<string, unknown> 
   return options as Record<string, unknown>;
 }
 
-function oneOf<T extends string>(values: readonly T[], value: unknown, option: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+/** `value` when it is one of `values`; undefined when it is undefined and not `required`. */
+function oneOf<T extends string>(values: readonly T[], value: unknown, option: string, required?: boolean): T | undefined {
+  if (value === undefined && !required) return undefined;
+  if ((values as readonly unknown[]).includes(value)) return value as T;
   throw invalidArgument(`one of ${values.map((v) => `'${v}'`).join(', ')}`, option, value);
 }
 
@@ -112,11 +113,7 @@ function integerIn(value: unknown, min: number, max: number, fallback: number, o
   throw invalidArgument(`an integer from ${min} to ${max}`, option, value);
 }
 
-function modeOption(value: unknown): PixelMode | undefined {
-  if (value === undefined) return undefined;
-  if (isPixelMode(value)) return value;
-  throw invalidArgument(`one of ${PIXEL_MODE_NAMES.map((m) => `'${m}'`).join(', ')}`, 'mode', value);
-}
+const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_NAMES, value, 'mode');
 
 /**
  * Validates encode options and applies defaults.
@@ -197,7 +194,5 @@ export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOp
  * ```
  */
 export function resolveFormat(value: unknown, option = 'format'): FormatId {
-  const format = oneOf(FORMAT_IDS, value, option);
-  if (format === undefined) throw invalidArgument(`one of ${FORMAT_IDS.map((f) => `'${f}'`).join(', ')}`, option, value);
-  return format;
+  return oneOf(FORMAT_IDS, value, option, true)!;
 }
