@@ -23,12 +23,8 @@ const RESTORABLE: Partial<Record<PixelMode, readonly PixelMode[]>> = {
 
 const SWAPS = new Set(['RGB>BGR', 'BGR>RGB', 'RGBA>BGRA', 'BGRA>RGBA']);
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * Turns a decoded image into the mode a text declares for it.

@@ -17,15 +17,7 @@ import type { Rgba8RowWriter } from './rgba8-rows.js';
  */
 export function bilevelRowWriter(out: Uint8Array, width: number, dither: DitherMethod): Rgba8RowWriter {
   const stride = rowStride('1', width);
-  if (dither === 'none') {
-    return (y, row) => {
-      const start = y * stride;
-      out.fill(0, start, start + stride);
-      for (let x = 0, i = 0; x < width; x++, i += 4) {
-        if (row[i]! * 299 + row[i + 1]! * 587 + row[i + 2]! * 114 >= 128_000) out[start + (x >> 3)]! |= 0x80 >> (x & 7);
-      }
-    };
-  }
+  const diffuse = dither !== 'none';
   // errors[x + 1] holds the error the previous row left for column x; it carries over across rows as in Pillow.
   const errors = new Int32Array(width + 1);
   return (y, row) => {
@@ -36,6 +28,10 @@ export function bilevelRowWriter(out: Uint8Array, width: number, dither: DitherM
     let l1 = 0;
     for (let x = 0, i = 0; x < width; x++, i += 4) {
       const grey = ((row[i]! * 299 + row[i + 1]! * 587 + row[i + 2]! * 114) / 1000) | 0;
+      if (!diffuse) {
+        if (grey >= 128) out[start + (x >> 3)]! |= 0x80 >> (x & 7);
+        continue;
+      }
       // `| 0` truncates toward zero, as C's integer division does for the negative error sums.
       l = grey + (((l + errors[x + 1]!) / 16) | 0);
       if (l < 0) l = 0;
