@@ -118,6 +118,9 @@ function commit(temp: string, target: string, force: boolean): void {
  */
 export function writeFileAtomic(target: string, data: FileContent, options: AtomicWriteOptions): void {
   const temp = options.temps.reserve(target);
+  // A committed temporary file is gone already; removing it again would cost a failing system call (and a thrown
+  // error) per file of a batch.
+  let committed = false;
   try {
     const fd = openSync(temp, 'wx', 0o666);
     try {
@@ -130,8 +133,9 @@ export function writeFileAtomic(target: string, data: FileContent, options: Atom
       closeSync(fd);
     }
     commit(temp, target, options.force);
+    committed = true;
   } finally {
-    removeQuietly(temp);
+    if (!committed) removeQuietly(temp);
     options.temps.release(temp);
   }
 }
