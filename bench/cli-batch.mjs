@@ -6,7 +6,7 @@
 // and module loading, a fixed cost that is not throughput). Target: 2 workers ≥ 1.6× the batch throughput of 1.
 // Usage: node bench/cli-batch.mjs [--files 500] [--size 192] [--reps 5]   (needs `npm run build` first)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,22 @@ function machineCpu() {
 let idleDuringRuns = 0;
 let totalDuringRuns = 0;
 
+/**
+ * CPU time (user + system, all threads) of this process's finished children so far, in ms, from /proc (Linux;
+ * undefined elsewhere). Per run it tells how much work the run was, whatever else the machine was doing: with two
+ * workers on two cores, the batch cannot take less than about that CPU time over two.
+ */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of proc(5) (cutime, cstime), counted from the state field (3): indexes 13 and 14.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The batch duration from the summary line (`pixtext: encoded 500 files (…) in 1.42 s, 0 failed`), in ms. */
 function batchMs(stderr) {
   const m = /pixtext: \w+ \d+ files? \(.*\) in (?:(\d+) min (\d+) s|([\d.]+) (ms|s)), \d+ failed\s*$/.exec(stderr);
@@ -96,14 +112,16 @@ function batchMs(stderr) {
 function timeRun(cliArgs, output) {
   rmSync(output, { recursive: true, force: true });
   const before = machineCpu();
+  const cpuBefore = childrenCpuMs();
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [cli, ...cliArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpuAfter = childrenCpuMs();
   const after = machineCpu();
   idleDuringRuns += after.idle - before.idle;
   totalDuringRuns += after.total - before.total;
   if (run.status !== 0) throw new Error(`pixtext ${cliArgs.join(' ')} exited ${run.status}: ${run.stderr}`);
-  return { process: ms, batch: batchMs(run.stderr) };
+  return { process: ms, batch: batchMs(run.stderr), cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
 }
 
 const dataset = join(work, 'dataset.jsonl');
@@ -137,12 +155,17 @@ const loadAfter = loadavg()[0];
 const idleShare = totalDuringRuns > 0 ? idleDuringRuns / totalDuringRuns : 0;
 const result = { files: FILES, size: SIZE, reps: REPS, inputBytes, datasetBytes: statSync(dataset).size, cpus: availableParallelism(), loadBefore, loadAfter, idleShare };
 const lines = [];
+const cpuLines = [];
 for (const op of ['encode', 'decode']) {
   const one = median(samples[op][1].map((s) => s.batch));
   const two = median(samples[op][2].map((s) => s.batch));
   const process1 = median(samples[op][1].map((s) => s.process));
   const process2 = median(samples[op][2].map((s) => s.process));
   const ratio = one / two;
+  const cpus1 = samples[op][1].map((s) => s.cpu);
+  const cpus2 = samples[op][2].map((s) => s.cpu);
+  const cpu1 = cpus1.includes(undefined) ? undefined : median(cpus1);
+  const cpu2 = cpus2.includes(undefined) ? undefined : median(cpus2);
   const processRatio = process1 / process2;
   result[op] = {
     ms1: one,
@@ -154,7 +177,12 @@ for (const op of ['encode', 'decode']) {
     processMs1: process1,
     processMs2: process2,
     processRatio,
+    processCpuMs1: cpu1,
+    processCpuMs2: cpu2,
   };
+  if (cpu1 !== undefined && cpu2 !== undefined) {
+    cpuLines.push(`${op}: --jobs 1 ${cpu1.toFixed(0)} ms, --jobs 2 ${cpu2.toFixed(0)} ms`);
+  }
   const cell = (batch, whole) => `${batch.toFixed(0)} ms, ${((FILES / batch) * 1000).toFixed(0)} files/s (process ${whole.toFixed(0)} ms)`;
   lines.push(
     `| CLI batch ${op} (${FILES} PNGs ${SIZE}×${SIZE}) | ${cell(one, process1)} | ${cell(two, process2)} | **${ratio.toFixed(2)}×** ${ratio >= TARGET ? '✓' : '✗'} (target ≥ ${TARGET}×; whole process ${processRatio.toFixed(2)}×) |`,
@@ -169,6 +197,7 @@ if (Math.max(loadBefore, loadAfter) > availableParallelism() * 0.5) {
 console.log('| workload | --jobs 1 | --jobs 2 | speed-up |');
 console.log('|---|---:|---:|---:|');
 for (const line of lines) console.log(line);
+if (cpuLines.length > 0) console.log(`CPU time of one whole process (median; all threads, start-up included): ${cpuLines.join('; ')}`);
 const out = join(root, 'bench', '.out');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'cli-batch.json'), `${JSON.stringify({ ...result, date: new Date().toISOString(), node: process.version, markdown: lines }, null, 2)}\n`);
