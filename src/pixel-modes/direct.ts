@@ -4,10 +4,13 @@ import type { PixelMode, RawImage } from '../raw-image.js';
 import { paletteLookupTable } from './palette.js';
 import { luma8 } from './rgba8-rows.js';
 
-type DirectLoop = (src: Uint8Array, out: Uint8Array, pixels: number, image: RawImage) => void;
+/** Converts `pixels` pixels of `src` into `out`; a loop that returns false has declined, and the hub does it. */
+type DirectLoop = (src: Uint8Array, out: Uint8Array, pixels: number, image: RawImage) => void | false;
 
 // Whole-pixel 32-bit loads and stores roughly halve the time of 4-channel loops, but their byte order is the
 // platform's: they are used only on little-endian platforms (all common ones) and with 4-byte-aligned arrays.
+// convert always writes to a fresh, aligned array, so the loops that store words decline only on big-endian
+// platforms; only swap4 also loads words, from a source that may be any view, and keeps a byte-wise fallback.
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const words = (bytes: Uint8Array, pixels: number): Uint32Array | undefined =>
   LITTLE_ENDIAN && bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, pixels) : undefined;
@@ -31,17 +34,9 @@ const narrow: DirectLoop = (src, out) => {
 /** 3 → 4 channels, same order, opaque. */
 const addAlpha: DirectLoop = (src, out, pixels) => {
   const out32 = words(out, pixels);
-  if (out32 !== undefined) {
-    for (let p = 0, i = 0; p < pixels; p++, i += 3) {
-      out32[p] = (src[i]! | (src[i + 1]! << 8) | (src[i + 2]! << 16) | 0xff000000) >>> 0;
-    }
-    return;
-  }
-  for (let p = 0, i = 0, o = 0; p < pixels; p++, i += 3, o += 4) {
-    out[o] = src[i]!;
-    out[o + 1] = src[i + 1]!;
-    out[o + 2] = src[i + 2]!;
-    out[o + 3] = 255;
+  if (out32 === undefined) return false;
+  for (let p = 0, i = 0; p < pixels; p++, i += 3) {
+    out32[p] = (src[i]! | (src[i + 1]! << 8) | (src[i + 2]! << 16) | 0xff000000) >>> 0;
   }
 };
 
@@ -87,37 +82,29 @@ const rgbToLuma: DirectLoop = (src, out, pixels) => {
   for (let p = 0, i = 0; p < pixels; p++, i += 3) out[p] = luma8(src[i]!, src[i + 1]!, src[i + 2]!);
 };
 
-const greyTo = (channels: 3 | 4): DirectLoop => (src, out, pixels) => {
-  const out32 = channels === 4 ? words(out, pixels) : undefined;
-  if (out32 !== undefined) {
-    for (let p = 0; p < pixels; p++) out32[p] = (src[p]! * 0x010101 + 0xff000000) >>> 0;
-    return;
-  }
-  for (let p = 0, o = 0; p < pixels; p++, o += channels) {
+/** L → RGB (or BGR): the level replicated. */
+const greyToRgb: DirectLoop = (src, out, pixels) => {
+  for (let p = 0, o = 0; p < pixels; p++, o += 3) {
     const v = src[p]!;
     out[o] = v;
     out[o + 1] = v;
     out[o + 2] = v;
-    if (channels === 4) out[o + 3] = 255;
   }
+};
+
+/** L → RGBA: the level replicated, opaque. */
+const greyToRgba: DirectLoop = (src, out, pixels) => {
+  const out32 = words(out, pixels);
+  if (out32 === undefined) return false;
+  for (let p = 0; p < pixels; p++) out32[p] = (src[p]! * 0x010101 + 0xff000000) >>> 0;
 };
 
 /** P → RGBA through the palette's lookup table. */
 const paletteToRgba: DirectLoop = (src, out, pixels, image) => {
-  const table = paletteLookupTable(image);
   const out32 = words(out, pixels);
-  if (out32 !== undefined) {
-    const table32 = new Uint32Array(table.buffer, 0, 256);
-    for (let p = 0; p < pixels; p++) out32[p] = table32[src[p]!]!;
-    return;
-  }
-  for (let p = 0, o = 0; p < pixels; p++, o += 4) {
-    const t = src[p]! * 4;
-    out[o] = table[t]!;
-    out[o + 1] = table[t + 1]!;
-    out[o + 2] = table[t + 2]!;
-    out[o + 3] = table[t + 3]!;
-  }
+  if (out32 === undefined) return false;
+  const table32 = new Uint32Array(paletteLookupTable(image).buffer, 0, 256);
+  for (let p = 0; p < pixels; p++) out32[p] = table32[src[p]!]!;
 };
 
 // The pairs worth a loop of their own; every other pair (BGR↔BGRA, → LA, 16-bit grey with alpha, …) goes through
@@ -130,8 +117,8 @@ const LOOPS: Partial<Record<`${PixelMode}>${PixelMode}`, DirectLoop>> = {
   'RGBA>BGRA': swap4,
   'BGRA>RGBA': swap4,
   'RGB>L': rgbToLuma,
-  'L>RGB': greyTo(3),
-  'L>RGBA': greyTo(4),
+  'L>RGB': greyToRgb,
+  'L>RGBA': greyToRgba,
   'P>RGBA': paletteToRgba,
   'L>L16': widen,
   'RGB>RGB16': widen,
@@ -142,12 +129,10 @@ const LOOPS: Partial<Record<`${PixelMode}>${PixelMode}`, DirectLoop>> = {
 };
 
 /**
- * Converts into `out` (already sized for `mode`) with a direct loop and returns true when one exists for this pair;
- * returns false otherwise. Callers must not use it when a background is to be composited.
+ * Converts into `out` (already sized for `mode`) with a direct loop and returns true when one exists for this pair
+ * and this platform; returns false otherwise. Callers must not use it when a background is to be composited.
  */
 export function convertDirect(image: RawImage, mode: PixelMode, out: Uint8Array): boolean {
   const loop = LOOPS[`${image.mode}>${mode}`];
-  if (loop === undefined) return false;
-  loop(image.data, out, image.width * image.height, image);
-  return true;
+  return loop !== undefined && loop(image.data, out, image.width * image.height, image) !== false;
 }
