@@ -81,13 +81,12 @@ export function imageToTextWith(features: Features, input: unknown, rawOptions: 
 
   const image = pixelsOf(classified, options, features);
   if (options.as === 'pil') return forms.get('pil').write(image, source);
+  const { width, height, mode, data, palette } = image;
   if (encoding === 'raw') {
-    const { width, height, mode, data, palette } = image;
     return writeEnvelope({ width, height, mode, encoding: 'raw', palette, source, metadata: options.metadata, data });
   }
   const codec = codecs.get(encoding);
   const bytes = encodeStored(image, codec, options, features.convert);
   if (options.as !== 'envelope') return fileText(forms, codec, bytes, options.as);
-  const { width, height, mode } = image;
   return writeEnvelope({ width, height, mode, encoding: codec.id, source, metadata: options.metadata, data: bytes });
 }

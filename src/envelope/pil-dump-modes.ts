@@ -34,23 +34,16 @@ export function pilRowBytes(pil: PilDumpMode, width: number): number {
  */
 export function fromPilBytes(pil: PilDumpMode, bytes: Uint8Array, pixels: number): Uint8Array {
   switch (pil) {
-    case 'RGBX': {
-      const out = new Uint8Array(pixels * 3);
-      for (let i = 0, o = 0; o < out.length; i += 4, o += 3) {
-        out[o] = bytes[i]!;
-        out[o + 1] = bytes[i + 1]!;
-        out[o + 2] = bytes[i + 2]!;
-      }
-      return out;
-    }
+    case 'RGBX':
     case 'CMYK': {
       const out = new Uint8Array(pixels * 3);
       for (let i = 0, o = 0; o < out.length; i += 4, o += 3) {
         const nk = 255 - bytes[i + 3]!;
-        // Pillow: CLIP8(nk - MULDIV255(c, nk)), MULDIV255(a, b) = ((a·b + 128) >> 8 + a·b + 128) >> 8.
         for (let c = 0; c < 3; c++) {
-          const t = bytes[i + c]! * nk + 128;
-          out[o + c] = nk - (((t >> 8) + t) >> 8);
+          const v = bytes[i + c]!;
+          // Pillow: CLIP8(nk - MULDIV255(c, nk)), MULDIV255(a, b) = ((a·b + 128) >> 8 + a·b + 128) >> 8.
+          const t = v * nk + 128;
+          out[o + c] = pil === 'RGBX' ? v : nk - (((t >> 8) + t) >> 8);
         }
       }
       return out;

@@ -1,6 +1,6 @@
 // The 16-bit hub, used only when both ends of a conversion are 16-bit so no precision is lost on the way.
 // Samples are little-endian in `data` and read byte by byte, so views at odd offsets work.
-import { rowStride } from '../raw-image.js';
+import { PIXEL_MODES, rowStride } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 
 /** The 16-bit modes. */
@@ -23,9 +23,8 @@ export function luma16(r: number, g: number, b: number): number {
 export function rgba16RowReader(image: RawImage & { mode: Mode16 }): Rgba16RowReader {
   const { width, mode, data } = image;
   const stride = rowStride(mode, width);
-  const channels = mode === 'L16' ? 1 : mode === 'LA16' ? 2 : mode === 'RGB16' ? 3 : 4;
+  const { channels, alpha } = PIXEL_MODES[mode];
   const grey = channels <= 2;
-  const alpha = channels === 2 || channels === 4;
   return (y, row) => {
     let i = y * stride;
     for (let x = 0, o = 0; x < width; x++, o += 4, i += channels * 2) {
@@ -41,8 +40,8 @@ export function rgba16RowReader(image: RawImage & { mode: Mode16 }): Rgba16RowRe
 /** A writer of RGBA16 rows into `out` as a 16-bit mode; colour to grey uses {@link luma16}, alpha dropped if absent. */
 export function rgba16RowWriter(mode: Mode16, out: Uint8Array, width: number): Rgba16RowWriter {
   const stride = rowStride(mode, width);
-  const grey = mode === 'L16' || mode === 'LA16';
-  const alpha = mode === 'LA16' || mode === 'RGBA16';
+  const { channels, alpha } = PIXEL_MODES[mode];
+  const grey = channels <= 2;
   return (y, row) => {
     let o = y * stride;
     for (let x = 0, i = 0; x < width; x++, i += 4) {
