@@ -70,16 +70,17 @@ export function refuseOverLimit(prefix: Uint8Array | undefined, codecs: CodecSet
   const format = codecs.detect(prefix);
   if (format === undefined) return;
   const codec = codecs.get(format);
-  try {
+  const fromHeader = (): void => {
     const { width, height, mode } = codec.header(prefix);
     checkPixelLimit(width, height, maxPixels, `The ${format.toUpperCase()} header`, mode);
-    return;
-  } catch (error) {
-    if (error instanceof PixtextError && error.code === ErrorCode.TOO_LARGE) throw error;
-  }
-  try {
-    codec.decode(prefix, { maxPixels });
-  } catch (error) {
-    if (error instanceof PixtextError && error.code === ErrorCode.TOO_LARGE) throw error;
+  };
+  // The header first; if the prefix does not hold it whole, a decode of the prefix. Only ERR_TOO_LARGE counts.
+  for (const attempt of [fromHeader, () => codec.decode(prefix, { maxPixels })]) {
+    try {
+      attempt();
+      return;
+    } catch (error) {
+      if (error instanceof PixtextError && error.code === ErrorCode.TOO_LARGE) throw error;
+    }
   }
 }

@@ -99,15 +99,11 @@ export function parseDataUrl(text: string): DataUrl {
 
   // The URL parser drops tabs and line breaks anywhere; Fetch then trims ASCII whitespace around the media type.
   const header = text.slice(start, comma).replace(/[\t\n\r]/g, '').replace(/^[\f ]+|[\f ]+$/g, '');
-  const base64 = /;[ ]*base64$/i.test(header);
-  const mimeType = mimeEssence(base64 ? header.replace(/;[ ]*base64$/i, '') : header);
+  const base64 = /;[ ]*base64$/i.exec(header);
+  const mimeType = mimeEssence(base64 ? header.slice(0, base64.index) : header);
   const bodyStart = comma + 1;
 
-  if (!base64) {
-    let body = text.slice(bodyStart, end);
-    if (/[\t\n\r]/.test(body)) body = body.replace(/[\t\n\r]/g, '');
-    return { mimeType, bytes: percentDecodeToBytes(body) };
-  }
+  if (!base64) return { mimeType, bytes: percentDecodeToBytes(text.slice(bodyStart, end).replace(/[\t\n\r]/g, '')) };
   let body = text.slice(bodyStart, end);
   const urlSafe = bodyStart + body.search(/[-_]/);
   if (urlSafe >= bodyStart) {

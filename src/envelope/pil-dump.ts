@@ -7,6 +7,7 @@ import { ErrorCode, PixtextError, describeValue, invalidArgument } from '../erro
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { asciiJsonString } from './json-ascii.js';
+import { isJsonObject } from './json-scan.js';
 import { PIL_MODE_FOR, PIL_READ_MODES, fromPilBytes, isPilDumpMode, pilRowBytes, swapRedBlue } from './pil-dump-modes.js';
 import type { PilDumpMode } from './pil-dump-modes.js';
 
@@ -26,6 +27,8 @@ export interface WritePilDumpOptions {
 const pythonJsonString = (value: string) => asciiJsonString(value).replace(/\x7f/g, '\\u007f');
 
 const has = Object.hasOwn;
+/** `object[key]` when it is an own property, else undefined: inherited keys such as `__proto__` never count. */
+const own = (object: object, key: string): unknown => (has(object, key) ? (object as Record<string, unknown>)[key] : undefined);
 
 const malformed = (field: string, what: string, value: unknown) =>
   new PixtextError(ErrorCode.ENVELOPE, `Pillow dump: expected ${what} for ${field} but received ${describeValue(value)}`, { chunk: field });
@@ -40,7 +43,7 @@ const malformed = (field: string, what: string, value: unknown) =>
  * ```
  */
 export function isPilDump(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && (has(value, 'img_info') || has(value, 'img_data'));
+  return isJsonObject(value) && (has(value, 'img_info') || has(value, 'img_data'));
 }
 
 /** What a Pillow dump's `img_info` declares, checked: the image's size, its Pillow and pixtext modes. */
@@ -64,15 +67,15 @@ export interface PilDumpHeader {
  * ```
  */
 export function readPilDumpHeader(value: Record<string, unknown>): PilDumpHeader {
-  const info = has(value, 'img_info') ? value['img_info'] : undefined;
+  const info = own(value, 'img_info');
   if (typeof info !== 'object' || info === null || Array.isArray(info)) throw malformed('img_info', 'an object', info);
-  const size = has(info, 'size') ? (info as Record<string, unknown>)['size'] : undefined;
+  const size = own(info, 'size');
   const validSide = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
   if (!Array.isArray(size) || size.length !== 2 || !validSide(size[0]) || !validSide(size[1])) {
     throw malformed('img_info.size', 'an array [width, height] of non-negative integers', size);
   }
   const [width, height] = size as [number, number];
-  const pilMode = has(info, 'mode') ? (info as Record<string, unknown>)['mode'] : undefined;
+  const pilMode = own(info, 'mode');
   if (typeof pilMode !== 'string') throw malformed('img_info.mode', 'a Pillow mode string', pilMode);
   if (!isPilDumpMode(pilMode)) {
     throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump: mode ${JSON.stringify(pilMode)} is not supported (only ${Object.keys(PIL_READ_MODES).join(', ')})`, { chunk: 'img_info.mode' });
@@ -101,7 +104,7 @@ export function readPilDump(value: Record<string, unknown>, options: ReadPilDump
   checkPixelLimit(width, height, options.maxPixels, 'Pillow dump img_info.size', mode);
 
   const palette = readPalette(info, pilMode);
-  const text = has(value, 'img_data') ? value['img_data'] : undefined;
+  const text = own(value, 'img_data');
   if (typeof text !== 'string') throw malformed('img_data', 'a base64 string', text);
   // Whitespace aside, base64 of n bytes has 4·ceil(n/3) characters: refuse an obviously wrong size before decoding.
   if (Math.floor((text.length * 3) / 4) < expected) throw lengthMismatch(pilMode, width, height, expected, undefined);
