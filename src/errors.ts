@@ -80,13 +80,12 @@ export class PixtextError extends Error {
 
 /** Renders a received value for an error message, briefly and without dumping large data. */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
   if (typeof value === 'string') return value.length > 40 ? `a string of length ${value.length}` : JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'function') return 'a function';
+  // undefined, numbers, booleans, bigints and symbols as String() writes them.
+  if (typeof value !== 'object' || value === null) return String(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return `${value.constructor.name} of ${value.byteLength} bytes`;
-  if (typeof value === 'function') return 'a function';
   return 'an object';
 }
 

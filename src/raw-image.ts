@@ -46,6 +46,9 @@ const BITS_PER_PIXEL: Readonly<Record<PixelMode, number>> = {
 /** Every mode, in table order. */
 export const PIXEL_MODE_NAMES = Object.keys(BITS_PER_PIXEL) as PixelMode[];
 
+/** What a mode must be, for error messages: `one of 1, L, LA, …, RGBA16`. */
+export const ONE_OF_MODES = `one of ${PIXEL_MODE_NAMES.join(', ')}`;
+
 // The table is spelled out in PixelModeTable; at run time it is built from the bits per pixel and the names, which
 // end in `16` for 16-bit samples and hold an `A` exactly when the mode has alpha.
 function modeTable(): PixelModeTable {
@@ -141,7 +144,7 @@ export function validateRawImage(image: unknown, what = 'image'): RawImage {
   const { width, height, mode, data, palette } = image as Partial<RawImage>;
   if (!Number.isSafeInteger(width) || (width as number) < 0) return must('width', 'a non-negative integer', width);
   if (!Number.isSafeInteger(height) || (height as number) < 0) return must('height', 'a non-negative integer', height);
-  if (!isPixelMode(mode)) return must('mode', `one of ${PIXEL_MODE_NAMES.join(', ')}`, mode);
+  if (!isPixelMode(mode)) return must('mode', ONE_OF_MODES, mode);
   if (!(data instanceof Uint8Array)) return must('data', 'a Uint8Array', data);
   const expected = byteLengthFor(mode, width as number, height as number);
   if (data.length !== expected) return fail(`data holds ${data.length} bytes but a ${width}×${height} ${mode} image needs ${expected}`);

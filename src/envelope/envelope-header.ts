@@ -1,7 +1,7 @@
 // The envelope v1 header: its fields, and their validation from a parsed JSON object.
 // Contract: DESIGN §4; machine-readable form: schema/envelope-v1.json.
 import { PixtextError, describeValue } from '../errors.js';
-import { isPixelMode, PIXEL_MODE_NAMES } from '../raw-image.js';
+import { isPixelMode, ONE_OF_MODES } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 import { decodeBase64 } from '../base64/base64.js';
 import { isJsonObject } from './json-scan.js';
@@ -140,7 +140,7 @@ export function parseEnvelopeHeader(fields: JsonObject): EnvelopeHeader {
     version: ENVELOPE_VERSION,
     width: checkedField(fields, 'width', NON_NEGATIVE, isCount),
     height: checkedField(fields, 'height', NON_NEGATIVE, isCount),
-    mode: checkedField(fields, 'mode', `one of ${PIXEL_MODE_NAMES.join(', ')}`, isPixelMode),
+    mode: checkedField(fields, 'mode', ONE_OF_MODES, isPixelMode),
     encoding: checkedField(fields, 'encoding', `one of ${ENVELOPE_ENCODINGS.join(', ')}`, isEncoding),
     byteLength: checkedField(fields, 'byteLength', NON_NEGATIVE, isCount),
     crc32: checkedField(fields, 'crc32', '8 lowercase hex digits', (value) => isString(value) && /^[0-9a-f]{8}$/.test(value as string)),

@@ -1,5 +1,5 @@
 import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
-import { byteLengthFor, checkPixelLimit, isPixelMode, PIXEL_MODE_NAMES, validateRawImage } from '../raw-image.js';
+import { ONE_OF_MODES, byteLengthFor, checkPixelLimit, isPixelMode, validateRawImage } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import { resolveConvertOptions } from './convert-options.js';
 import type { ConvertOptions } from './convert-options.js';
@@ -48,7 +48,7 @@ export type { BackgroundColor, ConvertOptions, DitherMethod } from './convert-op
  */
 export function convert(image: RawImage, mode: PixelMode, options?: ConvertOptions): RawImage {
   const source = validateRawImage(image);
-  if (!isPixelMode(mode)) throw invalidArgument(`one of ${PIXEL_MODE_NAMES.join(', ')}`, 'mode', mode);
+  if (!isPixelMode(mode)) throw invalidArgument(ONE_OF_MODES, 'mode', mode);
   const resolved = resolveConvertOptions(options);
   const { width, height } = source;
 
