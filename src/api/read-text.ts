@@ -24,8 +24,6 @@ export type TextContent =
 // Enough base64 for every codec's magic-byte check (48 bytes).
 const SNIFF_CHARS = 64;
 
-const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c;
-
 function unrecognized(detail: string): PixtextError {
   return new PixtextError(
     ErrorCode.UNRECOGNIZED_TEXT,
@@ -55,9 +53,8 @@ export function checkText(text: unknown): string {
  * ```
  */
 export function firstNonWhitespace(text: string): number {
-  let i = 0;
-  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
-  return i;
+  const i = text.search(/[^ \t\n\r\f]/);
+  return i < 0 ? text.length : i;
 }
 
 /**

@@ -10,14 +10,6 @@ export interface DataUrl {
   bytes: Uint8Array;
 }
 
-const isC0OrSpace = (c: number) => c <= 0x20;
-
-/** Index after the leading C0 controls and spaces a URL parser strips. */
-function skipLeading(text: string): number {
-  let i = 0;
-  while (i < text.length && isC0OrSpace(text.charCodeAt(i))) i++;
-  return i;
-}
 
 /**
  * True when `text` starts (after leading spaces and control characters) with the `data:` scheme, in any case.
@@ -30,9 +22,8 @@ function skipLeading(text: string): number {
  * ```
  */
 export function isDataUrl(text: string): boolean {
-  if (typeof text !== 'string') return false;
-  const start = skipLeading(text);
-  return text.slice(start, start + 5).toLowerCase() === 'data:';
+  // A URL parser first strips leading C0 controls and spaces.
+  return typeof text === 'string' && /^[\x00-\x20]*data:/i.test(text);
 }
 
 const dataUrlError = (message: string, offset?: number) =>
@@ -87,9 +78,10 @@ function mimeEssence(header: string): string {
  */
 export function parseDataUrl(text: string): DataUrl {
   if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
-  let start = skipLeading(text);
+  // A URL parser first strips leading and trailing C0 controls and spaces.
+  let start = /^[\x00-\x20]*/.exec(text)![0].length;
   let end = text.length;
-  while (end > start && isC0OrSpace(text.charCodeAt(end - 1))) end--;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
   if (text.slice(start, start + 5).toLowerCase() !== 'data:') throw dataUrlError('it does not start with "data:"', start);
   start += 5;
   const hash = text.indexOf('#', start);
