@@ -5,6 +5,7 @@ import type { RawImage } from '../raw-image.js';
 import { codecFor, toBytes } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import type { Features } from './features.js';
+import { inMode } from './features.js';
 import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './options.js';
 
 /**
@@ -19,7 +20,7 @@ export function decodeWith(features: Features, input: unknown, rawOptions: unkno
   const options = resolveDecodeOptions(rawOptions);
   const bytes = toBytes(input, 'bytes');
   const image = codecFor(features.codecs, bytes, 'The input').decode(bytes, { maxPixels: options.maxPixels });
-  return options.mode === undefined || options.mode === image.mode ? image : features.convert(image, options.mode);
+  return inMode(features, image, options.mode);
 }
 
 /**

@@ -40,3 +40,15 @@ export function createFeatures(config: unknown): Features {
   if (typeof convert !== 'function') throw invalidArgument("a function (pixtext's convert)", 'convert', convert);
   return { codecs: createCodecSet(codecs), forms: createFormSet(forms), convert: convert as ConvertFunction };
 }
+
+/**
+ * `image` in `mode`: converted with the instance's `convert` when the mode differs, as it is when `mode` is undefined.
+ * @throws PixtextError `ERR_UNSUPPORTED` when a conversion is needed and the instance was made without `convert`
+ * @example
+ * ```ts
+ * inMode(features, decoded, options.mode);
+ * ```
+ */
+export function inMode(features: Features, image: RawImage, mode: PixelMode | undefined): RawImage {
+  return mode === undefined || mode === image.mode ? image : features.convert(image, mode);
+}

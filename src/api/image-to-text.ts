@@ -5,6 +5,7 @@ import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import type { Features } from './features.js';
+import { inMode } from './features.js';
 import type { FormSet } from './forms.js';
 import { classifyInput } from './image-input.js';
 import type { ClassifiedInput } from './image-input.js';
@@ -42,7 +43,7 @@ function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, f
     image = input.image;
     checkPixelLimit(image.width, image.height, options.maxPixels, 'The input image', image.mode);
   }
-  return options.mode === undefined || options.mode === image.mode ? image : features.convert(image, options.mode);
+  return inMode(features, image, options.mode);
 }
 
 function fileText(forms: FormSet, codec: ImageCodec, bytes: Uint8Array, as: 'data-url' | 'base64'): string {

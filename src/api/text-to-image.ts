@@ -1,6 +1,7 @@
 // textToImage (DESIGN §2): any recognised text form back to a RawImage.
 import type { RawImage } from '../raw-image.js';
 import type { Features } from './features.js';
+import { inMode } from './features.js';
 import { resolveDecodeOptions } from './options.js';
 import { readText } from './read-text.js';
 import type { TextContent } from './read-text.js';
@@ -41,5 +42,5 @@ export function imageOfContent(content: TextContent, features: Features, maxPixe
 export function textToImageWith(features: Features, text: unknown, rawOptions: unknown): RawImage {
   const options = resolveDecodeOptions(rawOptions);
   const image = imageOfContent(readText(text, features, options.maxPixels), features, options.maxPixels);
-  return options.mode === undefined || options.mode === image.mode ? image : features.convert(image, options.mode);
+  return inMode(features, image, options.mode);
 }

@@ -8,13 +8,7 @@ import type { RawImage } from '../raw-image.js';
  */
 export function paletteLookupTable(image: RawImage): Uint8Array {
   const table = new Uint8Array(1024);
-  for (let i = 0; i < 256; i++) {
-    const o = i * 4;
-    table[o] = i;
-    table[o + 1] = i;
-    table[o + 2] = i;
-    table[o + 3] = 255;
-  }
+  for (let i = 0; i < 256; i++) table.set([i, i, i, 255], i * 4);
   if (image.palette !== undefined) table.set(image.palette.subarray(0, 1024));
   return table;
 }
