@@ -117,7 +117,7 @@ export function checkPixelLimit(width: number, height: number, maxPixels: number
   if (pixels > maxPixels) {
     throw new PixtextError(
       'ERR_TOO_LARGE',
-      `${where} declares ${width}×${height} = ${pixels} pixels, over the maxPixels limit of ${maxPixels}`,
+      `${where} declares ${width}×${height} = ${pixels} pixels, over maxPixels ${maxPixels}`,
     );
   }
   // 2^32 - 1 is well above any engine's typed-array limit on 32-bit length fields; beyond it we refuse cleanly.
@@ -149,7 +149,7 @@ export function validateRawImage(image: unknown, what = 'image'): RawImage {
   const expected = byteLengthFor(mode, width as number, height as number);
   if (data.length !== expected) return fail(`data holds ${data.length} bytes but a ${width}×${height} ${mode} image needs ${expected}`);
   if (palette !== undefined) {
-    if (mode !== 'P') return fail(`only mode P may have a palette, this image is ${mode}`);
+    if (mode !== 'P') return fail(`only mode P has a palette, not ${mode}`);
     if (!(palette instanceof Uint8Array) || palette.length % 4 !== 0 || palette.length > 1024) {
       return must('palette', 'a Uint8Array of up to 256 RGBA entries', palette);
     }

@@ -9,5 +9,5 @@ import { ErrorCode, PixtextError } from '../errors.js';
  * ```
  */
 export function notConfigured(what: string, config: string): PixtextError {
-  return new PixtextError(ErrorCode.UNSUPPORTED, `${what} is not configured in this pixtext instance: pass createPixtext(${config})`);
+  return new PixtextError(ErrorCode.UNSUPPORTED, `${what} is not configured: pass createPixtext(${config})`);
 }

@@ -27,7 +27,7 @@ const SNIFF_CHARS = 64;
 function unrecognized(detail: string): PixtextError {
   return new PixtextError(
     ErrorCode.UNRECOGNIZED_TEXT,
-    `The text is not a pixtext envelope, a Pillow dump, a data URL or base64 of a PNG/JPEG/BMP file: ${detail}`,
+    `The text is not an envelope, Pillow dump, data URL or base64 of a PNG, JPEG or BMP file: ${detail}`,
   );
 }
 
@@ -86,7 +86,7 @@ function readJsonObjectText(text: string, features: Features, maxPixels: number)
  * ```
  */
 export function unrecognizedObject(): PixtextError {
-  return unrecognized('it is a JSON object with neither a "pixtext" field nor the Pillow dump\'s "img_info" and "img_data"');
+  return unrecognized('it is a JSON object without "pixtext" or "img_info" and "img_data"');
 }
 
 /**

@@ -39,7 +39,7 @@ export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId
   if (!RESTORABLE[decoded.mode]?.includes(mode)) {
     throw new PixtextError(
       ErrorCode.ENVELOPE,
-      `The stored ${format} file decodes to mode ${decoded.mode}, which does not hold the declared mode ${mode}`,
+      `The stored ${format} file decodes to mode ${decoded.mode}, not the declared ${mode}`,
       { chunk: 'mode' },
     );
   }
@@ -64,7 +64,7 @@ export function encodeStored(image: RawImage, codec: ImageCodec, options: Resolv
   if (!sameBytes(back.data, image.data) || !sameBytes(back.palette, image.palette)) {
     throw new PixtextError(
       ErrorCode.UNSUPPORTED,
-      `${codec.id.toUpperCase()} would not give this ${image.mode} image back exactly (it reads it back as ${stored}); store it as png or raw, or convert it to ${stored} first`,
+      `${codec.id.toUpperCase()} reads this ${image.mode} image back as ${stored}: store it as png or raw, or convert(image, '${stored}') first`,
     );
   }
   return bytes;
@@ -99,7 +99,7 @@ export function decodeStored(
   if (actual !== format) {
     throw new PixtextError(
       ErrorCode.ENVELOPE,
-      `The envelope's encoding says ${format} but its data is ${actual === undefined ? 'not a PNG, JPEG or BMP file' : `a ${actual} file`}`,
+      `Envelope encoding is ${format} but its data is ${actual === undefined ? 'not a PNG, JPEG or BMP file' : `a ${actual} file`}`,
       { chunk: 'encoding' },
     );
   }
@@ -107,7 +107,7 @@ export function decodeStored(
   if (decoded.width !== declared.width || decoded.height !== declared.height) {
     throw new PixtextError(
       ErrorCode.ENVELOPE,
-      `The envelope declares ${declared.width}×${declared.height} but its ${format} file is ${decoded.width}×${decoded.height}`,
+      `Envelope declares ${declared.width}×${declared.height} but its ${format} file is ${decoded.width}×${decoded.height}`,
       { chunk: 'width' },
     );
   }

@@ -99,7 +99,7 @@ export function parseDataUrl(text: string): DataUrl {
   let body = text.slice(bodyStart, end);
   const urlSafe = bodyStart + body.search(/[-_]/);
   if (urlSafe >= bodyStart) {
-    throw dataUrlError(`character ${JSON.stringify(text[urlSafe])} at offset ${urlSafe} is from the URL-safe base64 alphabet; data URLs use "+" and "/"`, urlSafe);
+    throw dataUrlError(`unexpected character ${JSON.stringify(text[urlSafe])} at offset ${urlSafe} (URL-safe base64 is not accepted)`, urlSafe);
   }
   // Percent-escapes are rare in base64 bodies; after decoding them, error offsets count decoded characters.
   if (body.includes('%')) body = isomorphicDecode(percentDecodeToBytes(body));

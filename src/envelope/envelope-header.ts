@@ -75,7 +75,7 @@ export function checkEnvelopeVersion(fields: JsonObject): void {
   if (version !== ENVELOPE_VERSION) {
     throw new PixtextError(
       'ERR_ENVELOPE_VERSION',
-      `Envelope version ${version} is not supported: this reader knows version ${ENVELOPE_VERSION}`,
+      `Envelope version ${version} is not supported (only ${ENVELOPE_VERSION})`,
       { chunk: 'pixtext' },
     );
   }

@@ -94,7 +94,7 @@ function checkedHeader(fields: JsonObject, { maxPixels, checkHeader }: ReadEnvel
   if (header.encoding === 'raw' && byteLength !== expected) {
     throw new PixtextError(
       'ERR_LENGTH_MISMATCH',
-      `The envelope declares byteLength ${byteLength} but a ${width}×${height} ${mode} image holds ${expected} bytes`,
+      `Envelope byteLength is ${byteLength} but a ${width}×${height} ${mode} image needs ${expected}`,
       { chunk: 'byteLength' },
     );
   }
@@ -106,7 +106,7 @@ function verified(header: EnvelopeHeader, payload: Uint8Array): DecodedEnvelope 
   if (payload.length !== header.byteLength) {
     throw new PixtextError(
       'ERR_LENGTH_MISMATCH',
-      `The envelope's data holds ${payload.length} bytes, not byteLength ${header.byteLength}`,
+      `Envelope data holds ${payload.length} bytes but byteLength is ${header.byteLength}`,
       { chunk: 'data' },
     );
   }
@@ -114,7 +114,7 @@ function verified(header: EnvelopeHeader, payload: Uint8Array): DecodedEnvelope 
   if (actual !== header.crc32) {
     throw new PixtextError(
       'ERR_CHECKSUM',
-      `The envelope's data is corrupt: its CRC-32 is ${actual}, not crc32 ${header.crc32}`,
+      `Envelope data CRC-32 is ${actual} but crc32 is ${header.crc32}`,
       { chunk: 'crc32' },
     );
   }

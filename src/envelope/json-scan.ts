@@ -185,7 +185,7 @@ export function parseJsonObject(text: string, what = 'The text'): Record<string,
   } catch (cause) {
     const scan = scanJson(text);
     if (scan.status === 'truncated') {
-      throw new PixtextError('ERR_TRUNCATED', `${what} ends before its JSON is complete: it was cut short`, { offset: text.length, cause });
+      throw new PixtextError('ERR_TRUNCATED', `${what} ends inside its JSON`, { offset: text.length, cause });
     }
     const [reason, offset] = scan.status === 'invalid' ? [`${scan.reason} at offset ${scan.offset}`, scan.offset] : [(cause as Error).message];
     throw new PixtextError('ERR_NOT_JSON', `${what} is not JSON: ${reason}`, { offset, cause });

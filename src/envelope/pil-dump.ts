@@ -117,7 +117,7 @@ export function readPilDump(value: Record<string, unknown>, options: ReadPilDump
 
 function lengthMismatch(pilMode: string, width: number, height: number, expected: number, actual: number | undefined) {
   const got = actual === undefined ? 'less' : `${actual} bytes`;
-  return new PixtextError(ErrorCode.LENGTH_MISMATCH, `Pillow dump: a ${width}×${height} ${pilMode} image needs ${expected} bytes of img_data but it holds ${got}`, { chunk: 'img_data' });
+  return new PixtextError(ErrorCode.LENGTH_MISMATCH, `Pillow dump: img_data holds ${got} but a ${width}×${height} ${pilMode} image needs ${expected}`, { chunk: 'img_data' });
 }
 
 /** `img_info.palette`: our writer's extension for `P` (base64 of up to 256 RGBA entries); Pillow ignores it. */
@@ -153,7 +153,7 @@ export function writePilDump(image: RawImage, options: WritePilDumpOptions = {})
   const target = PIL_MODE_FOR[mode];
   if (target === undefined) {
     // LA16, RGB16 or RGBA16: the same channels at 8 bits are a Pillow mode.
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `The Pillow dump has no raw mode for ${mode}; convert(image, '${mode.slice(0, -2)}') first (keeps the high byte of each sample)`);
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump has no raw mode for ${mode}: convert(image, '${mode.slice(0, -2)}') first (keeps each sample's high byte)`);
   }
   const bytes = target.swapRedBlue !== undefined ? swapRedBlue(data, target.swapRedBlue) : data;
   let infoText = `{"format": ${format === undefined ? 'null' : pythonJsonString(format)}, "size": [${width}, ${height}], "mode": "${target.pil}"`;

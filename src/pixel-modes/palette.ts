@@ -44,8 +44,7 @@ export function createPaletteBuilder(width: number, sourceMode: string): Palette
             if (count === 256) {
               throw new PixtextError(
                 ErrorCode.UNSUPPORTED,
-                `Cannot convert ${sourceMode} to P exactly: the image has more than 256 distinct colours ` +
-                  `(the 257th is at x=${x}, y=${y}); keep it in a direct-colour mode`,
+                `Cannot convert ${sourceMode} to P exactly: its 257th distinct colour is at (${x}, ${y}); keep a direct-colour mode`,
               );
             }
             index = count++;

@@ -34,7 +34,7 @@ function palettedEntries(image: RawImage): Uint8Array {
     if (palette[i * 4 + 3] !== 255) {
       throw new PixtextError(
         ErrorCode.UNSUPPORTED,
-        `BMP palettes cannot hold alpha (entry ${i} has ${palette[i * 4 + 3]}): convert to 'RGBA' first`,
+        `BMP palettes cannot hold alpha (entry ${i} has ${palette[i * 4 + 3]}): convert(image, 'RGBA') first`,
       );
     }
   }
@@ -74,7 +74,7 @@ export function encodeBmp(image: RawImage): Uint8Array {
   if (!(BMP_ENCODABLE_MODES as readonly PixelMode[]).includes(mode)) {
     // LA has no BMP layout of its own; the 16-bit modes keep their high byte in the 8-bit ones.
     const target = mode === 'L16' ? 'L' : mode === 'RGB16' ? 'RGB' : 'RGBA';
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `BMP cannot hold mode ${mode} exactly: convert to '${target}' first`);
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `BMP cannot hold mode ${mode}: convert(image, '${target}') first`);
   }
   if (width > 0x7fffffff || height > 0x7fffffff) {
     throw new PixtextError(ErrorCode.TOO_LARGE, `BMP cannot hold ${width}×${height} (sides over 2^31 − 1)`);

@@ -210,7 +210,7 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
     const max = 2 ** bitsPerPixel;
     if (colorsUsed !== 0 && colorsUsed > room) {
       // An explicit colour count must fit before the pixels; an absurd one (2^28 entries) is a broken header.
-      throw corrupt(`header declares ${colorsUsed} palette entries, only ${room} fit before the pixel data`, h + 32, 'palette');
+      throw corrupt(`header declares ${colorsUsed} palette entries but ${room} fit`, h + 32, 'palette');
     }
     // Without a count (0, or an OS/2 1.x header), the palette holds 2^bpp entries or as many as fit before the pixels.
     paletteEntries = Math.min(colorsUsed === 0 ? max : colorsUsed, max, room);

@@ -99,7 +99,7 @@ function checkScansPresent(structure: JpegStructure): void {
   if (haveBytes * 8 < neededBits) {
     throw new PixtextError(
       ErrorCode.TRUNCATED,
-      `JPEG: ${haveBytes} bytes of scan data cannot code ${frame.width}×${frame.height} (${Math.ceil(neededBits / 8)} needed)`,
+      `JPEG scan data holds ${haveBytes} bytes but a ${frame.width}×${frame.height} image needs ${Math.ceil(neededBits / 8)}`,
       { chunk: 'SOS' },
     );
   }

@@ -141,7 +141,7 @@ export function encodePng(image: RawImage, compressionLevel: number = DEFAULT_CO
   const level = checkLevel(compressionLevel);
   const { width, height } = image;
   if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) {
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `PNG cannot hold a ${width}×${height} image: both sides must be 1 to 2^31 − 1`);
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `PNG cannot hold ${width}×${height} (sides not 1 to 2^31 − 1)`);
   }
   const palette = image.mode === 'P' ? encodePalette(image) : undefined;
   const layout = layoutFor(image, palette?.bitDepth ?? 8);

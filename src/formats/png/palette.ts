@@ -30,7 +30,7 @@ export function encodePalette(image: RawImage): EncodedPalette {
     if (max >= entries) {
       throw new PixtextError(
         ErrorCode.INVALID_IMAGE,
-        `Invalid image: pixel index ${max} is past its ${entries}-entry palette`,
+        `Invalid image: a pixel uses palette index ${max} of ${entries}`,
       );
     }
   }
