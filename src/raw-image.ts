@@ -122,7 +122,7 @@ export function checkPixelLimit(width: number, height: number, maxPixels: number
   }
   // 2^32 - 1 is well above any engine's typed-array limit on 32-bit length fields; beyond it we refuse cleanly.
   if (mode !== undefined && byteLengthFor(mode, width, height) > 0xffff_ffff) {
-    throw new PixtextError('ERR_TOO_LARGE', `${where} declares ${width}×${height} pixels, too large to hold in memory`);
+    throw new PixtextError('ERR_TOO_LARGE', `${where} declares ${width}×${height} pixels, too many to allocate`);
   }
 }
 
@@ -139,8 +139,8 @@ export function validateRawImage(image: unknown, what = 'image'): RawImage {
     throw new PixtextError('ERR_INVALID_IMAGE', `Invalid ${what}: ${detail}`);
   };
   const must = (field: string, expected: string, value: unknown): never =>
-    fail(`${field} must be ${expected}, received ${describeValue(value)}`);
-  if (typeof image !== 'object' || image === null) return must('it', 'a RawImage object', image);
+    fail(`expected ${expected} for ${field} but received ${describeValue(value)}`);
+  if (typeof image !== 'object' || image === null) return must(what, 'a RawImage object', image);
   const { width, height, mode, data, palette } = image as Partial<RawImage>;
   if (!Number.isSafeInteger(width) || (width as number) < 0) return must('width', 'a non-negative integer', width);
   if (!Number.isSafeInteger(height) || (height as number) < 0) return must('height', 'a non-negative integer', height);

@@ -43,7 +43,7 @@ export function createCodecSet(codecs: unknown): CodecSet {
       typeof codec.mimeType === 'string' &&
       CODEC_FUNCTIONS.every((name) => typeof codec[name] === 'function');
     if (!ok || byId.has(codec.id!)) {
-      throw invalidArgument('an ImageCodec (id, mimeType, sniff, header, decode, encode), one per format', `codecs[${index}]`, codec);
+      throw invalidArgument('one ImageCodec per format', `codecs[${index}]`, codec);
     }
     byId.set(codec.id!, codec as ImageCodec);
   });

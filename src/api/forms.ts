@@ -73,7 +73,7 @@ export function createFormSet(forms: unknown): FormSet {
   forms.forEach((form: Partial<TextFormHandler> | null, index) => {
     const ok = typeof form === 'object' && form !== null && typeof form.write === 'function' && typeof form.read === 'function';
     if (!ok || !Object.hasOwn(FORM_NAMES, form.id!) || byId.has(form.id!)) {
-      throw invalidArgument('pilDumpForm, dataUrlForm or base64Form, each at most once', `forms[${index}]`, form);
+      throw invalidArgument('pilDumpForm, dataUrlForm or base64Form, each once', `forms[${index}]`, form);
     }
     byId.set(form.id!, form as TextFormHandler);
   });

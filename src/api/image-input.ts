@@ -46,5 +46,5 @@ export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput
       return { kind: 'pixels', image: fromImageData(input as ImageDataInput) };
     }
   }
-  throw invalidArgument('file bytes (Uint8Array or ArrayBuffer), a RawImage or an ImageData-like object', 'input', input);
+  throw invalidArgument('file bytes, a RawImage or an ImageData', 'input', input);
 }

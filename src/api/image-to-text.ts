@@ -22,16 +22,16 @@ function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedI
 /** Rejects combinations that would drop or contradict something the caller asked for. */
 function checkCombination(options: ResolvedImageToTextOptions, encoding: PayloadEncoding, input: ClassifiedInput): void {
   if (options.as === 'pil' && encoding !== 'raw') {
-    throw invalidArgument(`encoding 'raw' (a Pillow dump holds raw pixels)`, 'encoding', encoding);
+    throw invalidArgument(`encoding 'raw' with as: 'pil'`, 'encoding', encoding);
   }
   if ((options.as === 'data-url' || options.as === 'base64') && encoding === 'raw') {
-    throw invalidArgument(`an encoded file ('png', 'jpeg', 'bmp' or 'original') with as: '${options.as}'`, 'encoding', encoding);
+    throw invalidArgument(`an encoded file with as: '${options.as}'`, 'encoding', encoding);
   }
   if (options.metadata !== undefined && options.as !== 'envelope') {
-    throw invalidArgument(`no metadata with as: '${options.as}' (only an envelope stores it)`, 'metadata', options.metadata);
+    throw invalidArgument(`no metadata with as: '${options.as}'`, 'metadata', options.metadata);
   }
   if (encoding === 'original' && options.mode !== undefined) {
-    throw invalidArgument(`no mode conversion with encoding 'original' (the file is stored untouched)`, 'mode', options.mode);
+    throw invalidArgument(`no mode with encoding 'original'`, 'mode', options.mode);
   }
 }
 

@@ -31,12 +31,12 @@ export interface TextToRawImageOptions {
 function optionsOf(options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (!isJsonObject(options)) throw invalidArgument('an options object', 'options', options);
-  if (options['mode'] !== undefined) throw invalidArgument('no mode (convert the image separately)', 'mode', options['mode']);
+  if (options['mode'] !== undefined) throw invalidArgument('no mode (use convert)', 'mode', options['mode']);
   return options;
 }
 
 function notAnEnvelope(): PixtextError {
-  return new PixtextError('ERR_UNRECOGNIZED_TEXT', 'The text is not a pixtext envelope (textToImage reads the other forms)');
+  return new PixtextError('ERR_UNRECOGNIZED_TEXT', 'The text is not an envelope (use textToImage)');
 }
 
 /** Refuses an envelope holding a file before its payload is decoded. */
@@ -86,7 +86,7 @@ export function rawImageToText(image: RawImage | ImageDataInput, options?: RawIm
     const { width, height, data } = image as ImageDataInput;
     raw = validateRawImage({ width, height, mode: 'RGBA', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }, 'ImageData');
   } else {
-    throw invalidArgument('a RawImage or an ImageData-like object', 'image', image);
+    throw invalidArgument('a RawImage or an ImageData', 'image', image);
   }
   const { width, height, mode, data, palette } = raw;
   checkPixelLimit(width, height, maxPixels, 'The input image', mode);

@@ -116,7 +116,7 @@ export function dataField(fields: JsonObject): string {
 }
 
 function readPalette(value: unknown, encoding: EnvelopeEncoding, mode: PixelMode): Uint8Array {
-  if (encoding !== 'raw' || mode !== 'P') throw fieldError('palette', 'absent except with encoding "raw" and mode "P"', value);
+  if (encoding !== 'raw' || mode !== 'P') throw fieldError('palette', 'absent unless mode is P and encoding raw', value);
   if (typeof value !== 'string') throw fieldError('palette', 'a base64 string', value);
   const palette = decodeField(value, 'palette', false);
   if (palette.length % 4 !== 0 || palette.length > 1024) throw fieldError('palette', 'up to 256 RGBA entries', palette);

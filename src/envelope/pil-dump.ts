@@ -72,13 +72,13 @@ export function readPilDumpHeader(value: Record<string, unknown>): PilDumpHeader
   const size = own(info, 'size');
   const validSide = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
   if (!Array.isArray(size) || size.length !== 2 || !validSide(size[0]) || !validSide(size[1])) {
-    throw malformed('img_info.size', 'an array [width, height] of non-negative integers', size);
+    throw malformed('img_info.size', '[width, height] of non-negative integers', size);
   }
   const [width, height] = size as [number, number];
   const pilMode = own(info, 'mode');
   if (typeof pilMode !== 'string') throw malformed('img_info.mode', 'a Pillow mode string', pilMode);
   if (!isPilDumpMode(pilMode)) {
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump: mode ${JSON.stringify(pilMode)} is not supported (only ${Object.keys(PIL_READ_MODES).join(', ')})`, { chunk: 'img_info.mode' });
+    throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump mode ${JSON.stringify(pilMode)} is not supported (only ${Object.keys(PIL_READ_MODES).join(', ')})`, { chunk: 'img_info.mode' });
   }
   const mode = PIL_READ_MODES[pilMode];
   return { width, height, mode, pilMode, byteLength: pilRowBytes(pilMode, width) * height, info: info as Record<string, unknown> };
@@ -124,10 +124,10 @@ function lengthMismatch(pilMode: string, width: number, height: number, expected
 function readPalette(info: Record<string, unknown>, pilMode: string): Uint8Array | undefined {
   if (!has(info, 'palette') || info['palette'] === null) return undefined;
   const text = info['palette'];
-  if (pilMode !== 'P') throw malformed('img_info.palette', 'no palette for a mode other than P', text);
-  if (typeof text !== 'string' || text.length > 1368) throw malformed('img_info.palette', 'base64 of up to 256 RGBA entries', text);
+  if (pilMode !== 'P') throw malformed('img_info.palette', 'no palette unless mode is P', text);
+  if (typeof text !== 'string' || text.length > 1368) throw malformed('img_info.palette', 'up to 256 RGBA entries', text);
   const palette = decodeBase64(text, { allowWhitespace: true });
-  if (palette.length % 4 !== 0 || palette.length > 1024) throw malformed('img_info.palette', 'a whole number of RGBA entries, at most 256', `${palette.length} bytes`);
+  if (palette.length % 4 !== 0 || palette.length > 1024) throw malformed('img_info.palette', 'up to 256 RGBA entries', `${palette.length} bytes`);
   return palette;
 }
 

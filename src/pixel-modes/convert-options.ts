@@ -72,7 +72,7 @@ function resolveBackground(value: unknown): BackgroundColor | undefined {
   if (value === undefined) return undefined;
   const isChannel = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 255;
   if (!Array.isArray(value) || value.length !== 3 || !value.every(isChannel)) {
-    throw invalidArgument('an [r, g, b] array of three integers 0-255', 'options.background', value);
+    throw invalidArgument('[r, g, b] of integers 0-255', 'options.background', value);
   }
   const [r, g, b] = value as [number, number, number];
   return [r, g, b];

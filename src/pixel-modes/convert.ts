@@ -78,7 +78,7 @@ function allocate(source: RawImage, mode: PixelMode): Uint8Array {
   try {
     return new Uint8Array(length);
   } catch (cause) {
-    const message = `Converting ${source.mode} to ${mode} needs ${length} bytes, more than this engine can allocate`;
+    const message = `Converting ${source.mode} to ${mode} needs ${length} bytes, too many to allocate`;
     throw new PixtextError(ErrorCode.TOO_LARGE, message, { cause });
   }
 }
