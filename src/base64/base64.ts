@@ -56,7 +56,7 @@ export function encodeBase64(bytes: Uint8Array): string {
     if (!(cause instanceof RangeError)) throw cause;
     throw new PixtextError(
       'ERR_TOO_LARGE',
-      `The base64 text would be ${Math.ceil(bytes.length / 3) * 4} characters long, more than this engine can hold in one string`,
+      `The base64 text would be ${Math.ceil(bytes.length / 3) * 4} characters long, too long for one string`,
       { cause },
     );
   }

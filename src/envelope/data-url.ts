@@ -82,12 +82,12 @@ export function parseDataUrl(text: string): DataUrl {
   let start = /^[\x00-\x20]*/.exec(text)![0].length;
   let end = text.length;
   while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
-  if (text.slice(start, start + 5).toLowerCase() !== 'data:') throw dataUrlError('it does not start with "data:"', start);
+  if (text.slice(start, start + 5).toLowerCase() !== 'data:') throw dataUrlError('no "data:" prefix', start);
   start += 5;
   const hash = text.indexOf('#', start);
   if (hash >= 0 && hash < end) end = hash;
   const comma = text.indexOf(',', start);
-  if (comma < 0 || comma >= end) throw dataUrlError('there is no "," between the media type and the data', end);
+  if (comma < 0 || comma >= end) throw dataUrlError('no "," before the data', end);
 
   // The URL parser drops tabs and line breaks anywhere; Fetch then trims ASCII whitespace around the media type.
   const header = text.slice(start, comma).replace(/[\t\n\r]/g, '').replace(/^[\f ]+|[\f ]+$/g, '');

@@ -52,7 +52,7 @@ export function writeEnvelope(content: EnvelopeContent): string {
     if (!(cause instanceof RangeError)) throw cause;
     throw new PixtextError(
       'ERR_TOO_LARGE',
-      `The envelope would be ${head.length + payload.length + 2} characters long, more than this engine can hold in one string`,
+      `The envelope would be ${head.length + payload.length + 2} characters long, too long for one string`,
       { cause },
     );
   }

@@ -199,10 +199,10 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
   const paletteOffset = h + headerSize + maskBytesAfterHeader;
   const paletteEntrySize = os2v1 ? 3 : 4;
   if (dataOffset < paletteOffset) {
-    throw corrupt(`pixel data offset ${dataOffset} is inside the headers (they end at ${paletteOffset})`, 10, 'BITMAPFILEHEADER');
+    throw corrupt(`pixel data offset ${dataOffset} is inside the headers (end ${paletteOffset})`, 10, 'BITMAPFILEHEADER');
   }
   if (dataOffset > bytes.length) {
-    throw corrupt(`pixel data offset ${dataOffset} is past the end of the ${bytes.length}-byte file`, 10, 'BITMAPFILEHEADER');
+    throw corrupt(`pixel data offset ${dataOffset} is past the ${bytes.length}-byte file`, 10, 'BITMAPFILEHEADER');
   }
   let paletteEntries = 0;
   if (bitsPerPixel <= 8) {

@@ -211,7 +211,7 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
     if (decoded === undefined) throw translated;
   }
   if (decoded.width !== width || decoded.height !== height || decoded.data.length !== width * height * 3) {
-    throw new PixtextError(ErrorCode.CORRUPT, `JPEG: decoded ${decoded.width}×${decoded.height}, not ${width}×${height}`);
+    throw new PixtextError(ErrorCode.CORRUPT, `JPEG: decodes to ${decoded.width}×${decoded.height}, not ${width}×${height}`);
   }
   const pixels = decoded.data;
   if (count === 3) finishThreeComponents(pixels, frame, isYcc(structure));

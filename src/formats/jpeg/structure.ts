@@ -155,7 +155,7 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     if (length < 2) throw corrupt(`the ${name} segment length is ${length}`, start + 2, name);
     const body = start + 4;
     const end = start + 2 + length;
-    if (end > n) throw truncated(`the ${name} segment runs past the end`, start, name);
+    if (end > n) throw truncated(`the ${name} segment runs past the file end`, start, name);
     // The first five payload bytes, for the APP0 and APP14 signatures.
     const tag = String.fromCharCode(...bytes.subarray(body, Math.min(end, body + 5)));
 
@@ -221,12 +221,12 @@ export function blockGrid({ width, height, maxH, maxV }: JpegFrame, c: JpegCompo
 
 // T.81 B.2.2 frame header: P, Y, X, Nf, then Nf × (C, H<<4|V, Tq).
 function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number, name: string): JpegFrame {
-  if (end - body < 6) throw corrupt('the frame header is too short', body, name);
+  if (end - body < 6) throw corrupt('frame header too short', body, name);
   const precision = bytes[body]!;
   const height = (bytes[body + 1]! << 8) | bytes[body + 2]!;
   const width = (bytes[body + 3]! << 8) | bytes[body + 4]!;
   const count = bytes[body + 5]!;
-  if (count === 0) throw corrupt('the frame has no components', body + 5, name);
+  if (count === 0) throw corrupt('frame has no components', body + 5, name);
   if (end - body !== 6 + 3 * count) throw corrupt(`frame header length wrong for ${count} components`, body, name);
   const components: JpegComponent[] = [];
   let maxH = 0;
@@ -253,7 +253,7 @@ function checkScanHeader(bytes: Uint8Array, frame: JpegFrame, body: number, end:
   if (count < 1 || count > 4 || end - body !== 4 + 2 * count) throw corrupt(`scan header length wrong for ${count} components`, body, name);
   for (let i = 0, at = body + 1; i < count; i++, at += 2) {
     const id = bytes[at]!;
-    if (!frame.components.some((c) => c.id === id)) throw corrupt(`the scan names unknown component ${id}`, at, name);
+    if (!frame.components.some((c) => c.id === id)) throw corrupt(`scan names unknown component ${id}`, at, name);
     if ((bytes[at + 1]! >> 4) > 3 || (bytes[at + 1]! & 15) > 3) throw corrupt('a scan selects a Huffman table outside 0–3', at + 1, name);
     ids.push(id);
   }

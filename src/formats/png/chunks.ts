@@ -104,7 +104,7 @@ export function readChunk(bytes: Uint8Array, offset: number, checkCrc = true): P
   if (length > MAX_CHUNK_LENGTH) throw fail(ErrorCode.CORRUPT, `declares length ${length}, over 2^31 − 1`);
   const dataStart = offset + 8;
   const dataEnd = dataStart + length;
-  if (dataEnd + 4 > bytes.length) throw fail(ErrorCode.TRUNCATED, 'runs past the end of the file');
+  if (dataEnd + 4 > bytes.length) throw fail(ErrorCode.TRUNCATED, 'runs past the file end');
   if (checkCrc && readU32(bytes, dataEnd) !== crc32(bytes.subarray(offset + 4, dataEnd))) throw fail(ErrorCode.CHECKSUM, 'has a wrong CRC');
   return { type, name, offset, dataStart, dataEnd, next: dataEnd + 4 };
 }

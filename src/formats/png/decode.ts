@@ -34,7 +34,7 @@ export function decodePng(bytes: Uint8Array, maxPixels: number): RawImage {
   checkIhdrLimit(ihdr, maxPixels, mode);
   const expected = filteredLength(ihdr);
   if (expected > 0xffff_ffff) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `PNG image data of ${expected} bytes is too large to hold`, {
+    throw new PixtextError(ErrorCode.TOO_LARGE, `PNG image data needs ${expected} bytes, too many to allocate`, {
       chunk: 'IHDR',
       offset: 8,
     });
@@ -89,7 +89,7 @@ function inflateImageData(bytes: Uint8Array, idat: ByteRange[], expected: number
 }
 
 function tooLarge(bytes: number, cause: unknown): PixtextError {
-  return new PixtextError(ErrorCode.TOO_LARGE, `PNG image of ${bytes} bytes could not be allocated`, { cause });
+  return new PixtextError(ErrorCode.TOO_LARGE, `PNG image needs ${bytes} bytes, too many to allocate`, { cause });
 }
 
 /** A zeroed buffer; an allocation the engine refuses becomes `ERR_TOO_LARGE` rather than a RangeError. */
