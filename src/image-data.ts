@@ -1,7 +1,7 @@
 // Interop with the DOM's ImageData (https://html.spec.whatwg.org/multipage/canvas.html#imagedata): straight
 // (not premultiplied) 8-bit RGBA rows, top to bottom, exactly pixtext's `RGBA` mode. Browser-safe and free of DOM
 // globals at import time: the `ImageData` constructor is looked up only when a helper runs.
-import { ErrorCode, PixtextError, describeValue } from './errors.js';
+import { PixtextError, describeValue } from './errors.js';
 import { convert } from './pixel-modes/convert.js';
 import { validateRawImage } from './raw-image.js';
 import type { RawImage } from './raw-image.js';
@@ -77,12 +77,12 @@ export function toImageData(image: RawImage): ImageDataLike {
  */
 export function fromImageData(imageData: { readonly width: number; readonly height: number; readonly data: Uint8ClampedArray | Uint8Array }): RawImage {
   if (typeof imageData !== 'object' || imageData === null) {
-    throw new PixtextError(ErrorCode.INVALID_IMAGE, `Invalid ImageData: expected an object but received ${describeValue(imageData)}`);
+    throw new PixtextError('ERR_INVALID_IMAGE', `Invalid ImageData: expected an object but received ${describeValue(imageData)}`);
   }
   const { width, height, data } = imageData;
   if (!(data instanceof Uint8ClampedArray) && !(data instanceof Uint8Array)) {
     throw new PixtextError(
-      ErrorCode.INVALID_IMAGE,
+      'ERR_INVALID_IMAGE',
       `Invalid ImageData: data must be a Uint8ClampedArray, received ${describeValue(data)}`,
     );
   }

@@ -1,6 +1,6 @@
 // The codecs one pixtext instance works with. Passed in, never registered globally, so a bundle contains exactly
 // the codecs its code names.
-import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 import { FORMAT_IDS } from '../formats/codec.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { notConfigured } from './not-configured.js';
@@ -88,7 +88,7 @@ export function codecFor(set: CodecSet, bytes: Uint8Array, what: string): ImageC
   if (format === undefined) {
     const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
     throw new PixtextError(
-      ErrorCode.UNKNOWN_FORMAT,
+      'ERR_UNKNOWN_FORMAT',
       `${what} is not a PNG, JPEG or BMP file (first bytes: ${bytes.length === 0 ? 'none, it is empty' : head})`,
     );
   }

@@ -1,5 +1,5 @@
 // The one error for a feature an instance was made without (a codec, a text form, mode conversion).
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 
 /**
  * `ERR_UNSUPPORTED`: `<what> is not configured in this pixtext instance: pass createPixtext(<config>)`.
@@ -9,5 +9,5 @@ import { ErrorCode, PixtextError } from '../errors.js';
  * ```
  */
 export function notConfigured(what: string, config: string): PixtextError {
-  return new PixtextError(ErrorCode.UNSUPPORTED, `${what} is not configured: pass createPixtext(${config})`);
+  return new PixtextError('ERR_UNSUPPORTED', `${what} is not configured: pass createPixtext(${config})`);
 }

@@ -4,7 +4,7 @@
 // the header, before any allocation).
 import { decodeBase64 } from '../base64/base64.js';
 import { parseDataUrl } from '../envelope/data-url.js';
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
 
@@ -80,7 +80,7 @@ export function refuseOverLimit(prefix: Uint8Array | undefined, codecs: CodecSet
       attempt();
       return;
     } catch (error) {
-      if (error instanceof PixtextError && error.code === ErrorCode.TOO_LARGE) throw error;
+      if (error instanceof PixtextError && error.code === 'ERR_TOO_LARGE') throw error;
     }
   }
 }

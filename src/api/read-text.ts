@@ -6,7 +6,7 @@ import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.
 import type { EnvelopeHeader } from '../envelope/envelope-header.js';
 import { looksLikeJson, parseJsonObject } from '../envelope/json-scan.js';
 import { isPilDump } from '../envelope/pil-dump.js';
-import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 import type { FormatId } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
@@ -26,7 +26,7 @@ const SNIFF_CHARS = 64;
 
 function unrecognized(detail: string): PixtextError {
   return new PixtextError(
-    ErrorCode.UNRECOGNIZED_TEXT,
+    'ERR_UNRECOGNIZED_TEXT',
     `The text is not an envelope, Pillow dump, data URL or base64 of a PNG, JPEG or BMP file: ${detail}`,
   );
 }

@@ -1,7 +1,7 @@
 // Images stored as encoded files inside a text: encoding them so they come back exactly, and decoding them back to
 // the mode the text declares. A format may keep an image in another mode than the one it was given (a BMP holds BGR
 // as RGB, a JPEG holds grey as neutral colour); the declared mode is restored on read.
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
@@ -38,7 +38,7 @@ export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId
   if (decoded.mode === mode) return decoded;
   if (!RESTORABLE[decoded.mode]?.includes(mode)) {
     throw new PixtextError(
-      ErrorCode.ENVELOPE,
+      'ERR_ENVELOPE',
       `The stored ${format} file decodes to mode ${decoded.mode}, not the declared ${mode}`,
       { chunk: 'mode' },
     );
@@ -63,7 +63,7 @@ export function encodeStored(image: RawImage, codec: ImageCodec, options: Resolv
   const back = restoreMode(codec.decode(bytes, { maxPixels: Infinity }), image.mode, codec.id, convert);
   if (!sameBytes(back.data, image.data) || !sameBytes(back.palette, image.palette)) {
     throw new PixtextError(
-      ErrorCode.UNSUPPORTED,
+      'ERR_UNSUPPORTED',
       `${codec.id.toUpperCase()} reads this ${image.mode} image back as ${stored}: store it as png or raw, or convert(image, '${stored}') first`,
     );
   }
@@ -98,7 +98,7 @@ export function decodeStored(
   const actual = codecs.detect(bytes);
   if (actual !== format) {
     throw new PixtextError(
-      ErrorCode.ENVELOPE,
+      'ERR_ENVELOPE',
       `Envelope encoding is ${format} but its data is ${actual === undefined ? 'not a PNG, JPEG or BMP file' : `a ${actual} file`}`,
       { chunk: 'encoding' },
     );
@@ -106,7 +106,7 @@ export function decodeStored(
   const decoded = codecs.get(format).decode(bytes, { maxPixels });
   if (decoded.width !== declared.width || decoded.height !== declared.height) {
     throw new PixtextError(
-      ErrorCode.ENVELOPE,
+      'ERR_ENVELOPE',
       `Envelope declares ${declared.width}×${declared.height} but its ${format} file is ${decoded.width}×${decoded.height}`,
       { chunk: 'width' },
     );

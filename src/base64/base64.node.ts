@@ -3,7 +3,7 @@
 // characters above U+00FF. Each of these is ruled out up front (URL-safe, non-ASCII) or shows up as fewer bytes
 // written than the text length implies; then the portable decoder runs to report the error with its offset.
 import { Buffer, constants } from 'node:buffer';
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import { decodeBase64Portable } from './portable.js';
 import type { DecodeBase64Options } from './portable.js';
 
@@ -32,7 +32,7 @@ export function encodeBase64(bytes: Uint8Array): string {
   const chars = Math.ceil(n / 3) * 4;
   if (chars > constants.MAX_STRING_LENGTH) {
     throw new PixtextError(
-      ErrorCode.TOO_LARGE,
+      'ERR_TOO_LARGE',
       `The base64 text would be ${chars} characters long, more than the ${constants.MAX_STRING_LENGTH} this engine can hold in one string`,
     );
   }

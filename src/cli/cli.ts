@@ -1,6 +1,6 @@
 // The `pixtext` command: picks the subcommand, parses its options, runs it, and turns every outcome into one
 // message on stderr and an exit code (0 ok, 1 bad input, 2 usage).
-import { ErrorCode } from '../errors.js';
+
 import { UsageError, parseCommandLine, usageError } from './args.js';
 import { SubjectError, type Command } from './command.js';
 import { decodeCommand } from './commands/decode.js';
@@ -74,7 +74,7 @@ function report(ctx: CliContext, prefix: string, error: unknown): ExitCode {
   const subject = error instanceof SubjectError ? error.subject : undefined;
   const cause = error instanceof SubjectError ? error.cause : error;
   // The library refuses some option combinations (say --as pil with --encoding png): a usage error, named by flag.
-  if (describeFailure(cause).code === ErrorCode.INVALID_ARGUMENT) {
+  if (describeFailure(cause).code === 'ERR_INVALID_ARGUMENT') {
     const message = describeFailure(cause).message.replace(/ for (\w+) but received /, (whole, name: string) =>
       Object.prototype.hasOwnProperty.call(FLAG_OF_OPTION, name) ? ` for ${FLAG_OF_OPTION[name]} but received ` : whole,
     );

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { constants as bufferConstants } from 'node:buffer';
 import type { Readable, Writable } from 'node:stream';
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import { writeFileAtomic, refuseExisting, type FileContent, type TempFiles } from './atomic-write.js';
 
 /** The argument that means standard input or standard output. */
@@ -74,7 +74,7 @@ export async function readInputText(path: string, stdin: Readable): Promise<stri
 export function bytesToText(bytes: Buffer): string {
   if (bytes.length > bufferConstants.MAX_STRING_LENGTH) {
     throw new PixtextError(
-      ErrorCode.TOO_LARGE,
+      'ERR_TOO_LARGE',
       `the text is ${bytes.length} bytes, longer than the longest string this JavaScript engine holds (${bufferConstants.MAX_STRING_LENGTH})`,
     );
   }

@@ -2,7 +2,7 @@
 // Spec: https://fetch.spec.whatwg.org/#data-urls, https://infra.spec.whatwg.org/#forgiving-base64-decode,
 // https://url.spec.whatwg.org/#concept-basic-url-parser (what a URL parser strips first), RFC 2397.
 import { decodeBase64, encodeBase64 } from '../base64/base64.js';
-import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 
 /** A parsed data URL: the MIME type essence (`type/subtype`, lowercase; parameters dropped) and the body's bytes. */
 export interface DataUrl {
@@ -27,7 +27,7 @@ export function isDataUrl(text: string): boolean {
 }
 
 const dataUrlError = (message: string, offset?: number) =>
-  new PixtextError(ErrorCode.DATA_URL, `Invalid data URL: ${message}`, offset === undefined ? {} : { offset });
+  new PixtextError('ERR_DATA_URL', `Invalid data URL: ${message}`, offset === undefined ? {} : { offset });
 
 /** Percent-decodes (URL spec) `text` into bytes, each code point above 0x7F as its UTF-8 bytes. */
 function percentDecodeToBytes(text: string): Uint8Array {

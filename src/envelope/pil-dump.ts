@@ -3,7 +3,7 @@
 // Spec: Pillow `Image.tobytes()` / `Image.frombytes()` (https://pillow.readthedocs.io/en/stable/reference/Image.html),
 // Python `json.dumps` defaults (https://docs.python.org/3/library/json.html#json.dumps).
 import { decodeBase64, encodeBase64 } from '../base64/base64.js';
-import { ErrorCode, PixtextError, describeValue, invalidArgument } from '../errors.js';
+import { PixtextError, describeValue, invalidArgument } from '../errors.js';
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { asciiJsonString } from './json-ascii.js';
@@ -31,7 +31,7 @@ const has = Object.hasOwn;
 const own = (object: object, key: string): unknown => (has(object, key) ? (object as Record<string, unknown>)[key] : undefined);
 
 const malformed = (field: string, what: string, value: unknown) =>
-  new PixtextError(ErrorCode.ENVELOPE, `Pillow dump: expected ${what} for ${field} but received ${describeValue(value)}`, { chunk: field });
+  new PixtextError('ERR_ENVELOPE', `Pillow dump: expected ${what} for ${field} but received ${describeValue(value)}`, { chunk: field });
 
 /**
  * True when `value` (parsed JSON) looks like a Pillow dump: an object with its own `img_info` or `img_data` key.
@@ -78,7 +78,7 @@ export function readPilDumpHeader(value: Record<string, unknown>): PilDumpHeader
   const pilMode = own(info, 'mode');
   if (typeof pilMode !== 'string') throw malformed('img_info.mode', 'a Pillow mode string', pilMode);
   if (!isPilDumpMode(pilMode)) {
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump mode ${JSON.stringify(pilMode)} is not supported (only ${Object.keys(PIL_READ_MODES).join(', ')})`, { chunk: 'img_info.mode' });
+    throw new PixtextError('ERR_UNSUPPORTED', `Pillow dump mode ${JSON.stringify(pilMode)} is not supported (only ${Object.keys(PIL_READ_MODES).join(', ')})`, { chunk: 'img_info.mode' });
   }
   const mode = PIL_READ_MODES[pilMode];
   return { width, height, mode, pilMode, byteLength: pilRowBytes(pilMode, width) * height, info: info as Record<string, unknown> };
@@ -117,7 +117,7 @@ export function readPilDump(value: Record<string, unknown>, options: ReadPilDump
 
 function lengthMismatch(pilMode: string, width: number, height: number, expected: number, actual: number | undefined) {
   const got = actual === undefined ? 'less' : `${actual} bytes`;
-  return new PixtextError(ErrorCode.LENGTH_MISMATCH, `Pillow dump: img_data holds ${got} but a ${width}×${height} ${pilMode} image needs ${expected}`, { chunk: 'img_data' });
+  return new PixtextError('ERR_LENGTH_MISMATCH', `Pillow dump: img_data holds ${got} but a ${width}×${height} ${pilMode} image needs ${expected}`, { chunk: 'img_data' });
 }
 
 /** `img_info.palette`: our writer's extension for `P` (base64 of up to 256 RGBA entries); Pillow ignores it. */
@@ -153,7 +153,7 @@ export function writePilDump(image: RawImage, options: WritePilDumpOptions = {})
   const target = PIL_MODE_FOR[mode];
   if (target === undefined) {
     // LA16, RGB16 or RGBA16: the same channels at 8 bits are a Pillow mode.
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `Pillow dump has no raw mode for ${mode}: convert(image, '${mode.slice(0, -2)}') first (keeps each sample's high byte)`);
+    throw new PixtextError('ERR_UNSUPPORTED', `Pillow dump has no raw mode for ${mode}: convert(image, '${mode.slice(0, -2)}') first (keeps each sample's high byte)`);
   }
   const bytes = target.swapRedBlue !== undefined ? swapRedBlue(data, target.swapRedBlue) : data;
   let infoText = `{"format": ${format === undefined ? 'null' : pythonJsonString(format)}, "size": [${width}, ${height}], "mode": "${target.pil}"`;

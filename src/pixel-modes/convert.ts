@@ -1,4 +1,4 @@
-import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 import { ONE_OF_MODES, byteLengthFor, checkPixelLimit, isPixelMode, validateRawImage } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import { resolveConvertOptions } from './convert-options.js';
@@ -79,6 +79,6 @@ function allocate(source: RawImage, mode: PixelMode): Uint8Array {
     return new Uint8Array(length);
   } catch (cause) {
     const message = `Converting ${source.mode} to ${mode} needs ${length} bytes, too many to allocate`;
-    throw new PixtextError(ErrorCode.TOO_LARGE, message, { cause });
+    throw new PixtextError('ERR_TOO_LARGE', message, { cause });
   }
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import type { RawImage } from '../raw-image.js';
 
 /**
@@ -43,7 +43,7 @@ export function createPaletteBuilder(width: number, sourceMode: string): Palette
           if (index === undefined) {
             if (count === 256) {
               throw new PixtextError(
-                ErrorCode.UNSUPPORTED,
+                'ERR_UNSUPPORTED',
                 `Cannot convert ${sourceMode} to P exactly: its 257th distinct colour is at (${x}, ${y}); keep a direct-colour mode`,
               );
             }

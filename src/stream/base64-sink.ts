@@ -4,7 +4,7 @@
 // Spec: https://www.rfc-editor.org/rfc/rfc4648#section-4
 import { decodeBase64 } from '../base64/base64.js';
 import { crc32 } from '../checksum/crc32.js';
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 
 /** Characters decoded per batch (a multiple of 4): 64 KiB of text, 48 KiB of bytes. */
 const BATCH = 64 * 1024;
@@ -102,13 +102,13 @@ export class Base64Sink {
     try {
       bytes = decodeBase64(body, { offsetBase: this.consumed });
     } catch (cause) {
-      if (!(cause instanceof PixtextError) || cause.code !== ErrorCode.BASE64) throw cause;
+      if (!(cause instanceof PixtextError) || cause.code !== 'ERR_BASE64') throw cause;
       const at = cause.offset === undefined ? -1 : cause.offset - this.consumed;
       const c = at >= 0 ? body.charCodeAt(at) : NaN;
       if (c < 0x20) {
         // A raw control character (a line break, say) cannot be in a JSON string at all: not JSON, as for textToImage.
         throw new PixtextError(
-          ErrorCode.NOT_JSON,
+          'ERR_NOT_JSON',
           `The text is not valid JSON: the "data" string holds the raw control character U+${c.toString(16).toUpperCase().padStart(4, '0')} at base64 character ${cause.offset} (line breaks must be escaped as \\n)`,
           { chunk: 'data', ...(cause.offset === undefined ? {} : { offset: cause.offset }) },
         );
@@ -133,7 +133,7 @@ export class Base64Sink {
     if (target.kind === 'exact') {
       if (this.written + bytes.length > target.buffer.length) {
         throw new PixtextError(
-          ErrorCode.LENGTH_MISMATCH,
+          'ERR_LENGTH_MISMATCH',
           `The envelope's data decodes to more than the ${target.buffer.length} bytes its byteLength says`,
           { chunk: 'data' },
         );
@@ -141,7 +141,7 @@ export class Base64Sink {
       target.buffer.set(bytes, this.written);
     } else {
       if (this.written + bytes.length > target.limit) {
-        throw new PixtextError(ErrorCode.TOO_LARGE, `The envelope's data decodes to more than ${target.limit} bytes, ${target.limitReason}`, {
+        throw new PixtextError('ERR_TOO_LARGE', `The envelope's data decodes to more than ${target.limit} bytes, ${target.limitReason}`, {
           chunk: 'data',
         });
       }
@@ -152,7 +152,7 @@ export class Base64Sink {
   }
 
   private badBase64(detail: string, offset: number): PixtextError {
-    return new PixtextError(ErrorCode.BASE64, `Envelope field "data": ${detail}`, { chunk: 'data', offset });
+    return new PixtextError('ERR_BASE64', `Envelope field "data": ${detail}`, { chunk: 'data', offset });
   }
 
   private wrap(cause: PixtextError): PixtextError {

@@ -4,7 +4,7 @@
 // object is read (keys in any order, whitespace between tokens, escapes such as `\/`, `\n` or `\u0041` in `data`),
 // with memory bounded by the payload and a fixed buffer.
 // Spec: https://www.rfc-editor.org/rfc/rfc8259 (JSON), §7 for string escapes.
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import { scanJson } from '../envelope/json-scan.js';
 import type { Base64Sink } from './base64-sink.js';
 
@@ -105,14 +105,14 @@ export class EnvelopeStreamParser {
   }
 
   private notJson(at: number, reason: string): PixtextError {
-    return new PixtextError(ErrorCode.NOT_JSON, `The text is not a valid JSON envelope: ${reason} at offset ${at}`, { offset: at });
+    return new PixtextError('ERR_NOT_JSON', `The text is not a valid JSON envelope: ${reason} at offset ${at}`, { offset: at });
   }
 
   private collect(text: string): void {
     this.headerChars += text.length;
     if (this.headerChars > MAX_HEADER_CHARS) {
       throw new PixtextError(
-        ErrorCode.TOO_LARGE,
+        'ERR_TOO_LARGE',
         `The envelope's fields other than "data" are longer than ${MAX_HEADER_CHARS} characters, more than a streamed envelope may hold`,
         { offset: this.offset },
       );
@@ -172,7 +172,7 @@ export class EnvelopeStreamParser {
     if (this.state === State.End) return;
     if (this.state === State.Start) throw this.notJson(this.offset, 'the text is empty');
     throw new PixtextError(
-      ErrorCode.TRUNCATED,
+      'ERR_TRUNCATED',
       `The envelope is cut off after ${this.offset} characters (${this.sawData || this.sink !== undefined ? 'inside or after "data"' : 'before "data"'})`,
       { offset: this.offset },
     );

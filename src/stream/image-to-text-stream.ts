@@ -3,7 +3,7 @@
 // base64), then the payload is encoded a slice at a time as the consumer pulls.
 import { encodeBase64 } from '../base64/base64.js';
 import { crc32, crc32Hex } from '../checksum/crc32.js';
-import { ErrorCode, PixtextError, describeValue } from '../errors.js';
+import { PixtextError, describeValue } from '../errors.js';
 import { fromImageData } from '../image-data.js';
 import { convert } from '../pixel-modes/convert.js';
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
@@ -32,7 +32,7 @@ function toRawImage(input: unknown): RawImage {
     }
   }
   throw new PixtextError(
-    ErrorCode.INVALID_ARGUMENT,
+    'ERR_INVALID_ARGUMENT',
     `Expected a RawImage or an ImageData-like object for image but received ${describeValue(input)}`,
   );
 }
@@ -102,7 +102,7 @@ export function imageToTextStream(image: StreamImageInput, options?: ImageToText
           if (end === data.length && crcAgain !== expectedCrc) {
             controller.error(
               new PixtextError(
-                ErrorCode.CHECKSUM,
+                'ERR_CHECKSUM',
                 `The image's pixels changed while its text was being streamed (CRC-32 ${crc32Hex(crcAgain)}, the header says ${crc32Hex(expectedCrc)}): do not modify image.data until the stream is read`,
                 { chunk: 'crc32' },
               ),

@@ -1,7 +1,7 @@
 // Options of the streaming functions, validated once at the boundary. Streaming exists for texts longer than the
 // engine's maximum string length, so that limit is part of the options, as an internal knob tests turn down to
 // prove the over-the-limit paths at small sizes.
-import { ErrorCode, PixtextError, describeValue, invalidArgument } from '../errors.js';
+import { PixtextError, describeValue, invalidArgument } from '../errors.js';
 import { PIXEL_MODE_NAMES, isPixelMode, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 
@@ -123,7 +123,7 @@ export function resolveImageToTextStreamOptions(options: unknown): ResolvedImage
   const encoding = o['encoding'];
   if (encoding !== undefined && encoding !== 'raw') {
     throw new PixtextError(
-      ErrorCode.UNSUPPORTED,
+      'ERR_UNSUPPORTED',
       `Only raw pixels stream (encoding 'raw'), not ${describeValue(encoding)}: an encoded file's text is at most 4/3 of its bytes, so use imageToText for it`,
     );
   }

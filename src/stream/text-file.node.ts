@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { textToImage } from '../api/default.js';
-import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 import type { RawImage } from '../raw-image.js';
 import { imageToTextStream } from './image-to-text-stream.js';
 import type { StreamImageInput } from './image-to-text-stream.js';
@@ -126,7 +126,7 @@ export async function readImageTextFile(path: string | URL, options?: ReadImageT
         return await textToImageStream(replay(head, pieces), readOptions);
       } catch (error) {
         // An envelope holding a PNG/JPEG/BMP file is refused before its payload is read: textToImage takes it.
-        if (!(error instanceof PixtextError && error.code === ErrorCode.UNSUPPORTED && error.chunk === 'encoding')) throw error;
+        if (!(error instanceof PixtextError && error.code === 'ERR_UNSUPPORTED' && error.chunk === 'encoding')) throw error;
       }
     }
   } finally {
@@ -136,7 +136,7 @@ export async function readImageTextFile(path: string | URL, options?: ReadImageT
   const { size } = await stat(source);
   if (size > maxStringLength) {
     throw new PixtextError(
-      ErrorCode.TOO_LARGE,
+      'ERR_TOO_LARGE',
       `${source} holds ${size} bytes of text that is not a raw pixtext envelope; only raw envelopes stream, and this engine holds at most ${maxStringLength} characters in one string`,
     );
   }

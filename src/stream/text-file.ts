@@ -1,6 +1,6 @@
 // Portable twin of text-file.node.ts: files need Node. In a browser, pipe imageToTextStream into a WritableStream
 // (the File System Access API, a fetch body) and give textToImageStream a Response body or a File's stream().
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import type { RawImage } from '../raw-image.js';
 import type { StreamImageInput } from './image-to-text-stream.js';
 import type { ImageToTextStreamOptions, ReadImageTextFileOptions } from './stream-options.js';
@@ -8,7 +8,7 @@ import type { ImageToTextStreamOptions, ReadImageTextFileOptions } from './strea
 export type { ReadImageTextFileOptions } from './stream-options.js';
 
 function needsNode(name: string, instead: string): PixtextError {
-  return new PixtextError(ErrorCode.UNSUPPORTED, `${name} needs Node (node:fs); this build runs without it: ${instead}`);
+  return new PixtextError('ERR_UNSUPPORTED', `${name} needs Node (node:fs); this build runs without it: ${instead}`);
 }
 
 /**

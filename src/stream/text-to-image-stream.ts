@@ -1,7 +1,7 @@
 // textToImage for an envelope arriving as a stream, for texts longer than the engine's maximum string length.
 // The header (which canonically precedes `data`) sizes the payload buffer before any of it is decoded, so memory is
 // the image plus a fixed buffer; `byteLength` and `crc32` are verified when the text ends.
-import { ErrorCode, PixtextError, describeValue } from '../errors.js';
+import { PixtextError, describeValue } from '../errors.js';
 import { checkEnvelopeVersion, parseEnvelopeHeader } from '../envelope/envelope-header.js';
 import type { EnvelopeHeader } from '../envelope/envelope-header.js';
 import { crc32Hex } from '../checksum/crc32.js';
@@ -35,7 +35,7 @@ function checkHeader(header: EnvelopeHeader, maxPixels: number): void {
   checkPixelLimit(header.width, header.height, maxPixels, 'The envelope header', header.mode);
   if (header.encoding !== 'raw') {
     throw new PixtextError(
-      ErrorCode.UNSUPPORTED,
+      'ERR_UNSUPPORTED',
       `textToImageStream reads raw envelopes; this one holds a ${header.encoding} file: read it with textToImage (its text is at most 4/3 of the file)`,
       { chunk: 'encoding' },
     );
@@ -43,7 +43,7 @@ function checkHeader(header: EnvelopeHeader, maxPixels: number): void {
   const expected = byteLengthFor(header.mode, header.width, header.height);
   if (header.byteLength !== expected) {
     throw new PixtextError(
-      ErrorCode.LENGTH_MISMATCH,
+      'ERR_LENGTH_MISMATCH',
       `The envelope declares byteLength ${header.byteLength} but a ${header.width}×${header.height} ${header.mode} image holds ${expected} bytes`,
       { chunk: 'byteLength' },
     );
@@ -95,7 +95,7 @@ class EnvelopeStreamReader {
     if (hasOwn(fields, 'data') || this.payload === undefined) {
       const data = hasOwn(fields, 'data') ? fields['data'] : undefined;
       throw new PixtextError(
-        ErrorCode.ENVELOPE,
+        'ERR_ENVELOPE',
         data === undefined ? 'Envelope field "data" is missing' : `Envelope field "data" must be a base64 string but is ${describeValue(data)}`,
         { chunk: 'data' },
       );
@@ -103,14 +103,14 @@ class EnvelopeStreamReader {
     const { bytes, crc } = this.payload;
     if (bytes.length !== header.byteLength) {
       throw new PixtextError(
-        ErrorCode.LENGTH_MISMATCH,
+        'ERR_LENGTH_MISMATCH',
         `The envelope's data decodes to ${bytes.length} bytes but its byteLength says ${header.byteLength}`,
         { chunk: 'data' },
       );
     }
     if (crc32Hex(crc) !== header.crc32) {
       throw new PixtextError(
-        ErrorCode.CHECKSUM,
+        'ERR_CHECKSUM',
         `The envelope's data has CRC-32 ${crc32Hex(crc)} but its crc32 field says ${header.crc32}: the data is corrupt`,
         { chunk: 'crc32' },
       );
@@ -179,7 +179,7 @@ export async function textToImageStream(source: TextStreamSource, options?: Text
     pieces = source;
   } else {
     throw new PixtextError(
-      ErrorCode.INVALID_ARGUMENT,
+      'ERR_INVALID_ARGUMENT',
       `Expected a ReadableStream or an async iterable of strings or bytes for source but received ${describeValue(source)}`,
     );
   }
@@ -190,14 +190,14 @@ export async function textToImageStream(source: TextStreamSource, options?: Text
     try {
       return bytes === undefined ? utf8.decode() : utf8.decode(bytes, { stream: true });
     } catch (cause) {
-      if (bytes === undefined) throw new PixtextError(ErrorCode.TRUNCATED, 'The text ends inside a UTF-8 character', { cause });
-      throw new PixtextError(ErrorCode.NOT_JSON, 'The text is not valid UTF-8', { cause });
+      if (bytes === undefined) throw new PixtextError('ERR_TRUNCATED', 'The text ends inside a UTF-8 character', { cause });
+      throw new PixtextError('ERR_NOT_JSON', 'The text is not valid UTF-8', { cause });
     }
   };
   for await (const piece of pieces) {
     if (typeof piece === 'string') reader.write(piece);
     else if (piece instanceof Uint8Array) reader.write(decodeUtf8(piece));
-    else throw new PixtextError(ErrorCode.INVALID_ARGUMENT, `Expected a string or a Uint8Array for a piece of source but received ${describeValue(piece)}`);
+    else throw new PixtextError('ERR_INVALID_ARGUMENT', `Expected a string or a Uint8Array for a piece of source but received ${describeValue(piece)}`);
   }
   if (utf8 !== undefined) reader.write(decodeUtf8());
   return reader.finish();

@@ -6,7 +6,8 @@
 // included) is caught on its own, before it can land in the wrong slot.
 // Readers accept any valid JSON of the same object (keys in any order, whitespace, escapes) and ignore unknown keys.
 import { crc32Hex } from '../checksum/crc32.js';
-import { ErrorCode, describeValue } from '../errors.js';
+import { describeValue } from '../errors.js';
+import type { ErrorCode } from '../errors.js';
 import { ChunkError } from './chunk-error.js';
 import { TextCrc } from './text-crc.js';
 
@@ -86,14 +87,14 @@ export function chunkCheck(header: MessageHeader, index: number, data: string): 
  */
 export function parseChunk(text: string, limits: ChunkLimits, ref: ChunkRef): ParsedChunk {
   const { where, position } = ref;
-  const fail = (message: string, index?: number, code: ErrorCode = ErrorCode.CHUNK): ChunkError =>
+  const fail = (message: string, index?: number, code: ErrorCode = 'ERR_CHUNK'): ChunkError =>
     new ChunkError(code, `${where}${index === undefined ? '' : ` (index ${index})`} ${message}`, { index, position });
 
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new ChunkError(ErrorCode.CHUNK, `${where} is not JSON: ${(cause as Error).message}`, { position, cause });
+    throw new ChunkError('ERR_CHUNK', `${where} is not JSON: ${(cause as Error).message}`, { position, cause });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('is not a JSON object');
   // Own keys only: a "__proto__" key in the JSON is just an unknown key.
@@ -124,13 +125,13 @@ export function parseChunk(text: string, limits: ChunkLimits, ref: ChunkRef): Pa
   const count = integer('count', 1);
   if (count === undefined) throw fail(`has an invalid "count": ${describeValue(field('count'))}`, index);
   if (count > limits.maxCount) {
-    throw fail(`declares ${count} chunks, over the limit of ${limits.maxCount}`, index, ErrorCode.TOO_LARGE);
+    throw fail(`declares ${count} chunks, over the limit of ${limits.maxCount}`, index, 'ERR_TOO_LARGE');
   }
   const length = integer('length', 0);
   if (length === undefined) throw fail(`has an invalid "length": ${describeValue(field('length'))}`, index);
   if (length > limits.maxLength) {
     const message = `declares a text of ${length} characters, over the limit of ${limits.maxLength}`;
-    throw fail(message, index, ErrorCode.TOO_LARGE);
+    throw fail(message, index, 'ERR_TOO_LARGE');
   }
   // Every chunk carries at least one character of a non-empty text, so more chunks than characters is impossible.
   if (count > Math.max(1, length)) throw fail(`declares ${count} chunks for a text of ${length} characters`, index);

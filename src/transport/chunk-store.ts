@@ -1,6 +1,6 @@
 // The slots of one message being reassembled: duplicates, conflicts, what is missing, and the verified whole.
 import { crc32Hex } from '../checksum/crc32.js';
-import { ErrorCode } from '../errors.js';
+
 import { ChunkError, describeIndexes } from './chunk-error.js';
 import type { ChunkRef, MessageHeader, ParsedChunk } from './chunk-format.js';
 import { TextCrc } from './text-crc.js';
@@ -44,7 +44,7 @@ export class ChunkStore {
   add(chunk: ParsedChunk, ref: ChunkRef): ChunkAddStatus {
     const { index } = chunk;
     const fail = (message: string): ChunkError =>
-      new ChunkError(ErrorCode.CHUNK, `${ref.where} (index ${index}) ${message}`, { index, position: ref.position });
+      new ChunkError('ERR_CHUNK', `${ref.where} (index ${index}) ${message}`, { index, position: ref.position });
     const reason = this.mismatch(chunk);
     if (reason !== undefined) throw fail(reason);
     const held = this.slice(index);
@@ -80,14 +80,14 @@ export class ChunkStore {
     if (!this.isComplete) {
       const missing = this.missing(Infinity);
       throw new ChunkError(
-        ErrorCode.CHUNK_MISSING,
+        'ERR_CHUNK_MISSING',
         `Message ${id} lacks ${missing.length} of its ${count} chunks: ${describeIndexes(missing)}`,
         { missing },
       );
     }
     if (this.receivedLength !== length) {
       throw new ChunkError(
-        ErrorCode.LENGTH_MISMATCH,
+        'ERR_LENGTH_MISMATCH',
         `Message ${id} declares a text of ${length} characters but its ${count} chunks hold ${this.receivedLength}`,
       );
     }
@@ -100,7 +100,7 @@ export class ChunkStore {
     }
     const actual = crc32Hex(hash.digest());
     if (actual !== crc32) {
-      throw new ChunkError(ErrorCode.CHECKSUM, `Message ${id} declares text CRC-32 ${crc32} but its chunks join to ${actual}`);
+      throw new ChunkError('ERR_CHECKSUM', `Message ${id} declares text CRC-32 ${crc32} but its chunks join to ${actual}`);
     }
     this.whole = parts.join('');
     this.offsets = offsets;

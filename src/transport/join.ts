@@ -1,5 +1,5 @@
 // joinText: a whole list of chunks, in any order, back to the text.
-import { ErrorCode, invalidArgument } from '../errors.js';
+import { invalidArgument } from '../errors.js';
 import { ChunkError } from './chunk-error.js';
 import { ENGINE_MAX_STRING_LENGTH } from '../engine-limits.js';
 import { MAX_CHUNK_COUNT, parseChunk } from './chunk-format.js';
@@ -38,7 +38,7 @@ export function joinText(chunks: Iterable<string>): string {
     parsed.push(parseChunk(chunk, LIMITS, { where, position }));
     position++;
   }
-  if (parsed.length === 0) throw new ChunkError(ErrorCode.CHUNK_MISSING, 'No chunks were given', { missing: [] });
+  if (parsed.length === 0) throw new ChunkError('ERR_CHUNK_MISSING', 'No chunks were given', { missing: [] });
 
   const store = new ChunkStore(majority(parsed));
   parsed.forEach((chunk, i) => store.add(chunk, { where: `chunks[${i}]`, position: i }));

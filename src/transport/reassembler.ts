@@ -1,6 +1,6 @@
 // Reassembler: chunks in one at a time (any order, duplicates, strangers), the verified text out.
 import { ENGINE_MAX_STRING_LENGTH } from '../engine-limits.js';
-import { ErrorCode, invalidArgument } from '../errors.js';
+import { invalidArgument } from '../errors.js';
 import { ChunkError } from './chunk-error.js';
 import { CHUNK_ID_PATTERN, MAX_CHUNK_COUNT, parseChunk } from './chunk-format.js';
 import type { ChunkLimits } from './chunk-format.js';
@@ -112,7 +112,7 @@ export class Reassembler {
     if (this.store === undefined) {
       if (this.expectedId !== undefined && parsed.id !== this.expectedId) {
         const message = `chunk (index ${parsed.index}) belongs to message ${parsed.id}, not ${this.expectedId}`;
-        throw new ChunkError(ErrorCode.CHUNK, message, { index: parsed.index });
+        throw new ChunkError('ERR_CHUNK', message, { index: parsed.index });
       }
       this.store = new ChunkStore(parsed);
     }
@@ -140,7 +140,7 @@ export class Reassembler {
    */
   text(): string {
     if (this.store === undefined) {
-      throw new ChunkError(ErrorCode.CHUNK_MISSING, 'No chunk of the message has arrived yet', { missing: [] });
+      throw new ChunkError('ERR_CHUNK_MISSING', 'No chunk of the message has arrived yet', { missing: [] });
     }
     return this.store.assemble();
   }

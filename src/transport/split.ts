@@ -1,7 +1,7 @@
 // splitText: a text to self-describing chunks, each at most `maxChunkLength` characters with all framing and escaping.
 import { crc32Hex } from '../checksum/crc32.js';
 import { ENGINE_MAX_STRING_LENGTH } from '../engine-limits.js';
-import { ErrorCode, PixtextError, invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 import {
   CHUNK_ID_PATTERN,
   CHUNK_SUFFIX,
@@ -61,7 +61,7 @@ export function splitText(text: string, options: SplitTextOptions): string[] {
   const n = text.length;
   if (n > ENGINE_MAX_STRING_LENGTH) {
     const message = `A text of ${n} characters is over the chunked-transport limit of ${ENGINE_MAX_STRING_LENGTH}`;
-    throw new PixtextError(ErrorCode.TOO_LARGE, message);
+    throw new PixtextError('ERR_TOO_LARGE', message);
   }
 
   const crc = crc32Hex(textCrc32(text));

@@ -1,7 +1,7 @@
 // Node twin of zlib.ts: node:zlib (native zlib, about twice as fast as fflate). Same exports and contract.
 // Spec: https://www.rfc-editor.org/rfc/rfc1950 (zlib), https://www.rfc-editor.org/rfc/rfc1951 (deflate)
 import * as zlib from 'node:zlib';
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import { inflate as boundedInflate } from './zlib.js';
 import { checkExpansion, checkLevel } from './zlib-header.js';
 
@@ -42,16 +42,16 @@ export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
     if (code === 'ERR_BUFFER_TOO_LARGE') return boundedInflate(data, expectedLength);
     const message = error instanceof Error ? error.message : String(error);
     if (code === 'Z_BUF_ERROR') {
-      throw new PixtextError(ErrorCode.TRUNCATED, `zlib stream ends before its last block (${message})`, {
+      throw new PixtextError('ERR_TRUNCATED', `zlib stream ends before its last block (${message})`, {
         offset: data.length,
         cause: error,
       });
     }
-    throw new PixtextError(ErrorCode.CORRUPT, `invalid deflate data (${message})`, { offset: start, cause: error });
+    throw new PixtextError('ERR_CORRUPT', `invalid deflate data (${message})`, { offset: start, cause: error });
   }
   if (out.length < expectedLength) {
     throw new PixtextError(
-      ErrorCode.TRUNCATED,
+      'ERR_TRUNCATED',
       `zlib stream inflates to ${out.length} bytes but ${expectedLength} were expected`,
       { offset: data.length },
     );

@@ -1,7 +1,7 @@
 // zlib for every build but Node's, on fflate (pure JS). The Node build swaps in zlib.node.ts (node:zlib).
 // Spec: https://www.rfc-editor.org/rfc/rfc1950 (zlib), https://www.rfc-editor.org/rfc/rfc1951 (deflate)
 import { Inflate, zlibSync } from 'fflate';
-import { ErrorCode, PixtextError } from '../errors.js';
+import { PixtextError } from '../errors.js';
 import { MAX_INFLATE_RATIO, checkExpansion, checkLevel } from './zlib-header.js';
 
 // Input is fed to the streaming inflater in slices small enough that one slice can never expand to more than what is
@@ -16,9 +16,9 @@ function fflateError(error: unknown, offset: number): PixtextError {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 0) {
-    return new PixtextError(ErrorCode.TRUNCATED, `zlib stream ends before its last block (${message})`, { offset, cause: error });
+    return new PixtextError('ERR_TRUNCATED', `zlib stream ends before its last block (${message})`, { offset, cause: error });
   }
-  return new PixtextError(ErrorCode.CORRUPT, `invalid deflate data after byte ${offset} (${message})`, { offset, cause: error });
+  return new PixtextError('ERR_CORRUPT', `invalid deflate data after byte ${offset} (${message})`, { offset, cause: error });
 }
 
 /**
@@ -63,7 +63,7 @@ export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
   }
   if (filled < expectedLength) {
     throw new PixtextError(
-      ErrorCode.TRUNCATED,
+      'ERR_TRUNCATED',
       `zlib stream inflates to ${filled} bytes but ${expectedLength} were expected`,
       { offset: end },
     );

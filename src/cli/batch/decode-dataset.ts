@@ -4,7 +4,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { constants as bufferConstants } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import { ErrorCode } from '../../errors.js';
+
 import type { FormatId, PixelMode } from '../../index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { about } from '../command.js';
@@ -128,7 +128,7 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
     for await (const line of jsonlLines(stream, MAX_LINE_BYTES)) {
       inFlight.push({ lineNumber: line.lineNumber, consumed: line.consumed });
       if ('tooLong' in line) {
-        const error = { code: ErrorCode.TOO_LARGE, message: `the line is ${line.tooLong} bytes, longer than the longest text this engine can parse (${MAX_LINE_BYTES})` };
+        const error = { code: 'ERR_TOO_LARGE', message: `the line is ${line.tooLong} bytes, longer than the longest text this engine can parse (${MAX_LINE_BYTES})` };
         yield { outcome: { ok: false, error } };
       } else {
         bytesIn += line.bytes.length;

@@ -2,7 +2,7 @@
 // JSONL line. Pure functions of their message (plus reading the one input file), so the pool can run them anywhere.
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import type { FormatId, PixelMode } from '../../index.js';
 import { fileToText, textHeader, textToFileBytes, verifyText, type TextOptions } from '../library.js';
 import { formatFromPath } from '../formats.js';
@@ -102,13 +102,13 @@ export function runTask(task: BatchTask): TaskOutput {
         const header = textHeader(text);
         relPath = pathOf(header);
         if (relPath === undefined) {
-          throw new PixtextError(ErrorCode.ENVELOPE, 'the line has no metadata.path string, so it names no file to write', { chunk: 'metadata' });
+          throw new PixtextError('ERR_ENVELOPE', 'the line has no metadata.path string, so it names no file to write', { chunk: 'metadata' });
         }
         const segments = datasetPathSegments(relPath);
         const format = formatFromPath(segments[segments.length - 1]!) ?? task.fallbackFormat;
         if (format === undefined) {
           throw new FileError(
-            ErrorCode.UNKNOWN_FORMAT,
+            'ERR_UNKNOWN_FORMAT',
             `metadata.path ${JSON.stringify(relPath)} does not end in .png, .jpg, .jpeg or .bmp; give --format to choose one`,
           );
         }
@@ -144,7 +144,7 @@ function lineText(line: Uint8Array): string {
   try {
     return utf8.decode(line);
   } catch {
-    throw new PixtextError(ErrorCode.NOT_JSON, 'the line is not valid UTF-8 text');
+    throw new PixtextError('ERR_NOT_JSON', 'the line is not valid UTF-8 text');
   }
 }
 

@@ -2,7 +2,7 @@
 // Spec: https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header (bV5RedMask …)
 // and https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapinfoheader (biCompression).
 
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 
 /** The four channel masks of a BMP pixel, as unsigned 32-bit integers; 0 means the channel is absent. */
 export interface BmpMasks {
@@ -25,7 +25,7 @@ export const MASKS_RGB555: Readonly<BmpMasks> = { red: 0x7c00, green: 0x03e0, bl
 /** The default 32-bit layout of BI_RGB: bytes B, G, R and an unused fourth byte. */
 export const MASKS_XRGB8888: Readonly<BmpMasks> = { red: 0x00ff0000, green: 0x0000ff00, blue: 0x000000ff, alpha: 0 };
 
-const badMasks = (message: string) => new PixtextError(ErrorCode.CORRUPT, `BMP ${message}`, { chunk: 'bitfields' });
+const badMasks = (message: string) => new PixtextError('ERR_CORRUPT', `BMP ${message}`, { chunk: 'bitfields' });
 
 /**
  * Splits a mask into shift and width.

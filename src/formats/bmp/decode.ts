@@ -2,7 +2,7 @@
 // Spec: https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header and the pages linked
 // from header.ts, palette.ts, rle.ts and pixels.ts.
 
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import { checkPixelLimit, type PixelMode, type RawImage } from '../../raw-image.js';
 import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
 import { analyzeMasks } from './bitfields.js';
@@ -70,7 +70,7 @@ export function decodeBmp(bytes: Uint8Array, options: CodecDecodeOptions): RawIm
     const available = bytes.length - header.dataOffset;
     if (available < needed) {
       throw new PixtextError(
-        ErrorCode.TRUNCATED,
+        'ERR_TRUNCATED',
         `BMP pixel data holds ${available} of ${needed} bytes`,
         { chunk: 'pixel data', offset: bytes.length },
       );

@@ -2,7 +2,7 @@
 // Spec: https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapinfoheader and
 // https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header
 
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import { rowStride, validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
 import { BMP_COMPRESSION, FILE_HEADER_SIZE } from './header.js';
 import { swapRedBlue } from './pixels.js';
@@ -33,7 +33,7 @@ function palettedEntries(image: RawImage): Uint8Array {
   for (let i = 0; i < entries; i++) {
     if (palette[i * 4 + 3] !== 255) {
       throw new PixtextError(
-        ErrorCode.UNSUPPORTED,
+        'ERR_UNSUPPORTED',
         `BMP palettes cannot hold alpha (entry ${i} has ${palette[i * 4 + 3]}): convert(image, 'RGBA') first`,
       );
     }
@@ -43,7 +43,7 @@ function palettedEntries(image: RawImage): Uint8Array {
     for (let i = 0; i < data.length; i++) {
       if (data[i]! >= entries) {
         throw new PixtextError(
-          ErrorCode.INVALID_IMAGE,
+          'ERR_INVALID_IMAGE',
           `Invalid image: pixel (${i % width}, ${Math.floor(i / width)}) uses palette index ${data[i]} of ${entries}`,
         );
       }
@@ -74,10 +74,10 @@ export function encodeBmp(image: RawImage): Uint8Array {
   if (!(BMP_ENCODABLE_MODES as readonly PixelMode[]).includes(mode)) {
     // LA has no BMP layout of its own; the 16-bit modes keep their high byte in the 8-bit ones.
     const target = mode === 'L16' ? 'L' : mode === 'RGB16' ? 'RGB' : 'RGBA';
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `BMP cannot hold mode ${mode}: convert(image, '${target}') first`);
+    throw new PixtextError('ERR_UNSUPPORTED', `BMP cannot hold mode ${mode}: convert(image, '${target}') first`);
   }
   if (width > 0x7fffffff || height > 0x7fffffff) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `BMP cannot hold ${width}×${height} (sides over 2^31 − 1)`);
+    throw new PixtextError('ERR_TOO_LARGE', `BMP cannot hold ${width}×${height} (sides over 2^31 − 1)`);
   }
   // Bytes in a row of 8 pixels are bits per pixel: 1, 8, 24 or 32.
   const bitsPerPixel = rowStride(mode, 8);
@@ -90,7 +90,7 @@ export function encodeBmp(image: RawImage): Uint8Array {
   const imageSize = stride * height;
   const fileSize = dataOffset + imageSize;
   if (fileSize > 0xffffffff) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `A ${width}×${height} ${mode} BMP would be over 4 GiB`);
+    throw new PixtextError('ERR_TOO_LARGE', `A ${width}×${height} ${mode} BMP would be over 4 GiB`);
   }
 
   const out = new Uint8Array(fileSize);

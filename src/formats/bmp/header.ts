@@ -6,7 +6,7 @@
 // OS/2 1.x BITMAPCOREHEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapcoreheader
 // OS/2 2.x BITMAPINFOHEADER2: IBM OS/2 Presentation Manager programming reference (16 to 64 byte header).
 
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import { MASKS_RGB555, MASKS_XRGB8888, type BmpMasks } from './bitfields.js';
 
 /** biCompression values (the Windows meaning; OS/2 2.x reuses 3 and 4 for Huffman 1D and RLE24). */
@@ -55,9 +55,9 @@ export interface BmpHeader {
 }
 
 const INFO = 'BITMAPINFOHEADER';
-const corrupt = (message: string, offset: number, chunk = INFO): PixtextError => new PixtextError(ErrorCode.CORRUPT, `BMP ${message}`, { chunk, offset });
+const corrupt = (message: string, offset: number, chunk = INFO): PixtextError => new PixtextError('ERR_CORRUPT', `BMP ${message}`, { chunk, offset });
 /** `BMP <subject> not supported`: the subject ends in "is" or "are". */
-const unsupported = (message: string): PixtextError => new PixtextError(ErrorCode.UNSUPPORTED, `BMP ${message} not supported`, { chunk: INFO });
+const unsupported = (message: string): PixtextError => new PixtextError('ERR_UNSUPPORTED', `BMP ${message} not supported`, { chunk: INFO });
 
 const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
@@ -73,7 +73,7 @@ export function hasBmpSignature(bytes: Uint8Array): boolean {
 
 function need(bytes: Uint8Array, end: number, what: string): void {
   if (bytes.length < end) {
-    throw new PixtextError(ErrorCode.TRUNCATED, `BMP ${what} needs ${end} bytes, the file has ${bytes.length}`, { chunk: what, offset: bytes.length });
+    throw new PixtextError('ERR_TRUNCATED', `BMP ${what} needs ${end} bytes, the file has ${bytes.length}`, { chunk: what, offset: bytes.length });
   }
 }
 
@@ -91,9 +91,9 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
   if (!hasBmpSignature(bytes)) {
     const tag = bytes.length >= 2 ? String.fromCharCode(bytes[0]!, bytes[1]!) : '';
     if (['BA', 'CI', 'CP', 'IC', 'PT'].includes(tag)) {
-      throw new PixtextError(ErrorCode.UNSUPPORTED, `OS/2 "${tag}" bitmap containers are not supported`, { offset: 0 });
+      throw new PixtextError('ERR_UNSUPPORTED', `OS/2 "${tag}" bitmap containers are not supported`, { offset: 0 });
     }
-    throw new PixtextError(ErrorCode.CORRUPT, 'Not a BMP file: no "BM" signature', { chunk: 'BITMAPFILEHEADER', offset: 0 });
+    throw new PixtextError('ERR_CORRUPT', 'Not a BMP file: no "BM" signature', { chunk: 'BITMAPFILEHEADER', offset: 0 });
   }
   need(bytes, FILE_HEADER_SIZE + 4, 'BITMAPFILEHEADER');
   // bfSize and the reserved fields are ignored: writers disagree on them (OS/2 puts header sizes or hotspots there).

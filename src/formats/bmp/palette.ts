@@ -2,7 +2,7 @@
 // Spec: RGBQUAD https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-rgbquad
 // and RGBTRIPLE (OS/2 1.x) https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-rgbtriple
 
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import type { BmpHeader } from './header.js';
 
 /** The mode an indexed BMP decodes to: `1` (black/white), `L` (identity grey) or `P`. */
@@ -54,7 +54,7 @@ export function checkIndices(indices: Uint8Array, width: number, entries: number
       const x = i % width;
       const y = (i - x) / width;
       throw new PixtextError(
-        ErrorCode.CORRUPT,
+        'ERR_CORRUPT',
         `BMP pixel (${x}, ${y}) uses palette index ${indices[i]} of ${entries}`,
         { chunk: 'pixel data' },
       );

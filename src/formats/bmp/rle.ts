@@ -1,7 +1,7 @@
 // BI_RLE8 and BI_RLE4 run-length decoding into one palette index per pixel.
 // Spec: https://learn.microsoft.com/en-us/windows/win32/gdi/bitmap-compression
 
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 
 /**
  * Decodes an RLE8 (`bitsPerPixel` 8) or RLE4 (4) stream into `width × height` indices, top row first
@@ -38,7 +38,7 @@ export function decodeRle(
   let y = 0; // rows counted from the bottom, as stored
   let rowBase = (height - 1) * width;
   const truncated = (what: string): PixtextError =>
-    new PixtextError(ErrorCode.TRUNCATED, `BMP RLE data ends inside ${what} at byte ${end}`, { chunk: 'pixel data', offset: end });
+    new PixtextError('ERR_TRUNCATED', `BMP RLE data ends inside ${what} at byte ${end}`, { chunk: 'pixel data', offset: end });
 
   while (p + 1 < end) {
     const count = bytes[p]!;

@@ -1,7 +1,7 @@
 // JPEG decoding through jpeg-js, with the checks, clean-up and colour handling jpeg-js leaves out.
 // Spec: ITU-T T.81 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf); colour-space rules as libjpeg's jdapimin.c.
 import decodeJpegJs from 'jpeg-js/lib/decoder.js';
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import { checkPixelLimit } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
@@ -23,7 +23,7 @@ function unsupportedProcess(marker: number): string | undefined {
   return `${words.filter(Boolean).join(' ')} (SOF${n})`;
 }
 
-const unsupported = (message: string) => new PixtextError(ErrorCode.UNSUPPORTED, `JPEG: ${message}`, { chunk: 'SOF' });
+const unsupported = (message: string) => new PixtextError('ERR_UNSUPPORTED', `JPEG: ${message}`, { chunk: 'SOF' });
 
 /**
  * Checks what jpeg-js can decode (baseline, extended and progressive Huffman-coded 8-bit frames with 1, 3 or 4
@@ -35,7 +35,7 @@ function checkFrame(structure: JpegStructure): PixelMode {
   const process = unsupportedProcess(frame.marker);
   if (process !== undefined) throw unsupported(`${process} JPEG is not supported`);
   if (frame.precision !== 8) throw unsupported(`${frame.precision}-bit samples are not supported`);
-  if (frame.width === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: the frame width is 0', { chunk: 'SOF' });
+  if (frame.width === 0) throw new PixtextError('ERR_CORRUPT', 'JPEG: the frame width is 0', { chunk: 'SOF' });
   if (frame.height === 0) throw unsupported('a height set by DNL (0 in SOF) is not supported');
   const count = frame.components.length;
   if (count !== 1 && count !== 3 && count !== 4) throw unsupported(`${count} colour components are not supported`);
@@ -79,11 +79,11 @@ function isYcc(structure: JpegStructure): boolean {
  */
 function checkScansPresent(structure: JpegStructure): void {
   const { frame, scanList } = structure;
-  if (scanList.length === 0) throw new PixtextError(ErrorCode.CORRUPT, 'JPEG: no scan (SOS)', { chunk: 'SOS' });
+  if (scanList.length === 0) throw new PixtextError('ERR_CORRUPT', 'JPEG: no scan (SOS)', { chunk: 'SOS' });
   const progressive = frame.marker === 0xc2;
   const scanned = new Set(scanList.flatMap((s) => s.componentIds));
   if (!structure.complete && (progressive || frame.components.some((c) => !scanned.has(c.id)))) {
-    throw new PixtextError(ErrorCode.TRUNCATED, 'JPEG: the file ends before EOI with scans missing', { chunk: 'EOI' });
+    throw new PixtextError('ERR_TRUNCATED', 'JPEG: the file ends before EOI with scans missing', { chunk: 'EOI' });
   }
   const blocks = (id: number) => {
     const grid = blockGrid(frame, frame.components.find((k) => k.id === id)!);
@@ -98,7 +98,7 @@ function checkScansPresent(structure: JpegStructure): void {
   }
   if (haveBytes * 8 < neededBits) {
     throw new PixtextError(
-      ErrorCode.TRUNCATED,
+      'ERR_TRUNCATED',
       `JPEG scan data holds ${haveBytes} bytes but a ${frame.width}×${frame.height} image needs ${Math.ceil(neededBits / 8)}`,
       { chunk: 'SOS' },
     );
@@ -122,14 +122,14 @@ function jpegJsMemoryBudget(frame: JpegFrame, fileLength: number): number {
 function translateError(error: unknown, structure: JpegStructure): PixtextError {
   const message = error instanceof Error ? error.message : String(error);
   if (/maxResolutionInMP|maxMemoryUsageInMB|allocate enough memory/.test(message) || error instanceof RangeError) {
-    return new PixtextError(ErrorCode.TOO_LARGE, `JPEG: ${message}`, { cause: error });
+    return new PixtextError('ERR_TOO_LARGE', `JPEG: ${message}`, { cause: error });
   }
-  if (/Unsupported color mode/.test(message)) return new PixtextError(ErrorCode.UNSUPPORTED, `JPEG: ${message}`, { cause: error });
+  if (/Unsupported color mode/.test(message)) return new PixtextError('ERR_UNSUPPORTED', `JPEG: ${message}`, { cause: error });
   if (!structure.complete) {
-    return new PixtextError(ErrorCode.TRUNCATED, `JPEG: truncated scan data (${message})`, { cause: error });
+    return new PixtextError('ERR_TRUNCATED', `JPEG: truncated scan data (${message})`, { cause: error });
   }
   const what = error instanceof TypeError ? 'a missing table or component' : message;
-  return new PixtextError(ErrorCode.CORRUPT, `JPEG: bad scan data: ${what}`, { cause: error });
+  return new PixtextError('ERR_CORRUPT', `JPEG: bad scan data: ${what}`, { cause: error });
 }
 
 /**
@@ -196,7 +196,7 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
     decoded = run(prepared);
   } catch (error) {
     const translated = translateError(error, structure);
-    if (translated.code !== ErrorCode.CORRUPT) throw translated;
+    if (translated.code !== 'ERR_CORRUPT') throw translated;
     // Second attempts, each for one condition jpeg-js trips over but libjpeg decodes (see their modules).
     for (const retry of [() => repairedStream(bytes, structure), () => withoutPaddingBeforeRestarts(prepared)]) {
       try {
@@ -211,7 +211,7 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
     if (decoded === undefined) throw translated;
   }
   if (decoded.width !== width || decoded.height !== height || decoded.data.length !== width * height * 3) {
-    throw new PixtextError(ErrorCode.CORRUPT, `JPEG: decodes to ${decoded.width}×${decoded.height}, not ${width}×${height}`);
+    throw new PixtextError('ERR_CORRUPT', `JPEG: decodes to ${decoded.width}×${decoded.height}, not ${width}×${height}`);
   }
   const pixels = decoded.data;
   if (count === 3) finishThreeComponents(pixels, frame, isYcc(structure));

@@ -1,7 +1,7 @@
 // JPEG encoding through jpeg-js (baseline, 4:4:4, JFIF), made to run where `Buffer` does not exist.
 // Spec: ITU-T T.81 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf); JFIF 1.02.
 import encodeJpegJs from 'jpeg-js/lib/encoder.js';
-import { ErrorCode, PixtextError, invalidArgument } from '../../errors.js';
+import { PixtextError, invalidArgument } from '../../errors.js';
 import { validateRawImage } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import type { CodecEncodeOptions } from '../codec.js';
@@ -53,7 +53,7 @@ function withBufferFrom<T>(run: () => T): T {
   if (typeof scope.Buffer?.from === 'function') return run();
   const previous = Object.getOwnPropertyDescriptor(scope, 'Buffer');
   if (previous !== undefined && !previous.configurable) {
-    throw new PixtextError(ErrorCode.UNSUPPORTED, 'JPEG encoding needs globalThis.Buffer absent, a Buffer or configurable');
+    throw new PixtextError('ERR_UNSUPPORTED', 'JPEG encoding needs globalThis.Buffer absent, a Buffer or configurable');
   }
   const standIn = { from: (bytes: ArrayLike<number>) => new Uint8Array(bytes) };
   Object.defineProperty(scope, 'Buffer', { value: standIn, configurable: true, writable: true, enumerable: false });
@@ -82,11 +82,11 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
     // Grey modes become L, the others RGB; alpha is dropped unless flattened.
     const target = mode === '1' || mode[0] === 'L' ? 'L' : 'RGB';
     const alpha = mode.includes('A') ? ' (drops alpha; pass { background } to flatten it)' : '';
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `JPEG cannot hold mode ${mode}: convert(image, '${target}') first${alpha}`);
+    throw new PixtextError('ERR_UNSUPPORTED', `JPEG cannot hold mode ${mode}: convert(image, '${target}') first${alpha}`);
   }
-  if (width === 0 || height === 0) throw new PixtextError(ErrorCode.UNSUPPORTED, `JPEG cannot hold ${width}×${height} (empty)`);
+  if (width === 0 || height === 0) throw new PixtextError('ERR_UNSUPPORTED', `JPEG cannot hold ${width}×${height} (empty)`);
   if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `JPEG cannot hold ${width}×${height} (sides over ${MAX_DIMENSION})`);
+    throw new PixtextError('ERR_TOO_LARGE', `JPEG cannot hold ${width}×${height} (sides over ${MAX_DIMENSION})`);
   }
   const rgba = toJpegJsInput(image);
   const { data } = withBufferFrom(() => encodeJpegJs({ width, height, data: rgba }, quality));

@@ -1,7 +1,7 @@
 // Walks a JPEG file's marker segments without decoding any pixels.
 // Spec: ITU-T T.81 | ISO/IEC 10918-1 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf), Annex B (syntax);
 // JFIF: https://www.w3.org/Graphics/JPEG/jfif3.pdf; Adobe APP14: Adobe Technical Note #5116.
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 
 /** One image component of the frame header (T.81 B.2.2). */
 export interface JpegComponent {
@@ -97,8 +97,8 @@ export function markerName(m: number): string {
   return names[m] ?? `FF${m.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
-const corrupt = (message: string, offset: number, chunk?: string) => new PixtextError(ErrorCode.CORRUPT, `JPEG: ${message}`, { offset, chunk });
-const truncated = (message: string, offset: number, chunk?: string) => new PixtextError(ErrorCode.TRUNCATED, `JPEG: ${message}`, { offset, chunk });
+const corrupt = (message: string, offset: number, chunk?: string) => new PixtextError('ERR_CORRUPT', `JPEG: ${message}`, { offset, chunk });
+const truncated = (message: string, offset: number, chunk?: string) => new PixtextError('ERR_TRUNCATED', `JPEG: ${message}`, { offset, chunk });
 
 /** True when `bytes` start with SOI followed by another marker's 0xFF. */
 export const hasJpegSignature = (bytes: Uint8Array): boolean =>

@@ -1,7 +1,8 @@
 // PNG file structure: the signature and the chunk layout (length, type, data, CRC).
 // Spec: https://www.w3.org/TR/png-3/#5PNG-file-signature and https://www.w3.org/TR/png-3/#5Chunk-layout
 import { crc32 } from '../../checksum/crc32.js';
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
+import type { ErrorCode } from '../../errors.js';
 
 /** The 8 bytes every PNG file starts with. */
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -75,11 +76,11 @@ export function checkSignature(bytes: Uint8Array): void {
   while (prefix < 4 && prefix < bytes.length && bytes[prefix] === PNG_SIGNATURE[prefix]) prefix++;
   if (prefix === 4) {
     if (bytes.length < 8 && bytes.every((b, i) => b === PNG_SIGNATURE[i])) {
-      throw new PixtextError(ErrorCode.TRUNCATED, `PNG file ends after ${bytes.length} bytes, inside its signature`, { offset: bytes.length });
+      throw new PixtextError('ERR_TRUNCATED', `PNG file ends after ${bytes.length} bytes, inside its signature`, { offset: bytes.length });
     }
-    throw new PixtextError(ErrorCode.CORRUPT, 'PNG signature bytes 4–7 are damaged (converted as text?)', { offset: 4, chunk: 'signature' });
+    throw new PixtextError('ERR_CORRUPT', 'PNG signature bytes 4–7 are damaged (converted as text?)', { offset: 4, chunk: 'signature' });
   }
-  throw new PixtextError(ErrorCode.UNKNOWN_FORMAT, 'Not a PNG file (no PNG signature)', { offset: 0 });
+  throw new PixtextError('ERR_UNKNOWN_FORMAT', 'Not a PNG file (no PNG signature)', { offset: 0 });
 }
 
 /**
@@ -89,7 +90,7 @@ export function checkSignature(bytes: Uint8Array): void {
  */
 export function readChunk(bytes: Uint8Array, offset: number, checkCrc = true): PngChunk {
   if (offset + 8 > bytes.length) {
-    throw new PixtextError(ErrorCode.TRUNCATED, `PNG file ends inside a chunk header at byte ${offset} (no IEND)`, { offset });
+    throw new PixtextError('ERR_TRUNCATED', `PNG file ends inside a chunk header at byte ${offset} (no IEND)`, { offset });
   }
   const length = readU32(bytes, offset);
   const type = readU32(bytes, offset + 4);
@@ -98,14 +99,14 @@ export function readChunk(bytes: Uint8Array, offset: number, checkCrc = true): P
   for (let i = 4; i < 8; i++) {
     const c = bytes[offset + i]! | 0x20;
     if (c < 0x61 || c > 0x7a) {
-      throw new PixtextError(ErrorCode.CORRUPT, `PNG chunk type at byte ${offset + 4} is not four ASCII letters`, { offset: offset + 4 });
+      throw new PixtextError('ERR_CORRUPT', `PNG chunk type at byte ${offset + 4} is not four ASCII letters`, { offset: offset + 4 });
     }
   }
-  if (length > MAX_CHUNK_LENGTH) throw fail(ErrorCode.CORRUPT, `declares length ${length}, over 2^31 − 1`);
+  if (length > MAX_CHUNK_LENGTH) throw fail('ERR_CORRUPT', `declares length ${length}, over 2^31 − 1`);
   const dataStart = offset + 8;
   const dataEnd = dataStart + length;
-  if (dataEnd + 4 > bytes.length) throw fail(ErrorCode.TRUNCATED, 'runs past the file end');
-  if (checkCrc && readU32(bytes, dataEnd) !== crc32(bytes.subarray(offset + 4, dataEnd))) throw fail(ErrorCode.CHECKSUM, 'has a wrong CRC');
+  if (dataEnd + 4 > bytes.length) throw fail('ERR_TRUNCATED', 'runs past the file end');
+  if (checkCrc && readU32(bytes, dataEnd) !== crc32(bytes.subarray(offset + 4, dataEnd))) throw fail('ERR_CHECKSUM', 'has a wrong CRC');
   return { type, name, offset, dataStart, dataEnd, next: dataEnd + 4 };
 }
 

@@ -2,7 +2,7 @@
 // size IHDR implies, unfilter it in place, and hand it over as the pixels when the layouts agree (8-bit non-interlaced
 // images, and 16-bit ones after an in-place byte swap); other layouts are expanded row by row into a new buffer.
 // Spec: https://www.w3.org/TR/png-3/#10Decompression and https://www.w3.org/TR/png-3/#13Decoders
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import { byteLengthFor, rowStride } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import { inflate } from '../../zlib/zlib.js';
@@ -34,7 +34,7 @@ export function decodePng(bytes: Uint8Array, maxPixels: number): RawImage {
   checkIhdrLimit(ihdr, maxPixels, mode);
   const expected = filteredLength(ihdr);
   if (expected > 0xffff_ffff) {
-    throw new PixtextError(ErrorCode.TOO_LARGE, `PNG image data needs ${expected} bytes, too many to allocate`, {
+    throw new PixtextError('ERR_TOO_LARGE', `PNG image data needs ${expected} bytes, too many to allocate`, {
       chunk: 'IHDR',
       offset: 8,
     });
@@ -89,7 +89,7 @@ function inflateImageData(bytes: Uint8Array, idat: ByteRange[], expected: number
 }
 
 function tooLarge(bytes: number, cause: unknown): PixtextError {
-  return new PixtextError(ErrorCode.TOO_LARGE, `PNG image needs ${bytes} bytes, too many to allocate`, { cause });
+  return new PixtextError('ERR_TOO_LARGE', `PNG image needs ${bytes} bytes, too many to allocate`, { cause });
 }
 
 /** A zeroed buffer; an allocation the engine refuses becomes `ERR_TOO_LARGE` rather than a RangeError. */

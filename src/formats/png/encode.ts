@@ -3,7 +3,7 @@
 // modes as big-endian 16-bit samples. Non-interlaced, filtered per row with libpng's heuristic, one zlib stream
 // (at levels 5–6, photo-like images use zlib level 4 or 2: see effort.ts).
 // Spec: https://www.w3.org/TR/png-3/#4Concepts.Encoding and https://www.w3.org/TR/png-3/#11Chunks
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import { rowStride, validateRawImage } from '../../raw-image.js';
 import type { RawImage } from '../../raw-image.js';
 import { checkLevel } from '../../zlib/zlib-header.js';
@@ -141,7 +141,7 @@ export function encodePng(image: RawImage, compressionLevel: number = DEFAULT_CO
   const level = checkLevel(compressionLevel);
   const { width, height } = image;
   if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) {
-    throw new PixtextError(ErrorCode.UNSUPPORTED, `PNG cannot hold ${width}×${height} (sides not 1 to 2^31 − 1)`);
+    throw new PixtextError('ERR_UNSUPPORTED', `PNG cannot hold ${width}×${height} (sides not 1 to 2^31 − 1)`);
   }
   const palette = image.mode === 'P' ? encodePalette(image) : undefined;
   const layout = layoutFor(image, palette?.bitDepth ?? 8);

@@ -1,7 +1,7 @@
 // The PNG image header (IHDR), the colour-key transparency (tRNS) of grey and truecolour images, and the mode a
 // decode returns, all read without inflating any pixel data.
 // Spec: https://www.w3.org/TR/png-3/#11IHDR and https://www.w3.org/TR/png-3/#11tRNS
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import type { PixelMode } from '../../raw-image.js';
 import type { ImageHeader } from '../codec.js';
 import { ChunkType, checkSignature, readChunk, readU32 } from './chunks.js';
@@ -52,7 +52,7 @@ export function packedRowBytes(ihdr: PngIhdr, width: number): number {
  */
 export function parseIhdr(bytes: Uint8Array, dataStart: number, length: number): PngIhdr {
   const fail = (what: string): never => {
-    throw new PixtextError(ErrorCode.CORRUPT, `PNG IHDR ${what}`, { offset: dataStart - 8, chunk: 'IHDR' });
+    throw new PixtextError('ERR_CORRUPT', `PNG IHDR ${what}`, { offset: dataStart - 8, chunk: 'IHDR' });
   };
   if (length !== 13) fail(`is ${length} bytes long, not 13`);
   const width = readU32(bytes, dataStart);
@@ -119,7 +119,7 @@ export function readIhdr(bytes: Uint8Array): { ihdr: PngIhdr; next: number } {
   checkSignature(bytes);
   const first = readChunk(bytes, 8);
   if (first.type !== ChunkType.IHDR) {
-    throw new PixtextError(ErrorCode.CORRUPT, `PNG's first chunk is ${first.name}, not IHDR`, { offset: 8, chunk: first.name });
+    throw new PixtextError('ERR_CORRUPT', `PNG's first chunk is ${first.name}, not IHDR`, { offset: 8, chunk: first.name });
   }
   return { ihdr: parseIhdr(bytes, first.dataStart, first.dataEnd - first.dataStart), next: first.next };
 }

@@ -1,6 +1,6 @@
 // PLTE and tRNS for encoding a mode `P` image.
 // Spec: https://www.w3.org/TR/png-3/#11PLTE and https://www.w3.org/TR/png-3/#11tRNS
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import type { RawImage } from '../../raw-image.js';
 
 /** The palette chunks of a `P` image and the bit depth its indices are written at. */
@@ -29,7 +29,7 @@ export function encodePalette(image: RawImage): EncodedPalette {
     entries = palette.length >> 2;
     if (max >= entries) {
       throw new PixtextError(
-        ErrorCode.INVALID_IMAGE,
+        'ERR_INVALID_IMAGE',
         `Invalid image: a pixel uses palette index ${max} of ${entries}`,
       );
     }

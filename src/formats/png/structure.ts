@@ -1,7 +1,7 @@
 // Walking a PNG's chunks in order: every CRC checked, ordering rules enforced, and the pieces the decoder needs
 // (IHDR, PLTE, tRNS, the IDAT run) located without copying. The pixel limit is checked as soon as IHDR is read.
 // Spec: https://www.w3.org/TR/png-3/#5ChunkOrdering
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import { checkPixelLimit } from '../../raw-image.js';
 import type { PixelMode } from '../../raw-image.js';
 import { ChunkType, isCritical, readChunk } from './chunks.js';
@@ -36,7 +36,7 @@ export function checkIhdrLimit(ihdr: PngIhdr, maxPixels: number, mode: PixelMode
 }
 
 function corrupt(message: string, offset: number, chunk: string): never {
-  throw new PixtextError(ErrorCode.CORRUPT, message, { offset, chunk });
+  throw new PixtextError('ERR_CORRUPT', message, { offset, chunk });
 }
 
 /**
@@ -93,7 +93,7 @@ export function readStructure(bytes: Uint8Array, maxPixels: number): PngStructur
         if (applies) structure.transparency = { start: dataStart, end: dataEnd };
         trnsSeen = true;
       } else if (isCritical(type)) {
-        throw new PixtextError(ErrorCode.UNSUPPORTED, `PNG has an unknown critical chunk ${name} at byte ${offset}`, {
+        throw new PixtextError('ERR_UNSUPPORTED', `PNG has an unknown critical chunk ${name} at byte ${offset}`, {
           offset,
           chunk: name,
         });

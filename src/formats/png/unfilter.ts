@@ -1,6 +1,6 @@
 // Reversing PNG's per-row filters (None, Sub, Up, Average, Paeth) in place.
 // Spec: https://www.w3.org/TR/png-3/#9Filters
-import { ErrorCode, PixtextError } from '../../errors.js';
+import { PixtextError } from '../../errors.js';
 import { paeth } from './filter.js';
 
 /**
@@ -44,7 +44,7 @@ export function unfilterRows(buf: Uint8Array, src: number, dst: number, stride: 
         else unPaeth(buf, s, d, stride, bpp);
         break;
       default:
-        throw new PixtextError(ErrorCode.CORRUPT, `PNG image data row ${y} has unknown filter type ${type}`, {
+        throw new PixtextError('ERR_CORRUPT', `PNG image data row ${y} has unknown filter type ${type}`, {
           chunk: 'IDAT',
         });
     }
