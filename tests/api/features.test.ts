@@ -8,20 +8,12 @@ import { convert } from '../../src/pixel-modes/convert.js';
 import { platform } from '../../src/platform-name.js';
 import type { RawImage } from '../../src/raw-image.js';
 import { plain } from './arbitraries.js';
+import { failure } from './failure.js';
 import { fakeCodec } from './fake-codec.js';
 
 // createPixtext() with nothing is raw-pixel envelopes only; every other feature is passed in (codecs, text forms,
 // convert) and, when missing, refused with ERR_UNSUPPORTED whose message says exactly what to pass.
 
-function failure(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PixtextError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  return { code: 'no error', message: '' };
-}
 
 const none = createPixtext();
 const rgb: RawImage = { width: 2, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0, 0, 255, 0]) };

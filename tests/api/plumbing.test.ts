@@ -8,17 +8,9 @@ import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
 import type { RawImage } from '../../src/raw-image.js';
 import { calls, fakeCodec } from './fake-codec.js';
+import { failure } from './failure.js';
 import { plain } from './arbitraries.js';
 
-function failure(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PixtextError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  return { code: 'no error', message: '' };
-}
 const codeOf = (f: () => unknown) => failure(f).code;
 
 const fake = createPixtext({ codecs: [fakeCodec], forms: [pilDumpForm, dataUrlForm, base64Form], convert });

@@ -17,6 +17,7 @@ import {
 import type { PixelMode, RawImage } from '../../src/index.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
+import { failure } from './failure.js';
 import { clearPadding, plain, rawImage, withFullPalette } from './arbitraries.js';
 
 // Conformance files committed by the format areas (PngSuite, BMP Suite, libjpeg-turbo's test image re-encoded);
@@ -28,15 +29,6 @@ const PNG_L16 = fixture('png/pngsuite/basn0g16.png');
 const BMP = fixture('bmp/bmpsuite/g/rgb24.bmp');
 const JPEG = fixture('jpeg/generated/im_testorig_q90_420.jpg');
 
-function failure(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PixtextError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  return { code: 'no error', message: '' };
-}
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const BMP_MODES: readonly PixelMode[] = ['1', 'L', 'P', 'RGB', 'RGBA', 'BGR', 'BGRA'];
