@@ -2,7 +2,7 @@
 // where they exist (recent browsers), else the portable codec. The Node build swaps in base64.node.ts.
 // Spec: https://tc39.es/proposal-arraybuffer-base64/ (native), https://www.rfc-editor.org/rfc/rfc4648#section-4
 import { PixtextError } from '../errors.js';
-import { decodeBase64Portable, encodeBase64Portable } from './portable.js';
+import { decodeBase64Portable, encodeBase64IntoPortable, encodeBase64Portable } from './portable.js';
 import type { DecodeBase64Options } from './portable.js';
 
 export type { DecodeBase64Options } from './portable.js';
@@ -60,6 +60,22 @@ export function encodeBase64(bytes: Uint8Array): string {
       { cause },
     );
   }
+}
+
+/**
+ * Writes the standard padded base64 of `bytes` into `out` from `offset`, as ASCII codes (text built as bytes, with
+ * no string in between). The portable codec: engines have no native encoder into bytes.
+ *
+ * @returns the offset after the last character written (`offset + 4 * ceil(bytes.length / 3)`).
+ * @throws RangeError when `out` has no room for the whole text from `offset`.
+ * @example
+ * ```ts
+ * const out = new Uint8Array(4);
+ * encodeBase64Into(new Uint8Array([255, 0, 0]), out, 0); // 4; out holds the ASCII codes of '/wAA'
+ * ```
+ */
+export function encodeBase64Into(bytes: Uint8Array, out: Uint8Array, offset: number): number {
+  return encodeBase64IntoPortable(bytes, out, offset);
 }
 
 /**

@@ -53,6 +53,64 @@ function pairTable(): Uint16Array {
 }
 
 /**
+ * Writes the standard padded base64 of `bytes` into `out` from `offset`, as ASCII codes, by the portable codec; for
+ * text built as bytes (a JSONL line) without a string in between.
+ *
+ * @returns the offset after the last character written (`offset + 4 * ceil(bytes.length / 3)`).
+ * @throws RangeError when `out` has no room for the whole text from `offset`.
+ * @example
+ * ```ts
+ * const out = new Uint8Array(4);
+ * encodeBase64IntoPortable(new Uint8Array([255, 0, 0]), out, 0); // 4; out holds the ASCII codes of '/wAA'
+ * ```
+ */
+export function encodeBase64IntoPortable(bytes: Uint8Array, out: Uint8Array, offset: number): number {
+  // One byte store per character, as `offset` may be odd. encodeBase64Portable keeps its own loop of 16-bit stores
+  // into an aligned chunk: faster, and the only one in browser bundles, which never write base64 into bytes.
+  const table = (pairs ??= pairTable());
+  const n = bytes.length;
+  base64End(n, out, offset);
+  const whole = n - (n % 3);
+  let o = offset;
+  const chars = new Uint8Array(table.buffer);
+  for (let i = 0; i < whole; i += 3, o += 4) {
+    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    const hi = (v >>> 12) << 1;
+    const lo = (v & 4095) << 1;
+    out[o] = chars[hi]!;
+    out[o + 1] = chars[hi + 1]!;
+    out[o + 2] = chars[lo]!;
+    out[o + 3] = chars[lo + 1]!;
+  }
+  if (whole < n) {
+    // The last one or two bytes, zero-filled to a group; one or two "=" replace the digits that encode no input bit.
+    const v = (bytes[whole]! << 16) | ((bytes[whole + 1] ?? 0) << 8);
+    out[o] = ALPHABET.charCodeAt(v >>> 18);
+    out[o + 1] = ALPHABET.charCodeAt((v >>> 12) & 63);
+    out[o + 2] = n - whole === 1 ? 0x3d : ALPHABET.charCodeAt((v >>> 6) & 63);
+    out[o + 3] = 0x3d;
+    o += 4;
+  }
+  return o;
+}
+
+/**
+ * Where the base64 of `n` bytes written into `out` at `offset` ends.
+ * @throws RangeError when it would not fit.
+ * @example
+ * ```ts
+ * base64End(4, new Uint8Array(10), 2) === 10;
+ * ```
+ */
+export function base64End(n: number, out: Uint8Array, offset: number): number {
+  const end = offset + Math.ceil(n / 3) * 4;
+  if (!Number.isSafeInteger(offset) || offset < 0 || end > out.length) {
+    throw new RangeError(`base64 of ${n} bytes needs ${end - offset} bytes of room at offset ${offset} of ${out.length}`);
+  }
+  return end;
+}
+
+/**
  * Standard padded base64 of `bytes`, by the portable codec (no native or `Buffer` fast path).
  * Bytes become ASCII codes in a reused buffer and text through `TextDecoder`, 16 KiB at a time.
  *

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeBase64, encodeBase64 } from '../../src/base64/base64.js';
-import { decodeBase64Portable, encodeBase64Portable } from '../../src/base64/portable.js';
+import { decodeBase64, encodeBase64, encodeBase64Into } from '../../src/base64/base64.js';
+import { decodeBase64Portable, encodeBase64IntoPortable, encodeBase64Portable } from '../../src/base64/portable.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
 
@@ -62,6 +62,45 @@ describe(`base64 (${platform})`, () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  // encodeBase64Into is Buffer's encoder in the node project and the portable one in the portable project; the
+  // portable one is also called by name, so the node project runs both.
+  const writersInto = [
+    ['encodeBase64Into', encodeBase64Into],
+    ['encodeBase64IntoPortable', encodeBase64IntoPortable],
+  ] as const;
+
+  it.each(writersInto)('%s writes exactly the base64 bytes at any offset, touching nothing else', (_, into) => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), fc.nat(9), fc.nat(5), fc.nat(3), (bytes, before, after, viewAt) => {
+        const expected = ascii(bufferBase64(bytes));
+        // A view into a larger buffer, at an odd or even place, so both store paths and the bounds are exercised.
+        const backing = new Uint8Array(viewAt + before + expected.length + after).fill(0xee);
+        const out = backing.subarray(viewAt);
+        expect(into(bytes, out, before)).toBe(before + expected.length);
+        expect(Buffer.from(out.subarray(before, before + expected.length)).equals(Buffer.from(expected))).toBe(true);
+        expect(backing.subarray(0, viewAt + before).every((b) => b === 0xee)).toBe(true);
+        expect(out.subarray(before + expected.length).every((b) => b === 0xee)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(writersInto)('%s crosses its chunk boundaries and refuses an output without room', (_, into) => {
+    for (const n of [1, 2, 3, 12287, 12288, 12289, 49151, 49152, 49153, 147_457]) {
+      const bytes = new Uint8Array(n);
+      for (let i = 0; i < n; i++) bytes[i] = (i * 131 + (i >> 8)) & 0xff;
+      const expected = bufferBase64(bytes);
+      for (const at of [0, 1]) {
+        const out = new Uint8Array(at + expected.length);
+        expect(into(bytes, out, at)).toBe(out.length);
+        expect(Buffer.from(out.subarray(at)).toString('latin1')).toBe(expected);
+        expect(() => into(bytes, new Uint8Array(at + expected.length - 1), at)).toThrow(RangeError);
+      }
+    }
+    expect(() => into(new Uint8Array(3), new Uint8Array(8), -1)).toThrow(RangeError);
+    expect(into(new Uint8Array(0), new Uint8Array(0), 0)).toBe(0);
   });
 
   it('crosses the portable chunk boundaries exactly (16 KiB out, 64 Ki characters in)', () => {
