@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { writeEnvelope } from '../../src/envelope/envelope-write.js';
+import { writeEnvelope, writeEnvelopeBytes } from '../../src/envelope/envelope-write.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
 import { GOLDEN_METADATA, MODES, goldenImage, goldenOfMode, readGolden } from './golden-images.js';
@@ -113,5 +113,40 @@ describe(`envelope writer (${platform})`, () => {
     const text2 = writeEnvelope({ width: 0, height: 0, mode: 'L', encoding: 'raw', data: new Uint8Array(0), metadata: parsed });
     expect(text2).toContain('"metadata":{"__proto__":{"polluted":true},"y":2}');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  describe('as bytes (writeEnvelopeBytes)', () => {
+    const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+    it.each(MODES)('writes the golden envelope of mode %s byte for byte, with and without a suffix', (mode) => {
+      const { file, image } = goldenOfMode(mode);
+      const bytes = writeEnvelopeBytes({ ...image, encoding: 'raw' });
+      expect(latin1(bytes)).toBe(readGolden(file));
+      expect(bytes.byteOffset).toBe(0);
+      expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+      expect(latin1(writeEnvelopeBytes({ ...image, encoding: 'raw' }, '\n'))).toBe(`${readGolden(file)}\n`);
+    });
+
+    it('equals the text writer on random content, metadata and views', () => {
+      fc.assert(
+        fc.property(
+          fc.uint8Array({ maxLength: 600 }),
+          fc.nat(3),
+          fc.option(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ maxDepth: 2 })), { nil: undefined }),
+          fc.option(fc.constantFrom('png', 'bmp', 'jpeg', 'fancy "source" \u00e9'), { nil: undefined }),
+          (data, skip, metadata, source) => {
+            const view = data.subarray(Math.min(skip, data.length));
+            const content = { width: view.length, height: 1, mode: 'L' as const, encoding: 'raw' as const, data: view, metadata, source };
+            expect(latin1(writeEnvelopeBytes(content, '\n'))).toBe(`${writeEnvelope(content)}\n`);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('refuses the metadata the text writer refuses', () => {
+      const content = { width: 0, height: 0, mode: 'L' as const, encoding: 'raw' as const, data: new Uint8Array(0) };
+      expect(errorCode(() => writeEnvelopeBytes({ ...content, metadata: { n: Number.NaN } }))).toBe('ERR_INVALID_ARGUMENT');
+    });
   });
 });
