@@ -14,13 +14,24 @@ import { base64Form } from './form-base64.js';
 import { dataUrlForm } from './form-data-url.js';
 import { pilDumpForm } from './form-pil-dump.js';
 import { createPixtext } from './pixtext.js';
+import type { PixtextConfig } from './pixtext.js';
 import type { ImageFile } from './text-to-file.js';
 
-const all = /* @__PURE__ */ createPixtext({
+/**
+ * What the default functions are bound to: the PNG, JPEG and BMP codecs, every text form and mode conversion. For
+ * code inside the package (the command line) that needs the same features through the lower-level functions.
+ * @example
+ * ```ts
+ * const features = createFeatures(DEFAULT_CONFIG);
+ * ```
+ */
+export const DEFAULT_CONFIG = {
   codecs: [pngCodec, jpegCodec, bmpCodec],
   forms: [pilDumpForm, dataUrlForm, base64Form],
   convert,
-});
+} as const satisfies PixtextConfig;
+
+const all = /* @__PURE__ */ createPixtext(DEFAULT_CONFIG);
 
 /**
  * Turns an image (PNG/JPEG/BMP bytes, a RawImage or ImageData-like RGBA) into text; see {@link Pixtext.imageToText}.

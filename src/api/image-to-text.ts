@@ -1,5 +1,6 @@
 // imageToText (DESIGN §2): an image in, one of the text forms out.
 import { writeEnvelope } from '../envelope/envelope-write.js';
+import type { EnvelopeContent } from '../envelope/envelope-write.js';
 import { invalidArgument } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { checkPixelLimit } from '../raw-image.js';
@@ -51,14 +52,28 @@ function fileText(forms: FormSet, codec: ImageCodec, bytes: Uint8Array, as: 'dat
 }
 
 /**
- * Turns an image into text. Implementation of `imageToText` for one instance's features.
+ * Turns an image into text. Implementation of `imageToText` for one instance's features. `envelope` writes the
+ * envelope form (defaults to `writeEnvelope`; the command line passes `writeEnvelopeBytes` to get bytes and no
+ * string); the other text forms are strings as ever.
  * @throws PixtextError (see `Pixtext.imageToText`)
  * @example
  * ```ts
  * imageToTextWith(createFeatures({}), rawImage, { metadata: { id: 7 } });
  * ```
  */
-export function imageToTextWith(features: Features, input: unknown, rawOptions: unknown): string {
+export function imageToTextWith(features: Features, input: unknown, rawOptions: unknown): string;
+export function imageToTextWith<T>(
+  features: Features,
+  input: unknown,
+  rawOptions: unknown,
+  envelope: (content: EnvelopeContent) => T,
+): T | string;
+export function imageToTextWith(
+  features: Features,
+  input: unknown,
+  rawOptions: unknown,
+  envelope: (content: EnvelopeContent) => unknown = writeEnvelope,
+): unknown {
   const options = resolveImageToTextOptions(rawOptions);
   const { codecs, forms } = features;
   const classified = classifyInput(input, codecs);
@@ -77,17 +92,17 @@ export function imageToTextWith(features: Features, input: unknown, rawOptions: 
     // The header gives what textToImage will return, without decoding the pixels.
     const header = codec.header(bytes);
     checkPixelLimit(header.width, header.height, options.maxPixels, `The ${codec.id} header`, header.mode);
-    return writeEnvelope({ ...header, encoding: codec.id, source, metadata: options.metadata, data: bytes });
+    return envelope({ ...header, encoding: codec.id, source, metadata: options.metadata, data: bytes });
   }
 
   const image = pixelsOf(classified, options, features);
   if (options.as === 'pil') return forms.get('pil').write(image, source);
   const { width, height, mode, data, palette } = image;
   if (encoding === 'raw') {
-    return writeEnvelope({ width, height, mode, encoding: 'raw', palette, source, metadata: options.metadata, data });
+    return envelope({ width, height, mode, encoding: 'raw', palette, source, metadata: options.metadata, data });
   }
   const codec = codecs.get(encoding);
   const bytes = encodeStored(image, codec, options, features.convert);
   if (options.as !== 'envelope') return fileText(forms, codec, bytes, options.as);
-  return writeEnvelope({ width, height, mode, encoding: codec.id, source, metadata: options.metadata, data: bytes });
+  return envelope({ width, height, mode, encoding: codec.id, source, metadata: options.metadata, data: bytes });
 }

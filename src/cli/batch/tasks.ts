@@ -4,7 +4,7 @@ import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { PixtextError } from '../../errors.js';
 import type { FormatId, PixelMode } from '../../index.js';
-import { fileToText, textHeader, textToFileBytes, verifyText, type TextOptions } from '../library.js';
+import { fileToLine, textHeader, textToFileBytes, verifyText, type TextOptions } from '../library.js';
 import { formatFromPath } from '../formats.js';
 import { FileError, describeFailure, type FailureDescription } from '../report.js';
 import { datasetPathSegments } from './safe-path.js';
@@ -74,7 +74,6 @@ export interface TaskOutput {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const encoder = new TextEncoder();
 
 /**
  * Runs one task.
@@ -92,10 +91,8 @@ export function runTask(task: BatchTask): TaskOutput {
       case 'encode': {
         relPath = task.relPath;
         const bytes = readFileSync(task.fsPath);
-        const text = fileToText(bytes, task.options, { path: task.relPath });
-        const header = textHeader(text);
-        const line = lineBytes(text);
-        return { value: { line, bytesIn: bytes.length, ...summaryOf(header) }, transfer: [line.buffer as ArrayBuffer] };
+        const { line, width, height, mode } = fileToLine(bytes, task.options, { path: task.relPath });
+        return { value: { line, bytesIn: bytes.length, width, height, mode }, transfer: [line.buffer as ArrayBuffer] };
       }
       case 'decode': {
         const text = lineText(task.line);
@@ -126,16 +123,6 @@ export function runTask(task: BatchTask): TaskOutput {
     const failure: TaskFailure = { ...describeFailure(error), relPath };
     throw failure;
   }
-}
-
-/** The text as UTF-8 bytes plus '\n', in a buffer of its own (transferable). Envelopes are ASCII: a byte copy. */
-function lineBytes(text: string): Uint8Array {
-  const length = Buffer.byteLength(text, 'utf8');
-  if (length !== text.length) return encoder.encode(`${text}\n`);
-  const bytes = Buffer.allocUnsafeSlow(length + 1);
-  bytes.write(text, 0, 'latin1');
-  bytes[length] = 0x0a;
-  return new Uint8Array(bytes.buffer, 0, length + 1);
 }
 
 /** A line's text; pure ASCII (every canonical envelope) takes the fast latin1 path, anything else strict UTF-8. */
