@@ -26,7 +26,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? ExitCode.OK);
 });
 
-const workerUrl = new URL('./cli-worker.js', import.meta.url);
+const workerUrl = new URL('./cli-worker.cjs', import.meta.url);
 
 process.exitCode = await runCli(
   process.argv.slice(2),

@@ -19,7 +19,7 @@ function newestMtime(dir: string): number {
 
 function isFresh(): boolean {
   try {
-    const built = Math.min(statSync(cliPath).mtimeMs, statSync(join(root, 'dist', 'cli-worker.js')).mtimeMs);
+    const built = Math.min(statSync(cliPath).mtimeMs, statSync(join(root, 'dist', 'cli-worker.cjs')).mtimeMs);
     return built >= Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'tsup.config.ts')).mtimeMs);
   } catch {
     return false;
