@@ -105,6 +105,15 @@ export function renderResults({ machine, plan, results, targets, stream, cli }) 
       '',
     );
     out.push('| workload | --jobs 1 | --jobs 2 | speed-up |', '|---|---:|---:|---:|', ...cli.markdown, '');
+    if (cli.workerAlone) {
+      out.push(
+        'The last two rows bound what the CLI can reach here. "Ceiling" drives the batch worker file with nothing around it ' +
+          '(worker start-up timed, as in the CLI\'s batch time); "machine" runs two separate processes of the same kind of ' +
+          'work at once, sharing nothing but the hardware, with start-up not timed. The CLI adds its ordered output, file ' +
+          'writes and progress to the first; the first adds worker start-up and per-thread compilation to the second.',
+        '',
+      );
+    }
   } else {
     out.push(cli?.error ? `Failed: ${cli.error}` : 'Not run (`--skip-cli`).', '');
   }
