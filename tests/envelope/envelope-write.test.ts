@@ -48,12 +48,18 @@ describe(`envelope writer (${platform})`, () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue()), (metadata) => {
         const text = writeEnvelope({ width: 0, height: 0, mode: 'L', encoding: 'raw', data: new Uint8Array(0), metadata });
-        expect(/^[\x20-\x7e]*$/.test(text)).toBe(true);
+        // ASCII, with JSON's escapes for controls below U+0020; DEL (U+007F) is ASCII and JSON leaves it as is.
+        expect(/^[\x20-\x7f]*$/.test(text)).toBe(true);
         // JSON.parse keeps "__proto__" as an own key, so the parsed value compares member by member.
         expect((JSON.parse(text) as { metadata: unknown }).metadata).toStrictEqual(JSON.parse(JSON.stringify(metadata)));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps DEL as is and escapes controls and non-ASCII characters', () => {
+    const text = writeEnvelope({ width: 0, height: 0, mode: 'L', encoding: 'raw', data: new Uint8Array(0), metadata: { '\x7f': '\x01\u00e9' } });
+    expect(text).toContain('"metadata":{"\x7f":"\\u0001\\u00e9"}');
   });
 
   it('rejects metadata that would not read back as the same JSON', () => {
