@@ -4,7 +4,7 @@
 // written than the text length implies; then the portable decoder runs to report the error with its offset.
 import { Buffer, constants } from 'node:buffer';
 import { PixtextError } from '../errors.js';
-import { base64End, decodeBase64Portable } from './portable.js';
+import { checkBase64Room, decodeBase64Portable } from './portable.js';
 import type { DecodeBase64Options } from './portable.js';
 
 export type { DecodeBase64Options } from './portable.js';
@@ -58,7 +58,7 @@ export function encodeBase64(bytes: Uint8Array): string {
  */
 export function encodeBase64Into(bytes: Uint8Array, out: Uint8Array, offset: number): number {
   const n = bytes.length;
-  base64End(n, out, offset);
+  checkBase64Room(n, out, offset);
   const source = Buffer.from(bytes.buffer, bytes.byteOffset, n);
   const target = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   let o = offset;

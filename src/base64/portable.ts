@@ -69,7 +69,7 @@ export function encodeBase64IntoPortable(bytes: Uint8Array, out: Uint8Array, off
   // into an aligned chunk: faster, and the only one in browser bundles, which never write base64 into bytes.
   const table = (pairs ??= pairTable());
   const n = bytes.length;
-  base64End(n, out, offset);
+  checkBase64Room(n, out, offset);
   const whole = n - (n % 3);
   let o = offset;
   const chars = new Uint8Array(table.buffer);
@@ -95,19 +95,18 @@ export function encodeBase64IntoPortable(bytes: Uint8Array, out: Uint8Array, off
 }
 
 /**
- * Where the base64 of `n` bytes written into `out` at `offset` ends.
+ * Checks that the base64 of `n` bytes fits in `out` from `offset`, before anything is written.
  * @throws RangeError when it would not fit.
  * @example
  * ```ts
- * base64End(4, new Uint8Array(10), 2) === 10;
+ * checkBase64Room(4, new Uint8Array(10), 2); // fits: 8 characters at 2..9
  * ```
  */
-export function base64End(n: number, out: Uint8Array, offset: number): number {
-  const end = offset + Math.ceil(n / 3) * 4;
-  if (!Number.isSafeInteger(offset) || offset < 0 || end > out.length) {
-    throw new RangeError(`base64 of ${n} bytes needs ${end - offset} bytes of room at offset ${offset} of ${out.length}`);
+export function checkBase64Room(n: number, out: Uint8Array, offset: number): void {
+  const room = Math.ceil(n / 3) * 4;
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset + room > out.length) {
+    throw new RangeError(`base64 of ${n} bytes needs ${room} bytes of room at offset ${offset} of ${out.length}`);
   }
-  return end;
 }
 
 /**
