@@ -2,11 +2,12 @@
 // measurement in a fresh child process (bench/worker.mjs), in several interleaved rounds, and writes
 // bench/RESULTS.md (and the raw numbers to bench/.out/results.json).
 //
-// Usage: node bench/run.mjs [--rounds 3] [--only <text in a measurement id>] [--skip-stream] [--skip-cli]
+// Usage: node bench/run.mjs [--rounds 3] [--only <text in a measurement id>] [--skip-stream] [--skip-cli] [--skip-browser]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runBrowserBench } from './browser.mjs';
 import { bundlePortableBase64 } from './lib/bundle.mjs';
 import { prepareInputs, root } from './lib/inputs.mjs';
 import { STREAM, buildPlan } from './lib/plan.mjs';
@@ -23,6 +24,7 @@ const ROUNDS = Number(option('--rounds', '3'));
 const ONLY = option('--only', undefined);
 const SKIP_STREAM = args.includes('--skip-stream');
 const SKIP_CLI = args.includes('--skip-cli');
+const SKIP_BROWSER = args.includes('--skip-browser');
 const started = Date.now();
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -112,12 +114,20 @@ if (!SKIP_CLI && ONLY === undefined) {
   log(cli.error ? `  FAILED ${cli.error}` : `  encode ${cli.encode.ratio.toFixed(2)}×, decode ${cli.decode.ratio.toFixed(2)}×`);
 }
 
+let browser;
+if (!SKIP_BROWSER && ONLY === undefined) {
+  log('browser: bench/browser.mjs in Chromium');
+  browser = await runBrowserBench({ rounds: ROUNDS });
+  if (browser.error) log(`  not measured: ${browser.error}`);
+  else machine.browser = browser.browser;
+}
+
 machine.loadEnd = loadavg()[0].toFixed(2);
 machine.durationMin = ((Date.now() - started) / 60000).toFixed(1);
-const targets = evaluateTargets(results, stream, cli);
-const markdown = renderResults({ machine, plan, results, targets, stream, cli });
+const targets = evaluateTargets(results, stream, cli, browser);
+const markdown = renderResults({ machine, plan, results, targets, stream, cli, browser });
 mkdirSync(join(root, 'bench', '.out'), { recursive: true });
-writeFileSync(join(root, 'bench', '.out', 'results.json'), `${JSON.stringify({ machine, results, stream, cli, targets }, null, 2)}\n`);
+writeFileSync(join(root, 'bench', '.out', 'results.json'), `${JSON.stringify({ machine, results, stream, cli, browser, targets }, null, 2)}\n`);
 if (ONLY === undefined) writeFileSync(join(root, 'bench', 'RESULTS.md'), markdown);
 else writeFileSync(join(root, 'bench', '.out', 'RESULTS.partial.md'), markdown);
 log(`\n${targets.map((t) => `${t.met === null ? '  ' : t.met ? 'ok' : 'NO'}  ${t.name}: ${t.measured} (${t.goal})`).join('\n')}`);

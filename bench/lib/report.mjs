@@ -6,7 +6,7 @@ const check = (met) => (met === null ? '–' : met ? '✅ met' : '❌ not met');
 function machineSection(machine) {
   return [
     `- CPU: ${machine.cpu} × ${machine.cores} (${machine.arch}), ${machine.memoryGiB} GiB RAM, ${machine.os}`,
-    `- Node ${machine.node}, V8 ${machine.v8}`,
+    `- Node ${machine.node}, V8 ${machine.v8}${machine.browser ? `; browser section: ${machine.browser}` : ''}`,
     `- Date: ${machine.date}; the whole run took ${machine.durationMin} minutes; load average ${machine.loadStart} at the start, ${machine.loadEnd} at the end`,
     `- ${machine.rounds} rounds: each round runs every workload × peer once, each in a fresh process (one warm-up, then timed runs); medians over all timed runs`,
   ];
@@ -53,7 +53,37 @@ const GROUPS = [
 ];
 
 /** The whole RESULTS.md. */
-export function renderResults({ machine, plan, results, targets, stream, cli }) {
+/** The browser section: pixtext's browser build in Chromium (bench/browser.mjs), wall times from the page. */
+function browserSection(browser) {
+  if (browser === undefined) return ['Not run (`--skip-browser`).', ''];
+  if (browser.error) return [`Not measured: ${browser.error}.`, ''];
+  const out = [
+    `${browser.browser}, headless, ${browser.rounds} rounds; every measurement in a fresh browser context, one warm-up, then`,
+    'timed runs (median wall time measured in the page). "pixtext portable" and the fast-base64 peers run with the',
+    "engine's `Uint8Array.prototype.toBase64` / `Uint8Array.fromBase64` removed. Peak memory: the renderer processes'",
+    'peak resident memory during one run (reset through /proc/PID/clear_refs before it) minus their resident memory',
+    'before it, median over the runs.',
+    '',
+  ];
+  for (const m of browser.plan) {
+    const peers = browser.results[m.id];
+    const ours = peers.pixtext;
+    out.push(`### ${m.title} (browser)`, '', '| peer | wall ms | throughput | peer time / pixtext | peak memory of the run |', '|---|---:|---:|---:|---:|');
+    for (const [name, p] of Object.entries(peers)) {
+      if (p.error) {
+        out.push(`| ${name} | failed: ${p.error.slice(0, 120)} | | | |`);
+        continue;
+      }
+      const unit = m.bytes !== undefined ? { bytes: m.bytes } : { pixels: m.pixels };
+      const ratio = ours && !ours.error && p !== ours ? fmtRatio(p.wallMs / ours.wallMs) : '';
+      out.push(`| ${name.startsWith('pixtext') ? `**${name}**` : name} | ${fmtMs(p.wallMs)} | ${throughput(unit, p.wallMs)} | ${ratio} | ${fmtMiB(p.peakGrowth)} |`);
+    }
+    out.push('');
+  }
+  return out;
+}
+
+export function renderResults({ machine, plan, results, targets, stream, cli, browser }) {
   const out = [
     '# pixtext benchmark results',
     '',
@@ -80,6 +110,7 @@ export function renderResults({ machine, plan, results, targets, stream, cli }) 
       out.push(`### ${m.title}`, '', ...measurementTable(m, results[m.id]), '');
     }
   }
+  out.push('## In the browser (bench/browser.mjs)', '', ...browserSection(browser));
   out.push('## Beyond the string limit: streaming', '');
   if (stream && !stream.error) {
     const p = stream.phases;

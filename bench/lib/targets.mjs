@@ -61,8 +61,42 @@ function rate(results, name, id, peer, bytesOrPixels, min, unit) {
   };
 }
 
-/** Evaluates every target of the issue; `stream` and `cli` are the streaming and CLI batch results (or undefined). */
-export function evaluateTargets(results, stream, cli) {
+/** The browser targets: pixtext's time against the engine's native base64, and the portable path's throughput. */
+function browserTargets(browser) {
+  const t = [];
+  const at = (id, peer) => (browser?.error ? undefined : browser?.results?.[id]?.[peer]);
+  const missing = browser === undefined ? 'not measured (--skip-browser)' : browser.error ? `not measured: ${browser.error}` : 'not measured';
+  for (const mib of [16, 128]) {
+    for (const [op, peer] of [['imageToText', 'native toBase64 + concatenation'], ['textToImage', 'native fromBase64 + CRC-32']]) {
+      const ours = at(`browser-${op}-${mib}`, 'pixtext');
+      const theirs = at(`browser-${op}-${mib}`, peer);
+      const ok = ours && theirs && !ours.error && !theirs.error;
+      t.push({
+        name: `Chromium: ${op}, ${mib} MiB RGBA: time vs ${peer}`,
+        goal: `pixtext time ≤ 2× ${peer}`,
+        measured: ok ? `${(ours.wallMs / theirs.wallMs).toFixed(2)}× (${ours.wallMs.toFixed(1)} vs ${theirs.wallMs.toFixed(1)} ms)` : missing,
+        met: ok ? ours.wallMs / theirs.wallMs <= 2 : false,
+      });
+    }
+  }
+  for (const op of ['imageToText', 'textToImage']) {
+    const r = at(`browser-${op}-16`, 'pixtext portable');
+    const gibs = r && !r.error ? 16 / 1024 / (r.wallMs / 1000) : undefined;
+    t.push({
+      name: `Chromium: ${op}, 16 MiB RGBA, portable path (no native base64)`,
+      goal: '≥ 0.5 GiB/s',
+      measured: gibs === undefined ? missing : `${gibs.toFixed(2)} GiB/s`,
+      met: gibs !== undefined && gibs >= 0.5,
+    });
+  }
+  return t;
+}
+
+/**
+ * Evaluates every target; `stream`, `cli` and `browser` are the streaming, CLI batch and browser results (or
+ * undefined when not run).
+ */
+export function evaluateTargets(results, stream, cli, browser) {
   const E = 'envelope-imageToText-128';
   const D = 'envelope-textToImage-128';
   const t = [];
@@ -130,5 +164,6 @@ export function evaluateTargets(results, stream, cli) {
       met: c !== undefined && c.ratio >= 1.6,
     });
   }
+  t.push(...browserTargets(browser));
   return t;
 }
