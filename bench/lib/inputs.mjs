@@ -21,6 +21,9 @@ export const REAL = {
   label: 'real photo 1280×2000 (2.56 MP, truecolor.jpg)',
 };
 
+/** A 64 × 64 RGB crop of the synthetic photo (made by the codec workload): the small-image case, where fixed per-call costs show. */
+export const TINY = { id: 'tiny64', width: 64, height: 64, label: '64×64 crop of the synthetic photo' };
+
 /** Deterministic photo-like RGB pixels (xorshift32 noise, fixed seed). */
 export function photoLike(width, height) {
   const data = new Uint8Array(width * height * 3);

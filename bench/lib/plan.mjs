@@ -1,6 +1,6 @@
 // What `npm run bench` measures: every workload × peer, how many timed runs each child makes, and whether it
 // samples memory. Sized so the whole run stays near 10 minutes on a 2-core machine.
-import { PHOTO, REAL } from './inputs.mjs';
+import { PHOTO, REAL, TINY } from './inputs.mjs';
 
 /** Envelope sizes in MiB of raw RGBA, and timed runs per child for each. */
 const ENVELOPE_SIZES = [
@@ -13,6 +13,9 @@ const ENVELOPE_SIZES = [
  * One measurement: a workload with its params, measured for each of its peers in its own child process.
  * `unit` says how throughput is counted: bytes (MiB/s) or pixels (MP/s).
  */
+/** 64 × 64 JPEG encodes per timed run: enough for a per-call time well above the timer's resolution. */
+export const TINY_CALLS = 200;
+
 export function buildPlan() {
   const plan = [];
   for (const { mib, reps } of ENVELOPE_SIZES) {
@@ -51,10 +54,21 @@ export function buildPlan() {
           params: { op, format, image: image.id },
           reps: image === PHOTO ? 2 : 5,
           unit: { pixels: image.width * image.height },
+          // JPEG decode memory is a target: peak resident memory while decoding, sampled every millisecond.
+          sampleRss: format === 'jpeg' && op === 'decode' && image === PHOTO,
         });
       }
     }
   }
+  plan.push({
+    id: 'jpeg-encode-tiny64',
+    group: 'codecs',
+    title: `JPEG encode, ${TINY.label}, ${TINY_CALLS} calls a run`,
+    workload: 'codecs',
+    params: { op: 'encode', format: 'jpeg', image: TINY.id, calls: TINY_CALLS },
+    reps: 5,
+    unit: { pixels: TINY.width * TINY.height * TINY_CALLS },
+  });
   plan.push({
     id: 'data-url-real',
     group: 'data-url',

@@ -1,6 +1,7 @@
 // The issue's targets, evaluated on one run's results. Times are median CPU times (user + system of the child
 // process): for single-threaded work on an idle machine they equal wall time, and they stay fair when other work
 // shares the cores. The wall-time figure is given next to each for comparison.
+import { TINY_CALLS } from './plan.mjs';
 import { MiB } from './stats.mjs';
 
 const pixtext = 'pixtext';
@@ -59,6 +60,44 @@ function rate(results, name, id, peer, bytesOrPixels, min, unit) {
     measured: value === undefined ? 'not measured' : `${show(value)} (wall ${show(wall)})`,
     met: value !== undefined && value >= min,
   };
+}
+
+/** JPEG: our own codec against jpeg-js (speed), its fixed cost per call, and decode memory; sharp reported. */
+function jpegTargets(results, photo) {
+  const t = [];
+  for (const image of [photo, 'real']) {
+    const label = image === photo ? '12 MP synthetic photo' : 'real photo';
+    t.push(fasterThan(results, `JPEG decode, ${label}: speed vs jpeg-js`, `jpeg-decode-${image}`, 'jpeg-js directly', 2.5));
+  }
+  t.push(fasterThan(results, 'JPEG encode (4:2:0, q90), 12 MP: speed vs jpeg-js (4:4:4, its only choice)', `jpeg-encode-${photo}`, 'jpeg-js directly', 3));
+  for (const [id, label] of [[`jpeg-decode-${photo}`, 'decode, 12 MP'], [`jpeg-encode-${photo}`, 'encode, 12 MP']]) {
+    const p = pair(results, id, 'sharp (native)');
+    t.push({
+      name: `JPEG ${label}: sharp (libjpeg-turbo, native) speed vs pixtext`,
+      goal: 'reported',
+      measured: p ? `sharp ${(p.ours.cpuMs / p.theirs.cpuMs).toFixed(2)}× as fast` : 'not measured',
+      met: null,
+    });
+  }
+  const tiny = results['jpeg-encode-tiny64']?.[pixtext];
+  const perCall = tiny && !tiny.error ? tiny.cpuMs / TINY_CALLS : undefined;
+  t.push({
+    name: 'JPEG encode, 64×64: time per call',
+    goal: '≤ 1.5 ms',
+    measured: perCall === undefined ? 'not measured' : `${perCall.toFixed(3)} ms (wall ${(tiny.wallMs / TINY_CALLS).toFixed(3)} ms)`,
+    met: perCall !== undefined && perCall <= 1.5,
+  });
+  const dec = results[`jpeg-decode-${photo}`]?.[pixtext];
+  const output = 4000 * 3000 * 3;
+  t.push(
+    memory(
+      'JPEG decode (baseline), 12 MP: peak resident memory of the operation beyond its input',
+      dec && !dec.error ? dec.opPeakRss - dec.inputRss : undefined,
+      output + 32 * MiB,
+      'output + 32 MiB',
+    ),
+  );
+  return t;
 }
 
 /** The browser targets: pixtext's time against the engine's native base64, and the portable path's throughput. */
@@ -144,8 +183,7 @@ export function evaluateTargets(results, stream, cli, browser) {
   });
   t.push(fasterThan(results, 'BMP decode, 12 MP: speed vs bmp-js with its ABGR→RGBA', `bmp-decode-${P}`, 'bmp-js (+ ABGR→RGBA)', 1));
   t.push(rate(results, 'BMP encode, 12 MP', `bmp-encode-${P}`, pixtext, 12e6, 200e6, 'MP/s'));
-  t.push(notSlowerThan(results, 'JPEG decode, 12 MP: pixtext wrapper vs jpeg-js directly', `jpeg-decode-${P}`, 'jpeg-js directly', 1.1));
-  t.push(notSlowerThan(results, 'JPEG encode, 12 MP: pixtext wrapper vs jpeg-js directly', `jpeg-encode-${P}`, 'jpeg-js directly', 1.1));
+  t.push(...jpegTargets(results, P));
 
   const raw576 = 12000 * 12000 * 4;
   t.push({
