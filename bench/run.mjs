@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runBrowserBench } from './browser.mjs';
+import { runJpegLines } from './cli-jpeg-lines.mjs';
 import { bundlePortableBase64 } from './lib/bundle.mjs';
 import { prepareInputs, root } from './lib/inputs.mjs';
 import { STREAM, buildPlan } from './lib/plan.mjs';
@@ -113,6 +114,18 @@ if (!SKIP_CLI && ONLY === undefined) {
   else cli = { error: (child.stderr || `exit ${child.status}`).trim().split('\n')[0] };
   log(cli.error ? `  FAILED ${cli.error}` : `  encode ${cli.encode.ratio.toFixed(2)}×, decode ${cli.decode.ratio.toFixed(2)}×`);
 }
+
+let jpegLines;
+if (!SKIP_CLI && ONLY === undefined) {
+  log('CLI dataset decode by format: bench/cli-jpeg-lines.mjs');
+  try {
+    jpegLines = runJpegLines();
+  } catch (error) {
+    jpegLines = { error: String(error?.message ?? error).split('\n')[0] };
+  }
+  log(jpegLines.error ? `  FAILED ${jpegLines.error}` : `  .jpg ${jpegLines.jpegMs.toFixed(0)} ms, .png ${jpegLines.pngMs.toFixed(0)} ms`);
+}
+if (cli && jpegLines) cli.jpegLines = jpegLines;
 
 let browser;
 if (!SKIP_BROWSER && ONLY === undefined) {

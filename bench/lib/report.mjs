@@ -148,5 +148,19 @@ export function renderResults({ machine, plan, results, targets, stream, cli, br
   } else {
     out.push(cli?.error ? `Failed: ${cli.error}` : 'Not run (`--skip-cli`).', '');
   }
+  const lines = cli?.jpegLines;
+  if (lines && !lines.error) {
+    out.push(
+      '### Dataset → folder by output format (bench/cli-jpeg-lines.mjs)',
+      '',
+      `${lines.files} JSONL lines of ${lines.size}×${lines.size} raw pixels decoded to files by \`pixtext decode\` with one worker, median of ${lines.reps} runs (whole process, wall time):`,
+      '',
+      '| paths ending in | time | per file |',
+      '|---|---:|---:|',
+      `| .jpg | ${fmtMs(lines.jpegMs)} ms | ${fmtMs(lines.jpegMs / lines.files)} ms |`,
+      `| .png | ${fmtMs(lines.pngMs)} ms | ${fmtMs(lines.pngMs / lines.files)} ms |`,
+      '',
+    );
+  }
   return `${out.join('\n')}\n`;
 }

@@ -202,6 +202,13 @@ export function evaluateTargets(results, stream, cli, browser) {
       met: c !== undefined && c.ratio >= 1.6,
     });
   }
+  const lines = cli?.jpegLines;
+  t.push({
+    name: `CLI dataset → folder, ${lines?.files ?? 300} lines: .jpg files vs .png files`,
+    goal: 'JPEG time ≤ 2× PNG time',
+    measured: lines && !lines.error ? `${lines.ratio.toFixed(2)}× (${lines.jpegMs.toFixed(0)} vs ${lines.pngMs.toFixed(0)} ms)` : `not measured${lines?.error ? `: ${lines.error}` : ''}`,
+    met: lines !== undefined && !lines.error && lines.ratio <= 2,
+  });
   t.push(...browserTargets(browser));
   return t;
 }
