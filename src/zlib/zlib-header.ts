@@ -7,7 +7,7 @@ export const MAX_INFLATE_RATIO = 1032;
 
 /**
  * Checks the two-byte zlib header of `data` and returns where the raw deflate data starts (always 2).
- * The trailing Adler-32 is not read by either backend: a container like PNG already checks a CRC over the same bytes.
+ * Both backends check the trailing Adler-32 when the stream's end and its trailer are there (zlib's rule).
  * @throws PixtextError `ERR_TRUNCATED` when fewer than 2 bytes, `ERR_CORRUPT` for a bad method, window, check bits or
  * a preset dictionary (which PNG forbids), with `offset` 0 or 1.
  */

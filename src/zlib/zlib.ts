@@ -1,37 +1,23 @@
-// zlib for every build but Node's, on fflate (pure JS). The Node build swaps in zlib.node.ts (node:zlib).
+// zlib for every build but Node's: inflate by our own strict decoder (inflate.ts), deflate by fflate (pure JS). The
+// Node build swaps in zlib.node.ts (node:zlib); both accept and refuse the same streams with the same codes.
 // Spec: https://www.rfc-editor.org/rfc/rfc1950 (zlib), https://www.rfc-editor.org/rfc/rfc1951 (deflate)
-import { Inflate, zlibSync } from 'fflate';
+import { zlibSync } from 'fflate';
 import { PixtextError } from '../errors.js';
-import { MAX_INFLATE_RATIO, checkExpansion, checkLevel } from './zlib-header.js';
-
-// Input is fed to the streaming inflater in slices small enough that one slice can never expand to more than what is
-// still wanted plus this much, so a bomb costs bounded memory and time however far it would expand.
-const OVERSHOOT = 4 * 1024 * 1024;
-const MIN_SLICE = 4 * 1024;
-const MAX_SLICE = 64 * 1024;
-
-/** fflate's error codes (its `err(ind)`): 0 is "unexpected EOF", the others are malformed data. */
-function fflateError(error: unknown, offset: number): PixtextError {
-  if (error instanceof PixtextError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === 0) {
-    return new PixtextError('ERR_TRUNCATED', `zlib stream ends before its last block (${message})`, { offset, cause: error });
-  }
-  return new PixtextError('ERR_CORRUPT', `invalid deflate data after byte ${offset} (${message})`, { offset, cause: error });
-}
+import { adler32, inflateInto } from './inflate.js';
+import { checkExpansion, checkLevel } from './zlib-header.js';
 
 /**
  * Inflates the zlib stream `data` into exactly `expectedLength` bytes. Output past that length is never produced:
- * a stream that would expand further (a decompression bomb) is cut off there, as libpng does, after bounded work.
- * Data after the end of the deflate stream, and the Adler-32, are ignored; so is a missing stream end once
- * `expectedLength` bytes are out (libpng also stops reading when it has every row).
+ * a stream that would expand further (a decompression bomb, or image data with extra bytes) is cut off there, as
+ * libpng does, after work bounded by the input's size. Validity is judged as zlib judges it: malformed deflate data
+ * is refused, and so is a wrong Adler-32 when the stream's end and its 4-byte trailer are there. A trailer that is
+ * missing or cut, and data after it, are accepted (zlib with Z_SYNC_FLUSH, as the Node build runs it, does the same).
  *
  * @param data A complete zlib stream (header, deflate data, optional trailer).
  * @param expectedLength How many bytes the caller's header declares. The result has exactly this length.
- * @returns The inflated bytes (may be a view into a slightly larger buffer).
+ * @returns The inflated bytes (a view of a buffer one byte longer).
  * @throws PixtextError `ERR_TRUNCATED` when the stream ends or stops short of `expectedLength`; `ERR_CORRUPT` for
- * malformed data. `offset` is relative to `data` (where the bad slice starts).
+ * malformed data or a wrong Adler-32. `offset` is relative to `data` where it is known.
  * @example
  * ```ts
  * const rows = inflate(idat, height * (stride + 1));
@@ -39,36 +25,25 @@ function fflateError(error: unknown, offset: number): PixtextError {
  */
 export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
   const start = checkExpansion(data, expectedLength);
-  const out = new Uint8Array(expectedLength);
-  if (expectedLength === 0) return out;
-  let filled = 0;
-  const inflater = new Inflate((chunk: Uint8Array) => {
-    const take = Math.min(chunk.length, expectedLength - filled);
-    out.set(take === chunk.length ? chunk : chunk.subarray(0, take), filled);
-    filled += take;
-  });
-  const end = data.length;
-  let pos = start;
-  while (filled < expectedLength && pos < end) {
-    const budget = Math.floor((expectedLength - filled + OVERSHOOT) / MAX_INFLATE_RATIO);
-    const next = Math.min(end, pos + Math.min(MAX_SLICE, Math.max(MIN_SLICE, budget)));
-    try {
-      // Never flagged final: a stream that stops early just yields fewer bytes, judged below, as node:zlib with
-      // Z_SYNC_FLUSH does; so both backends accept complete image data whose stream lacks its last few bytes.
-      inflater.push(data.subarray(pos, next));
-    } catch (error) {
-      throw fflateError(error, pos);
+  if (expectedLength === 0) return new Uint8Array(0);
+  // Room for one byte more than wanted, as the Node build gives zlib: a stream that ends there is still checked
+  // against its Adler-32 (zlib reaches its end within that room), and anything longer is cut off after it.
+  const out = new Uint8Array(expectedLength + 1);
+  const { written, streamEnd } = inflateInto(data, start, out);
+  if (streamEnd >= 0 && streamEnd + 4 <= data.length) {
+    const stored = ((data[streamEnd]! << 24) | (data[streamEnd + 1]! << 16) | (data[streamEnd + 2]! << 8) | data[streamEnd + 3]!) >>> 0;
+    if (adler32(out.subarray(0, written)) !== stored) {
+      throw new PixtextError('ERR_CORRUPT', 'zlib stream fails its Adler-32 check (incorrect data check)', { offset: streamEnd });
     }
-    pos = next;
   }
-  if (filled < expectedLength) {
+  if (written < expectedLength) {
     throw new PixtextError(
       'ERR_TRUNCATED',
-      `zlib stream inflates to ${filled} bytes but ${expectedLength} were expected`,
-      { offset: end },
+      `zlib stream inflates to ${written} bytes but ${expectedLength} were expected`,
+      { offset: data.length },
     );
   }
-  return out;
+  return out.subarray(0, expectedLength);
 }
 
 /**
@@ -86,5 +61,5 @@ export function deflate(data: Uint8Array, level = 6): Uint8Array {
   return zlibSync(data, { level: checked });
 }
 
-/** Which zlib implementation this build uses: `'fflate'` here, `'node:zlib'` in the Node build. */
-export const zlibBackend: 'fflate' | 'node:zlib' = 'fflate';
+/** Which zlib implementation this build uses: `'portable'` here (our inflate, fflate's deflate), `'node:zlib'` in the Node build. */
+export const zlibBackend: 'portable' | 'node:zlib' = 'portable';

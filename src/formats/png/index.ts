@@ -1,4 +1,4 @@
-// The PNG codec: our own decoder and encoder over the zlib backend (node:zlib in Node, fflate elsewhere).
+// The PNG codec: our own decoder and encoder over the zlib backend (node:zlib in Node; elsewhere our inflate and fflate's deflate).
 // Spec: https://www.w3.org/TR/png-3/
 import { PIXEL_MODE_NAMES } from '../../raw-image.js';
 import type { ImageCodec } from '../codec.js';
