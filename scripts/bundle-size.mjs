@@ -18,7 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The apps measured. `source` is the whole app; `budget` is the gzip limit in bytes (decimal kB: 6 kB is 6,000 bytes), where there is one. */
+/**
+ * The apps measured. `source` is the whole app; `budget` is the gzip limit in bytes (decimal kB: 8 kB is 8,000
+ * bytes), where there is one. The ceilings leave room instead of ratcheting: raw pixels only stay within 8 kB; the
+ * whole API within 48 kB, which holds a CRC-32 and an inflate written for speed in browsers and leaves the final
+ * ceiling to be set as the JPEG, GIF and WebP codecs land.
+ */
 export const SCENARIOS = [
   {
     id: 'envelope',
@@ -26,7 +31,7 @@ export const SCENARIOS = [
     source: `import { rawImageToText, textToRawImage } from 'pixtext';
 const text = rawImageToText({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array(3) });
 console.log(text, textToRawImage(text));`,
-    budget: 6_000,
+    budget: 8_000,
   },
   {
     id: 'envelope-instance',
@@ -49,7 +54,7 @@ console.log(text, textToImage(text));`,
     label: '(c) everything: the DESIGN §2 API with PNG, BMP, JPEG and every text form',
     source: `export { imageToText, textToImage, textToFile, decode, encode, detectFormat, inspect, convert, createPixtext,
   pngCodec, bmpCodec, jpegCodec, toImageData, fromImageData, PixtextError } from 'pixtext';`,
-    budget: 45_000,
+    budget: 48_000,
   },
   {
     id: 'all',
