@@ -101,6 +101,15 @@ export function decodeGif(bytes: Uint8Array, options: CodecDecodeOptions): RawIm
       chunk: 'image descriptor',
     });
   }
+  // Each code takes at least one bit and gives at most 4097 indices: a frame larger than that bound for the bytes
+  // left cannot be filled, and Pillow would stop with "image file is truncated". Refused before allocating.
+  const area = whole ? width * height : frame.width * frame.height;
+  if (area > (bytes.length - frame.dataStart) * 8 * 4097) {
+    throw new PixtextError('ERR_TRUNCATED', `GIF image data is too short to fill a ${area}-pixel frame`, {
+      offset: frame.dataStart,
+      chunk: 'image data',
+    });
+  }
   const pixels = new Uint8Array(width * height);
   if (frame.transparentIndex !== undefined) pixels.fill(frame.transparentIndex);
   decodeLzw(bytes, frame.dataStart, frame.minCodeSize, {

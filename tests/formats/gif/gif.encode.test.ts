@@ -203,3 +203,37 @@ describe('gifCodec', () => {
     expect(gifCodec.header(bytes)).toEqual({ width: 1, height: 1, mode: 'L', frameCount: 1 });
   });
 });
+
+describe('an independent decoder reads what we write', () => {
+  it('omggif decodes the same RGBA (transparent pixels aside, which it leaves unwritten)', async () => {
+    // @ts-expect-error omggif ships no type declarations
+    const { GifReader } = (await import('omggif')) as { GifReader: new (b: Uint8Array) => OmgReader };
+    interface OmgReader {
+      width: number;
+      height: number;
+      decodeAndBlitFrameRGBA(frame: number, pixels: Uint8Array): void;
+    }
+    let seed = 7;
+    const next = (limit: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % limit;
+    };
+    const palette = Uint8Array.from({ length: 40 * 4 }, (_, i) => (i % 4 === 3 ? (i === 4 * 5 + 3 ? 0 : 255) : next(256)));
+    const images: RawImage[] = [
+      { width: 123, height: 77, mode: 'P', data: Uint8Array.from({ length: 123 * 77 }, () => next(40)), palette },
+      { width: 200, height: 150, mode: 'L', data: Uint8Array.from({ length: 30000 }, () => next(256)) },
+      { width: 64, height: 3, mode: 'L', data: Uint8Array.from({ length: 192 }, (_, i) => i & 7) },
+      { width: 9, height: 5, mode: '1', data: Uint8Array.from({ length: 10 }, () => next(256)) },
+    ];
+    for (const image of images) {
+      const reader = new GifReader(encodeGif(image));
+      const theirs = new Uint8Array(reader.width * reader.height * 4);
+      reader.decodeAndBlitFrameRGBA(0, theirs);
+      const ours = toRgba(decodeGif(encodeGif(image), options));
+      for (let i = 0; i < ours.length; i += 4) {
+        if (ours[i + 3] === 0) continue;
+        expect(Array.from(theirs.subarray(i, i + 4)), `${image.mode} pixel ${i / 4}`).toEqual(Array.from(ours.subarray(i, i + 4)));
+      }
+    }
+  });
+});
