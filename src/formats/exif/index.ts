@@ -1,0 +1,4 @@
+// EXIF orientation: find the payload in JPEG/PNG/WebP bytes, read the Orientation tag, apply it to pixels.
+export { findExif, findJpegExif, findPngExif, findWebpExif } from './find.js';
+export { readExifOrientation } from './orientation.js';
+export { applyOrientation } from './transpose.js';
