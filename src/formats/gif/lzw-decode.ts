@@ -45,21 +45,11 @@ export function decodeLzw(bytes: Uint8Array, start: number, minCodeSize: number,
   const end = bytes.length;
   // Bytes the decoder has been handed so far (Pillow reads 64 KiB at a time, from the first sub-block on).
   let avail = Math.min(end, start + READ_BLOCK);
-  const readMore = (): void => {
-    if (avail >= end) {
-      throw new PixtextError('ERR_TRUNCATED', `GIF image data ends before the ${width}×${height} frame is complete`, {
-        offset: end,
-        chunk: 'image data',
-      });
-    }
-    avail = Math.min(end, avail + READ_BLOCK);
-  };
-  const broken = (why: string, at: number): PixtextError =>
-    new PixtextError('ERR_CORRUPT', `GIF image data is broken near byte ${at}: ${why}`, { offset: at, chunk: 'image data' });
 
   const link = new Uint16Array(TABLE);
   const suffix = new Uint8Array(TABLE);
-  const stack = new Uint8Array(TABLE + 1);
+  const lengths = new Uint16Array(TABLE); // string length of each table entry
+  const stack = new Uint8Array(TABLE + 2);
 
   const clear = 1 << minCodeSize;
   const endCode = clear + 1;
@@ -75,36 +65,10 @@ export function decodeLzw(bytes: Uint8Array, start: number, minCodeSize: number,
   let bitBuffer = 0;
   let bitCount = 0;
 
-  // Output position, following Pillow's NEWLINE macro for interlaced rows.
+  // Output position. Plain locals (no closures over them) keep the loop fast; rows advance in nextRow.
+  const rows: RowState = { y: 0, step: target.interlaced ? 8 : 1, pass: target.interlaced ? 1 : 0 };
   let x = 0;
-  let y = 0;
-  let step = target.interlaced ? 8 : 1;
-  let pass = target.interlaced ? 1 : 0;
-  let rowStart = (target.top + y) * stride + target.left;
-
-  /** Moves to the next row; returns false when the frame is complete. */
-  const newline = (): boolean => {
-    x = 0;
-    y += step;
-    while (y >= height) {
-      if (pass === 1) {
-        y = 4;
-        pass = 2;
-      } else if (pass === 2) {
-        step = 4;
-        y = 2;
-        pass = 3;
-      } else if (pass === 3) {
-        step = 2;
-        y = 1;
-        pass = 0;
-      } else {
-        return false;
-      }
-    }
-    rowStart = (target.top + y) * stride + target.left;
-    return true;
-  };
+  let rowStart = target.top * stride + target.left;
 
   for (;;) {
     // Read one code, refilling from sub-blocks.
@@ -115,7 +79,7 @@ export function decodeLzw(bytes: Uint8Array, start: number, minCodeSize: number,
         blockLeft--;
       } else {
         // A new sub-block is started only when all of it has been read in.
-        while (pos >= avail || avail - pos < (bytes[pos] as number) + 1) readMore();
+        while (pos >= avail || avail - pos < (bytes[pos] as number) + 1) avail = readMore(avail, end, target);
         blockLeft = bytes[pos++] as number;
       }
     }
@@ -134,53 +98,127 @@ export function decodeLzw(bytes: Uint8Array, start: number, minCodeSize: number,
     }
     if (code === endCode) {
       // Pillow's decoder stops here and ImageFile.load feeds it the next read; it goes on after the end code.
-      readMore();
+      avail = readMore(avail, end, target);
       continue;
     }
 
-    let first: number; // the string's first byte
-    let top = TABLE + 1; // the rest of the string is stack[top .. TABLE]
     if (afterClear) {
       if (code > clear) throw broken(`code ${code} after a clear code is not a literal`, pos);
       lastData = lastCode = code;
-      first = code & 0xff;
       afterClear = false;
-    } else {
-      const thisCode = code;
-      if (code > next) throw broken(`code ${code} is beyond the next table entry ${next}`, pos);
-      if (code === next) {
-        stack[--top] = lastData;
-        code = lastCode;
+      pixels[rowStart + x] = code & 0xff;
+      if (++x >= width) {
+        if (!nextRow(rows, height)) return;
+        x = 0;
+        rowStart = (target.top + rows.y) * stride + target.left;
       }
+      continue;
+    }
+
+    // The string of `code`, or for code === next (KwKwK) the string of lastCode followed by its first byte.
+    const thisCode = code;
+    if (code > next) throw broken(`code ${code} is beyond the next table entry ${next}`, pos);
+    const kwkwk = code === next;
+    if (kwkwk) {
+      if (lastCode >= TABLE) throw broken(`code ${code} expands past the 4096-entry table`, pos);
+      code = lastCode;
+    }
+    const length = (code < clear ? 1 : (lengths[code] as number)) + (kwkwk ? 1 : 0);
+    let first: number;
+    if (x + length <= width) {
+      // Fits in the row: written in place, last byte first, following the links.
+      let at = rowStart + x + length - 1;
+      if (kwkwk) pixels[at--] = lastData;
       while (code >= clear) {
-        if (top <= 1 || code >= TABLE) throw broken(`code ${code} expands past the 4096-entry table`, pos);
+        pixels[at--] = suffix[code] as number;
+        code = link[code] as number;
+      }
+      first = code & 0xff;
+      pixels[at] = first;
+      x += length;
+    } else {
+      // Crosses rows: expanded into the stack (as Pillow's buffer), then copied row by row.
+      let top = TABLE + 2;
+      if (kwkwk) stack[--top] = lastData;
+      while (code >= clear) {
         stack[--top] = suffix[code] as number;
         code = link[code] as number;
       }
-      lastData = code & 0xff;
-      first = lastData;
-      if (next < TABLE) {
-        suffix[next] = code;
-        link[next] = lastCode;
-        if (next === codeMask && codeSize < MAX_BITS) {
-          codeSize++;
-          codeMask = (1 << codeSize) - 1;
+      first = code & 0xff;
+      stack[--top] = first;
+      while (top < TABLE + 2) {
+        const run = Math.min(TABLE + 2 - top, width - x);
+        const at = rowStart + x;
+        for (let i = 0; i < run; i++) pixels[at + i] = stack[top + i] as number;
+        top += run;
+        x += run;
+        if (x >= width) {
+          if (!nextRow(rows, height)) return;
+          x = 0;
+          rowStart = (target.top + rows.y) * stride + target.left;
         }
-        next++;
       }
-      lastCode = thisCode;
     }
-
-    // Write the first byte, then stack[top .. TABLE], wrapping rows.
-    pixels[rowStart + x] = first;
-    if (++x >= width && !newline()) return;
-    while (top <= TABLE) {
-      const run = Math.min(TABLE + 1 - top, width - x);
-      const at = rowStart + x;
-      for (let i = 0; i < run; i++) pixels[at + i] = stack[top + i] as number;
-      top += run;
-      x += run;
-      if (x >= width && !newline()) return;
+    lastData = first;
+    if (next < TABLE) {
+      suffix[next] = first;
+      link[next] = lastCode;
+      lengths[next] = (lastCode < clear ? 1 : (lengths[lastCode] as number)) + 1;
+      if (next === codeMask && codeSize < MAX_BITS) {
+        codeSize++;
+        codeMask = (1 << codeSize) - 1;
+      }
+      next++;
+    }
+    lastCode = thisCode;
+    if (x >= width) {
+      if (!nextRow(rows, height)) return;
+      x = 0;
+      rowStart = (target.top + rows.y) * stride + target.left;
     }
   }
+}
+
+interface RowState {
+  y: number;
+  step: number;
+  /** Interlace pass 1–3 still to come after this one, 0 when the last (or only) pass is running. */
+  pass: number;
+}
+
+/** Moves to the next row as Pillow's NEWLINE macro does (GIF89a Appendix E order); false when the frame is done. */
+function nextRow(rows: RowState, height: number): boolean {
+  rows.y += rows.step;
+  while (rows.y >= height) {
+    if (rows.pass === 1) {
+      rows.y = 4;
+      rows.pass = 2;
+    } else if (rows.pass === 2) {
+      rows.step = 4;
+      rows.y = 2;
+      rows.pass = 3;
+    } else if (rows.pass === 3) {
+      rows.step = 2;
+      rows.y = 1;
+      rows.pass = 0;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** One more 64 KiB read of ImageFile.load: the new end of the data handed over, or "truncated" at the file's end. */
+function readMore(avail: number, end: number, target: LzwTarget): number {
+  if (avail >= end) {
+    throw new PixtextError('ERR_TRUNCATED', `GIF image data ends before the ${target.width}×${target.height} frame is complete`, {
+      offset: end,
+      chunk: 'image data',
+    });
+  }
+  return Math.min(end, avail + READ_BLOCK);
+}
+
+function broken(why: string, at: number): PixtextError {
+  return new PixtextError('ERR_CORRUPT', `GIF image data is broken near byte ${at}: ${why}`, { offset: at, chunk: 'image data' });
 }
