@@ -6,7 +6,7 @@
 Run once; its outputs are committed (npm test never runs Python). Seeded, so a rerun writes the same bytes.
 - tests/fixtures/gif/synthetic/*.gif: hand-built files for the corners of Pillow 9.4's GIF reader (written by the
   small LZW writer below, or by Pillow's own GIF writer).
-- tests/fixtures/gif/oracle.json: for every file in pillow/ and synthetic/, what Pillow 9.4 makes of the first
+- tests/fixtures/gif/oracle.json: for every file in pillow/, image-gif/ and synthetic/, what Pillow 9.4 makes of the first
   frame: size, mode, info['transparency'], n_frames, sha256 of tobytes() and of convert('RGBA').tobytes(), and
   for small frames the indices and palette themselves; or the error Pillow raises.
 """
@@ -266,7 +266,7 @@ def main():
         with open(os.path.join(SYN, name), "wb") as f:
             f.write(data)
     out = {}
-    for sub in ("pillow", "synthetic"):
+    for sub in ("pillow", "image-gif", "synthetic"):
         for name in sorted(os.listdir(os.path.join(ROOT, sub))):
             if name.endswith(".gif"):
                 out[sub + "/" + name] = oracle(os.path.join(ROOT, sub, name))
