@@ -67,6 +67,18 @@ export function readGifHeader(bytes: Uint8Array): GifHeader {
   return { width: first.width, height: first.height, mode: first.mode, frameCount: countFrames(bytes, first.frame) };
 }
 
+/**
+ * The canvas. A small frame on a huge screen is a valid small file, so with maxPixels disabled the engine may still
+ * be unable to hold the canvas: that is ERR_TOO_LARGE, not the engine's RangeError.
+ */
+function allocate(width: number, height: number): Uint8Array {
+  try {
+    return new Uint8Array(width * height);
+  } catch (cause) {
+    throw new PixtextError('ERR_TOO_LARGE', `GIF logical screen ${width}×${height} is too large to allocate`, { cause });
+  }
+}
+
 function buildPalette(table: Uint8Array | undefined, transparent: number | undefined): Uint8Array {
   const tableEntries = table === undefined ? 256 : Math.floor(table.length / 3);
   const entries = transparent === undefined ? tableEntries : Math.max(tableEntries, transparent + 1);
@@ -110,7 +122,7 @@ export function decodeGif(bytes: Uint8Array, options: CodecDecodeOptions): RawIm
       chunk: 'image data',
     });
   }
-  const pixels = new Uint8Array(width * height);
+  const pixels = allocate(width, height);
   if (frame.transparentIndex !== undefined) pixels.fill(frame.transparentIndex);
   decodeLzw(bytes, frame.dataStart, frame.minCodeSize, {
     pixels,
