@@ -1,4 +1,4 @@
-// GIF decode throughput: our codec against omggif 1.0.10 on a deterministic GIF written by our encoder.
+// GIF decode (and encode) throughput: our codec against omggif 1.0.10 on a deterministic GIF written by our encoder.
 // Usage: node bench/gif-decode.mjs [width] [height] [repetitions]
 // Bundles src/formats/gif with esbuild in memory, so it measures the TypeScript sources without a build.
 // omggif decodes straight to RGBA; ours gives palette indices, so ours is timed both alone and with the palette
@@ -46,11 +46,13 @@ const options = { maxPixels: Infinity };
 
 function toRgba(image) {
   const out = new Uint8Array(image.data.length * 4);
-  const lut = new Uint32Array(256);
+  const lut = new Int32Array(256); // Int32: values of 2^31 and more would not stay small integers in V8
   const p = image.palette;
-  for (let i = 0; i < 256; i++) lut[i] = i * 4 < p.length ? (p[i * 4] | (p[i * 4 + 1] << 8) | (p[i * 4 + 2] << 16) | (p[i * 4 + 3] << 24)) >>> 0 : (i | (i << 8) | (i << 16) | 0xff000000) >>> 0;
-  const view = new Uint32Array(out.buffer); // little-endian hosts: R in the low byte
-  for (let i = 0; i < image.data.length; i++) view[i] = lut[image.data[i]];
+  for (let i = 0; i < 256; i++) lut[i] = i * 4 < p.length ? (p[i * 4] | (p[i * 4 + 1] << 8) | (p[i * 4 + 2] << 16) | (p[i * 4 + 3] << 24)) : i | (i << 8) | (i << 16) | (0xff << 24);
+  const view = new Int32Array(out.buffer); // little-endian hosts: R in the low byte
+  const data = image.data;
+  const n = data.length;
+  for (let i = 0; i < n; i++) view[i] = lut[data[i]];
   return out;
 }
 
@@ -69,6 +71,17 @@ const candidates = {
 };
 const ours = toRgba(gifCodec.decode(file, options));
 if (Buffer.compare(Buffer.from(ours), Buffer.from(reference)) !== 0) throw new Error('pixtext and omggif disagree');
+
+const source = photoLike();
+const omgPalette = Array.from({ length: 256 }, (_, i) => (source.palette[i * 4] << 16) | (source.palette[i * 4 + 1] << 8) | source.palette[i * 4 + 2]);
+const omgOut = new Uint8Array(file.length * 2 + 65536);
+candidates['pixtext encode'] = () => gifCodec.encode(source);
+candidates['omggif GifWriter encode'] = () => {
+  const writer = new omggif.GifWriter(omgOut, width, height, { palette: omgPalette });
+  writer.addFrame(0, 0, width, height, source.data);
+  return writer.end();
+};
+console.log(`omggif writes ${(candidates['omggif GifWriter encode']() / 1e6).toFixed(2)} MB for the same image`);
 
 console.log(`GIF ${width}×${height} (${mp.toFixed(1)} MP), ${(file.length / 1e6).toFixed(2)} MB, ${reps} runs each, median:`);
 for (const [name, run] of Object.entries(candidates)) {
