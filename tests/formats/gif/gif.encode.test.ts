@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PixtextError } from '../../../src/errors.js';
 import { decodeGif } from '../../../src/formats/gif/decode.js';
 import { encodeGif } from '../../../src/formats/gif/encode.js';
+import type { ImageCodec } from '../../../src/formats/codec.js';
 import { gifCodec } from '../../../src/formats/gif/index.js';
 import { DEFAULT_MAX_PIXELS, type PixelMode, type RawImage, rowStride } from '../../../src/raw-image.js';
 import { toRgba } from './gif-helpers.js';
@@ -195,6 +196,9 @@ describe('refusals', () => {
 
 describe('gifCodec', () => {
   it('has the codec shape the lead wires in', () => {
+    // Type-level: everything of ImageCodec but the id, whose 'gif' is not yet one of FORMAT_IDS.
+    const shape: Omit<ImageCodec, 'id'> = gifCodec;
+    expect(shape.extensions).toEqual(['gif']);
     expect([gifCodec.id, gifCodec.mimeType, gifCodec.extensions]).toEqual(['gif', 'image/gif', ['gif']]);
     expect(gifCodec.encodableModes).toEqual(['1', 'L', 'P']);
     const bytes = gifCodec.encode({ width: 1, height: 1, mode: 'L', data: Uint8Array.of(9) });
