@@ -160,7 +160,9 @@ def transposes():
                         "out_height": t.height, "source": np.asarray(t).ravel().tolist()})
     bits = Image.fromarray(rng.integers(0, 2, (3, 11), dtype=np.uint8).astype(bool))
     wide = Image.frombytes("I;16", (3, 2), bytes(rng.integers(0, 256, 12, dtype=np.uint8)))
-    for name, im in (("1", bits), ("I;16", wide)):
+    column = Image.fromarray(rng.integers(0, 2, (5, 1), dtype=np.uint8).astype(bool))
+    row = Image.fromarray(rng.integers(0, 2, (1, 5), dtype=np.uint8).astype(bool))
+    for name, im in (("1", bits), ("I;16", wide), ("1", column), ("1", row)):
         for o in range(1, 9):
             src = im.copy()
             src.getexif()[0x0112] = o
