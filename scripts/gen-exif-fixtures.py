@@ -5,10 +5,11 @@
 
 Run once; the outputs are committed (npm test never runs Python). Seeded: a rerun writes the same bytes.
 - tests/fixtures/exif/generated/: tiny PNG (eXIf chunk), JPEG (APP1) and WebP (EXIF chunk) files written by Pillow
-  with Orientation 1-8 (PNG), or with the prefix variants WebP writers use.
+  with Orientation 1-8 (PNG), or with the prefix variants WebP writers use; PNGs with the text chunks getexif also
+  reads ("Raw profile type exif", XMP in tEXt/iTXt, a tEXt "exif"), compressed or not, and their precedence.
 - tests/fixtures/exif/oracle.json:
   files:      for each file in pillow/ and generated/, Image.open(f).getexif().get(0x0112) as exif_transpose
-              would act on it (an int 1-8, else null);
+              would act on it (an int 1-8, else null, also when getexif raises);
   payloads:   crafted and randomly mutated EXIF payloads (hex) with what Image.Exif().load(p).get(0x0112) gives
               (an int 1-8 that exif_transpose's table matches, else null, also when Pillow raises);
   transposes: for orientations 1-8, the source index of every output pixel of ImageOps.exif_transpose on an
@@ -19,10 +20,11 @@ import json
 import os
 import struct
 import sys
+import zlib
 
 import numpy as np
 import PIL
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, PngImagePlugin
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "exif")
 GEN = os.path.join(ROOT, "generated")
@@ -119,6 +121,10 @@ def crafted():
     return c
 
 
+def png_chunk(cid, data):
+    return struct.pack(">I", len(data)) + cid + data + struct.pack(">I", zlib.crc32(cid + data) & 0xFFFFFFFF)
+
+
 def exif_bytes(orientation):
     exif = Image.Exif()
     exif[0x0112] = orientation
@@ -145,6 +151,52 @@ def generated():
     buf = io.BytesIO()
     im.save(buf, "PNG")
     files["png_no_exif.png"] = buf.getvalue()
+
+    # Text chunks Pillow's getexif also reads (ImageMagick's raw profile, XMP), and their precedence.
+    def png(name, *chunks, exif=None):
+        info = PngImagePlugin.PngInfo()
+        for kind, key, value, zip_ in chunks:
+            if kind == "text":
+                info.add_text(key, value, zip=zip_)
+            elif kind == "itxt":
+                info.add_itxt(key, value, zip=zip_)
+        buf = io.BytesIO()
+        im.save(buf, "PNG", pnginfo=info, **({} if exif is None else {"exif": exif}))
+        files[name] = buf.getvalue()
+
+    def raw_profile(data):
+        text = data.hex()
+        return "\nexif\n%8d\n" % len(data) + "\n".join(text[i:i + 72] for i in range(0, len(text), 72)) + "\n"
+
+    def xmp(o, element=False):
+        tag = "<tiff:Orientation>%d</tiff:Orientation>" % o if element else 'tiff:Orientation="%d"' % o
+        return '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description %s/></x:xmpmeta>' % tag
+
+    no_orientation = Image.Exif()
+    no_orientation[0x010F] = "pixtext"
+    with_zero = Image.Exif()
+    with_zero[0x0112] = 0
+    png("png_raw_profile_6.png", ("text", "Raw profile type exif", raw_profile(exif_bytes(6)), False))
+    png("png_raw_profile_bad_hex.png", ("text", "Raw profile type exif", "\nexif\n 8\n4x", False))
+    png("png_raw_profile_ztxt_2.png", ("text", "Raw profile type exif", raw_profile(exif_bytes(2)), True))
+    png("png_itxt_xmp_8.png", ("itxt", "XML:com.adobe.xmp", xmp(8), False))
+    png("png_itxt_xmp_compressed_6.png", ("itxt", "XML:com.adobe.xmp", xmp(6), True))
+    png("png_text_xmp_element_5.png", ("text", "XML:com.adobe.xmp", xmp(5, True), False))
+    png("png_xmp_9.png", ("itxt", "XML:com.adobe.xmp", xmp(9), False))
+    png("png_exif_without_orientation_xmp_7.png", ("itxt", "XML:com.adobe.xmp", xmp(7), False), exif=no_orientation.tobytes())
+    png("png_exif_3_xmp_7.png", ("itxt", "XML:com.adobe.xmp", xmp(7), False), exif=exif_bytes(3))
+    png("png_exif_0_xmp_7.png", ("itxt", "XML:com.adobe.xmp", xmp(7), False), exif=with_zero.tobytes())
+    png("png_text_exif_key_4.png", ("text", "exif", exif_bytes(4), False))
+    png("png_itxt_exif_key.png", ("itxt", "exif", "not bytes", False), ("itxt", "XML:com.adobe.xmp", xmp(2), False))
+    # Pillow's writer drops eXIf chunks given in pnginfo: these two are put in by hand, before IDAT and after it.
+    plain = files["png_no_exif.png"]
+    idat = plain.index(b"IDAT") - 4
+    iend = plain.index(b"IEND") - 4
+    files["png_two_exif_chunks_2_then_6.png"] = (
+        plain[:idat] + png_chunk(b"eXIf", exif_bytes(2)[6:]) + plain[idat:iend] + png_chunk(b"eXIf", exif_bytes(6)[6:])
+        + plain[iend:])
+    png("png_raw_profile_4_and_exif_8.png", ("text", "Raw profile type exif", raw_profile(exif_bytes(4)), False),
+        exif=exif_bytes(8))
     return files
 
 
@@ -183,7 +235,10 @@ def main():
     for sub in ("pillow", "generated"):
         for name in sorted(os.listdir(os.path.join(ROOT, sub))):
             with Image.open(os.path.join(ROOT, sub, name)) as im:
-                files[sub + "/" + name] = as_orientation(im.getexif().get(0x0112))
+                try:
+                    files[sub + "/" + name] = as_orientation(im.getexif().get(0x0112))
+                except Exception:  # noqa: BLE001  getexif raises: no orientation for pixtext
+                    files[sub + "/" + name] = None
     payloads = {name: {"hex": p.hex(), "orientation": payload_oracle(p)} for name, p in crafted().items()}
     with open(os.path.join(ROOT, "oracle.json"), "w") as f:
         json.dump({"generator": "scripts/gen-exif-fixtures.py", "pillow": PIL.__version__, "files": files,

@@ -1,8 +1,10 @@
 // Finding the EXIF payload in an image file without decoding it, where Pillow 9.4 finds it:
 // - JPEG: the first APP1 segment starting "Exif\0" before the first SOS (JpegImagePlugin.py APP handler);
-// - PNG: the eXIf chunk (PNG 1.5 / Extensions §eXIf), anywhere before IEND; Pillow prefixes it with "Exif\0\0";
+// - PNG: the eXIf chunk (PNG Extensions §eXIf); Pillow prefixes it with "Exif\0\0" (see png-text.ts);
 // - WebP: the EXIF chunk of the RIFF container (WebP Container Specification), as the chunk holds it.
 // Every walk is bounded by the input length and never throws: a broken structure just means no EXIF.
+
+import { pngOrientationSources } from './png-text.js';
 
 const EXIF = [0x45, 0x78, 0x69, 0x66, 0, 0];
 
@@ -40,25 +42,12 @@ export function findJpegExif(bytes: Uint8Array): Uint8Array | undefined {
   return undefined;
 }
 
-/** The eXIf chunk of a PNG as Pillow hands it to its EXIF reader ("Exif\0\0" + chunk data), or undefined. */
+/**
+ * The EXIF block of a PNG as Pillow hands it to its EXIF reader: "Exif\0\0" + the eXIf chunk (or a tEXt "exif"
+ * value), the one before IDAT if any, else the last; undefined when none. Text-chunk forms: readFileOrientation.
+ */
 export function findPngExif(bytes: Uint8Array): Uint8Array | undefined {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length < 8 || !signature.every((v, k) => bytes[k] === v)) return undefined;
-  let i = 8;
-  while (i + 8 <= bytes.length) {
-    const length = (((bytes[i] as number) << 24) | ((bytes[i + 1] as number) << 16) | ((bytes[i + 2] as number) << 8) | (bytes[i + 3] as number)) >>> 0;
-    if (at4(bytes, i + 4, 'IEND')) return undefined;
-    if (at4(bytes, i + 4, 'eXIf')) {
-      const data = bytes.subarray(i + 8, Math.min(bytes.length, i + 8 + length));
-      if (data.length < length) return undefined; // cut off: Pillow's read of it fails
-      const payload = new Uint8Array(6 + data.length);
-      payload.set(EXIF);
-      payload.set(data, 6);
-      return payload;
-    }
-    i += 12 + length;
-  }
-  return undefined;
+  return pngOrientationSources(bytes)?.exif;
 }
 
 /** The EXIF chunk of a WebP (RIFF) file as stored, or undefined. */

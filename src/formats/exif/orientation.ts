@@ -73,8 +73,26 @@ function firstValue(view: DataView, at: number, type: number, little: boolean): 
  * Never throws.
  */
 export function readExifOrientation(payload: Uint8Array): number | undefined {
+  return readOrientationEntry(payload).orientation;
+}
+
+/** What IFD0 says about orientation, in the terms Pillow's Image.getexif needs. */
+export interface OrientationEntry {
+  /** False where Pillow's Exif.load raises: a non-empty block without a (non-Big) TIFF header. */
+  loadable: boolean;
+  /** IFD0 holds an Orientation entry Pillow keeps (then it consults no XMP). */
+  present: boolean;
+  /** Its value, when that is 1–8. */
+  orientation: number | undefined;
+}
+
+/** Reads IFD0's Orientation entry of `payload` (see {@link readExifOrientation}). Never throws. */
+export function readOrientationEntry(payload: Uint8Array): OrientationEntry {
   const tiff = hasPrefix(payload, EXIF_PREFIX) ? payload.subarray(6) : payload;
-  if (tiff.length < 8) return undefined;
+  const none: OrientationEntry = { loadable: true, present: false, orientation: undefined };
+  if (tiff.length === 0) return none;
+  const broken: OrientationEntry = { loadable: false, present: false, orientation: undefined };
+  if (tiff.length < 8) return broken;
   const b0 = tiff[0];
   const b1 = tiff[1];
   const b2 = tiff[2];
@@ -82,10 +100,10 @@ export function readExifOrientation(payload: Uint8Array): number | undefined {
   let little: boolean;
   if (b0 === 0x49 && b1 === 0x49 && ((b2 === 0x2a && b3 === 0) || (b2 === 0 && b3 === 0x2a))) little = true;
   else if (b0 === 0x4d && b1 === 0x4d && ((b2 === 0 && b3 === 0x2a) || (b2 === 0x2a && b3 === 0))) little = false;
-  else return undefined;
+  else return broken;
   const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
   const ifd = view.getUint32(4, little);
-  if (ifd + 2 > tiff.length) return undefined;
+  if (ifd + 2 > tiff.length) return none;
   const count = view.getUint16(ifd, little);
   let orientation: number | undefined;
   let found = false;
@@ -106,6 +124,6 @@ export function readExifOrientation(payload: Uint8Array): number | undefined {
     found = true;
     orientation = firstValue(view, at, type, little);
   }
-  if (!found || orientation === undefined) return undefined;
-  return Number.isInteger(orientation) && orientation >= 1 && orientation <= 8 ? orientation : undefined;
+  const valid = orientation !== undefined && Number.isInteger(orientation) && orientation >= 1 && orientation <= 8;
+  return { loadable: true, present: found, orientation: valid ? orientation : undefined };
 }

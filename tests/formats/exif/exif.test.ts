@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOrientation, findExif, findJpegExif, findPngExif, findWebpExif, readExifOrientation } from '../../../src/formats/exif/index.js';
+import {
+  applyOrientation,
+  findExif,
+  findJpegExif,
+  findPngExif,
+  findWebpExif,
+  readExifOrientation,
+  readFileOrientation,
+} from '../../../src/formats/exif/index.js';
 import { PIXEL_MODE_NAMES, type PixelMode, type RawImage, rowStride } from '../../../src/raw-image.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/exif/', import.meta.url));
@@ -28,17 +36,32 @@ const oracle = JSON.parse(readFileSync(FIXTURES + 'oracle.json', 'utf8')) as {
   transposes: Transpose[];
 };
 
+/** Files whose orientation sits only in a zTXt or compressed iTXt chunk, which readFileOrientation does not inflate. */
+const COMPRESSED_TEXT_ONLY = ['generated/png_raw_profile_ztxt_2.png', 'generated/png_itxt_xmp_compressed_6.png'];
+
 const hex = (text: string): Uint8Array => Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16));
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 describe('readExifOrientation agrees with Pillow 9.4', () => {
-  it('on every file (Pillow test images and Pillow-written PNG eXIf / JPEG APP1 / WebP EXIF)', () => {
-    expect(Object.keys(oracle.files).length).toBeGreaterThan(25);
+  it('on every file (Pillow test images; Pillow-written PNG eXIf, text and XMP chunks, JPEG APP1, WebP EXIF)', () => {
+    expect(Object.keys(oracle.files).length).toBeGreaterThan(40);
     for (const [file, want] of Object.entries(oracle.files)) {
       const bytes = new Uint8Array(readFileSync(FIXTURES + file));
+      if (COMPRESSED_TEXT_ONLY.includes(file)) {
+        // Known gap: orientation held only in a compressed text chunk is not read (Pillow inflates it).
+        expect(want, file).not.toBeNull();
+        expect(readFileOrientation(bytes), file).toBeUndefined();
+        continue;
+      }
+      expect(readFileOrientation(bytes) ?? null, file).toBe(want);
+    }
+  });
+
+  it('findExif with readExifOrientation gives the same on files whose orientation is in an EXIF block', () => {
+    for (const file of Object.keys(oracle.files).filter((f) => /orientation_\d\.|jpeg|webp|exif_gps|ifd-offset/.test(f))) {
+      const bytes = new Uint8Array(readFileSync(FIXTURES + file));
       const payload = findExif(bytes);
-      const got = payload === undefined ? undefined : readExifOrientation(payload);
-      expect(got ?? null, file).toBe(want);
+      expect((payload === undefined ? undefined : readExifOrientation(payload)) ?? null, file).toBe(oracle.files[file]);
     }
   });
 
@@ -143,8 +166,12 @@ describe('never throws on hostile bytes', () => {
         const o = readExifOrientation(bytes);
         expect(o === undefined || (o >= 1 && o <= 8)).toBe(true);
         findExif(bytes);
+        readFileOrientation(bytes);
         for (const magic of [[0xff, 0xd8], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], Array.from('RIFF\0\0\0\0WEBP', (c) => c.charCodeAt(0))]) {
-          findExif(Uint8Array.from([...magic, ...tail]));
+          const file = Uint8Array.from([...magic, ...tail]);
+          findExif(file);
+          const o2 = readFileOrientation(file);
+          expect(o2 === undefined || (o2 >= 1 && o2 <= 8)).toBe(true);
         }
       }),
       { numRuns: 3000 },
