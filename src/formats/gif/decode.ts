@@ -8,7 +8,12 @@
 //   A local grey-ramp table makes Pillow report `L` even when a global table exists, yet Pillow loads the global
 //   table into the image and `convert('RGBA')` renders through it: we return `P` with the global table there.
 // - Pixels outside the frame rectangle: the GCE transparent index when there is one, else 0. Inside it every
-//   decoded index is written, transparent or not.
+//   decoded index is written, transparent or not. A rectangle with left 0 and width 0 is the whole screen (the C
+//   decoder's tile x0 = x1 = 0); any other empty rectangle is refused.
+// - Refused as Pillow refuses: structures cut short before the image data, GCEs under 3 (4 with transparency)
+//   bytes, an application extension without data, LZW code size over 12, broken LZW codes, data that ends before
+//   the rectangle is full (see lzw-decode.ts for when that is), and a screen over `maxPixels` (Pillow's
+//   decompression-bomb limit is 178,956,970). The frame count walks on past what Pillow would refuse in later frames.
 // - `data` is always byte for byte Pillow's `tobytes()` of the first frame.
 // - Palette (mode `P`): the table's entries as RGBA with alpha 255, and alpha 0 at the transparent index (extended
 //   with the grey ramp up to it when the index lies past the table, as Pillow's palette starts as a grey ramp).
