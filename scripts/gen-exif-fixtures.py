@@ -195,6 +195,15 @@ def generated():
     files["png_two_exif_chunks_2_then_6.png"] = (
         plain[:idat] + png_chunk(b"eXIf", exif_bytes(2)[6:]) + plain[idat:iend] + png_chunk(b"eXIf", exif_bytes(6)[6:])
         + plain[iend:])
+    def with_chunks(name, *chunks):
+        files[name] = plain[:idat] + b"".join(png_chunk(cid, data) for cid, data in chunks) + plain[idat:]
+
+    xmp4 = (b"iTXt", b"XML:com.adobe.xmp\0\0\0\0\0" + xmp(4).encode())
+    with_chunks("png_ztxt_raw_profile_corrupt_xmp_4.png", (b"zTXt", b"Raw profile type exif\0\0x\x9c garbage"), xmp4)
+    with_chunks("png_ztxt_raw_profile_cut_xmp_4.png",
+                (b"zTXt", b"Raw profile type exif\0\0" + zlib.compress(raw_profile(exif_bytes(5)).encode())[:-30]), xmp4)
+    with_chunks("png_ztxt_exif_key_xmp_4.png", (b"zTXt", b"exif\0\0" + zlib.compress(exif_bytes(6))), xmp4)
+    with_chunks("png_itxt_compressed_corrupt_xmp.png", (b"iTXt", b"XML:com.adobe.xmp\0\1\0\0\0x\x9cbad"))
     png("png_raw_profile_4_and_exif_8.png", ("text", "Raw profile type exif", raw_profile(exif_bytes(4)), False),
         exif=exif_bytes(8))
     return files

@@ -1,8 +1,11 @@
 // What a PNG's chunks say about orientation, as Pillow 9.4's PngImagePlugin.py collects it into `info` for
 // Image.getexif on a freshly opened image: the EXIF block (an eXIf chunk, or a tEXt chunk keyed "exif"), the hex EXIF of a
 // "Raw profile type exif" text chunk (ImageMagick), and the XMP packet of an "XML:com.adobe.xmp" text chunk.
-// Text is read from tEXt and uncompressed iTXt chunks; compressed ones (zTXt, compressed iTXt) are not inflated
-// here, so orientation stored only there is not seen. The walk is bounded by the input and never throws.
+// Text comes from tEXt, zTXt and iTXt chunks; compressed text is inflated up to Pillow's 1 MiB text limit
+// (MAX_TEXT_CHUNK), without checking the stream's Adler-32 (fflate does not; zlib does, and on a mismatch Pillow
+// reads a zTXt as empty). The walk is bounded by the input and never throws.
+
+import { Unzlib } from 'fflate';
 
 const EXIF_PREFIX = [0x45, 0x78, 0x69, 0x66, 0, 0];
 
@@ -52,7 +55,7 @@ export function pngOrientationSources(bytes: Uint8Array): PngOrientationSources 
       payload.set(data, 6);
       sources.exif = payload;
       sources.exifIsText = false;
-    } else if (type === 'tEXt' || type === 'iTXt') {
+    } else if (type === 'tEXt' || type === 'iTXt' || type === 'zTXt') {
       readText(type, data, sources);
     }
     i += 12 + length;
@@ -60,12 +63,54 @@ export function pngOrientationSources(bytes: Uint8Array): PngOrientationSources 
   return sources;
 }
 
-function readText(type: 'tEXt' | 'iTXt', data: Uint8Array, sources: PngOrientationSources): void {
+/** Pillow's MAX_TEXT_CHUNK (ImageFile.SAFEBLOCK): inflated text beyond it makes Pillow refuse the file. */
+const MAX_TEXT = 1024 * 1024;
+
+/**
+ * Inflates compressed text as zlib's decompressobj does for Pillow's `_safe_zlib_decompress`: what a cut-off stream
+ * gives so far; 'corrupt' for malformed data, 'too large' for text over MAX_TEXT.
+ */
+function inflateText(data: Uint8Array): Uint8Array | 'corrupt' | 'too large' {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Unzlib((chunk) => {
+    parts.push(chunk);
+    size += chunk.length;
+  });
+  try {
+    for (let at = 0; at < data.length && size <= MAX_TEXT; at += 4096) inflater.push(data.subarray(at, at + 4096));
+  } catch {
+    return 'corrupt';
+  }
+  if (size > MAX_TEXT) return 'too large';
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function readText(type: 'tEXt' | 'iTXt' | 'zTXt', data: Uint8Array, sources: PngOrientationSources): void {
   const zero = data.indexOf(0);
   const key = latin1(zero < 0 ? data : data.subarray(0, zero));
   if (key !== 'exif' && key !== 'Raw profile type exif' && key !== 'XML:com.adobe.xmp') return;
   let value: string;
-  if (type === 'tEXt') {
+  if (type === 'zTXt') {
+    // zTXt: keyword \0 compression method (0 = zlib) compressed text (Latin-1). Pillow reads a malformed stream as
+    // empty text; an unknown method or text over its limit makes it refuse the whole file (then: nothing here).
+    const method = zero < 0 || zero + 1 >= data.length ? 0 : (data[zero + 1] as number);
+    if (method !== 0) return;
+    const text = inflateText(zero < 0 ? new Uint8Array(0) : data.subarray(zero + 2));
+    if (text === 'too large') return;
+    value = text === 'corrupt' ? '' : latin1(text);
+    if (key === 'exif') {
+      sources.exif = undefined;
+      sources.exifIsText = true; // Pillow's value is text then, which its getexif cannot load
+      return;
+    }
+  } else if (type === 'tEXt') {
     const raw = zero < 0 ? new Uint8Array(0) : data.subarray(zero + 1);
     if (key === 'exif') {
       sources.exif = raw; // Pillow keeps this one key's value as bytes
@@ -75,16 +120,24 @@ function readText(type: 'tEXt' | 'iTXt', data: Uint8Array, sources: PngOrientati
     value = latin1(raw);
   } else {
     // iTXt: keyword \0 compression flag, method, language \0 translated keyword \0 text (UTF-8).
-    if (zero < 0 || zero + 3 > data.length || data[zero + 1] !== 0) return; // compressed: not inflated here
+    if (zero < 0 || zero + 3 > data.length) return;
+    const compressed = data[zero + 1] !== 0;
+    if (compressed && data[zero + 2] !== 0) return; // unknown method: Pillow skips the chunk
     const rest = data.subarray(zero + 3);
     const language = rest.indexOf(0);
     const translated = language < 0 ? -1 : rest.indexOf(0, language + 1);
     if (translated < 0) return;
+    let text = rest.subarray(translated + 1);
+    if (compressed) {
+      const inflated = inflateText(text);
+      if (typeof inflated === 'string') return; // Pillow skips a malformed one (and refuses a too large one)
+      text = inflated;
+    }
     try {
       const utf8 = new TextDecoder('utf-8', { fatal: true });
       utf8.decode(rest.subarray(0, language));
       utf8.decode(rest.subarray(language + 1, translated));
-      value = utf8.decode(rest.subarray(translated + 1));
+      value = utf8.decode(text);
     } catch {
       return; // Pillow skips a chunk whose language, translated keyword or text is not UTF-8
     }
