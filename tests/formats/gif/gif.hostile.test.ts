@@ -1,6 +1,6 @@
 // Hostile GIFs: truncations (every byte of the first 300, then every 7th) and seeded one-byte changes of small
-// files give what Pillow 9.4 gives (the same
-// image, or a refusal: then a PixtextError), and crafted files neither hang nor allocate what they declare.
+// files give what Pillow 9.4 gives (the same image, or a refusal: then a PixtextError), and crafted files neither
+// hang nor allocate what they declare.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
