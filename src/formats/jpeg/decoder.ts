@@ -6,7 +6,7 @@
 import { PixtextError } from '../../errors.js';
 import { BitReader, buildHuffmanTable, standardHuffmanSpec } from './huffman.js';
 import type { HuffmanTable } from './huffman.js';
-import { FAST_IDCT_LIMIT, idctExact, idctIslow } from './idct.js';
+import { idctExact, idctIslow } from './idct.js';
 import type { HuffmanSpec, JpegScan, JpegStructure } from './markers.js';
 import { Color, writeRow } from './output.js';
 import type { Plane } from './output.js';
@@ -101,6 +101,7 @@ export function decodeFrame(bytes: Uint8Array, structure: JpegStructure, scale: 
       ve,
       fancy: fancy && ((he === 2 && ve <= 2 && planeWidth > 2) || (he === 1 && ve === 2)),
       row: new Uint8Array(Math.max(outW, 2 * planeWidth) + 2),
+      src: new Uint8Array(0),
     };
     const bw = Math.ceil((width * h) / (maxH * 8));
     return { h, v, tq, bw, bh: Math.ceil((height * v) / (maxV * 8)), cbw: mcusPerRow * h, quant: undefined, rawQuant: new Uint16Array(64), coef: undefined, coefBits: new Int32Array(64).fill(-1), size, plane };
@@ -108,12 +109,11 @@ export function decodeFrame(bytes: Uint8Array, structure: JpegStructure, scale: 
 
   const channels = color === Color.Grey ? 1 : 3;
   const data = new Uint8Array(outW * outH * channels);
-  const clamped = new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
   const planes = comps.map((c) => c.plane);
   const rowsPerIMcu = maxV * minSize;
   const emit = (k: number) => {
     for (let y = k * rowsPerIMcu, end = Math.min(y + rowsPerIMcu, outH); y < end; y++) {
-      writeRow(planes, color, y, outW, data, clamped, y * outW * channels);
+      writeRow(planes, color, y, outW, data, y * outW * channels);
     }
   };
 
@@ -189,14 +189,14 @@ export function decodeFrame(bytes: Uint8Array, structure: JpegStructure, scale: 
     const block = (c: Component, s: ScanComponent, bx: number, by: number, live: boolean) => {
       const { coef, quant } = c;
       if (coef !== undefined) {
-        if (live) decodeBlock(bits, s, state, coef, (by * c.cbw + bx) * 64, undefined);
+        if (live) decodeBlock(bits, s, state, coef, (by * c.cbw + bx) * 64);
         return;
       }
-      const sum = live ? decodeBlock(bits, s, state, scratch, 0, quant) : 0;
+      if (live) decodeBlock(bits, s, state, scratch, 0);
       if (bx < c.bw && by < c.bh) {
         const { plane, size } = c;
         const at = ((by * size) % plane.ringRows) * plane.stride + bx * size;
-        if (size === 8 && sum <= FAST_IDCT_LIMIT) idctIslow(scratch, 0, quant!, plane.ring, at, plane.stride);
+        if (size === 8) idctIslow(scratch, 0, quant!, plane.ring, at, plane.stride);
         else idctExact(size, scratch, 0, quant!, plane.ring, at, plane.stride);
       }
       scratch.fill(0);
@@ -259,9 +259,7 @@ export function decodeFrame(bytes: Uint8Array, structure: JpegStructure, scale: 
         }
         const run = (bx: number, src: Int16Array, off: number) => {
           const at = rowAt + bx * size;
-          let sum = 0;
-          if (size === 8) for (let i = 0; i < 64; i++) sum += Math.abs(src[off + i]! * quant[i]!);
-          if (size === 8 && sum <= FAST_IDCT_LIMIT) idctIslow(src, off, quant, plane.ring, at, plane.stride);
+          if (size === 8) idctIslow(src, off, quant, plane.ring, at, plane.stride);
           else idctExact(size, src, off, quant, plane.ring, at, plane.stride);
         };
         if (smoothing) smoothRow(c, coef, by, k, j, mcuRows, workspace, (bx, block) => run(bx, block, 0));

@@ -14,7 +14,7 @@ const WS = /* @__PURE__ */ new Int32Array(64);
  * in every step of {@link idctIslow} (its largest gain, coefficient to pre-shift output, is below 63,100), so it may
  * use `>>`; every block a real encoder writes does (its coefficients sum to at most about 16,400).
  */
-export const FAST_IDCT_LIMIT = 32768;
+const FAST_LIMIT = 32768;
 
 // FIX(x) = round(x · 2^13), libjpeg's constants.
 const F0298 = 2446, F0390 = 3196, F0541 = 4433, F0765 = 6270, F0899 = 7373, F1175 = 9633, F1501 = 12299,
@@ -22,38 +22,37 @@ const F0298 = 2446, F0390 = 3196, F0541 = 4433, F0765 = 6270, F0899 = 7373, F117
 
 /**
  * jpeg_idct_islow: dequantises `coef[at…at+63]` (natural order) with `quant` and writes 8×8 samples to
- * `out[o + row·stride + col]`. For blocks beyond {@link FAST_IDCT_LIMIT} use {@link idctExact}.
+ * `out[o + row·stride + col]`. Blocks beyond {@link FAST_LIMIT} (only corrupt data makes them) go to
+ * {@link idctExact}.
  */
 export function idctIslow(coef: Int16Array, at: number, quant: Int32Array, out: Uint8Array, o: number, stride: number): void {
   const ws = WS;
+  let sum = 0;
   for (let c = 0; c < 8; c++) {
     const i = at + c;
     const c1 = coef[i + 8]!, c2 = coef[i + 16]!, c3 = coef[i + 24]!, c4 = coef[i + 32]!, c5 = coef[i + 40]!, c6 = coef[i + 48]!, c7 = coef[i + 56]!;
     if ((c1 | c2 | c3 | c4 | c5 | c6 | c7) === 0) {
-      const dc = (coef[i]! * quant[c]!) << 2;
+      const z = coef[i]! * quant[c]!;
+      sum += z < 0 ? -z : z;
+      const dc = z << 2;
       ws[c] = ws[c + 8] = ws[c + 16] = ws[c + 24] = ws[c + 32] = ws[c + 40] = ws[c + 48] = ws[c + 56] = dc;
       continue;
     }
-    let z2 = c2 * quant[c + 16]!;
-    let z3 = c6 * quant[c + 48]!;
-    let z1 = (z2 + z3) * F0541;
-    const t2 = z1 - z3 * F1847;
-    const t3 = z1 + z2 * F0765;
-    z2 = coef[i]! * quant[c]!;
-    z3 = c4 * quant[c + 32]!;
-    const t0 = (z2 + z3) * 8192;
-    const t1 = (z2 - z3) * 8192;
+    const d0 = coef[i]! * quant[c]!, d1 = c1 * quant[c + 8]!, d2 = c2 * quant[c + 16]!, d3 = c3 * quant[c + 24]!;
+    const d4 = c4 * quant[c + 32]!, d5 = c5 * quant[c + 40]!, d6 = c6 * quant[c + 48]!, d7 = c7 * quant[c + 56]!;
+    sum += Math.abs(d0) + Math.abs(d1) + Math.abs(d2) + Math.abs(d3) + Math.abs(d4) + Math.abs(d5) + Math.abs(d6) + Math.abs(d7);
+    let z1 = (d2 + d6) * F0541;
+    const t2 = z1 - d6 * F1847;
+    const t3 = z1 + d2 * F0765;
+    const t0 = (d0 + d4) * 8192;
+    const t1 = (d0 - d4) * 8192;
     const t10 = t0 + t3, t13 = t0 - t3, t11 = t1 + t2, t12 = t1 - t2;
-    let o0 = c7 * quant[c + 56]!;
-    let o1 = c5 * quant[c + 40]!;
-    let o2 = c3 * quant[c + 24]!;
-    let o3 = c1 * quant[c + 8]!;
-    z1 = o0 + o3;
-    z2 = o1 + o2;
-    z3 = o0 + o2;
-    let z4 = o1 + o3;
+    z1 = d7 + d1;
+    let z2 = d5 + d3;
+    let z3 = d7 + d3;
+    let z4 = d5 + d1;
     const z5 = (z3 + z4) * F1175;
-    o0 *= F0298; o1 *= F2053; o2 *= F3072; o3 *= F1501;
+    let o0 = d7 * F0298, o1 = d5 * F2053, o2 = d3 * F3072, o3 = d1 * F1501;
     z1 *= -F0899; z2 *= -F2562; z3 = z3 * -F1961 + z5; z4 = z4 * -F0390 + z5;
     o0 += z1 + z3; o1 += z2 + z4; o2 += z2 + z3; o3 += z1 + z4;
     ws[c] = (t10 + o3 + 1024) >> 11;
@@ -65,10 +64,15 @@ export function idctIslow(coef: Int16Array, at: number, quant: Int32Array, out: 
     ws[c + 24] = (t13 + o0 + 1024) >> 11;
     ws[c + 32] = (t13 - o0 + 1024) >> 11;
   }
+  if (sum > FAST_LIMIT) {
+    idctExact(8, coef, at, quant, out, o, stride);
+    return;
+  }
   for (let r = 0; r < 64; r += 8, o += stride) {
     const w1 = ws[r + 1]!, w2 = ws[r + 2]!, w3 = ws[r + 3]!, w4 = ws[r + 4]!, w5 = ws[r + 5]!, w6 = ws[r + 6]!, w7 = ws[r + 7]!;
     if ((w1 | w2 | w3 | w4 | w5 | w6 | w7) === 0) {
-      out.fill(RANGE[((ws[r]! + 16) >> 5) & 1023]!, o, o + 8);
+      const v = RANGE[((ws[r]! + 16) >> 5) & 1023]!;
+      out[o] = out[o + 1] = out[o + 2] = out[o + 3] = out[o + 4] = out[o + 5] = out[o + 6] = out[o + 7] = v;
       continue;
     }
     let z1 = (w2 + w6) * F0541;

@@ -24,6 +24,8 @@ export interface Plane {
   fancy: boolean;
   /** A row of output width, for upsampled components. */
   row: Uint8Array;
+  /** Where the last row asked for lies: `ring` or `row`. */
+  src: Uint8Array;
 }
 
 // jdcolor.c build_ycc_rgb_table: 16-bit fixed point, rounded, for Cb/Cr = 0…255 (centred on 128).
@@ -46,22 +48,24 @@ function yccTables(): Int32Array[] {
 const rowAt = (p: Plane, r: number): number => ((r < 0 ? 0 : r >= p.height ? p.height - 1 : r) % p.ringRows) * p.stride;
 
 /**
- * Output row `y` of component `p` at output width `width`: returns the buffer and offset holding it (the ring
- * itself for full-size components, else `p.row` filled by jdsample.c's method).
+ * Output row `y` of component `p` at output width `width`: sets `p.src` to the buffer holding it (the ring itself
+ * where no filtering is needed, else `p.row` filled by jdsample.c's method) and returns its offset there.
  */
-function upsampledRow(p: Plane, y: number, width: number): [Uint8Array, number] {
+function upsampledRow(p: Plane, y: number, width: number): number {
   const { ring, he, ve } = p;
-  if (he === 1 && ve === 1) return [ring, rowAt(p, y)];
+  p.src = ring;
+  if (he === 1 && ve === 1) return rowAt(p, y);
   const out = p.row;
   const w = p.width;
   if (p.fancy && ve === 2 && he <= 2) {
+    p.src = out;
     const near = rowAt(p, y >> 1);
     const far = rowAt(p, (y & 1) === 1 ? (y >> 1) + 1 : (y >> 1) - 1);
     if (he === 1) {
       // h1v2_fancy_upsample: 3/4 nearer row + 1/4 further row, rounding up below and down above.
       const bias = 1 + (y & 1);
       for (let x = 0; x < w; x++) out[x] = (ring[near + x]! * 3 + ring[far + x]! + bias) >> 2;
-      return [out, 0];
+      return 0;
     }
     // h2v2_fancy_upsample: the same vertically, then horizontally on the column sums.
     let last = ring[near]! * 3 + ring[far]!;
@@ -79,10 +83,12 @@ function upsampledRow(p: Plane, y: number, width: number): [Uint8Array, number] 
     }
     out[at] = (cur * 3 + last + 8) >> 4;
     out[at + 1] = (cur * 4 + 7) >> 4;
-    return [out, 0];
+    return 0;
   }
   const src = rowAt(p, Math.floor(y / ve));
-  if (p.fancy && he === 2) {
+  if (he === 1) return src;
+  p.src = out;
+  if (p.fancy) {
     // h2v1_fancy_upsample.
     let v = ring[src]!;
     out[0] = v;
@@ -96,50 +102,70 @@ function upsampledRow(p: Plane, y: number, width: number): [Uint8Array, number] 
     v = ring[src + w - 1]!;
     out[at] = (v * 3 + ring[src + w - 2]! + 1) >> 2;
     out[at + 1] = v;
-    return [out, 0];
+    return 0;
   }
   // int_upsample (and h2v1/h2v2_upsample): replication.
-  if (he === 1) return [ring, src];
   for (let x = 0; x < width; x++) out[x] = ring[src + Math.floor(x / he)]!;
-  return [out, 0];
+  return 0;
 }
 
-/**
- * Writes output row `y` (`width` pixels) of `planes` converted from `color` into `out` (1 channel for Grey, else 3)
- * at row offset `o`; `clamped` is a clamped view of the same bytes.
- */
-export function writeRow(planes: Plane[], color: Color, y: number, width: number, out: Uint8Array, clamped: Uint8ClampedArray, o: number): void {
-  const [b0, o0] = upsampledRow(planes[0]!, y, width);
+/** jdmaster.c's sample_range_limit as a table: index v + 384 gives v clamped to 0…255, for -384 ≤ v < 640. */
+const CLAMP = /* @__PURE__ */ Uint8Array.from({ length: 1024 }, (_, i) => Math.min(255, Math.max(0, i - 384)));
+
+/** Writes output row `y` (`width` pixels) of `planes` converted from `color` into `out` (1 channel for Grey, else 3) at `o`. */
+export function writeRow(planes: Plane[], color: Color, y: number, width: number, out: Uint8Array, o: number): void {
+  const p0 = planes[0]!;
+  const o0 = upsampledRow(p0, y, width);
+  const b0 = p0.src;
   if (color === Color.Grey) {
     out.set(b0.subarray(o0, o0 + width), o);
     return;
   }
-  const [b1, o1] = upsampledRow(planes[1]!, y, width);
-  const [b2, o2] = upsampledRow(planes[2]!, y, width);
-  if (color === Color.Rgb) {
+  const p1 = planes[1]!;
+  const p2 = planes[2]!;
+  const o1 = upsampledRow(p1, y, width);
+  const o2 = upsampledRow(p2, y, width);
+  if (color === Color.Ycc) yccRow(b0, o0, p1.src, o1, p2.src, o2, width, out, o);
+  else if (color === Color.Rgb) {
+    const b1 = p1.src;
+    const b2 = p2.src;
     for (let x = 0; x < width; x++, o += 3) {
       out[o] = b0[o0 + x]!;
       out[o + 1] = b1[o1 + x]!;
       out[o + 2] = b2[o2 + x]!;
     }
-    return;
+  } else {
+    const p3 = planes[3]!;
+    const o3 = upsampledRow(p3, y, width);
+    cmykRow(color === Color.Ycck, b0, o0, p1.src, o1, p2.src, o2, p3.src, o3, width, out, o);
   }
+}
+
+/** jdcolor.c ycc_rgb_convert of one row. */
+function yccRow(b0: Uint8Array, o0: number, b1: Uint8Array, o1: number, b2: Uint8Array, o2: number, width: number, out: Uint8Array, o: number): void {
   const t = yccTables();
   const crR = t[0]!, cbB = t[1]!, crG = t[2]!, cbG = t[3]!;
-  if (color === Color.Ycc) {
-    for (let x = 0; x < width; x++, o += 3) {
-      const l = b0[o0 + x]!;
-      const cb = b1[o1 + x]!;
-      const cr = b2[o2 + x]!;
-      clamped[o] = l + crR[cr]!;
-      clamped[o + 1] = l + ((cbG[cb]! + crG[cr]!) >> 16);
-      clamped[o + 2] = l + cbB[cb]!;
-    }
-    return;
+  const clamp = CLAMP;
+  for (let x = 0; x < width; x++, o += 3) {
+    const l = b0[o0 + x]! + 384;
+    const cb = b1[o1 + x]!;
+    const cr = b2[o2 + x]!;
+    out[o] = clamp[l + crR[cr]!]!;
+    out[o + 1] = clamp[l + ((cbG[cb]! + crG[cr]!) >> 16)]!;
+    out[o + 2] = clamp[l + cbB[cb]!]!;
   }
-  const [b3, o3] = upsampledRow(planes[3]!, y, width);
-  const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
-  // Pillow's cmyk2rgb on the inverted samples: with nk = K, each channel is nk - (255 - c)·nk/255 rounded.
+}
+
+/**
+ * CMYK (Adobe) or YCCK (converted by jdcolor.c ycck_cmyk_convert) to RGB as Pillow does: its decoder inverts the
+ * samples ("CMYK;I"), then Convert.c cmyk2rgb gives each channel nk - (255 - c)·nk/255 with nk = K, rounded.
+ */
+function cmykRow(
+  ycck: boolean, b0: Uint8Array, o0: number, b1: Uint8Array, o1: number, b2: Uint8Array, o2: number, b3: Uint8Array, o3: number,
+  width: number, out: Uint8Array, o: number,
+): void {
+  const t = yccTables();
+  const crR = t[0]!, cbB = t[1]!, crG = t[2]!, cbG = t[3]!;
   const mix = (c: number, k: number) => {
     const t = (255 - c) * k + 128;
     return k - (((t >> 8) + t) >> 8);
@@ -149,15 +175,15 @@ export function writeRow(planes: Plane[], color: Color, y: number, width: number
     let m = b1[o1 + x]!;
     let yy = b2[o2 + x]!;
     const k = b3[o3 + x]!;
-    if (color === Color.Ycck) {
-      // ycck_cmyk_convert: YCbCr → RGB, inverted into CMY.
-      const l = c;
-      c = clamp(255 - (l + crR[yy]!));
-      m = clamp(255 - (l + ((cbG[m]! + crG[yy]!) >> 16)));
-      yy = clamp(255 - (l + cbB[b1[o1 + x]!]!));
+    if (ycck) {
+      const l = 639 - c; // 255 - Y, offset into CLAMP
+      const cb = m;
+      c = CLAMP[l - crR[yy]!]!;
+      m = CLAMP[l - ((cbG[cb]! + crG[yy]!) >> 16)]!;
+      yy = CLAMP[l - cbB[cb]!]!;
     }
-    clamped[o] = mix(c, k);
-    clamped[o + 1] = mix(m, k);
-    clamped[o + 2] = mix(yy, k);
+    out[o] = mix(c, k);
+    out[o + 1] = mix(m, k);
+    out[o + 2] = mix(yy, k);
   }
 }

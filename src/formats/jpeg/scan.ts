@@ -30,16 +30,14 @@ export interface ScanState {
 /**
  * Decodes one block into `coef[at…at+63]` (natural order), which holds what earlier scans gave it. For a sequential
  * block the caller passes zeros (or, for a second sequential scan of a component, its previous coefficients: libjpeg
- * only writes the non-zero ones). Returns the sum of |coefficient · quantiser| over what a sequential block set,
- * for the IDCT's range check (0 for progressive kinds).
+ * only writes the non-zero ones).
  */
-export function decodeBlock(bits: BitReader, comp: ScanComponent, state: ScanState, coef: Int16Array, at: number, quant: Int32Array | undefined): number {
+export function decodeBlock(bits: BitReader, comp: ScanComponent, state: ScanState, coef: Int16Array, at: number): void {
   const kind = state.kind;
   if (kind === ScanKind.Sequential) {
     const s = bits.decode(comp.dc!);
     const pred = (comp.pred = (comp.pred + (s ? bits.receiveExtend(s) : 0)) | 0);
     coef[at] = pred;
-    let sum = quant === undefined ? 0 : Math.abs(coef[at]! * quant[0]!);
     const ac = comp.ac!;
     for (let k = 1; k < 64; k++) {
       const rs = bits.decode(ac);
@@ -47,16 +45,13 @@ export function decodeBlock(bits: BitReader, comp: ScanComponent, state: ScanSta
       const size = rs & 15;
       if (size !== 0) {
         k += r;
-        const v = bits.receiveExtend(size);
-        const pos = NATURAL_ORDER[k]!;
-        coef[at + pos] = v;
-        if (quant !== undefined) sum += Math.abs(v * quant[pos]!);
+        coef[at + NATURAL_ORDER[k]!] = bits.receiveExtend(size);
       } else {
         if (r !== 15) break;
         k += 15;
       }
     }
-    return sum;
+    return;
   }
   if (kind === ScanKind.DcFirst) {
     const s = bits.decode(comp.dc!);
@@ -65,11 +60,11 @@ export function decodeBlock(bits: BitReader, comp: ScanComponent, state: ScanSta
     if (pred > 0x7fffffff || pred < -0x80000000) throw new PixtextError('ERR_CORRUPT', 'JPEG: a DC coefficient overflows');
     comp.pred = pred;
     coef[at] = pred * 2 ** state.al;
-    return 0;
+    return;
   }
   if (kind === ScanKind.DcRefine) {
     if (bits.bits(1)) coef[at] = coef[at]! | (1 << state.al);
-    return 0;
+    return;
   }
   const ac = comp.ac!;
   const { se, al } = state;
@@ -77,7 +72,7 @@ export function decodeBlock(bits: BitReader, comp: ScanComponent, state: ScanSta
   if (kind === ScanKind.AcFirst) {
     if (state.eobrun > 0) {
       state.eobrun--;
-      return 0;
+      return;
     }
     for (; k <= se; k++) {
       const rs = bits.decode(ac);
@@ -93,7 +88,7 @@ export function decodeBlock(bits: BitReader, comp: ScanComponent, state: ScanSta
         break;
       }
     }
-    return 0;
+    return;
   }
   // AC refinement (jdphuff.c decode_mcu_AC_refine).
   const p1 = 1 << al;
@@ -130,7 +125,6 @@ export function decodeBlock(bits: BitReader, comp: ScanComponent, state: ScanSta
     }
     state.eobrun--;
   }
-  return 0;
 }
 
 /**
