@@ -104,7 +104,7 @@ function checkScans(structure: JpegStructure): void {
 export function draftScale(width: number, height: number, draft: { width: number; height: number } | undefined): number {
   if (draft === undefined) return 1;
   const ratio = Math.min(Math.floor(width / Math.max(1, draft.width)), Math.floor(height / Math.max(1, draft.height)));
-  return [8, 4, 2, 1].find((s) => ratio >= s)!;
+  return [8, 4, 2].find((s) => ratio >= s) ?? 1;
 }
 
 /**
