@@ -166,14 +166,17 @@ export function decodeFrame(bytes: Uint8Array, structure: JpegStructure, scale: 
     const interval = scan.restartInterval;
     let togo = interval;
     let expected = 0;
-    let stuck = false;
     bits.reset(scan.dataStart);
     const scratch = new Int16Array(64);
+    // Before each MCU: a restart marker when one is due, and libjpeg's rule for data that ran out (the MCU where it
+    // did is decoded from zero bits; the rest of its interval is left undecoded). Here only the scan's last MCU may
+    // run out: an earlier one would leave MCUs after it undecoded, a silently incomplete image.
     const begin = () => {
+      if (bits.ranOut && !lenient) throw ranOutError();
       if (interval > 0) {
         if (togo === 0) {
           if (!lenient && junkLeft(bits)) throw junkError();
-          stuck = !restart(bits, expected);
+          restart(bits, expected);
           expected = (expected + 1) & 7;
           for (const s of sc) s.pred = 0;
           state.eobrun = 0;
@@ -181,9 +184,7 @@ export function decodeFrame(bytes: Uint8Array, structure: JpegStructure, scale: 
         }
         togo--;
       }
-      if (!stuck && !bits.ranOut) return true;
-      if (!lenient) throw ranOutError();
-      return false;
+      return !bits.ranOut;
     };
     // One block of component `c` at block position (bx, by).
     const block = (c: Component, s: ScanComponent, bx: number, by: number, live: boolean) => {

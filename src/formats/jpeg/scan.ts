@@ -130,10 +130,10 @@ export function decodeBlock(bits: BitReader, comp: ScanComponent, state: ScanSta
 /**
  * Where the bit reader stands after a restart interval: finds the next marker as jdmarker.c's read_restart_marker
  * and jpeg_resync_to_restart would, and moves past it when decoding goes on after it. `expected` is the RSTn number
- * wanted. Returns whether decoding resumes with data (false: libjpeg treats the segments that follow as empty,
- * leaving their MCUs undecoded).
+ * wanted. When the marker is left unread (not a restart marker, or a later one), the reader stays against it and
+ * supplies only zero bits: libjpeg then decodes the interval's first MCU from zeros and leaves the rest undecoded.
  */
-export function restart(bits: BitReader, expected: number): boolean {
+export function restart(bits: BitReader, expected: number): void {
   const data = bits.data;
   const n = data.length;
   // next_marker from the reader's position: skip bytes up to an FF…FF xx with xx ≠ 0.
@@ -154,8 +154,7 @@ export function restart(bits: BitReader, expected: number): boolean {
     if (marker < 0) {
       // The file ends: no marker to find.
       bits.reset(n);
-      bits.fill();
-      return false;
+      return;
     }
     let action: number;
     const want = 0xd0 + expected;
@@ -166,13 +165,12 @@ export function restart(bits: BitReader, expected: number): boolean {
     else action = 1; // the wanted RSTn, or one too far away to tell
     if (marker === want || action === 1) {
       bits.reset(p);
-      return true;
+      return;
     }
     if (action === 3) {
-      // Leave the marker unread: the reader sits against it and supplies only zero bits.
       bits.reset(p - 2);
       bits.atMarker = true;
-      return false;
+      return;
     }
     // action 2: look further.
   }
