@@ -27,7 +27,7 @@ import { hasJpegSignature } from './markers.js';
  * import { jpegCodec } from 'pixtext';
  * const bytes = jpegCodec.encode({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0]) }, { quality: 90, compressionLevel: 6 });
  * jpegCodec.header(bytes);                          // { width: 1, height: 1, mode: 'RGB' }
- * jpegCodec.decode(bytes, { maxPixels: 1e6 }).data; // [254, 0, 0]
+ * jpegCodec.decode(bytes, { maxPixels: 1e6 }).data; // ≈ [254, 0, 0]
  * ```
  */
 export const jpegCodec = {
