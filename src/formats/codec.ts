@@ -17,6 +17,11 @@ export interface ImageHeader {
 export interface CodecDecodeOptions {
   /** Largest width × height to accept; checked from the header before allocating. `Infinity` disables. */
   maxPixels: number;
+  /**
+   * Decode at a reduced size where the format can do so cheaply, as Pillow's `draft()`: JPEG picks the smallest
+   * DCT scale (1/1, 1/2, 1/4, 1/8) whose result is at least this size. Other codecs ignore it.
+   */
+  draft?: { width: number; height: number };
 }
 
 /** Options every codec's `encode` receives, already validated at the public boundary. */

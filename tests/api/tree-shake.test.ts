@@ -9,7 +9,7 @@ const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 const MARKERS = {
   png: 'IHDR',
   bmp: 'BMP header',
-  jpeg: 'invalid huffman sequence', // jpeg-js
+  jpeg: 'scan data ends before its last MCU', // the JPEG decoder
 } as const;
 
 async function bundle(code: string): Promise<string> {

@@ -13,7 +13,7 @@ const MARKERS = {
   png: 'PNG IHDR',
   deflate: 'invalid block type', // fflate, reached only through the PNG codec
   bmp: 'BMP header',
-  jpeg: 'maxMemoryUsageInMB', // jpeg-js
+  jpeg: 'scan data ends before its last MCU', // the JPEG decoder
 } as const;
 
 let project: ConsumerProject | undefined;

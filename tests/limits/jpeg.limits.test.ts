@@ -1,5 +1,5 @@
 // JPEG limits through the public API: absurd frame dimensions, component counts and sampling factors are refused
-// from the headers, before jpeg-js allocates its blocks.
+// from the headers, and memory follows the data rather than the header, before the decoder allocates anything large.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, decode } from '../../src/index.js';
 import { dht, dqt, jpeg, sof, sos } from './builders.js';
@@ -73,5 +73,40 @@ describe('JPEG: absurd component counts and sampling factors', () => {
   it.each([12, 16, 0])('refuses %i-bit samples as unsupported', (precision) => {
     const file = jpeg(dqt(), sof(8, 8, ids(1), 0xc1, precision), dht(0), dht(1), sos([1]), new Uint8Array(1));
     expectRefused(() => decode(file), ErrorCode.UNSUPPORTED);
+  });
+});
+
+describe('JPEG: memory follows the data, not the header', () => {
+  /** A progressive scan over `ids` with spectral band ss…se (successive approximation 0/0). */
+  function progressiveScan(ids: number[], ss: number, se: number): Uint8Array {
+    const scan = sos(ids);
+    scan[scan.length - 3] = ss;
+    scan[scan.length - 2] = se;
+    return scan;
+  }
+
+  it('refuses a 160-byte progressive file declaring 16383×16383 with one AC-only scan in milliseconds', () => {
+    // No DC scan comes first (T.81 G.1.1.1.1), so nothing can bound the coefficient memory by the data: the
+    // jpeg-js decoder allocated gigabytes for this file.
+    const file = jpeg(dqt(), sof(16383, 16383, [[1, 0x11, 0]], 0xc2), dht(1), progressiveScan([1], 1, 63), new Uint8Array(42));
+    expect(file.length).toBe(160);
+    expectRefused(() => decode(file), ErrorCode.CORRUPT, 50);
+    expectRefused(() => decode(file, { maxPixels: Infinity }), ErrorCode.CORRUPT, 50);
+  });
+
+  it('refuses the same with a DC scan too short for its blocks, and with colour components', () => {
+    const colour: Array<[number, number, number]> = [[1, 0x22, 0], [2, 0x11, 0], [3, 0x11, 0]];
+    const dcThenAc = jpeg(dqt(), sof(16383, 16383, colour, 0xc2), dht(0), dht(1), progressiveScan([1, 2, 3], 0, 0), new Uint8Array(64),
+      progressiveScan([1], 1, 63), new Uint8Array(64));
+    expectRefused(() => decode(dcThenAc), ErrorCode.TRUNCATED, 50);
+    const acFirst = jpeg(dqt(), sof(16383, 16383, colour, 0xc2), dht(1), progressiveScan([2], 1, 5), new Uint8Array(64));
+    expectRefused(() => decode(acFirst), ErrorCode.CORRUPT, 50);
+  });
+
+  it('decodes a progressive file whose DC scan codes every block, committing memory in proportion', () => {
+    // 64×64 grey: 64 blocks, each DC difference 0 in 1 bit, then an AC scan of EOB codes: mid grey.
+    const file = jpeg(dqt(), sof(64, 64, [[1, 0x11, 0]], 0xc2), dht(0), dht(1), progressiveScan([1], 0, 0), new Uint8Array(8),
+      progressiveScan([1], 1, 63), new Uint8Array(8));
+    expect(expectAccepted(() => decode(file))).toEqual({ width: 64, height: 64, mode: 'L', data: new Uint8Array(64 * 64).fill(128) });
   });
 });

@@ -1,4 +1,5 @@
-// Walks a JPEG file's marker segments without decoding any pixels.
+// Walks a JPEG file's marker segments as libjpeg-turbo 2.1.5's jdmarker.c reads them, without decoding any pixels:
+// the frame, every table as it is (re)defined, and each scan with the tables in force and where its data lies.
 // Spec: ITU-T T.81 | ISO/IEC 10918-1 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf), Annex B (syntax);
 // JFIF: https://www.w3.org/Graphics/JPEG/jfif3.pdf; Adobe APP14: Adobe Technical Note #5116.
 import { PixtextError } from '../../errors.js';
@@ -26,46 +27,45 @@ export interface JpegFrame {
   maxV: number;
 }
 
-/** A run of bytes the decoder must see: one marker segment, or an SOS header with its entropy-coded data. */
-export interface JpegSegment {
-  marker: number;
-  /** Offset of the segment's 0xFF marker byte. */
-  start: number;
-  /** Offset just past the segment (for SOS, past its entropy-coded data without trailing fill bytes). */
-  end: number;
+/** A Huffman table as a DHT segment defines it: code counts for lengths 1–16 and the symbols in code order. */
+export interface HuffmanSpec {
+  counts: Uint8Array;
+  values: Uint8Array;
 }
 
-/** One scan: its components, spectral selection and successive approximation (T.81 B.2.3), data size. */
+/** One scan: its header (T.81 B.2.3), the tables in force when it starts and where its entropy-coded data lies. */
 export interface JpegScan {
-  componentIds: number[];
-  /** Start of spectral selection: 0 for a DC scan (and for every sequential scan). */
+  /** Indexes into `frame.components`, in scan order. */
+  components: number[];
+  /** DC and AC Huffman table selectors, per scan component. */
+  td: number[];
+  ta: number[];
   ss: number;
-  /** Successive approximation high bit: 0 for a first scan, non-zero for a refinement. */
+  se: number;
   ah: number;
-  /** Bytes of entropy-coded data (RST markers included); 0 in a header-only walk. */
-  dataBytes: number;
+  al: number;
+  /** The restart interval (DRI) in force, in MCUs; 0 for none. */
+  restartInterval: number;
+  /** Huffman tables 0–3 (DC, AC) and quantisation tables 0–3 (64 values, natural order) in force. */
+  dc: (HuffmanSpec | undefined)[];
+  ac: (HuffmanSpec | undefined)[];
+  quant: (Uint16Array | undefined)[];
+  /** Offset of the first entropy-coded byte, and of the marker (its first 0xFF) that ends the data. */
+  dataStart: number;
+  dataEnd: number;
 }
 
 /** What the walk found. */
 export interface JpegStructure {
   frame: JpegFrame;
-  /** A JFIF APP0 segment was seen (implies YCbCr for 3 components). */
+  /** A JFIF APP0 segment came before the first scan (implies YCbCr for 3 components). */
   jfif: boolean;
-  /** The transform flag of the last complete Adobe APP14 segment (libjpeg's rule), if any. */
+  /** The transform flag of the last complete Adobe APP14 segment before the first scan (libjpeg's rule), if any. */
   adobeTransform: number | undefined;
-  /** Indexes into `segments` of every APP14 segment starting with "Adobe", and of the last complete one (or -1). */
-  adobe: number[];
-  adobeKept: number;
-  /** Every segment in file order (a header-only walk stops at the first SOS). */
-  segments: JpegSegment[];
-  /** A DHT segment came before the first scan (Motion-JPEG frames leave them out). */
-  huffmanBeforeFirstScan: boolean;
   /** Every scan in file order (a header-only walk stops after the first header). */
-  scanList: JpegScan[];
+  scans: JpegScan[];
   /** EOI was reached. */
   complete: boolean;
-  /** Bytes between segments that belong to none: junk, stray `FF 00`, fill bytes, stray RST/TEM markers. */
-  gaps: boolean;
 }
 
 const SOI = 0xd8;
@@ -75,15 +75,22 @@ const DHT = 0xc4;
 const DAC = 0xcc;
 const JPG = 0xc8;
 const DQT = 0xdb;
-const DNL = 0xdc;
 const DRI = 0xdd;
 const APP0 = 0xe0;
 const APP14 = 0xee;
-const COM = 0xfe;
 const TEM = 0x01;
 
 /** More scans than any real encoder writes; each scan costs a pass over every block, so this bounds the time. */
 export const MAX_SCANS = 1000;
+
+/** T.81 Figure A.6: the natural (row-major) position of each zig-zag index, with 16 extra entries of 63 that catch
+ * a run past the end of a corrupt block (libjpeg's jpeg_natural_order). */
+export const NATURAL_ORDER = /* @__PURE__ */ Uint8Array.from(
+  '0,1,8,16,9,2,3,10,17,24,32,25,18,11,4,5,12,19,26,33,40,48,41,34,27,20,13,6,7,14,21,28,35,42,49,56,57,50,43,36,29,22,15,23,30,37,44,51,58,59,52,45,38,31,39,46,53,60,61,54,47,55,62,63'
+    .split(',')
+    .concat(Array<string>(16).fill('63')),
+  Number,
+);
 
 /** True for SOF0–SOF15 (0xC0–0xCF without DHT, JPG and DAC). */
 export const isSofMarker = (m: number): boolean => m >= 0xc0 && m <= 0xcf && m !== DHT && m !== JPG && m !== DAC;
@@ -93,7 +100,7 @@ export function markerName(m: number): string {
   if (isSofMarker(m)) return `SOF${m - 0xc0}`;
   if (m >= 0xe0 && m <= 0xef) return `APP${m - 0xe0}`;
   if (m >= 0xd0 && m <= 0xd7) return `RST${m - 0xd0}`;
-  const names: Record<number, string> = { [SOI]: 'SOI', [EOI]: 'EOI', [SOS]: 'SOS', [DHT]: 'DHT', [DAC]: 'DAC', [DQT]: 'DQT', [DNL]: 'DNL', [DRI]: 'DRI', [COM]: 'COM' };
+  const names: Record<number, string> = { [SOI]: 'SOI', [EOI]: 'EOI', [SOS]: 'SOS', [DHT]: 'DHT', [DAC]: 'DAC', [DQT]: 'DQT', 0xdc: 'DNL', [DRI]: 'DRI', 0xfe: 'COM' };
   return names[m] ?? `FF${m.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
@@ -106,8 +113,8 @@ export const hasJpegSignature = (bytes: Uint8Array): boolean =>
 
 /**
  * Walks the segments of a JPEG file. With `headerOnly`, stops at the first SOS (cheap: entropy data is not scanned).
- * Tolerates what libjpeg tolerates (junk and `FF 00` between segments, fill bytes, a missing EOI) and records it so
- * the caller can hand a clean stream to the decoder.
+ * Tolerates what libjpeg tolerates: junk and `FF 00` between segments, fill bytes, stray RSTn/TEM markers, a missing
+ * EOI (then `complete` is false).
  *
  * @throws PixtextError `ERR_CORRUPT` for a malformed or unknown marker segment, `ERR_TRUNCATED` when a segment runs
  *   past the end or the file ends before the first scan.
@@ -115,16 +122,15 @@ export const hasJpegSignature = (bytes: Uint8Array): boolean =>
 export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegStructure {
   if (!(bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === SOI)) throw corrupt('no SOI marker at the start', 0, 'SOI');
   const n = bytes.length;
-  const segments: JpegSegment[] = [];
   let frame: JpegFrame | undefined;
   let jfif = false;
   let adobeTransform: number | undefined;
-  const adobe: number[] = [];
-  let adobeKept = -1;
-  let huffmanBeforeFirstScan = false;
-  const scanList: JpegScan[] = [];
+  const dc: (HuffmanSpec | undefined)[] = [undefined, undefined, undefined, undefined];
+  const ac = dc.slice();
+  const quant: (Uint16Array | undefined)[] = [undefined, undefined, undefined, undefined];
+  let restartInterval = 0;
+  const scans: JpegScan[] = [];
   let complete = false;
-  let gaps = false;
   let pos = 2;
 
   for (;;) {
@@ -137,18 +143,18 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
       while (q < n && bytes[q] === 0xff) q++;
       if (q >= n) { p = n; break; }
       const c = bytes[q]!;
+      // RSTn and TEM carry no segment and are ignored between segments (jdmarker.c read_markers).
       if (c === 0 || (c >= 0xd0 && c <= 0xd7) || c === TEM) { p = q + 1; continue; }
       code = c;
       p = q - 1;
       break;
     }
-    if (p !== pos) gaps = true;
     if (code < 0) break; // ran out of data without EOI
     const start = p;
-    if (code === EOI) { segments.push({ marker: EOI, start, end: start + 2 }); complete = true; break; }
+    if (code === EOI) { complete = true; break; }
     const name = markerName(code);
     if (code === SOI) throw corrupt('a second SOI marker', start, name);
-    // Every named marker left (RSTn were skipped above) starts a segment; the others are only named FFxx.
+    // Every named marker left starts a segment; the others are only named FFxx.
     if (name[0] === 'F') throw corrupt(`unknown marker ${name}`, start, name);
     if (start + 4 > n) throw truncated(`the ${name} segment is cut off`, start, name);
     const length = (bytes[start + 2]! << 8) | bytes[start + 3]!;
@@ -156,67 +162,40 @@ export function readJpegStructure(bytes: Uint8Array, headerOnly: boolean): JpegS
     const body = start + 4;
     const end = start + 2 + length;
     if (end > n) throw truncated(`the ${name} segment runs past the file end`, start, name);
-    // The first five payload bytes, for the APP0 and APP14 signatures.
-    const tag = String.fromCharCode(...bytes.subarray(body, Math.min(end, body + 5)));
+    pos = end;
 
     if (isSofMarker(code)) {
       if (frame !== undefined) throw corrupt('a second frame header', start, name);
       frame = parseFrame(bytes, code, body, end, name);
-    } else if (code === APP0) {
-      if (end - body >= 14 && tag === 'JFIF\0') jfif = true;
-    } else if (code === APP14) {
-      // libjpeg uses an Adobe segment only when it has all 12 bytes.
-      if (tag.startsWith('Adobe')) {
-        adobe.push(segments.length);
-        if (end - body >= 12) {
-          adobeTransform = bytes[body + 11]!;
-          adobeKept = segments.length;
-        }
-      }
     } else if (code === DHT) {
-      if (scanList.length === 0) huffmanBeforeFirstScan = true;
-      checkTables(bytes, body, end, name, true);
+      readHuffmanTables(bytes, body, end, name, dc, ac);
     } else if (code === DQT) {
-      checkTables(bytes, body, end, name, false);
-    } else if (code === DRI && length !== 4) {
-      throw corrupt(`the DRI segment has length ${length}, not 4`, start + 2, name);
+      readQuantTables(bytes, body, end, name, quant);
+    } else if (code === DRI) {
+      if (length !== 4) throw corrupt(`the DRI segment has length ${length}, not 4`, start + 2, name);
+      restartInterval = (bytes[body]! << 8) | bytes[body + 1]!;
+    } else if (scans.length === 0 && (code === APP0 || code === APP14)) {
+      // libjpeg reads JFIF from an APP0 of at least 14 bytes and Adobe from an APP14 of at least 12, and decides the
+      // colour space from those seen before the first scan.
+      const tag = String.fromCharCode(...bytes.subarray(body, Math.min(end, body + 5)));
+      if (code === APP0 && end - body >= 14 && tag === 'JFIF\0') jfif = true;
+      if (code === APP14 && end - body >= 12 && tag === 'Adobe') adobeTransform = bytes[body + 11]!;
+    } else if (code === SOS) {
+      if (frame === undefined) throw corrupt('a scan before the frame header', start, name);
+      if (scans.length >= MAX_SCANS) throw corrupt(`more than ${MAX_SCANS} scans`, start, name);
+      const scan = parseScanHeader(bytes, frame, body, end, name);
+      const dataEnd = headerOnly ? end : findScanEnd(bytes, end);
+      scans.push({ ...scan, restartInterval, dc: dc.slice(), ac: ac.slice(), quant: quant.slice(), dataStart: end, dataEnd });
+      if (headerOnly) break;
+      pos = dataEnd;
     }
-
-    if (code !== SOS) {
-      segments.push({ marker: code, start, end });
-      pos = end;
-      continue;
-    }
-    if (frame === undefined) throw corrupt('a scan before the frame header', start, name);
-    const componentIds = checkScanHeader(bytes, frame, body, end, name);
-    if (scanList.length >= MAX_SCANS) throw corrupt(`more than ${MAX_SCANS} scans`, start, name);
-    const scan: JpegScan = { componentIds, ss: bytes[end - 3]!, ah: bytes[end - 1]! >> 4, dataBytes: 0 };
-    scanList.push(scan);
-    if (headerOnly) { segments.push({ marker: SOS, start, end }); break; }
-    const dataEnd = findScanEnd(bytes, end);
-    scan.dataBytes = dataEnd - end;
-    segments.push({ marker: SOS, start, end: dataEnd });
-    pos = dataEnd;
   }
 
   if (frame === undefined) {
     if (!complete) throw truncated('the file ends before the frame header (SOF)', n);
     throw corrupt('no frame header (SOF) before EOI', n);
   }
-  return { frame, jfif, adobeTransform, adobe, adobeKept, segments, huffmanBeforeFirstScan, scanList, complete, gaps };
-}
-
-/**
- * Blocks of component `c` per line and per column: as T.81 A.2.2 codes them in a non-interleaved scan (`spec…`), and
- * as jpeg-js lays them out (the image's 8-pixel blocks scaled by the sampling factors, rounded up).
- */
-export function blockGrid({ width, height, maxH, maxV }: JpegFrame, c: JpegComponent) {
-  return {
-    perLine: Math.ceil((Math.ceil(width / 8) * c.h) / maxH),
-    perColumn: Math.ceil((Math.ceil(height / 8) * c.v) / maxV),
-    specPerLine: Math.ceil(Math.ceil((width * c.h) / maxH) / 8),
-    specPerColumn: Math.ceil(Math.ceil((height * c.v) / maxV) / 8),
-  };
+  return { frame, jfif, adobeTransform, scans, complete };
 }
 
 // T.81 B.2.2 frame header: P, Y, X, Nf, then Nf × (C, H<<4|V, Tq).
@@ -246,35 +225,58 @@ function parseFrame(bytes: Uint8Array, marker: number, body: number, end: number
   return { marker, precision, width, height, components, maxH, maxV };
 }
 
-// T.81 B.2.3 scan header: Ns, Ns × (Cs, Td<<4|Ta), Ss, Se, Ah<<4|Al. Returns the component ids.
-function checkScanHeader(bytes: Uint8Array, frame: JpegFrame, body: number, end: number, name: string): number[] {
-  const ids: number[] = [];
+// T.81 B.2.3 scan header: Ns, Ns × (Cs, Td<<4|Ta), Ss, Se, Ah<<4|Al.
+function parseScanHeader(bytes: Uint8Array, frame: JpegFrame, body: number, end: number, name: string) {
   const count = bytes[body] ?? 0;
   if (count < 1 || count > 4 || end - body !== 4 + 2 * count) throw corrupt(`scan header length wrong for ${count} components`, body, name);
+  // jdmarker.c get_sos: each id takes the first frame component (of the first four) with that id whose slot in the
+  // scan's component list is still free, and may not repeat.
+  const slots: (number | undefined)[] = [];
+  const components: number[] = [];
+  const td: number[] = [];
+  const ta: number[] = [];
   for (let i = 0, at = body + 1; i < count; i++, at += 2) {
     const id = bytes[at]!;
-    if (!frame.components.some((c) => c.id === id)) throw corrupt(`scan names unknown component ${id}`, at, name);
-    if ((bytes[at + 1]! >> 4) > 3 || (bytes[at + 1]! & 15) > 3) throw corrupt('a scan selects a Huffman table outside 0–3', at + 1, name);
-    ids.push(id);
+    let found = -1;
+    for (let ci = 0; ci < Math.min(frame.components.length, 4); ci++) {
+      if (frame.components[ci]!.id === id && slots[ci] === undefined) { found = ci; break; }
+    }
+    if (found < 0 || components.includes(found)) throw corrupt(`scan names unknown or repeated component ${id}`, at, name);
+    slots[i] = found;
+    components.push(found);
+    td.push(bytes[at + 1]! >> 4);
+    ta.push(bytes[at + 1]! & 15);
   }
-  return ids;
+  return { components, td, ta, ss: bytes[end - 3]!, se: bytes[end - 2]!, ah: bytes[end - 1]! >> 4, al: bytes[end - 1]! & 15 };
 }
 
-// T.81 B.2.4.2 (DHT): Tc<<4|Th, 16 code counts, then the values; B.2.4.1 (DQT): Pq<<4|Tq, then 64 values of 1 (Pq=0)
-// or 2 (Pq=1) bytes. Both repeat to the end of the segment, and both allow 0–1 in the high nibble and 0–3 in the low.
-function checkTables(bytes: Uint8Array, body: number, end: number, name: string, huffman: boolean): void {
-  const what = huffman ? 'Huffman' : 'quantisation';
+// T.81 B.2.4.2 (DHT): Tc<<4|Th, 16 code counts, then the values, repeated to the end of the segment.
+function readHuffmanTables(bytes: Uint8Array, body: number, end: number, name: string, dc: (HuffmanSpec | undefined)[], ac: (HuffmanSpec | undefined)[]): void {
   for (let at = body; at < end;) {
     const spec = bytes[at]!;
-    if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`${what} table selector 0x${spec.toString(16)} is invalid`, at, name);
-    let size = 1 + 64 * ((spec >> 4) + 1);
-    if (huffman) {
-      size = 17;
-      for (let i = 1; i <= 16 && at + 17 <= end; i++) size += bytes[at + i]!;
+    if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`Huffman table selector 0x${spec.toString(16)} is invalid`, at, name);
+    if (at + 17 > end) throw corrupt('a Huffman table is cut off', at, name);
+    const counts = bytes.slice(at + 1, at + 17);
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (total > 256 || at + 17 + total > end) throw corrupt('a Huffman table is cut off or too long', at, name);
+    (spec >> 4 ? ac : dc)[spec & 15] = { counts, values: bytes.slice(at + 17, at + 17 + total) };
+    at += 17 + total;
+  }
+}
+
+// T.81 B.2.4.1 (DQT): Pq<<4|Tq, then 64 values of 1 (Pq=0) or 2 (Pq=1) bytes in zig-zag order, repeated.
+function readQuantTables(bytes: Uint8Array, body: number, end: number, name: string, quant: (Uint16Array | undefined)[]): void {
+  for (let at = body; at < end;) {
+    const spec = bytes[at]!;
+    if (spec >> 4 > 1 || (spec & 15) > 3) throw corrupt(`quantisation table selector 0x${spec.toString(16)} is invalid`, at, name);
+    const wide = spec >> 4;
+    if (at + 1 + 64 * (wide + 1) > end) throw corrupt('a quantisation table is cut off', at, name);
+    const table = new Uint16Array(64);
+    for (let i = 0; i < 64; i++) {
+      table[NATURAL_ORDER[i]!] = wide ? (bytes[at + 1 + 2 * i]! << 8) | bytes[at + 2 + 2 * i]! : bytes[at + 1 + i]!;
     }
-    // At most 256 Huffman codes (size 273).
-    if (at + size > end || size > 273) throw corrupt(`a ${what} table is cut off or too long`, at, name);
-    at += size;
+    quant[spec & 15] = table;
+    at += 1 + 64 * (wide + 1);
   }
 }
 
