@@ -5,7 +5,7 @@
 import { PixtextError } from '../../errors.js';
 import { rowStride, validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
 import { BMP_COMPRESSION, FILE_HEADER_SIZE } from './header.js';
-import { swapRedBlue } from './pixels.js';
+import { swapRedBlue24, swapRedBlue32 } from './pixels.js';
 
 /** Modes the BMP encoder writes as they are. */
 export const BMP_ENCODABLE_MODES = ['1', 'L', 'P', 'RGB', 'RGBA', 'BGR', 'BGRA'] as const satisfies readonly PixelMode[];
@@ -124,7 +124,7 @@ export function encodeBmp(image: RawImage): Uint8Array {
   for (let r = 0; width > 0 && r < height; r++) {
     const o = dataOffset + (height - 1 - r) * stride;
     out.set(data.subarray(r * rowBytes, (r + 1) * rowBytes), o);
-    if (swap) swapRedBlue(out, o, o + rowBytes, (bitsPerPixel >> 3) as 3 | 4);
+    if (swap) (bitsPerPixel === 24 ? swapRedBlue24 : swapRedBlue32)(out, o, o + rowBytes);
     out[o + rowBytes - 1]! &= keep;
   }
   return out;
