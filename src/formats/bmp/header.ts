@@ -8,6 +8,7 @@
 
 import { PixtextError } from '../../errors.js';
 import { MASKS_RGB555, MASKS_XRGB8888, type BmpMasks } from './bitfields.js';
+import { BITMAPFILEHEADER, headerSize } from './header-layout.js';
 
 /** biCompression values (the Windows meaning; OS/2 2.x reuses 3 and 4 for Huffman 1D and RLE24). */
 export const BMP_COMPRESSION = {
@@ -30,7 +31,7 @@ export type BmpPixelFormat = 'indexed' | 'rle8' | 'rle4' | 'bitfields';
 export const INFO_HEADER_SIZES = [12, 16, 40, 52, 56, 64, 108, 124] as const;
 
 /** Length of BITMAPFILEHEADER. */
-export const FILE_HEADER_SIZE = 14;
+export const FILE_HEADER_SIZE = /* @__PURE__ */ headerSize(BITMAPFILEHEADER);
 
 /** Everything the decoder needs from the headers, already validated. */
 export interface BmpHeader {
