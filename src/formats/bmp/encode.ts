@@ -4,10 +4,11 @@
 
 import { PixtextError } from '../../errors.js';
 import { colourOffsets } from '../../pixel-modes/mode-table.js';
+import { swapRedBlue3, swapRedBlue4 } from '../../pixel-modes/red-blue.js';
 import { rowStride, validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
 import { BMP_COMPRESSION, FILE_HEADER_SIZE } from './header.js';
+import { BLACK_WHITE } from './palette.js';
 import { BITMAPFILEHEADER, BITMAPINFOHEADER, BITMAPV5HEADER, headerSize, writeHeader } from './header-layout.js';
-import { swapRedBlue24, swapRedBlue32 } from './pixels.js';
 
 /** Modes the BMP encoder writes as they are. */
 export const BMP_ENCODABLE_MODES = ['1', 'L', 'P', 'RGB', 'RGBA', 'BGR', 'BGRA'] as const satisfies readonly PixelMode[];
@@ -42,8 +43,6 @@ const LCS_SRGB = 0x73524742;
 const LCS_GM_IMAGES = 4;
 /** bfType: "BM" read as a little-endian WORD. */
 const BM = 0x4d42;
-
-const BLACK_WHITE = new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255]);
 
 function greyRamp(): Uint8Array {
   const palette = new Uint8Array(1024);
@@ -175,13 +174,13 @@ export function encodeBmp(image: RawImage): Uint8Array {
   // place; `1` has the unused bits of each row's last byte cleared so the output does not depend on padding garbage.
   // Padding bytes stay zero (fresh buffer). Zero-width rows hold nothing; walking 2^31 − 1 of them would take minutes.
   const rowBytes = rowStride(mode, width);
-  const swap = bitsPerPixel === 24 ? swapRedBlue24 : bitsPerPixel === 32 ? swapRedBlue32 : undefined;
+  const swap = bitsPerPixel === 24 ? swapRedBlue3 : bitsPerPixel === 32 ? swapRedBlue4 : undefined;
   const redFirst = colourOffsets(mode)?.red === 0;
   const keep = mode === '1' ? (0xff00 >> (((width - 1) & 7) + 1)) & 0xff : 0xff;
   for (let r = 0; width > 0 && r < height; r++) {
     const o = dataOffset + (height - 1 - r) * stride;
     out.set(data.subarray(r * rowBytes, (r + 1) * rowBytes), o);
-    if (swap && redFirst) swap(out, o, o + rowBytes);
+    if (swap && redFirst) swap(out, o, out, o, width);
     out[o + rowBytes - 1]! &= keep;
   }
   return out;

@@ -8,6 +8,8 @@
 // layouts, lookup tables for 16-bit pixels, and arithmetic only for the rare 32-bit masks that are not whole bytes.
 // A single generic loop is shorter but measured 1.5 to 6 times slower on these layouts (bench/bmp-decode.mjs).
 
+import { LITTLE_ENDIAN } from '../../pixel-modes/byte-order.js';
+import { swapRedBlue3, swapRedBlue4 } from '../../pixel-modes/red-blue.js';
 import type { BmpChannel } from './bitfields.js';
 
 /** Where stored row `r` (0 = top of the image) starts in the file. */
@@ -25,9 +27,6 @@ export type IndexBits = 1 | 2 | 4 | 8;
 /** The four channels of a masked pixel, in the order red, green, blue, alpha. */
 export type BmpChannels = readonly [red: BmpChannel, green: BmpChannel, blue: BmpChannel, alpha: BmpChannel];
 
-// Whole-pixel 32- and 16-bit loads and stores follow the platform's byte order; BMP words are little-endian, so those
-// paths run only on little-endian platforms (all common ones) and fall back to byte loops elsewhere.
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function rowStart(src: RowSource, r: number): number {
   return src.dataOffset + (src.topDown ? r : src.height - 1 - r) * src.stride;
@@ -97,36 +96,6 @@ export function unpackIndices(src: RowSource, width: number, bitsPerPixel: Index
   return out;
 }
 
-/** Swaps the first and third byte of every 3-byte pixel in `out[start, end)`: B,G,R ↔ R,G,B. */
-export function swapRedBlue24(out: Uint8Array, start: number, end: number): void {
-  for (let o = start; o < end; o += 3) {
-    const t = out[o]!;
-    out[o] = out[o + 2]!;
-    out[o + 2] = t;
-  }
-}
-
-/**
- * Swaps the first and third byte of every 4-byte pixel in `out[start, end)`: B,G,R,A ↔ R,G,B,A; a word at a time
- * when the range is 4-byte aligned. Copying a row with `set` (a memcpy) and then swapping in place moves fewer bytes
- * through JavaScript than a per-byte shuffle.
- */
-export function swapRedBlue32(out: Uint8Array, start: number, end: number): void {
-  if (LITTLE_ENDIAN && (out.byteOffset + start) % 4 === 0) {
-    const words = new Uint32Array(out.buffer, out.byteOffset + start, (end - start) >> 2);
-    for (let i = 0, n = words.length; i < n; i++) {
-      const v = words[i]!;
-      words[i] = (v & 0xff00ff00) | ((v >>> 16) & 0xff) | ((v & 0xff) << 16);
-    }
-    return;
-  }
-  for (let o = start; o < end; o += 4) {
-    const t = out[o]!;
-    out[o] = out[o + 2]!;
-    out[o + 2] = t;
-  }
-}
-
 /**
  * round(v × 255 / (2^bits − 1)) for every `bits`-bit value: the rule the BMP Suite author's reference renderings use
  * (5-bit 31 → 255, 16 → 132 where Pillow's floor gives 131). No value is a tie: 2·v·255 is even, (2k+1)·max odd.
@@ -159,7 +128,7 @@ export function unpackMasked(src: RowSource, width: number, bitsPerPixel: 16 | 2
   return unpackAnyMasks(src, width, bitsPerPixel / 8, channels);
 }
 
-/** 24-bit B,G,R, the layout of nearly every colour BMP: a row copy and a swap. */
+/** 24-bit B,G,R, the layout of nearly every colour BMP: a row copy (memcpy) and a swap in place. */
 function unpackBgr24(src: RowSource, width: number): Uint8Array {
   const rowBytes = width * 3;
   const out = new Uint8Array(rowBytes * src.height);
@@ -167,12 +136,15 @@ function unpackBgr24(src: RowSource, width: number): Uint8Array {
     const s = rowStart(src, r);
     const o = r * rowBytes;
     out.set(src.bytes.subarray(s, s + rowBytes), o);
-    swapRedBlue24(out, o, o + rowBytes);
+    swapRedBlue3(out, o, out, o, width);
   }
   return out;
 }
 
-/** 32-bit B,G,R,A (our encoder, GIMP, Paint.NET): a row copy and a word swap (output rows are 4-byte aligned). */
+/**
+ * 32-bit B,G,R,A (our encoder, GIMP, Paint.NET): a row copy (memcpy) and a swap in place, a word at a time since
+ * output rows are 4-byte aligned (file rows seldom are: pixel data usually starts 2 bytes off a word boundary).
+ */
 function unpackBgra32(src: RowSource, width: number): Uint8Array {
   const rowBytes = width * 4;
   const out = new Uint8Array(rowBytes * src.height);
@@ -180,7 +152,7 @@ function unpackBgra32(src: RowSource, width: number): Uint8Array {
     const s = rowStart(src, r);
     const o = r * rowBytes;
     out.set(src.bytes.subarray(s, s + rowBytes), o);
-    swapRedBlue32(out, o, o + rowBytes);
+    swapRedBlue4(out, o, out, o, width);
   }
   return out;
 }
