@@ -1,9 +1,10 @@
 // The BMP headers as the Windows SDK lays them out: each field with its name, byte offset and size, all
-// little-endian. The encoder writes headers from these tables by field name, so a header reads like the spec.
+// little-endian. The encoder writes and the decoder reads headers by field name, so both read like the spec.
 // Spec: BITMAPFILEHEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapfileheader
 // BITMAPINFOHEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapinfoheader
 // BITMAPV4HEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv4header
 // BITMAPV5HEADER https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header
+// BITMAPCOREHEADER (OS/2 1.x) https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapcoreheader
 
 /** One header field. `size` 36 is the CIEXYZTRIPLE of a V4/V5 header: 36 bytes the writer leaves zero. */
 export interface HeaderField {
@@ -23,7 +24,19 @@ export const BITMAPFILEHEADER = [
   { name: 'bfOffBits', offset: 10, size: 4 },
 ] as const satisfies readonly HeaderField[];
 
-/** The 40-byte info header (Windows 3, "V3"). */
+/** The 12-byte OS/2 1.x info header: 16-bit sizes, no compression. */
+export const BITMAPCOREHEADER = [
+  { name: 'bcSize', offset: 0, size: 4 },
+  { name: 'bcWidth', offset: 4, size: 2 },
+  { name: 'bcHeight', offset: 6, size: 2 },
+  { name: 'bcPlanes', offset: 8, size: 2 },
+  { name: 'bcBitCount', offset: 10, size: 2 },
+] as const satisfies readonly HeaderField[];
+
+/**
+ * The 40-byte info header (Windows 3, "V3"). OS/2 2.x headers (16 to 64 bytes) begin with the same fields; shorter
+ * ones stop early, so a reader checks a field's end against the header's size before reading it.
+ */
 export const BITMAPINFOHEADER = [
   { name: 'biSize', offset: 0, size: 4 },
   { name: 'biWidth', offset: 4, size: 4, signed: true },
@@ -95,6 +108,34 @@ export const headerSize = (layout: readonly HeaderField[]): number => {
   const last = layout[layout.length - 1]!;
   return last.offset + last.size;
 };
+
+/** The names of the number fields of `Layout` (every field but the CIEXYZTRIPLE blocks). */
+export type FieldName<Layout extends readonly HeaderField[]> = keyof HeaderValues<Layout> & string;
+
+function fieldOf(layout: readonly HeaderField[], name: string): HeaderField {
+  return layout.find((field) => field.name === name)!;
+}
+
+/** Where field `name` starts, from the start of its header. */
+export const offsetOf = <Layout extends readonly HeaderField[]>(layout: Layout, name: FieldName<Layout>): number =>
+  fieldOf(layout, name).offset;
+
+/** Where field `name` ends: a header needs at least this many bytes to hold it. */
+export const endOf = <Layout extends readonly HeaderField[]>(layout: Layout, name: FieldName<Layout>): number =>
+  fieldOf(layout, name).offset + fieldOf(layout, name).size;
+
+/**
+ * Reads field `name` of the header at `at`, little-endian, signed for LONG fields. The caller has checked that the
+ * bytes are there.
+ * @example readField(bytes, 14, BITMAPINFOHEADER, 'biBitCount') // 24
+ */
+export function readField<Layout extends readonly HeaderField[]>(bytes: Uint8Array, at: number, layout: Layout, name: FieldName<Layout>): number {
+  const { offset, size, signed } = fieldOf(layout, name);
+  const o = at + offset;
+  if (size === 2) return bytes[o]! | (bytes[o + 1]! << 8);
+  const value = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
+  return signed ? value : value >>> 0;
+}
 
 /** A value for every field of `Layout` except the CIEXYZTRIPLE blocks, which stay zero. */
 export type HeaderValues<Layout extends readonly HeaderField[]> = {
