@@ -34,6 +34,14 @@ export function rowStride(mode: PixelMode, width: number): number {
   return bits === 1 ? Math.ceil(width / 8) : width * (bits >> 3);
 }
 
+/**
+ * The bits of a mode `1` row's last byte that hold pixels (the rest is padding), e.g. 0b11100000 for width 3.
+ * @example lastByteMask1(3) === 0xe0
+ */
+export function lastByteMask1(width: number): number {
+  return (0xff00 >> (((width - 1) & 7) + 1)) & 0xff;
+}
+
 /** Bytes `data` must hold for an image of this mode and size. */
 export function byteLengthFor(mode: PixelMode, width: number, height: number): number {
   return rowStride(mode, width) * height;

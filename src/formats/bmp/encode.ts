@@ -5,8 +5,9 @@
 import { PixtextError } from '../../errors.js';
 import { colourOffsets } from '../../pixel-modes/mode-table.js';
 import { swapRedBlue3, swapRedBlue4 } from '../../pixel-modes/red-blue.js';
-import { rowStride, validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
-import { BMP_COMPRESSION, FILE_HEADER_SIZE } from './header.js';
+import { greyRamp } from '../../pixel-modes/palette.js';
+import { lastByteMask1, rowStride, validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
+import { BMP_COMPRESSION, FILE_HEADER_SIZE, bmpRowStride } from './header.js';
 import { BLACK_WHITE } from './palette.js';
 import { BITMAPFILEHEADER, BITMAPINFOHEADER, BITMAPV5HEADER, headerSize, writeHeader } from './header-layout.js';
 
@@ -43,12 +44,6 @@ const LCS_SRGB = 0x73524742;
 const LCS_GM_IMAGES = 4;
 /** bfType: "BM" read as a little-endian WORD. */
 const BM = 0x4d42;
-
-function greyRamp(): Uint8Array {
-  const palette = new Uint8Array(1024);
-  for (let i = 0; i < 256; i++) palette.fill(i, i * 4, i * 4 + 3).fill(255, i * 4 + 3, i * 4 + 4);
-  return palette;
-}
 
 /** The palette to write for a `P` image, after checking that BMP can hold it exactly. */
 function palettedEntries(image: RawImage): Uint8Array {
@@ -109,7 +104,7 @@ export function encodeBmp(image: RawImage): Uint8Array {
   const paletteBytes = palette ? palette.length : 0;
   const paletteOffset = FILE_HEADER_SIZE + headerSize(info);
   const dataOffset = paletteOffset + paletteBytes;
-  const stride = Math.ceil((width * bitsPerPixel) / 32) * 4;
+  const stride = bmpRowStride(width, bitsPerPixel);
   const imageSize = stride * height;
   const fileSize = dataOffset + imageSize;
   if (fileSize > 0xffffffff) {
@@ -176,7 +171,7 @@ export function encodeBmp(image: RawImage): Uint8Array {
   const rowBytes = rowStride(mode, width);
   const swap = bitsPerPixel === 24 ? swapRedBlue3 : bitsPerPixel === 32 ? swapRedBlue4 : undefined;
   const redFirst = colourOffsets(mode)?.red === 0;
-  const keep = mode === '1' ? (0xff00 >> (((width - 1) & 7) + 1)) & 0xff : 0xff;
+  const keep = mode === '1' ? lastByteMask1(width) : 0xff;
   for (let r = 0; width > 0 && r < height; r++) {
     const o = dataOffset + (height - 1 - r) * stride;
     out.set(data.subarray(r * rowBytes, (r + 1) * rowBytes), o);

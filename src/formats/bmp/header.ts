@@ -42,6 +42,14 @@ export const INFO_HEADER_SIZES = [12, 16, 40, 52, 56, 64, 108, 124] as const;
 /** Length of BITMAPFILEHEADER. */
 export const FILE_HEADER_SIZE = /* @__PURE__ */ layoutSize(BITMAPFILEHEADER);
 
+/**
+ * Bytes in one stored row of uncompressed pixels: rows are padded to a multiple of 4 bytes. Width ≤ 2^31 and
+ * bpp ≤ 32, so this stays an exact integer below 2^37.
+ */
+export function bmpRowStride(width: number, bitsPerPixel: number): number {
+  return Math.ceil((width * bitsPerPixel) / 32) * 4;
+}
+
 /** Everything the decoder needs from the headers, already validated. */
 export interface BmpHeader {
   width: number;
@@ -229,7 +237,6 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
     if (paletteEntries === 0) throw corrupt(`with ${bitsPerPixel} bits per pixel has no palette`, paletteOffset, 'palette');
   }
 
-  // width ≤ 2^31 and bpp ≤ 32, so this stays an exact integer below 2^37.
-  const stride = Math.ceil((width * bitsPerPixel) / 32) * 4;
+  const stride = bmpRowStride(width, bitsPerPixel);
   return { width, height, topDown, bitsPerPixel, format, masks, paletteOffset, paletteEntries, paletteEntrySize, dataOffset, stride };
 }

@@ -10,6 +10,7 @@
 
 import { LITTLE_ENDIAN } from '../../pixel-modes/byte-order.js';
 import { swapRedBlue3, swapRedBlue4 } from '../../pixel-modes/red-blue.js';
+import { lastByteMask1 } from '../../raw-image.js';
 import type { BmpChannel } from './bitfields.js';
 
 /** Where stored row `r` (0 = top of the image) starts in the file. */
@@ -36,7 +37,7 @@ function rowStart(src: RowSource, r: number): number {
 export function unpackBits1(src: RowSource, width: number): Uint8Array {
   const rowBytes = (width + 7) >> 3;
   const out = new Uint8Array(rowBytes * src.height);
-  const lastMask = (0xff00 >> (((width - 1) & 7) + 1)) & 0xff;
+  const lastMask = lastByteMask1(width);
   for (let r = 0; r < src.height; r++) {
     const s = rowStart(src, r);
     const o = r * rowBytes;
