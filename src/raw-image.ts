@@ -1,74 +1,12 @@
 import { PixtextError, describeValue, invalidArgument } from './errors.js';
+import { MODE_TABLE, PIXEL_MODE_NAMES, bitsPerPixel, type PixelMode } from './pixel-modes/mode-table.js';
 
-/** What one pixel mode holds: channels per pixel, bits per sample, and whether the last channel is alpha. */
-interface ModeInfo<Channels extends number, Bits extends number, Alpha extends boolean> {
-  readonly channels: Channels;
-  readonly bitsPerSample: Bits;
-  readonly alpha: Alpha;
-}
-
-/** The type of {@link PIXEL_MODES}: every mode with its exact channel count, sample size and alpha. */
-export interface PixelModeTable {
-  readonly '1': ModeInfo<1, 1, false>;
-  readonly L: ModeInfo<1, 8, false>;
-  readonly LA: ModeInfo<2, 8, true>;
-  readonly P: ModeInfo<1, 8, false>;
-  readonly RGB: ModeInfo<3, 8, false>;
-  readonly RGBA: ModeInfo<4, 8, true>;
-  readonly BGR: ModeInfo<3, 8, false>;
-  readonly BGRA: ModeInfo<4, 8, true>;
-  readonly L16: ModeInfo<1, 16, false>;
-  readonly LA16: ModeInfo<2, 16, true>;
-  readonly RGB16: ModeInfo<3, 16, false>;
-  readonly RGBA16: ModeInfo<4, 16, true>;
-}
-
-/** A pixel mode name: `'1' | 'L' | 'LA' | 'P' | 'RGB' | 'RGBA' | 'BGR' | 'BGRA' | 'L16' | 'LA16' | 'RGB16' | 'RGBA16'`. */
-export type PixelMode = keyof PixelModeTable;
-
-// Bits per pixel of each mode: all that sizes and validation need, apart from PIXEL_MODES so that a bundle which
-// only checks and measures images does not carry the whole table. tests/raw-image.test.ts checks that the two agree.
-const BITS_PER_PIXEL: Readonly<Record<PixelMode, number>> = {
-  '1': 1,
-  L: 8,
-  LA: 16,
-  P: 8,
-  RGB: 24,
-  RGBA: 32,
-  BGR: 24,
-  BGRA: 32,
-  L16: 16,
-  LA16: 32,
-  RGB16: 48,
-  RGBA16: 64,
-};
-
-/** Every mode, in table order. */
-export const PIXEL_MODE_NAMES = Object.keys(BITS_PER_PIXEL) as PixelMode[];
+// The mode table lives with the conversions; these names have always been exported from here.
+export { PIXEL_MODES, PIXEL_MODE_NAMES } from './pixel-modes/mode-table.js';
+export type { PixelMode, PixelModeTable } from './pixel-modes/mode-table.js';
 
 /** What a mode must be, for error messages: `one of 1, L, LA, …, RGBA16`. */
 export const ONE_OF_MODES = `one of ${PIXEL_MODE_NAMES.join(', ')}`;
-
-// The table is spelled out in PixelModeTable; at run time it is built from the bits per pixel and the names, which
-// end in `16` for 16-bit samples and hold an `A` exactly when the mode has alpha.
-function modeTable(): PixelModeTable {
-  const table: Record<string, ModeInfo<number, number, boolean>> = {};
-  for (const mode of PIXEL_MODE_NAMES) {
-    const bitsPerSample = mode === '1' ? 1 : mode.endsWith('16') ? 16 : 8;
-    table[mode] = { channels: BITS_PER_PIXEL[mode] / bitsPerSample, bitsPerSample, alpha: mode.includes('A') };
-  }
-  return table as unknown as PixelModeTable;
-}
-
-/**
- * The pixel modes of a {@link RawImage} (DESIGN §3). 16-bit modes hold little-endian samples, so a
- * `Uint16Array` view over `data` works on every platform JavaScript runs on.
- * @example
- * ```ts
- * PIXEL_MODES.LA16; // { channels: 2, bitsPerSample: 16, alpha: true }
- * ```
- */
-export const PIXEL_MODES: PixelModeTable = /* @__PURE__ */ modeTable();
 
 /**
  * An image in memory: rows top to bottom, no row padding except mode `1` (each row padded to a whole byte).
@@ -87,13 +25,21 @@ export const DEFAULT_MAX_PIXELS = 268_402_689;
 
 /** Returns true when `value` names a pixel mode. */
 export function isPixelMode(value: unknown): value is PixelMode {
-  return typeof value === 'string' && Object.hasOwn(BITS_PER_PIXEL, value);
+  return typeof value === 'string' && Object.hasOwn(MODE_TABLE, value);
 }
 
 /** Bytes in one row of `width` pixels of `mode` (mode `1` packs 8 pixels a byte, rounded up). */
 export function rowStride(mode: PixelMode, width: number): number {
-  const bits = BITS_PER_PIXEL[mode];
+  const bits = bitsPerPixel(mode);
   return bits === 1 ? Math.ceil(width / 8) : width * (bits >> 3);
+}
+
+/**
+ * The bits of a mode `1` row's last byte that hold pixels (the rest is padding), e.g. 0b11100000 for width 3.
+ * @example lastByteMask1(3) === 0xe0
+ */
+export function lastByteMask1(width: number): number {
+  return (0xff00 >> (((width - 1) & 7) + 1)) & 0xff;
 }
 
 /** Bytes `data` must hold for an image of this mode and size. */

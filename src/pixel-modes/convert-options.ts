@@ -11,6 +11,9 @@ export const DITHER_METHODS = ['floyd-steinberg', 'none'] as const;
 /** `'floyd-steinberg' | 'none'`: see {@link ConvertOptions.dither}. */
 export type DitherMethod = (typeof DITHER_METHODS)[number];
 
+/** The dithering of conversions to `1` when none is asked for: Pillow's default. */
+const DEFAULT_DITHER: DitherMethod = 'floyd-steinberg';
+
 /**
  * An opaque colour `[r, g, b]`, each an integer 0–255, to flatten alpha onto.
  * @example
@@ -57,7 +60,7 @@ export interface ResolvedConvertOptions {
  * @throws PixtextError `ERR_INVALID_ARGUMENT` naming the bad option.
  */
 export function resolveConvertOptions(options: unknown): ResolvedConvertOptions {
-  if (options === undefined) return { dither: 'floyd-steinberg', background: undefined };
+  if (options === undefined) return { dither: DEFAULT_DITHER, background: undefined };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw invalidArgument('an options object', 'options', options);
   }
@@ -65,7 +68,7 @@ export function resolveConvertOptions(options: unknown): ResolvedConvertOptions 
   if (dither !== undefined && !(DITHER_METHODS as readonly unknown[]).includes(dither)) {
     throw invalidArgument(`one of ${DITHER_METHODS.map((m) => `'${m}'`).join(', ')}`, 'options.dither', dither);
   }
-  return { dither: dither ?? 'floyd-steinberg', background: resolveBackground(background) };
+  return { dither: dither ?? DEFAULT_DITHER, background: resolveBackground(background) };
 }
 
 function resolveBackground(value: unknown): BackgroundColor | undefined {

@@ -1,17 +1,17 @@
 // Direct loops for the most common conversions, a single pass with no intermediate row. Each gives exactly the
 // bytes the generic RGBA-hub path gives (tests compare the two); they exist only for speed.
 import type { PixelMode, RawImage } from '../raw-image.js';
+import { LITTLE_ENDIAN } from './byte-order.js';
 import { paletteLookupTable } from './palette.js';
+import { swapRedBlue3, swapRedBlue4 } from './red-blue.js';
 import { luma8 } from './rgba8-rows.js';
 
 /** Converts `pixels` pixels of `src` into `out`; a loop that returns false has declined, and the hub does it. */
 type DirectLoop = (src: Uint8Array, out: Uint8Array, pixels: number, image: RawImage) => void | false;
 
-// Whole-pixel 32-bit loads and stores roughly halve the time of 4-channel loops, but their byte order is the
-// platform's: they are used only on little-endian platforms (all common ones) and with 4-byte-aligned arrays.
-// convert always writes to a fresh, aligned array, so the loops that store words decline only on big-endian
-// platforms; only swap4 also loads words, from a source that may be any view, and keeps a byte-wise fallback.
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+// Whole-pixel 32-bit stores roughly halve the time of 4-channel loops; they need a 4-byte-aligned array and a
+// little-endian platform (see byte-order.ts). convert always writes to a fresh, aligned array, so the loops that store
+// words decline only on big-endian platforms.
 const words = (bytes: Uint8Array, pixels: number): Uint32Array | undefined =>
   LITTLE_ENDIAN && bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, pixels) : undefined;
 
@@ -50,32 +50,10 @@ const dropAlpha: DirectLoop = (src, out, pixels) => {
 };
 
 /** RGB ↔ BGR. */
-const swap3: DirectLoop = (src, out, pixels) => {
-  for (let p = 0, i = 0; p < pixels; p++, i += 3) {
-    out[i] = src[i + 2]!;
-    out[i + 1] = src[i + 1]!;
-    out[i + 2] = src[i]!;
-  }
-};
+const swap3: DirectLoop = (src, out, pixels) => swapRedBlue3(src, 0, out, 0, pixels);
 
 /** RGBA ↔ BGRA. */
-const swap4: DirectLoop = (src, out, pixels) => {
-  const src32 = words(src, pixels);
-  const out32 = words(out, pixels);
-  if (src32 !== undefined && out32 !== undefined) {
-    for (let p = 0; p < pixels; p++) {
-      const v = src32[p]!;
-      out32[p] = ((v & 0xff00ff00) | ((v >>> 16) & 0xff) | ((v & 0xff) << 16)) >>> 0;
-    }
-    return;
-  }
-  for (let p = 0, i = 0; p < pixels; p++, i += 4) {
-    out[i] = src[i + 2]!;
-    out[i + 1] = src[i + 1]!;
-    out[i + 2] = src[i]!;
-    out[i + 3] = src[i + 3]!;
-  }
-};
+const swap4: DirectLoop = (src, out, pixels) => swapRedBlue4(src, 0, out, 0, pixels);
 
 /** RGB → L with Pillow's luma. */
 const rgbToLuma: DirectLoop = (src, out, pixels) => {

@@ -1,14 +1,20 @@
 import { PixtextError } from '../errors.js';
 import type { RawImage } from '../raw-image.js';
 
+/** The 256-entry opaque grey ramp, entry i = i, i, i, 255: Pillow's palette before any is set, and mode `L` as `P`. */
+export function greyRamp(): Uint8Array {
+  const ramp = new Uint8Array(1024);
+  for (let i = 0; i < 256; i++) ramp.set([i, i, i, 255], i * 4);
+  return ramp;
+}
+
 /**
  * The 256-entry RGBA lookup table of a `P` image: its palette entries, and for every index beyond them (or for all,
  * when it has no palette) the opaque grey `i, i, i, 255`. Pillow 9.4 fills the entries a palette does not define
  * the same way (its palette starts as a greyscale ramp), so out-of-range indices convert as Pillow converts them.
  */
 export function paletteLookupTable(image: RawImage): Uint8Array {
-  const table = new Uint8Array(1024);
-  for (let i = 0; i < 256; i++) table.set([i, i, i, 255], i * 4);
+  const table = greyRamp();
   if (image.palette !== undefined) table.set(image.palette.subarray(0, 1024));
   return table;
 }

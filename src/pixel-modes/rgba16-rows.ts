@@ -2,6 +2,7 @@
 // Samples are little-endian in `data` and read byte by byte, so views at odd offsets work.
 import { PIXEL_MODES, rowStride } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
+import { isGrey } from './mode-table.js';
 
 /** The 16-bit modes. */
 export type Mode16 = 'L16' | 'LA16' | 'RGB16' | 'RGBA16';
@@ -24,7 +25,7 @@ export function rgba16RowReader(image: RawImage & { mode: Mode16 }): Rgba16RowRe
   const { width, mode, data } = image;
   const stride = rowStride(mode, width);
   const { channels, alpha } = PIXEL_MODES[mode];
-  const grey = channels <= 2;
+  const grey = isGrey(mode);
   return (y, row) => {
     let i = y * stride;
     for (let x = 0, o = 0; x < width; x++, o += 4, i += channels * 2) {
@@ -40,8 +41,8 @@ export function rgba16RowReader(image: RawImage & { mode: Mode16 }): Rgba16RowRe
 /** A writer of RGBA16 rows into `out` as a 16-bit mode; colour to grey uses {@link luma16}, alpha dropped if absent. */
 export function rgba16RowWriter(mode: Mode16, out: Uint8Array, width: number): Rgba16RowWriter {
   const stride = rowStride(mode, width);
-  const { channels, alpha } = PIXEL_MODES[mode];
-  const grey = channels <= 2;
+  const { alpha } = PIXEL_MODES[mode];
+  const grey = isGrey(mode);
   return (y, row) => {
     let o = y * stride;
     for (let x = 0, i = 0; x < width; x++, i += 4) {

@@ -3,6 +3,7 @@
 // https://github.com/python-pillow/Pillow/blob/9.4.0/src/libImaging/Convert.c
 import { PIXEL_MODES, rowStride } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
+import { colourOffsets, isGrey } from './mode-table.js';
 import { paletteLookupTable } from './palette.js';
 
 /** Fills `row` (width × 4 bytes) with row `y` of an image as RGBA8. */
@@ -50,13 +51,12 @@ export function rgba8RowReader(image: RawImage): Rgba8RowReader {
     default: {
       const { channels, bitsPerSample, alpha } = PIXEL_MODES[mode];
       // Byte offsets within a pixel: `wide` moves to the high (second, little-endian) byte of a 16-bit sample, and
-      // grey modes read their one level as R, G and B.
+      // grey modes read their one level as R, G and B (colourOffsets gives 0 for all three).
       const wide = bitsPerSample === 16 ? 1 : 0;
-      const grey = channels <= 2;
-      const red = mode === 'BGR' || mode === 'BGRA' ? 2 : 0;
-      const r = grey ? 0 : red << wide;
-      const g = grey ? 0 : 1 << wide;
-      const b = grey ? 0 : (2 - red) << wide;
+      const { red, green, blue } = colourOffsets(mode)!;
+      const r = red << wide;
+      const g = green << wide;
+      const b = blue << wide;
       const a = (channels - 1) << wide;
       const step = channels << wide;
       return (y, row) => {
@@ -81,48 +81,36 @@ export type DirectColorMode = Exclude<PixelMode, '1' | 'P'>;
  */
 export function rgba8RowWriter(mode: DirectColorMode, out: Uint8Array, width: number): Rgba8RowWriter {
   const stride = rowStride(mode, width);
-  switch (mode) {
-    case 'L':
-    case 'LA':
-    case 'L16':
-    case 'LA16':
-    case 'RGB16':
-    case 'RGBA16': {
-      const { channels, bitsPerSample, alpha } = PIXEL_MODES[mode];
-      const wide = bitsPerSample === 16;
-      const grey = channels <= 2;
-      return (y, row) => {
-        let o = y * stride;
-        const put = (v: number): void => {
-          out[o++] = v;
-          if (wide) out[o++] = v;
-        };
-        for (let x = 0, i = 0; x < width; x++, i += 4) {
-          if (grey) {
-            put(luma8(row[i]!, row[i + 1]!, row[i + 2]!));
-          } else {
-            put(row[i]!);
-            put(row[i + 1]!);
-            put(row[i + 2]!);
-          }
-          if (alpha) put(row[i + 3]!);
+  const { channels, bitsPerSample, alpha } = PIXEL_MODES[mode];
+  const grey = isGrey(mode);
+  // Byte offsets within a pixel, as in the reader: 16-bit samples take two bytes (`wide` is the shift), both `v`.
+  const wide = bitsPerSample === 16 ? 1 : 0;
+  const { red, green, blue } = colourOffsets(mode)!;
+  const r = red << wide;
+  const g = green << wide;
+  const b = blue << wide;
+  const a = (channels - 1) << wide;
+  const step = channels << wide;
+  return (y, row) => {
+    for (let x = 0, i = 0, o = y * stride; x < width; x++, i += 4, o += step) {
+      if (grey) {
+        const v = luma8(row[i]!, row[i + 1]!, row[i + 2]!);
+        out[o] = v;
+        if (wide) out[o + 1] = v;
+      } else {
+        out[o + r] = row[i]!;
+        out[o + g] = row[i + 1]!;
+        out[o + b] = row[i + 2]!;
+        if (wide) {
+          out[o + r + 1] = row[i]!;
+          out[o + g + 1] = row[i + 1]!;
+          out[o + b + 1] = row[i + 2]!;
         }
-      };
+      }
+      if (alpha) {
+        out[o + a] = row[i + 3]!;
+        if (wide) out[o + a + 1] = row[i + 3]!;
+      }
     }
-    default: {
-      const alpha = mode === 'RGBA' || mode === 'BGRA';
-      const r = mode === 'BGR' || mode === 'BGRA' ? 2 : 0;
-      const b = 2 - r;
-      const step = alpha ? 4 : 3;
-      return (y, row) => {
-        let o = y * stride;
-        for (let x = 0, i = 0; x < width; x++, i += 4, o += step) {
-          out[o + r] = row[i]!;
-          out[o + 1] = row[i + 1]!;
-          out[o + b] = row[i + 2]!;
-          if (alpha) out[o + 3] = row[i + 3]!;
-        }
-      };
-    }
-  }
+  };
 }

@@ -1,20 +1,22 @@
-// Issue 5 size budget: minified + gzip of three browser apps built from the packed package (scripts/bundle-size.mjs).
-// (a) the envelope alone (rawImageToText/textToRawImage) must stay within its ceiling and carry no codec at all
-// (tree-shaking verified by strings only a codec contains); (c) everything (the DESIGN §2 API with every codec and
-// text form) must stay within its ceiling (ceilings: SCENARIOS in scripts/bundle-size.mjs); (c+) the whole package is reported. No browser needed, so this never skips.
+// Bundle size per feature: minified + gzip -9 of small browser apps built from the packed package
+// (scripts/bundle-size.mjs). Every row must stay under the ceiling written for it in that script's FEATURES table,
+// the one place ceilings live; and each app must carry the code of its features and no other codec (tree-shaking,
+// checked by strings only one codec contains). No browser needed, so this never skips.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatTable, measureBundleSizes } from '../../scripts/bundle-size.mjs';
+import { FEATURES, formatTable, measureBundleSizes } from '../../scripts/bundle-size.mjs';
 import type { BundleSize } from '../../scripts/bundle-size.mjs';
 import { createConsumerProject } from './support/consumer.js';
 import type { ConsumerProject } from './support/consumer.js';
 
-// Strings that exist only in one codec's code (error messages and option names that survive minification).
+// Strings that exist only in one codec's code (error messages and option names that survive minification); a codec
+// counts as present when any of its strings is.
 const MARKERS = {
-  png: 'PNG IHDR',
-  deflate: 'invalid block type', // fflate, reached only through the PNG codec
-  bmp: 'BMP header',
-  jpeg: 'scan data ends before its last MCU', // the JPEG decoder
+  png: ['PNG IHDR'],
+  deflate: ['invalid block type'], // the inflate, reached only through the PNG codec
+  bmp: ['BMP header'],
+  jpeg: ['scan data ends before its last MCU'], // the JPEG decoder
 } as const;
+type Codec = keyof typeof MARKERS;
 
 let project: ConsumerProject | undefined;
 const sizes = new Map<string, BundleSize>();
@@ -25,40 +27,61 @@ beforeAll(async () => {
   for (const result of await measureBundleSizes(project.dir)) sizes.set(result.id, result);
   table = `pixtext bundle sizes:\n${formatTable([...sizes.values()])}`;
   console.log(table);
-}, 180_000);
+}, 240_000);
 
 afterAll(() => project?.dispose());
 
-const contains = (id: string) =>
-  Object.fromEntries(Object.entries(MARKERS).map(([name, marker]) => [name, sizes.get(id)!.code.includes(marker)]));
+const size = (id: string): BundleSize => {
+  const result = sizes.get(id);
+  if (result === undefined) throw new Error(`no bundle-size row '${id}'`);
+  return result;
+};
 
-describe('bundle size (esbuild, minified, gzip -9)', () => {
-  it('(a) the envelope alone is within its ceiling (8 kB gzip)', () => {
-    expect(sizes.get('envelope')!.gzip, table).toBeLessThanOrEqual(sizes.get('envelope')!.budget!);
+/** Which codecs' code a bundle holds. */
+const codecsIn = (id: string): Codec[] =>
+  (Object.keys(MARKERS) as Codec[]).filter((codec) => MARKERS[codec].some((marker) => size(id).code.includes(marker)));
+
+describe('bundle size per feature (esbuild, minified, gzip -9)', () => {
+  it('measures every row of the table, each with a ceiling and its reason', () => {
+    expect([...sizes.keys()]).toEqual(FEATURES.map((f) => f.id));
+    for (const feature of FEATURES) {
+      expect(feature.ceiling, feature.id).toBeGreaterThan(0);
+      expect(feature.why.length, feature.id).toBeGreaterThan(20);
+    }
+    expect(size('raw-only').ceiling).toBe(8_000);
   });
 
-  it('(a) contains no codec: no PNG, deflate, BMP or JPEG code', () => {
-    expect(contains('envelope')).toEqual({ png: false, deflate: false, bmp: false, jpeg: false });
+  it.each(FEATURES.map((f) => f.id))('%s stays under its ceiling', (id) => {
+    expect(size(id).gzip, table).toBeLessThanOrEqual(size(id).ceiling);
   });
 
-  it('(b) envelope + PNG brings PNG and deflate but neither BMP nor JPEG', () => {
-    expect(contains('png')).toEqual({ png: true, deflate: true, bmp: false, jpeg: false });
+  it('raw-only and a bare instance hold no codec', () => {
+    expect(codecsIn('raw-only')).toEqual([]);
+    expect(codecsIn('instance')).toEqual([]);
   });
 
-  it('(c) everything holds every codec (so the markers above mean something) and is within its ceiling (48 kB gzip)', () => {
-    expect(contains('api')).toEqual({ png: true, deflate: true, bmp: true, jpeg: true });
-    expect(sizes.get('api')!.gzip, table).toBeLessThanOrEqual(sizes.get('api')!.budget!);
+  it('each codec alone brings that codec (PNG with deflate) and no other', () => {
+    expect(codecsIn('png')).toEqual(['png', 'deflate']);
+    expect(codecsIn('bmp')).toEqual(['bmp']);
+    expect(codecsIn('jpeg')).toEqual(['jpeg']);
   });
 
-  it("(a') createPixtext() with nothing configured holds no codec either", () => {
-    expect(contains('envelope-instance')).toEqual({ png: false, deflate: false, bmp: false, jpeg: false });
+  it('each text form alone brings no codec', () => {
+    for (const id of ['pil-dump', 'data-url', 'base64']) expect(codecsIn(id), id).toEqual([]);
+  });
+
+  it('the default entry and the whole package hold every codec (so the markers above mean something)', () => {
+    expect(codecsIn('default')).toEqual(['png', 'deflate', 'bmp', 'jpeg']);
+    expect(codecsIn('whole-package')).toEqual(['png', 'deflate', 'bmp', 'jpeg']);
   });
 
   it('sizes grow with what is bundled', () => {
-    const [a, instance, b, api, all] = ['envelope', 'envelope-instance', 'png', 'api', 'all'].map((id) => sizes.get(id)!.gzip);
-    expect(a).toBeLessThan(instance!);
-    expect(instance).toBeLessThan(b!);
-    expect(b).toBeLessThan(api!);
-    expect(api).toBeLessThanOrEqual(all!);
+    const gzip = (id: string) => size(id).gzip;
+    expect(gzip('raw-only')).toBeLessThan(gzip('instance'));
+    for (const id of ['png', 'bmp', 'jpeg', 'pil-dump', 'data-url', 'base64']) {
+      expect(gzip('instance'), id).toBeLessThan(gzip(id));
+      expect(gzip(id), id).toBeLessThan(gzip('default'));
+    }
+    expect(gzip('default')).toBeLessThanOrEqual(gzip('whole-package'));
   });
 });

@@ -8,7 +8,7 @@ import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
 import { analyzeMasks } from './bitfields.js';
 import { readBmpHeader, type BmpHeader } from './header.js';
 import { checkIndices, indexedMode, readPalette } from './palette.js';
-import { unpackBits1, unpackIndices, unpackMasked, type RowSource } from './pixels.js';
+import { unpackBits1, unpackIndices, unpackMasked, type IndexBits, type RowSource } from './pixels.js';
 import { decodeRle } from './rle.js';
 
 /** The native mode of a parsed header; reads the palette for indexed images. */
@@ -77,9 +77,9 @@ export function decodeBmp(bytes: Uint8Array, options: CodecDecodeOptions): RawIm
     }
     // Rows are read only up to their last pixel's byte, so the missing padding of the last row is never touched.
     const src: RowSource = { bytes, dataOffset: header.dataOffset, stride: header.stride, height, topDown: header.topDown };
-    if (format === 'bitfields') return image(unpackMasked(src, width, (bitsPerPixel / 8) as 2 | 3 | 4, channels!));
+    if (format === 'bitfields') return image(unpackMasked(src, width, bitsPerPixel as 16 | 24 | 32, channels!));
     if (mode === '1') return image(unpackBits1(src, width));
-    indices = unpackIndices(src, width, bitsPerPixel);
+    indices = unpackIndices(src, width, bitsPerPixel as IndexBits);
   }
   if (header.paletteEntries < 2 ** bitsPerPixel) checkIndices(indices, width, header.paletteEntries);
   return image(indices);

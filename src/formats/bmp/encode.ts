@@ -3,28 +3,47 @@
 // https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapv5header
 
 import { PixtextError } from '../../errors.js';
-import { rowStride, validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
-import { BMP_COMPRESSION, FILE_HEADER_SIZE } from './header.js';
-import { swapRedBlue } from './pixels.js';
+import { colourOffsets } from '../../pixel-modes/mode-table.js';
+import { swapRedBlue3, swapRedBlue4 } from '../../pixel-modes/red-blue.js';
+import { greyRamp } from '../../pixel-modes/palette.js';
+import { lastByteMask1, rowStride, validateRawImage, type PixelMode, type RawImage } from '../../raw-image.js';
+import { BMP_COMPRESSION, FILE_HEADER_SIZE, bmpRowStride } from './header.js';
+import { BLACK_WHITE } from './palette.js';
+import { BITMAPFILEHEADER, BITMAPINFOHEADER, BITMAPV5HEADER, headerSize, writeHeader } from './header-layout.js';
 
 /** Modes the BMP encoder writes as they are. */
 export const BMP_ENCODABLE_MODES = ['1', 'L', 'P', 'RGB', 'RGBA', 'BGR', 'BGRA'] as const satisfies readonly PixelMode[];
+type BmpMode = (typeof BMP_ENCODABLE_MODES)[number];
 
-const INFO_HEADER_V3 = 40;
-const INFO_HEADER_V5 = 124;
+/** How each mode is stored: bits per pixel and the colour table written before the pixels. */
+const STORAGE: Readonly<Record<BmpMode, { bitsPerPixel: 1 | 8 | 24 | 32; palette?: 'black and white' | 'grey ramp' | 'image' }>> = {
+  '1': { bitsPerPixel: 1, palette: 'black and white' },
+  L: { bitsPerPixel: 8, palette: 'grey ramp' },
+  P: { bitsPerPixel: 8, palette: 'image' },
+  RGB: { bitsPerPixel: 24 },
+  RGBA: { bitsPerPixel: 32 },
+  BGR: { bitsPerPixel: 24 },
+  BGRA: { bitsPerPixel: 32 },
+};
+
+/** The conversion to ask for when BMP cannot hold a mode: LA has no BMP layout; 16-bit modes keep their high byte. */
+const CONVERT_FIRST: Readonly<Record<Exclude<PixelMode, BmpMode>, BmpMode>> = {
+  LA: 'RGBA',
+  L16: 'L',
+  LA16: 'RGBA',
+  RGB16: 'RGB',
+  RGBA16: 'RGBA',
+};
+
+const isBmpMode = (mode: PixelMode): mode is BmpMode => Object.hasOwn(STORAGE, mode);
+
 /** 72 dots per inch, in pixels per metre. */
 const PIXELS_PER_METRE = 2835;
 /** bV5CSType 'sRGB' and bV5Intent LCS_GM_IMAGES: the pixels are plain sRGB. */
 const LCS_SRGB = 0x73524742;
 const LCS_GM_IMAGES = 4;
-
-const BLACK_WHITE = new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255]);
-
-function greyRamp(): Uint8Array {
-  const palette = new Uint8Array(1024);
-  for (let i = 0; i < 256; i++) palette.fill(i, i * 4, i * 4 + 3).fill(255, i * 4 + 3, i * 4 + 4);
-  return palette;
-}
+/** bfType: "BM" read as a little-endian WORD. */
+const BM = 0x4d42;
 
 /** The palette to write for a `P` image, after checking that BMP can hold it exactly. */
 function palettedEntries(image: RawImage): Uint8Array {
@@ -71,22 +90,21 @@ function palettedEntries(image: RawImage): Uint8Array {
 export function encodeBmp(image: RawImage): Uint8Array {
   validateRawImage(image);
   const { width, height, mode, data } = image;
-  if (!(BMP_ENCODABLE_MODES as readonly PixelMode[]).includes(mode)) {
-    // LA has no BMP layout of its own; the 16-bit modes keep their high byte in the 8-bit ones.
-    const target = mode === 'L16' ? 'L' : mode === 'RGB16' ? 'RGB' : 'RGBA';
-    throw new PixtextError('ERR_UNSUPPORTED', `BMP cannot hold mode ${mode}: convert(image, '${target}') first`);
+  if (!isBmpMode(mode)) {
+    throw new PixtextError('ERR_UNSUPPORTED', `BMP cannot hold mode ${mode}: convert(image, '${CONVERT_FIRST[mode]}') first`);
   }
   if (width > 0x7fffffff || height > 0x7fffffff) {
     throw new PixtextError('ERR_TOO_LARGE', `BMP cannot hold ${width}×${height} (sides over 2^31 − 1)`);
   }
-  // Bytes in a row of 8 pixels are bits per pixel: 1, 8, 24 or 32.
-  const bitsPerPixel = rowStride(mode, 8);
-  const palette = mode === '1' ? BLACK_WHITE : mode === 'L' ? greyRamp() : mode === 'P' ? palettedEntries(image) : undefined;
-  const alpha = bitsPerPixel === 32;
-  const infoSize = alpha ? INFO_HEADER_V5 : INFO_HEADER_V3;
+  const { bitsPerPixel, palette: paletteKind } = STORAGE[mode];
+  const palette =
+    paletteKind === 'black and white' ? BLACK_WHITE : paletteKind === 'grey ramp' ? greyRamp() : paletteKind === 'image' ? palettedEntries(image) : undefined;
+  // 32-bit pixels carry alpha, which needs the masks of a V5 header; everything else fits the plain info header.
+  const info = bitsPerPixel === 32 ? BITMAPV5HEADER : BITMAPINFOHEADER;
   const paletteBytes = palette ? palette.length : 0;
-  const dataOffset = FILE_HEADER_SIZE + infoSize + paletteBytes;
-  const stride = Math.ceil((width * bitsPerPixel) / 32) * 4;
+  const paletteOffset = FILE_HEADER_SIZE + headerSize(info);
+  const dataOffset = paletteOffset + paletteBytes;
+  const stride = bmpRowStride(width, bitsPerPixel);
   const imageSize = stride * height;
   const fileSize = dataOffset + imageSize;
   if (fileSize > 0xffffffff) {
@@ -95,36 +113,69 @@ export function encodeBmp(image: RawImage): Uint8Array {
 
   const out = new Uint8Array(fileSize);
   const view = new DataView(out.buffer);
-  const h = FILE_HEADER_SIZE;
-  // BITMAPFILEHEADER ("BM", size, offset), then the BITMAPINFOHEADER fields V3 and V5 share (biPlanes 1 and biBitCount
-  // as one 32-bit word; a positive height means bottom-up rows), then V5's masks and colour space. All little-endian.
-  out[0] = 0x42;
-  out[1] = 0x4d;
-  const fields = [
-    [2, fileSize], [10, dataOffset],
-    [h, infoSize], [h + 4, width], [h + 8, height], [h + 12, 1 | (bitsPerPixel << 16)],
-    [h + 16, alpha ? BMP_COMPRESSION.BITFIELDS : BMP_COMPRESSION.RGB], [h + 20, imageSize],
-    [h + 24, PIXELS_PER_METRE], [h + 28, PIXELS_PER_METRE], [h + 32, paletteBytes >> 2],
-  ];
-  if (alpha) fields.push([h + 40, 0x00ff0000], [h + 44, 0x0000ff00], [h + 48, 0x000000ff], [h + 52, 0xff000000], [h + 56, LCS_SRGB], [h + 108, LCS_GM_IMAGES]);
-  for (const [at, value] of fields) view.setUint32(at!, value!, true);
+  writeHeader(view, 0, BITMAPFILEHEADER, { bfType: BM, bfSize: fileSize, bfReserved1: 0, bfReserved2: 0, bfOffBits: dataOffset });
+  // A positive height: rows are stored bottom-up.
+  if (info === BITMAPINFOHEADER) {
+    writeHeader(view, FILE_HEADER_SIZE, BITMAPINFOHEADER, {
+      biSize: headerSize(BITMAPINFOHEADER),
+      biWidth: width,
+      biHeight: height,
+      biPlanes: 1,
+      biBitCount: bitsPerPixel,
+      biCompression: BMP_COMPRESSION.RGB,
+      biSizeImage: imageSize,
+      biXPelsPerMeter: PIXELS_PER_METRE,
+      biYPelsPerMeter: PIXELS_PER_METRE,
+      biClrUsed: paletteBytes / 4,
+      biClrImportant: 0,
+    });
+  } else {
+    // Masks of B,G,R,A bytes, the layout Pillow, OpenCV and ImageMagick all read as RGBA; plain sRGB, no profile.
+    writeHeader(view, FILE_HEADER_SIZE, BITMAPV5HEADER, {
+      bV5Size: headerSize(BITMAPV5HEADER),
+      bV5Width: width,
+      bV5Height: height,
+      bV5Planes: 1,
+      bV5BitCount: bitsPerPixel,
+      bV5Compression: BMP_COMPRESSION.BITFIELDS,
+      bV5SizeImage: imageSize,
+      bV5XPelsPerMeter: PIXELS_PER_METRE,
+      bV5YPelsPerMeter: PIXELS_PER_METRE,
+      bV5ClrUsed: 0,
+      bV5ClrImportant: 0,
+      bV5RedMask: 0x00ff0000,
+      bV5GreenMask: 0x0000ff00,
+      bV5BlueMask: 0x000000ff,
+      bV5AlphaMask: 0xff000000,
+      bV5CSType: LCS_SRGB,
+      bV5GammaRed: 0,
+      bV5GammaGreen: 0,
+      bV5GammaBlue: 0,
+      bV5Intent: LCS_GM_IMAGES,
+      bV5ProfileData: 0,
+      bV5ProfileSize: 0,
+      bV5Reserved: 0,
+    });
+  }
+  // RGBQUAD entries: blue, green, red, and a reserved zero byte.
   if (palette) {
-    for (let i = 0, o = h + infoSize; i < palette.length; i += 4, o += 4) {
+    for (let i = 0, o = paletteOffset; i < palette.length; i += 4, o += 4) {
       out[o] = palette[i + 2]!;
       out[o + 1] = palette[i + 1]!;
       out[o + 2] = palette[i]!;
     }
   }
-  // Rows bottom-up, copied whole; RGB(A) then has red and blue swapped in place, `1` the unused bits of each row's
-  // last byte cleared so the output does not depend on padding garbage. Padding bytes stay zero (fresh buffer).
-  // Zero-width rows hold nothing; walking 2^31 − 1 of them would take minutes.
+  // Rows bottom-up, copied whole. BMP stores blue first, so modes that store red first have red and blue swapped in
+  // place; `1` has the unused bits of each row's last byte cleared so the output does not depend on padding garbage.
+  // Padding bytes stay zero (fresh buffer). Zero-width rows hold nothing; walking 2^31 − 1 of them would take minutes.
   const rowBytes = rowStride(mode, width);
-  const swap = mode === 'RGB' || mode === 'RGBA';
-  const keep = mode === '1' ? (0xff00 >> (((width - 1) & 7) + 1)) & 0xff : 0xff;
+  const swap = bitsPerPixel === 24 ? swapRedBlue3 : bitsPerPixel === 32 ? swapRedBlue4 : undefined;
+  const redFirst = colourOffsets(mode)?.red === 0;
+  const keep = mode === '1' ? lastByteMask1(width) : 0xff;
   for (let r = 0; width > 0 && r < height; r++) {
     const o = dataOffset + (height - 1 - r) * stride;
     out.set(data.subarray(r * rowBytes, (r + 1) * rowBytes), o);
-    if (swap) swapRedBlue(out, o, o + rowBytes, (bitsPerPixel >> 3) as 3 | 4);
+    if (swap && redFirst) swap(out, o, out, o, width);
     out[o + rowBytes - 1]! &= keep;
   }
   return out;

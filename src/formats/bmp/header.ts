@@ -8,6 +8,16 @@
 
 import { PixtextError } from '../../errors.js';
 import { MASKS_RGB555, MASKS_XRGB8888, type BmpMasks } from './bitfields.js';
+import {
+  BITMAPCOREHEADER,
+  BITMAPFILEHEADER,
+  BITMAPINFOHEADER,
+  BITMAPV4HEADER,
+  endOf,
+  headerSize as layoutSize,
+  offsetOf,
+  readField,
+} from './header-layout.js';
 
 /** biCompression values (the Windows meaning; OS/2 2.x reuses 3 and 4 for Huffman 1D and RLE24). */
 export const BMP_COMPRESSION = {
@@ -30,7 +40,15 @@ export type BmpPixelFormat = 'indexed' | 'rle8' | 'rle4' | 'bitfields';
 export const INFO_HEADER_SIZES = [12, 16, 40, 52, 56, 64, 108, 124] as const;
 
 /** Length of BITMAPFILEHEADER. */
-export const FILE_HEADER_SIZE = 14;
+export const FILE_HEADER_SIZE = /* @__PURE__ */ layoutSize(BITMAPFILEHEADER);
+
+/**
+ * Bytes in one stored row of uncompressed pixels: rows are padded to a multiple of 4 bytes. Width ≤ 2^31 and
+ * bpp ≤ 32, so this stays an exact integer below 2^37.
+ */
+export function bmpRowStride(width: number, bitsPerPixel: number): number {
+  return Math.ceil((width * bitsPerPixel) / 32) * 4;
+}
 
 /** Everything the decoder needs from the headers, already validated. */
 export interface BmpHeader {
@@ -59,9 +77,6 @@ const corrupt = (message: string, offset: number, chunk = INFO): PixtextError =>
 /** `BMP <subject> not supported`: the subject ends in "is" or "are". */
 const unsupported = (message: string): PixtextError => new PixtextError('ERR_UNSUPPORTED', `BMP ${message} not supported`, { chunk: INFO });
 
-const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
-const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-const i32 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24);
 
 /**
  * True when `bytes` start with the BMP signature "BM". Never throws.
@@ -97,12 +112,13 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
   }
   need(bytes, FILE_HEADER_SIZE + 4, 'BITMAPFILEHEADER');
   // bfSize and the reserved fields are ignored: writers disagree on them (OS/2 puts header sizes or hotspots there).
-  const dataOffset = u32(bytes, 10);
-  const headerSize = u32(bytes, 14);
-  if (!(INFO_HEADER_SIZES as readonly number[]).includes(headerSize)) {
-    throw corrupt(`info header size ${headerSize} is not one of ${INFO_HEADER_SIZES.join(', ')}`, 14);
-  }
   const h = FILE_HEADER_SIZE;
+  const dataOffset = readField(bytes, 0, BITMAPFILEHEADER, 'bfOffBits');
+  // Every info header, whatever its kind, starts with its own size.
+  const headerSize = readField(bytes, h, BITMAPINFOHEADER, 'biSize');
+  if (!(INFO_HEADER_SIZES as readonly number[]).includes(headerSize)) {
+    throw corrupt(`info header size ${headerSize} is not one of ${INFO_HEADER_SIZES.join(', ')}`, h + offsetOf(BITMAPINFOHEADER, 'biSize'));
+  }
   need(bytes, h + headerSize, INFO);
   const os2v1 = headerSize === 12;
   const os2v2 = headerSize === 16 || headerSize === 64;
@@ -113,34 +129,38 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
   let bitsPerPixel: number;
   let compression = BMP_COMPRESSION.RGB as number;
   let colorsUsed = 0;
+  // OS/2 1.x has 16-bit sizes and nothing after the bit count; every other header begins as BITMAPINFOHEADER, the
+  // short OS/2 2.x ones stopping after biBitCount (16 bytes) or later.
   if (os2v1) {
-    width = u16(bytes, h + 4);
-    rawHeight = u16(bytes, h + 6);
-    planes = u16(bytes, h + 8);
-    bitsPerPixel = u16(bytes, h + 10);
+    width = readField(bytes, h, BITMAPCOREHEADER, 'bcWidth');
+    rawHeight = readField(bytes, h, BITMAPCOREHEADER, 'bcHeight');
+    planes = readField(bytes, h, BITMAPCOREHEADER, 'bcPlanes');
+    bitsPerPixel = readField(bytes, h, BITMAPCOREHEADER, 'bcBitCount');
   } else {
-    width = i32(bytes, h + 4);
-    rawHeight = i32(bytes, h + 8);
-    planes = u16(bytes, h + 12);
-    bitsPerPixel = u16(bytes, h + 14);
-    if (headerSize >= 20) compression = u32(bytes, h + 16);
-    if (headerSize >= 36) colorsUsed = u32(bytes, h + 32);
+    width = readField(bytes, h, BITMAPINFOHEADER, 'biWidth');
+    rawHeight = readField(bytes, h, BITMAPINFOHEADER, 'biHeight');
+    planes = readField(bytes, h, BITMAPINFOHEADER, 'biPlanes');
+    bitsPerPixel = readField(bytes, h, BITMAPINFOHEADER, 'biBitCount');
+    if (headerSize >= endOf(BITMAPINFOHEADER, 'biCompression')) compression = readField(bytes, h, BITMAPINFOHEADER, 'biCompression');
+    if (headerSize >= endOf(BITMAPINFOHEADER, 'biClrUsed')) colorsUsed = readField(bytes, h, BITMAPINFOHEADER, 'biClrUsed');
   }
 
-  if (planes !== 1) throw corrupt(`planes field is ${planes}, not 1`, h + (os2v1 ? 8 : 12));
-  if (width < 0) throw corrupt(`width is negative (${width})`, h + 4);
+  const planesAt = h + (os2v1 ? offsetOf(BITMAPCOREHEADER, 'bcPlanes') : offsetOf(BITMAPINFOHEADER, 'biPlanes'));
+  const bitCountAt = h + (os2v1 ? offsetOf(BITMAPCOREHEADER, 'bcBitCount') : offsetOf(BITMAPINFOHEADER, 'biBitCount'));
+  if (planes !== 1) throw corrupt(`planes field is ${planes}, not 1`, planesAt);
+  if (width < 0) throw corrupt(`width is negative (${width})`, h + offsetOf(BITMAPINFOHEADER, 'biWidth'));
   const topDown = rawHeight < 0;
   const height = Math.abs(rawHeight);
 
   if (bitsPerPixel === 64) throw unsupported('64-bit (scRGB) files are');
   if (![1, 2, 4, 8, 16, 24, 32].includes(bitsPerPixel) && !(bitsPerPixel === 0 && compression >= 4)) {
-    throw corrupt(`bit count ${bitsPerPixel} is not 1, 2, 4, 8, 16, 24 or 32`, h + (os2v1 ? 10 : 14));
+    throw corrupt(`bit count ${bitsPerPixel} is not 1, 2, 4, 8, 16, 24 or 32`, bitCountAt);
   }
 
   let format: BmpPixelFormat;
   let masks: BmpMasks | undefined;
   let maskBytesAfterHeader = 0;
-  const compressionOffset = h + 16;
+  const compressionOffset = h + offsetOf(BITMAPINFOHEADER, 'biCompression');
   const badCompression = (message: string) => corrupt(message, compressionOffset);
   if (os2v2 && compression >= 3) {
     // OS/2 2.x gives 3 and 4 other meanings, and its header has no masks.
@@ -161,7 +181,7 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
       const rleBits = compression === BMP_COMPRESSION.RLE8 ? 8 : 4;
       if (bitsPerPixel !== rleBits) throw badCompression(`RLE${rleBits} needs ${rleBits} bits per pixel, not ${bitsPerPixel}`);
       // Compressed bitmaps cannot be top-down (BITMAPINFOHEADER, biHeight remarks).
-      if (topDown) throw corrupt('RLE bitmaps cannot be top-down (negative height)', h + 8);
+      if (topDown) throw corrupt('RLE bitmaps cannot be top-down (negative height)', h + offsetOf(BITMAPINFOHEADER, 'biHeight'));
       format = rleBits === 8 ? 'rle8' : 'rle4';
       break;
     }
@@ -172,16 +192,16 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
       }
       format = 'bitfields';
       const withAlpha = compression === BMP_COMPRESSION.ALPHABITFIELDS;
-      // The masks sit at offset 40 of the info header; a 40-byte header is followed by them instead (12 bytes,
+      // The masks sit where V4 has them (bV4RedMask, offset 40); a 40-byte header is followed by them instead (12 bytes,
       // 16 with alpha), and a 52-byte one holds only red, green and blue, so an alpha mask would follow it.
       if (headerSize === 40) maskBytesAfterHeader = withAlpha ? 16 : 12;
       else if (headerSize === 52 && withAlpha) maskBytesAfterHeader = 4;
       need(bytes, h + headerSize + maskBytesAfterHeader, 'bitfields');
       masks = {
-        red: u32(bytes, h + 40),
-        green: u32(bytes, h + 44),
-        blue: u32(bytes, h + 48),
-        alpha: withAlpha || headerSize >= 56 ? u32(bytes, h + 52) : 0,
+        red: readField(bytes, h, BITMAPV4HEADER, 'bV4RedMask'),
+        green: readField(bytes, h, BITMAPV4HEADER, 'bV4GreenMask'),
+        blue: readField(bytes, h, BITMAPV4HEADER, 'bV4BlueMask'),
+        alpha: withAlpha || headerSize >= endOf(BITMAPV4HEADER, 'bV4AlphaMask') ? readField(bytes, h, BITMAPV4HEADER, 'bV4AlphaMask') : 0,
       };
       break;
     }
@@ -199,10 +219,10 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
   const paletteOffset = h + headerSize + maskBytesAfterHeader;
   const paletteEntrySize = os2v1 ? 3 : 4;
   if (dataOffset < paletteOffset) {
-    throw corrupt(`pixel data offset ${dataOffset} is inside the headers (end ${paletteOffset})`, 10, 'BITMAPFILEHEADER');
+    throw corrupt(`pixel data offset ${dataOffset} is inside the headers (end ${paletteOffset})`, offsetOf(BITMAPFILEHEADER, 'bfOffBits'), 'BITMAPFILEHEADER');
   }
   if (dataOffset > bytes.length) {
-    throw corrupt(`pixel data offset ${dataOffset} is past the ${bytes.length}-byte file`, 10, 'BITMAPFILEHEADER');
+    throw corrupt(`pixel data offset ${dataOffset} is past the ${bytes.length}-byte file`, offsetOf(BITMAPFILEHEADER, 'bfOffBits'), 'BITMAPFILEHEADER');
   }
   let paletteEntries = 0;
   if (bitsPerPixel <= 8) {
@@ -210,14 +230,13 @@ export function readBmpHeader(bytes: Uint8Array): BmpHeader {
     const max = 2 ** bitsPerPixel;
     if (colorsUsed !== 0 && colorsUsed > room) {
       // An explicit colour count must fit before the pixels; an absurd one (2^28 entries) is a broken header.
-      throw corrupt(`header declares ${colorsUsed} palette entries but ${room} fit`, h + 32, 'palette');
+      throw corrupt(`header declares ${colorsUsed} palette entries but ${room} fit`, h + offsetOf(BITMAPINFOHEADER, 'biClrUsed'), 'palette');
     }
     // Without a count (0, or an OS/2 1.x header), the palette holds 2^bpp entries or as many as fit before the pixels.
     paletteEntries = Math.min(colorsUsed === 0 ? max : colorsUsed, max, room);
     if (paletteEntries === 0) throw corrupt(`with ${bitsPerPixel} bits per pixel has no palette`, paletteOffset, 'palette');
   }
 
-  // width ≤ 2^31 and bpp ≤ 32, so this stays an exact integer below 2^37.
-  const stride = Math.ceil((width * bitsPerPixel) / 32) * 4;
+  const stride = bmpRowStride(width, bitsPerPixel);
   return { width, height, topDown, bitsPerPixel, format, masks, paletteOffset, paletteEntries, paletteEntrySize, dataOffset, stride };
 }

@@ -5,6 +5,9 @@
 import { PixtextError } from '../../errors.js';
 import type { BmpHeader } from './header.js';
 
+/** The palette of mode `1` as RGBA entries: index 0 black, index 1 white. */
+export const BLACK_WHITE = new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255]);
+
 /** The mode an indexed BMP decodes to: `1` (black/white), `L` (identity grey) or `P`. */
 export type IndexedMode = '1' | 'L' | 'P';
 
@@ -33,7 +36,7 @@ export function readPalette(bytes: Uint8Array, header: BmpHeader): Uint8Array {
 export function indexedMode(palette: Uint8Array, bitsPerPixel: number): IndexedMode {
   const entries = palette.length >> 2;
   // readPalette makes every alpha 255, so the entries compare whole.
-  if (bitsPerPixel === 1) return palette.join() === '0,0,0,255,255,255,255,255' ? '1' : 'P';
+  if (bitsPerPixel === 1) return palette.length === BLACK_WHITE.length && palette.every((v, i) => v === BLACK_WHITE[i]) ? '1' : 'P';
   if (bitsPerPixel === 8 && entries === 256) {
     for (let i = 0; i < 256; i++) {
       if (palette[i * 4] !== i || palette[i * 4 + 1] !== i || palette[i * 4 + 2] !== i) return 'P';

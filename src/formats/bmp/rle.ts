@@ -47,7 +47,13 @@ export function decodeRle(
     if (count > 0) {
       // An encoded run: `count` pixels of one index (RLE4: two indices alternating, high nibble first).
       const stop = Math.min(x + count, width);
-      for (let i = x; i < stop; i++) out[rowBase + i] = !rle4 ? value : (i - x) & 1 ? value & 15 : value >> 4;
+      if (rle4) {
+        const hi = value >> 4;
+        const lo = value & 15;
+        for (let i = x; i < stop; i++) out[rowBase + i] = (i - x) & 1 ? lo : hi;
+      } else if (stop > x) {
+        out.fill(value, rowBase + x, rowBase + stop);
+      }
       x += count;
       continue;
     }
@@ -74,8 +80,13 @@ export function decodeRle(
       const padded = byteCount + (byteCount & 1);
       if (p + byteCount > end) throw truncated('an absolute run');
       const stop = Math.min(x + n, width);
-      for (let i = x, k = 0; i < stop; i++, k++) {
-        out[rowBase + i] = !rle4 ? bytes[p + k]! : k & 1 ? bytes[p + (k >> 1)]! & 15 : bytes[p + (k >> 1)]! >> 4;
+      if (rle4) {
+        for (let i = x, k = 0; i < stop; i++, k++) {
+          const b = bytes[p + (k >> 1)]!;
+          out[rowBase + i] = k & 1 ? b & 15 : b >> 4;
+        }
+      } else if (stop > x) {
+        out.set(bytes.subarray(p, p + (stop - x)), rowBase + x);
       }
       x += n;
       p += padded;
