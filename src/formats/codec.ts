@@ -19,10 +19,20 @@ export interface CodecDecodeOptions {
   maxPixels: number;
 }
 
+/** JPEG chroma subsampling: Cb and Cr at full resolution, halved horizontally, or halved both ways. */
+export const JPEG_SUBSAMPLINGS = ['4:4:4', '4:2:2', '4:2:0'] as const;
+/** One of {@link JPEG_SUBSAMPLINGS}. */
+export type JpegSubsampling = (typeof JPEG_SUBSAMPLINGS)[number];
+
 /** Options every codec's `encode` receives, already validated at the public boundary. */
 export interface CodecEncodeOptions {
   /** JPEG quality 1–100. */
   quality: number;
+  /**
+   * JPEG chroma subsampling. Left out: libjpeg's (and Pillow's) default, `'4:2:0'` for colour and one 1×1 component
+   * for grey.
+   */
+  subsampling?: JpegSubsampling | undefined;
   /** PNG zlib level 0–9. */
   compressionLevel: number;
 }

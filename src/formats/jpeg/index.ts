@@ -8,15 +8,15 @@ import { hasJpegSignature } from './structure.js';
  * JPEG through jpeg-js. Decodes baseline, extended (8-bit) and progressive Huffman-coded files: grey → `L`,
  * YCbCr/RGB → `RGB` (chroma upsampled and converted as libjpeg does), CMYK/YCCK with an Adobe marker → `RGB`.
  * Tolerates what libjpeg tolerates: junk between segments, Motion-JPEG frames without Huffman tables, a missing EOI.
- * Encodes `L`, `RGB` and `BGR` as baseline 4:4:4 JFIF at `quality` 1–100 (grey is written as YCbCr with neutral
- * chroma, so it decodes as `RGB` with equal channels); other modes are `ERR_UNSUPPORTED` naming the conversion.
- * Works in browsers without a `Buffer` polyfill.
+ * Encodes with pixtext's own baseline encoder: `L` as one grey component, `RGB` and `BGR` as YCbCr, at `quality`
+ * 1–100 and `subsampling` '4:4:4' | '4:2:2' | '4:2:0' (libjpeg's default when left out), byte for byte what Pillow
+ * writes; other modes are `ERR_UNSUPPORTED` naming the conversion.
  *
  * `maxPixels` is checked against the frame header before anything is allocated. jpeg-js itself keeps every DCT block
  * of the image in memory (about 4 bytes per sample plus object overhead), so size `maxPixels` accordingly.
  *
  * @throws PixtextError `ERR_CORRUPT`, `ERR_TRUNCATED`, `ERR_TOO_LARGE`, `ERR_UNSUPPORTED` (12-bit, lossless,
- *   arithmetic-coded and hierarchical files; modes JPEG cannot hold), `ERR_INVALID_ARGUMENT` (quality).
+ *   arithmetic-coded and hierarchical files; modes JPEG cannot hold), `ERR_INVALID_ARGUMENT` (quality, subsampling).
  *
  * @example
  * ```ts
