@@ -1,8 +1,8 @@
 // Options of the public functions, validated once at the boundary (DESIGN §2). Everything below the API receives
 // complete, checked values.
 import { invalidArgument } from '../errors.js';
-import { FORMAT_IDS } from '../formats/codec.js';
-import type { FormatId } from '../formats/codec.js';
+import { FORMAT_IDS, JPEG_SUBSAMPLINGS } from '../formats/codec.js';
+import type { FormatId, JpegSubsampling } from '../formats/codec.js';
 import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 
@@ -27,6 +27,8 @@ export interface EncodeOptions {
   quality?: number | undefined;
   /** PNG zlib level, an integer 0–9. Defaults to 6. */
   compressionLevel?: number | undefined;
+  /** JPEG chroma subsampling `'4:4:4' | '4:2:2' | '4:2:0'`. Defaults to libjpeg's: 4:2:0 for colour, none for grey. */
+  subsampling?: JpegSubsampling | undefined;
 }
 
 /** Options of `decode`. */
@@ -69,6 +71,8 @@ export interface TextToFileOptions extends EncodeOptions {
 export interface ResolvedEncodeOptions {
   quality: number;
   compressionLevel: number;
+  /** Left undefined: the JPEG encoder applies libjpeg's default. */
+  subsampling: JpegSubsampling | undefined;
 }
 
 /** {@link DecodeOptions} with defaults applied. */
@@ -120,7 +124,7 @@ const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_N
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6 }
+ * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6, subsampling: undefined }
  * ```
  */
 export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
@@ -128,6 +132,7 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
   return {
     quality: integerIn(o['quality'], 1, 100, DEFAULT_QUALITY, 'quality'),
     compressionLevel: integerIn(o['compressionLevel'], 0, 9, DEFAULT_COMPRESSION_LEVEL, 'compressionLevel'),
+    subsampling: oneOf(JPEG_SUBSAMPLINGS, o['subsampling'], 'subsampling'),
   };
 }
 
