@@ -66,12 +66,9 @@ interface ComponentState {
   lastDc: number;
 }
 
-/** Loads the 8×8 samples at (x, y) of a strip, minus 128 (jcdctmgr.c convsamp), then DCT and quantization. */
+/** DCT and quantization of the 8×8 samples at (x, y) of a strip, into `zigzag`. */
 function transformBlock(plane: Uint8Array, stride: number, x: number, y: number, divisors: Int32Array): void {
-  for (let r = 0, o = y * stride + x; r < 64; r += 8, o += stride) {
-    for (let c = 0; c < 8; c++) block[r + c] = plane[o + c]! - 128;
-  }
-  forwardDctIslow(block);
+  forwardDctIslow(plane, y * stride + x, stride, block);
   quantizeBlock(block, divisors, zigzag);
 }
 

@@ -24,17 +24,18 @@ const PASS2_SHIFT = CONST_BITS + PASS1_BITS;
 const PASS2_ROUND = 1 << (PASS2_SHIFT - 1);
 
 /**
- * Transforms one 8×8 block in place: `data` holds samples minus 128 (jcdctmgr.c convsamp) in row-major order and
- * receives the coefficients, scaled up by 8 as in libjpeg (the quantizer's divisors include that factor).
+ * Transforms the 8×8 samples at `offset` of `samples` (rows `stride` apart) into `data`: the coefficients in
+ * row-major order, scaled up by 8 as in libjpeg (the quantizer's divisors include that factor). Samples are
+ * centred on 0 first (jcdctmgr.c convsamp subtracts CENTERJSAMPLE).
  *
  * Every intermediate stays well inside ±2^31 for 8-bit input, so `>>` on them is exact; the products are exact in
  * doubles before it.
  */
-export function forwardDctIslow(data: Int32Array): void {
+export function forwardDctIslow(samples: Uint8Array, offset: number, stride: number, data: Int32Array): void {
   // Pass 1: rows. Results are scaled up by sqrt(8) and by 2^PASS1_BITS.
-  for (let p = 0; p < 64; p += 8) {
-    const d0 = data[p]!, d1 = data[p + 1]!, d2 = data[p + 2]!, d3 = data[p + 3]!;
-    const d4 = data[p + 4]!, d5 = data[p + 5]!, d6 = data[p + 6]!, d7 = data[p + 7]!;
+  for (let p = 0, o = offset; p < 64; p += 8, o += stride) {
+    const d0 = samples[o]! - 128, d1 = samples[o + 1]! - 128, d2 = samples[o + 2]! - 128, d3 = samples[o + 3]! - 128;
+    const d4 = samples[o + 4]! - 128, d5 = samples[o + 5]! - 128, d6 = samples[o + 6]! - 128, d7 = samples[o + 7]! - 128;
     const tmp0 = d0 + d7, tmp7 = d0 - d7;
     const tmp1 = d1 + d6, tmp6 = d1 - d6;
     const tmp2 = d2 + d5, tmp5 = d2 - d5;

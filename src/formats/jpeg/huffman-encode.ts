@@ -79,8 +79,16 @@ export class EntropyWriter {
    * category code plus its bits (negative values as value − 1, T.81 F.1.2.1), then each non-zero AC coefficient
    * as a (run of zeros, category) code plus bits, ZRL (0xF0) for every 16 zeros before it and EOB (0x00) after the
    * last non-zero one. A block needs at most 64 × 27 bits plus stuffing: reserve 512 bytes before calling.
+   *
+   * The hot loop of the encoder, so the bit buffer lives in locals: `acc` holds `count` pending bits, fewer than 8
+   * between symbols, and a code goes in together with its value bits whenever the 32-bit buffer has room for both.
    */
   encodeBlock(zz: Int32Array, lastDc: number, dc: DerivedTable, ac: DerivedTable): void {
+    const bytes = this.bytes;
+    let length = this.length;
+    let acc = this.acc;
+    let count = this.count;
+
     let diff = zz[0]! - lastDc;
     let magnitude = diff;
     if (diff < 0) {
@@ -88,8 +96,12 @@ export class EntropyWriter {
       diff -= 1;
     }
     let nbits = category(magnitude);
-    this.put(dc.codes[nbits]!, dc.lengths[nbits]!);
-    if (nbits > 0) this.put(diff, nbits);
+    // DC codes are at most 11 bits and categories at most 11: 7 + 22 bits fit.
+    acc = (acc << (dc.lengths[nbits]! + nbits)) | (dc.codes[nbits]! << nbits) | (diff & ((1 << nbits) - 1));
+    count += dc.lengths[nbits]! + nbits;
+    length = writeBytes(bytes, length, acc, count);
+    count &= 7;
+    acc &= (1 << count) - 1;
 
     const acCodes = ac.codes;
     const acLengths = ac.lengths;
@@ -100,9 +112,12 @@ export class EntropyWriter {
         run++;
         continue;
       }
-      while (run > 15) {
-        this.put(acCodes[0xf0]!, acLengths[0xf0]!);
-        run -= 16;
+      for (; run > 15; run -= 16) {
+        acc = (acc << acLengths[0xf0]!) | acCodes[0xf0]!;
+        count += acLengths[0xf0]!;
+        length = writeBytes(bytes, length, acc, count);
+        count &= 7;
+        acc &= (1 << count) - 1;
       }
       magnitude = v;
       if (v < 0) {
@@ -111,10 +126,49 @@ export class EntropyWriter {
       }
       nbits = category(magnitude);
       const symbol = (run << 4) + nbits;
-      this.put(acCodes[symbol]!, acLengths[symbol]!);
-      this.put(v, nbits);
+      const codeLength = acLengths[symbol]!;
+      if (codeLength + nbits > 25) {
+        // A long code with a large coefficient would overflow the buffer: the code goes out first.
+        acc = (acc << codeLength) | acCodes[symbol]!;
+        count += codeLength;
+        length = writeBytes(bytes, length, acc, count);
+        count &= 7;
+        acc &= (1 << count) - 1;
+        acc = (acc << nbits) | (v & ((1 << nbits) - 1));
+        count += nbits;
+      } else {
+        acc = (acc << (codeLength + nbits)) | (acCodes[symbol]! << nbits) | (v & ((1 << nbits) - 1));
+        count += codeLength + nbits;
+      }
+      length = writeBytes(bytes, length, acc, count);
+      count &= 7;
+      acc &= (1 << count) - 1;
       run = 0;
     }
-    if (run > 0) this.put(acCodes[0]!, acLengths[0]!);
+    if (run > 0) {
+      acc = (acc << acLengths[0]!) | acCodes[0]!;
+      count += acLengths[0]!;
+      length = writeBytes(bytes, length, acc, count);
+      count &= 7;
+      acc &= (1 << count) - 1;
+    }
+
+    this.length = length;
+    this.acc = acc;
+    this.count = count;
   }
+}
+
+/**
+ * Writes the whole bytes of the `count` pending bits of `acc` (most significant first), a 0x00 after each 0xFF;
+ * returns the new length. The caller keeps the last `count & 7` bits.
+ */
+function writeBytes(bytes: Uint8Array, length: number, acc: number, count: number): number {
+  while (count >= 8) {
+    count -= 8;
+    const byte = (acc >>> count) & 0xff;
+    bytes[length++] = byte;
+    if (byte === 0xff) bytes[length++] = 0;
+  }
+  return length;
 }

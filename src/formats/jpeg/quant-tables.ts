@@ -56,6 +56,9 @@ export function qualityTables(quality: number): QualityTables {
   return tables;
 }
 
+// The zig-zag order as a typed array, for the inner loop.
+const NATURAL = Int32Array.from(ZIGZAG_TO_NATURAL);
+
 /**
  * Quantizes one DCT block (natural order, as the islow DCT leaves it) into `out` in zig-zag order.
  *
@@ -67,9 +70,15 @@ export function qualityTables(quality: number): QualityTables {
  */
 export function quantizeBlock(block: Int32Array, divisors: Int32Array, out: Int32Array): void {
   for (let k = 0; k < 64; k++) {
-    const x = block[ZIGZAG_TO_NATURAL[k]!]!;
+    const x = block[NATURAL[k]!]!;
     const d = divisors[k]!;
-    if (x < 0) out[k] = -(((d >> 1) - x) / d | 0);
-    else out[k] = ((x + (d >> 1)) / d) | 0;
+    const half = d >> 1;
+    const magnitude = x < 0 ? -x : x;
+    // Most high-frequency coefficients round to 0: skip the division for them.
+    if (magnitude + half < d) out[k] = 0;
+    else {
+      const q = ((magnitude + half) / d) | 0;
+      out[k] = x < 0 ? -q : q;
+    }
   }
 }

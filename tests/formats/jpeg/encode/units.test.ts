@@ -84,8 +84,8 @@ describe('forwardDctIslow', () => {
   }
 
   it('gives exact results for a flat block and stays within fixed-point error of the true DCT', () => {
-    const flat = new Int32Array(64).fill(-100);
-    forwardDctIslow(flat);
+    const flat = new Int32Array(64);
+    forwardDctIslow(new Uint8Array(64).fill(28), 0, 8, flat);
     expect(flat[0]).toBe(-6400); // 8 × (8 × −100)
     expect(Array.from(flat.subarray(1)).every((c) => c === 0)).toBe(true);
 
@@ -93,8 +93,11 @@ describe('forwardDctIslow', () => {
     const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) % 256;
     for (let trial = 0; trial < 200; trial++) {
       const samples = Array.from({ length: 64 }, () => random() - 128);
-      const data = Int32Array.from(samples);
-      forwardDctIslow(data);
+      const data = new Int32Array(64);
+      // The block sits inside a wider strip (stride 20, offset 3) as the encoder reads it.
+      const strip = new Uint8Array(8 * 20 + 3);
+      samples.forEach((s, i) => (strip[3 + (i >> 3) * 20 + (i & 7)] = s + 128));
+      forwardDctIslow(strip, 3, 20, data);
       const reference = referenceDct(samples);
       const worst = Math.max(...reference.map((r, i) => Math.abs(r - data[i]!)));
       expect(worst).toBeLessThan(16); // two passes of 13-bit constants: a few units of the ×8 scale
@@ -137,6 +140,27 @@ describe('Huffman coding', () => {
     w.flush();
     const bits = Array.from(w.bytes.subarray(0, w.length), (b) => b.toString(2).padStart(8, '0')).join('');
     expect(bits).toBe(('011' + '00' + '11111111001' + '1100' + '1' + '1010').padEnd(32, '1'));
+  });
+  it('packs long codes with large coefficients, after ZRLs, across the 32-bit buffer', () => {
+    const dc = deriveTable(STD_DC_LUMINANCE);
+    const ac = deriveTable(STD_AC_LUMINANCE);
+    const code = (t: ReturnType<typeof deriveTable>, s: number) => t.codes[s]!.toString(2).padStart(t.lengths[s]!, '0');
+    const zz = new Int32Array(64);
+    zz[0] = -2047; // category 11 (DC code 111111110), bits of −2048: 00000000000
+    zz[1] = 1023; // 0/A: a 16-bit code and 10 bits
+    zz[63] = -1023; // after 61 zeros: three ZRLs, then D/A and the bits of −1024
+    for (let pending = 0; pending < 8; pending++) {
+      const w = new EntropyWriter(new Uint8Array(64), 0);
+      w.put(0, pending); // start at every bit offset
+      w.encodeBlock(zz, 0, dc, ac);
+      w.flush();
+      // Unstuffed: the 0x00 after each 0xFF dropped.
+      const bytes = Array.from(w.bytes.subarray(0, w.length)).filter((b, i, all) => !(b === 0 && all[i - 1] === 0xff));
+      const bits = bytes.map((b) => b.toString(2).padStart(8, '0')).join('');
+      const expected =
+        '0'.repeat(pending) + code(dc, 11) + '00000000000' + code(ac, 0x0a) + '1111111111' + code(ac, 0xf0).repeat(3) + code(ac, 0xda) + '0000000000';
+      expect(bits).toBe(expected.padEnd(Math.ceil(expected.length / 8) * 8, '1'));
+    }
   });
 });
 
