@@ -51,19 +51,34 @@ export function fillStrips(
     if (channels === 1) {
       y.set(data.subarray(sy * width, sy * width + width), o);
     } else {
-      let i = sy * width * 3;
-      for (let x = 0; x < width; x++, i += 3) {
-        const R = data[i + red]!;
-        const G = data[i + 1]!;
-        const B = data[i + blue]!;
-        y[o + x] = (FIX_0_29900 * R + FIX_0_58700 * G + FIX_0_11400 * B + ONE_HALF) >> SCALEBITS;
-        cb[o + x] = (-FIX_0_16874 * R - FIX_0_33126 * G + FIX_0_50000 * B + CBCR_OFFSET + ONE_HALF - 1) >> SCALEBITS;
-        cr[o + x] = (FIX_0_50000 * R - FIX_0_41869 * G - FIX_0_08131 * B + CBCR_OFFSET + ONE_HALF - 1) >> SCALEBITS;
-      }
+      convertRow(data, sy * width * 3, width, red, blue, y, cb, cr, o);
       cb.fill(cb[o + width - 1]!, o + width, o + stride);
       cr.fill(cr[o + width - 1]!, o + width, o + stride);
     }
     y.fill(y[o + width - 1]!, o + width, o + stride);
+  }
+}
+
+/** One row of jccolor.c rgb_ycc_convert: `width` pixels from `i` into the three planes at `o`. */
+function convertRow(
+  data: Uint8Array,
+  i: number,
+  width: number,
+  red: number,
+  blue: number,
+  y: Uint8Array,
+  cb: Uint8Array,
+  cr: Uint8Array,
+  o: number,
+): void {
+  const end = o + width;
+  for (let p = o, r = i + red, b = i + blue; p < end; p++, r += 3, b += 3) {
+    const R = data[r]!;
+    const G = data[r - red + 1]!;
+    const B = data[b]!;
+    y[p] = (FIX_0_29900 * R + FIX_0_58700 * G + FIX_0_11400 * B + ONE_HALF) >> SCALEBITS;
+    cb[p] = (B * FIX_0_50000 - FIX_0_16874 * R - FIX_0_33126 * G + CBCR_OFFSET + ONE_HALF - 1) >> SCALEBITS;
+    cr[p] = (R * FIX_0_50000 - FIX_0_41869 * G - FIX_0_08131 * B + CBCR_OFFSET + ONE_HALF - 1) >> SCALEBITS;
   }
 }
 

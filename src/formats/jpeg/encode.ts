@@ -14,6 +14,7 @@ import { forwardDctIslow } from './forward-dct.js';
 import { deriveTable, EntropyWriter } from './huffman-encode.js';
 import type { DerivedTable } from './huffman-encode.js';
 import { qualityTables, quantizeBlock } from './quant-tables.js';
+import type { QuantTable } from './quant-tables.js';
 import { STD_AC_CHROMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_DC_LUMINANCE } from './standard-tables.js';
 import type { FrameComponent } from './write-markers.js';
 import { headerLength, MarkerWriter, writeDht, writeDqt, writeSof0, writeSos, writeStart } from './write-markers.js';
@@ -60,16 +61,16 @@ interface ComponentState {
   readonly stride: number;
   readonly widthInBlocks: number;
   readonly heightInBlocks: number;
-  readonly divisors: Int32Array;
+  readonly quant: QuantTable;
   readonly dc: DerivedTable;
   readonly ac: DerivedTable;
   lastDc: number;
 }
 
 /** DCT and quantization of the 8×8 samples at (x, y) of a strip, into `zigzag`. */
-function transformBlock(plane: Uint8Array, stride: number, x: number, y: number, divisors: Int32Array): void {
+function transformBlock(plane: Uint8Array, stride: number, x: number, y: number, quant: QuantTable): void {
   forwardDctIslow(plane, y * stride + x, stride, block);
-  quantizeBlock(block, divisors, zigzag);
+  quantizeBlock(block, quant, zigzag);
 }
 
 /**
@@ -86,7 +87,7 @@ function codeMcuRow(out: EntropyWriter, comps: readonly ComponentState[], mcuRow
           const bx = mx * h + i;
           out.reserve(BLOCK_ROOM);
           if (bx < comp.widthInBlocks && by < comp.heightInBlocks) {
-            transformBlock(comp.plane, comp.stride, bx * 8, j * 8, comp.divisors);
+            transformBlock(comp.plane, comp.stride, bx * 8, j * 8, comp.quant);
             out.encodeBlock(zigzag, comp.lastDc, comp.dc, comp.ac);
             comp.lastDc = zigzag[0]!;
           } else {
@@ -161,7 +162,7 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
   writeSos(marks, frame);
   out.length = marks.length;
 
-  if (grey) encodeGrey(out, src, tables.luminance.divisors, codes.dcLuma, codes.acLuma);
+  if (grey) encodeGrey(out, src, tables.luminance, codes.dcLuma, codes.acLuma);
   else encodeColour(out, src, frame, tables, codes);
 
   out.flush();
@@ -175,7 +176,7 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
  * One component, so a non-interleaved scan: an MCU is one block whatever the sampling factors, and the blocks cover
  * the image rounded up to 8 (jcmaster.c per_scan_setup), so there are no dummy blocks.
  */
-function encodeGrey(out: EntropyWriter, src: SourcePixels, divisors: Int32Array, dc: DerivedTable, ac: DerivedTable): void {
+function encodeGrey(out: EntropyWriter, src: SourcePixels, quant: QuantTable, dc: DerivedTable, ac: DerivedTable): void {
   const widthInBlocks = Math.ceil(src.width / 8);
   const stride = widthInBlocks * 8;
   const plane = new Uint8Array(stride * 8);
@@ -185,7 +186,7 @@ function encodeGrey(out: EntropyWriter, src: SourcePixels, divisors: Int32Array,
     stride,
     widthInBlocks,
     heightInBlocks: 1,
-    divisors,
+    quant,
     dc,
     ac,
     lastDc: 0,
@@ -226,7 +227,7 @@ function encodeColour(
     // jcmaster.c initial_setup: ceil(image size × factor / (max factor × 8)), which for chroma is one per MCU.
     widthInBlocks: mcusPerRow,
     heightInBlocks: mcuRows,
-    divisors: tables.chrominance.divisors,
+    quant: tables.chrominance,
     dc: codes.dcChroma,
     ac: codes.acChroma,
     lastDc: 0,
@@ -238,7 +239,7 @@ function encodeColour(
       stride,
       widthInBlocks: Math.ceil(width / 8),
       heightInBlocks: Math.ceil(height / 8),
-      divisors: tables.luminance.divisors,
+      quant: tables.luminance,
       dc: codes.dcLuma,
       ac: codes.acLuma,
       lastDc: 0,

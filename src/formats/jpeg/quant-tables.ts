@@ -7,10 +7,13 @@ export interface QuantTable {
   /** The 64 quantizer steps in natural (row-major) order, each 1–255 (8-bit precision, baseline). */
   readonly natural: Uint8Array;
   /**
-   * Per zig-zag position k: the divisor applied to coefficient ZIGZAG_TO_NATURAL[k] of the islow DCT, which leaves
-   * its output scaled up by 8, so the divisor is the step times 8 (jcdctmgr.c start_pass_fdctmgr, JDCT_ISLOW).
+   * Per zig-zag position k: half the divisor applied to coefficient ZIGZAG_TO_NATURAL[k], rounded down (added
+   * before dividing, to round). The islow DCT leaves its output scaled up by 8, so the divisor is the step times 8
+   * (jcdctmgr.c start_pass_fdctmgr, JDCT_ISLOW).
    */
-  readonly divisors: Int32Array;
+  readonly halves: Int32Array;
+  /** Per zig-zag position: 1 / divisor, nudged up so that truncating a product never falls one short. */
+  readonly reciprocals: Float64Array;
 }
 
 /** The luminance (table 0) and chrominance (table 1) tables of one quality, as jpeg_set_quality sets them. */
@@ -37,9 +40,26 @@ function scaleTable(basic: readonly number[], scale: number): QuantTable {
     const value = Math.floor((basic[i]! * scale + 50) / 100);
     natural[i] = Math.min(255, Math.max(1, value));
   }
-  const divisors = new Int32Array(64);
-  for (let k = 0; k < 64; k++) divisors[k] = natural[ZIGZAG_TO_NATURAL[k]!]! << 3;
-  return { natural, divisors };
+  return quantTable(natural);
+}
+
+/**
+ * The quantizer's view of a table of steps 1–255 (natural order).
+ *
+ * The reciprocal is 1/d times (1 + 2^-40): for n = |x| + d/2 < 2^17, n/d is either an integer k, which the nudge
+ * keeps from rounding to just below k, or at most k + 1 − 1/d, which an error of n × 2^-40 (far below 1/d ≥ 2^-11)
+ * cannot push to k + 1. So truncating n × reciprocal is exactly the integer division (checked exhaustively in the
+ * tests), at the cost of a multiplication.
+ */
+export function quantTable(natural: Uint8Array): QuantTable {
+  const halves = new Int32Array(64);
+  const reciprocals = new Float64Array(64);
+  for (let k = 0; k < 64; k++) {
+    const d = natural[ZIGZAG_TO_NATURAL[k]!]! << 3;
+    halves[k] = d >> 1;
+    reciprocals[k] = (1 + 2 ** -40) / d;
+  }
+  return { natural, halves, reciprocals };
 }
 
 // Built on first use, once per quality: at most 100 small entries.
@@ -62,23 +82,18 @@ const NATURAL = Int32Array.from(ZIGZAG_TO_NATURAL);
 /**
  * Quantizes one DCT block (natural order, as the islow DCT leaves it) into `out` in zig-zag order.
  *
- * Each coefficient becomes round(|x| / divisor) with halves rounded up, sign restored: the division jcdctmgr.c's
- * quantize performs. libjpeg-turbo computes it with a multiply by a precomputed reciprocal (compute_reciprocal),
- * which gives the same integer for every input a DCT of 8-bit samples produces (checked exhaustively in the tests).
- * A floating-point division of two integers below 2^17 truncates to the exact integer quotient, since the true
- * quotient is never closer than 1/divisor to the next integer.
+ * Each coefficient becomes (|x| + divisor/2) / divisor in integers, sign restored: the rounding division
+ * jcdctmgr.c's quantize performs. libjpeg-turbo computes it with a multiply by a precomputed integer reciprocal
+ * (compute_reciprocal), which gives the same integer for every 16-bit input (checked exhaustively in the tests);
+ * here the multiply is by a floating-point reciprocal (see {@link quantTable}). Branch-free: most coefficients
+ * round to 0 but which ones is not predictable.
  */
-export function quantizeBlock(block: Int32Array, divisors: Int32Array, out: Int32Array): void {
+export function quantizeBlock(block: Int32Array, table: QuantTable, out: Int32Array): void {
+  const { halves, reciprocals } = table;
   for (let k = 0; k < 64; k++) {
     const x = block[NATURAL[k]!]!;
-    const d = divisors[k]!;
-    const half = d >> 1;
-    const magnitude = x < 0 ? -x : x;
-    // Most high-frequency coefficients round to 0: skip the division for them.
-    if (magnitude + half < d) out[k] = 0;
-    else {
-      const q = ((magnitude + half) / d) | 0;
-      out[k] = x < 0 ? -q : q;
-    }
+    const sign = x >> 31; // 0 or −1
+    const q = (((x ^ sign) - sign + halves[k]!) * reciprocals[k]!) | 0;
+    out[k] = (q ^ sign) - sign;
   }
 }
