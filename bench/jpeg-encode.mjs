@@ -81,10 +81,17 @@ async function worker(lib, width, height, reps, backend) {
     }
     run = () => encodeJpegJs({ width, height, data: rgba }, 90).data.length;
   }
-  const small = width * height <= 64 * 64;
-  // Small images: time batches of calls, so the timer's resolution and one-off pauses do not dominate.
-  const batch = small ? 200 : 1;
-  for (let i = 0; i < (small ? 20 : 1); i++) run();
+  // Warm up (up to 50 calls or 300 ms), then time batches of about 50 ms, so a small image's calls are not lost in
+  // the timer's resolution.
+  const w0 = performance.now();
+  let calls = 0;
+  do {
+    run();
+    calls++;
+  } while (calls < 50 && performance.now() - w0 < 300);
+  const probe = performance.now();
+  run();
+  const batch = Math.max(1, Math.min(500, Math.round(50 / Math.max(performance.now() - probe, 0.01))));
   let size = 0;
   const times = [];
   const cpu = [];
