@@ -33,6 +33,8 @@ export interface CodecEncodeOptions {
    * for grey.
    */
   subsampling?: JpegSubsampling | undefined;
+  /** JPEG: Huffman tables computed for the image (smaller file, two passes) instead of the standard ones. */
+  optimize?: boolean | undefined;
   /** PNG zlib level 0–9. */
   compressionLevel: number;
 }

@@ -1,21 +1,21 @@
-// Baseline JPEG (JFIF) encoder writing the bytes libjpeg-turbo writes when Pillow saves with `quality` and
-// `subsampling` (Pillow JpegEncode.c: jpeg_set_defaults, jpeg_set_quality(q, TRUE), the sampling factors).
-// Pipeline per MCU row, as libjpeg-turbo's jcprepct.c → jcsample.c → jccoefct.c → jcdctmgr.c → jchuff.c:
-// colour conversion and edge expansion into strips, chroma downsampling, islow DCT, quantization, Huffman coding.
+// Baseline JPEG (JFIF) encoder writing the bytes libjpeg-turbo writes when Pillow saves with `quality`,
+// `subsampling` and `optimize` (Pillow JpegEncode.c: jpeg_set_defaults, jpeg_set_quality(q, TRUE), the sampling
+// factors, optimize_coding). Pipeline as libjpeg-turbo's jcprepct.c → jcsample.c → jccoefct.c → jcdctmgr.c →
+// jchuff.c: colour conversion and edge expansion, chroma downsampling, islow DCT, quantization, Huffman coding.
 // Spec: ITU-T T.81 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf); JFIF 1.02.
 import { PixtextError, invalidArgument } from '../../errors.js';
 import { validateRawImage } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import { JPEG_SUBSAMPLINGS } from '../codec.js';
 import type { CodecEncodeOptions, JpegSubsampling } from '../codec.js';
-import { downsampleH2V1, downsampleH2V2, fillStrips } from './color-downsample.js';
 import type { SourcePixels } from './color-downsample.js';
-import { forwardDctIslow } from './forward-dct.js';
+import { blockCount, produceBlocks } from './encode-blocks.js';
 import { deriveTable, EntropyWriter } from './huffman-encode.js';
 import type { DerivedTable } from './huffman-encode.js';
-import { qualityTables, quantizeBlock } from './quant-tables.js';
-import type { QuantTable } from './quant-tables.js';
+import { countBlock, newFrequencies, optimalTable } from './huffman-optimize.js';
+import { qualityTables } from './quant-tables.js';
 import { STD_AC_CHROMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_DC_LUMINANCE } from './standard-tables.js';
+import type { HuffmanSpec } from './standard-tables.js';
 import type { FrameComponent } from './write-markers.js';
 import { headerLength, MarkerWriter, writeDht, writeDqt, writeSof0, writeSos, writeStart } from './write-markers.js';
 
@@ -35,74 +35,33 @@ const LUMA_SAMPLING: Readonly<Record<JpegSubsampling, readonly [number, number]>
   '4:2:0': [2, 2],
 };
 
-// The standard tables' codes, derived once (T.81 K.3 as jpeg_set_defaults installs them).
-let derived: { dcLuma: DerivedTable; acLuma: DerivedTable; dcChroma: DerivedTable; acChroma: DerivedTable } | undefined;
-function standardCodes(): NonNullable<typeof derived> {
-  derived ??= {
-    dcLuma: deriveTable(STD_DC_LUMINANCE),
-    acLuma: deriveTable(STD_AC_LUMINANCE),
-    dcChroma: deriveTable(STD_DC_CHROMINANCE),
-    acChroma: deriveTable(STD_AC_CHROMINANCE),
-  };
-  return derived;
+/** Huffman tables of one file: slot 0 for luma (or grey), slot 1 for chroma. */
+interface HuffmanSet {
+  readonly dc: readonly HuffmanSpec[];
+  readonly ac: readonly HuffmanSpec[];
 }
 
-// Work areas shared by every call (the encoder is synchronous and not re-entrant).
-const block = new Int32Array(64);
-const zigzag = new Int32Array(64);
-const dummy = new Int32Array(64);
+const STANDARD_TABLES: HuffmanSet = { dc: [STD_DC_LUMINANCE, STD_DC_CHROMINANCE], ac: [STD_AC_LUMINANCE, STD_AC_CHROMINANCE] };
+
+// The standard tables' codes, derived once (T.81 K.3 as jpeg_set_defaults installs them).
+let standardCodes: { dc: DerivedTable[]; ac: DerivedTable[] } | undefined;
+
 /** Bytes reserved before each block: 64 codes of at most 16 + 11 bits, every byte possibly stuffed. */
 const BLOCK_ROOM = 512;
 
-/** One component while coding: where its samples are and what codes it. */
-interface ComponentState {
-  readonly frame: FrameComponent;
-  readonly plane: Uint8Array;
-  readonly stride: number;
-  readonly widthInBlocks: number;
-  readonly heightInBlocks: number;
-  readonly quant: QuantTable;
-  readonly dc: DerivedTable;
-  readonly ac: DerivedTable;
-  lastDc: number;
+/** Kept quantized blocks (Int16, zig-zag order) for `optimize`: about 2 bytes a sample, so capped. */
+const MAX_KEPT_BLOCKS = 2 ** 24;
+
+interface CheckedOptions {
+  quality: number;
+  subsampling: JpegSubsampling | undefined;
+  optimize: boolean;
 }
 
-/** DCT and quantization of the 8×8 samples at (x, y) of a strip, into `zigzag`. */
-function transformBlock(plane: Uint8Array, stride: number, x: number, y: number, quant: QuantTable): void {
-  forwardDctIslow(plane, y * stride + x, stride, block);
-  quantizeBlock(block, quant, zigzag);
-}
-
-/**
- * Codes one MCU row. A block past the component's last real column or row is a dummy (jccoefct.c compress_data):
- * all AC zero and DC equal to the block coded just before it, so it costs a zero DC difference and an EOB.
- */
-function codeMcuRow(out: EntropyWriter, comps: readonly ComponentState[], mcuRow: number, mcusPerRow: number): void {
-  for (let mx = 0; mx < mcusPerRow; mx++) {
-    for (const comp of comps) {
-      const { h, v } = comp.frame;
-      for (let j = 0; j < v; j++) {
-        const by = mcuRow * v + j;
-        for (let i = 0; i < h; i++) {
-          const bx = mx * h + i;
-          out.reserve(BLOCK_ROOM);
-          if (bx < comp.widthInBlocks && by < comp.heightInBlocks) {
-            transformBlock(comp.plane, comp.stride, bx * 8, j * 8, comp.quant);
-            out.encodeBlock(zigzag, comp.lastDc, comp.dc, comp.ac);
-            comp.lastDc = zigzag[0]!;
-          } else {
-            dummy[0] = comp.lastDc;
-            out.encodeBlock(dummy, comp.lastDc, comp.dc, comp.ac);
-          }
-        }
-      }
-    }
-  }
-}
-
-function checkImage(image: RawImage, options: Partial<CodecEncodeOptions>): { quality: number; subsampling: JpegSubsampling | undefined } {
+function checkOptions(image: RawImage, options: Partial<CodecEncodeOptions>): CheckedOptions {
   const { width, height, mode } = image;
-  const { quality = DEFAULT_QUALITY, subsampling } = options;
+  const { quality = DEFAULT_QUALITY, subsampling, optimize = false } = options;
+  if (typeof optimize !== 'boolean') throw invalidArgument('true or false', 'optimize', optimize);
   if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw invalidArgument('an integer from 1 to 100', 'quality', quality);
   if (subsampling !== undefined && !(JPEG_SUBSAMPLINGS as readonly unknown[]).includes(subsampling)) {
     throw invalidArgument(`one of ${JPEG_SUBSAMPLINGS.map((s) => `'${s}'`).join(', ')}`, 'subsampling', subsampling);
@@ -117,16 +76,19 @@ function checkImage(image: RawImage, options: Partial<CodecEncodeOptions>): { qu
   if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
     throw new PixtextError('ERR_TOO_LARGE', `JPEG cannot hold ${width}×${height} (sides over ${MAX_DIMENSION})`);
   }
-  return { quality, subsampling };
+  return { quality, subsampling, optimize };
 }
 
 /**
- * Encodes `L` (one component), `RGB` or `BGR` (YCbCr) as a baseline JFIF file with the standard Huffman tables,
- * byte for byte what Pillow 9.4 / libjpeg-turbo write for `im.save(f, 'JPEG', quality=q, subsampling=s)`.
- * `quality` 1–100 defaults to 90. `subsampling` left out is libjpeg's default: 4:2:0 for colour, 1×1 for grey;
- * given for a grey image it only sets the grey component's sampling factors in SOF0, as Pillow does.
+ * Encodes `L` (one component), `RGB` or `BGR` (YCbCr) as a baseline JFIF file, byte for byte what Pillow 9.4 /
+ * libjpeg-turbo write for `im.save(f, 'JPEG', quality=q, subsampling=s, optimize=o)`. `quality` 1–100 defaults to
+ * 90. `subsampling` left out is libjpeg's default: 4:2:0 for colour, 1×1 for grey; given for a grey image it only
+ * sets the grey component's sampling factors in SOF0, as Pillow does. `optimize` (default false) replaces the
+ * standard Huffman tables by ones computed for the image: smaller files, two passes, about 2 bytes of memory a
+ * sample for the kept blocks.
  * @throws PixtextError `ERR_UNSUPPORTED` for other modes (naming the conversion) and empty images,
- *   `ERR_TOO_LARGE` beyond 65535 pixels a side, `ERR_INVALID_ARGUMENT` for a bad quality or subsampling.
+ *   `ERR_TOO_LARGE` beyond 65535 pixels a side (or too many blocks to keep for `optimize`),
+ *   `ERR_INVALID_ARGUMENT` for a bad quality, subsampling or optimize.
  * @example
  * ```ts
  * const jpeg = encodeJpeg({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0]) }, { quality: 90 });
@@ -134,36 +96,75 @@ function checkImage(image: RawImage, options: Partial<CodecEncodeOptions>): { qu
  */
 export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions> = {}): Uint8Array {
   const { width, height, mode, data } = validateRawImage(image);
-  const { quality, subsampling } = checkImage(image, options);
+  const { quality, subsampling, optimize } = checkOptions(image, options);
   const grey = mode === 'L';
   const [h, v] = LUMA_SAMPLING[subsampling ?? (grey ? '4:4:4' : '4:2:0')];
   const tables = qualityTables(quality);
-  const codes = standardCodes();
   const src: SourcePixels = { data, width, height, channels: grey ? 1 : 3, red: mode === 'BGR' ? 2 : 0, blue: mode === 'BGR' ? 0 : 2 };
-
   const luma: FrameComponent = { id: 1, h, v, tq: 0, td: 0, ta: 0 };
   const frame: FrameComponent[] = grey ? [luma] : [luma, { id: 2, h: 1, v: 1, tq: 1, td: 1, ta: 1 }, { id: 3, h: 1, v: 1, tq: 1, td: 1, ta: 1 }];
-  const huffman = grey ? [STD_DC_LUMINANCE, STD_AC_LUMINANCE] : [STD_DC_LUMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_AC_CHROMINANCE];
+  const slots = grey ? 1 : 2;
+
+  // Optimal tables need every block first: count their symbols and keep them (jcmaster.c runs a gather pass).
+  let kept: { blocks: Int16Array; components: Uint8Array } | undefined;
+  let huffman = STANDARD_TABLES;
+  if (optimize) {
+    const count = blockCount(width, height, grey, h, v);
+    if (count > MAX_KEPT_BLOCKS) {
+      throw new PixtextError('ERR_TOO_LARGE', `JPEG optimize keeps every block: ${width}×${height} has too many (${count}); encode without optimize`);
+    }
+    const blocks = new Int16Array(count * 64);
+    const components = new Uint8Array(count);
+    const dcFreq = [newFrequencies(), newFrequencies()];
+    const acFreq = [newFrequencies(), newFrequencies()];
+    let n = 0;
+    produceBlocks(src, h, v, tables.luminance, tables.chrominance, (component, zz, lastDc) => {
+      const slot = component === 0 ? 0 : 1;
+      countBlock(zz, lastDc, dcFreq[slot]!, acFreq[slot]!);
+      blocks.set(zz, n * 64);
+      components[n++] = component;
+    });
+    kept = { blocks, components };
+    huffman = { dc: dcFreq.slice(0, slots).map(optimalTable), ac: acFreq.slice(0, slots).map(optimalTable) };
+  }
 
   // Header, then room for a typical compressed size; the writer grows the buffer when that is not enough.
-  const header = headerLength(grey ? 1 : 2, frame.length, huffman);
+  const header = headerLength(slots, frame.length, [...huffman.dc.slice(0, slots), ...huffman.ac.slice(0, slots)]);
   const out = new EntropyWriter(new Uint8Array(header + 1024 + ((width * height * (grey ? 1 : 3)) >> 2)), 0);
   const marks = new MarkerWriter(out.bytes);
   writeStart(marks);
   writeDqt(marks, 0, tables.luminance.natural);
   if (!grey) writeDqt(marks, 1, tables.chrominance.natural);
   writeSof0(marks, width, height, frame);
-  writeDht(marks, 0, 0, STD_DC_LUMINANCE);
-  writeDht(marks, 1, 0, STD_AC_LUMINANCE);
-  if (!grey) {
-    writeDht(marks, 0, 1, STD_DC_CHROMINANCE);
-    writeDht(marks, 1, 1, STD_AC_CHROMINANCE);
+  // jcmarker.c write_scan_header: each component's DC then AC table, each table once.
+  for (let slot = 0; slot < slots; slot++) {
+    writeDht(marks, 0, slot, huffman.dc[slot]!);
+    writeDht(marks, 1, slot, huffman.ac[slot]!);
   }
   writeSos(marks, frame);
   out.length = marks.length;
 
-  if (grey) encodeGrey(out, src, tables.luminance, codes.dcLuma, codes.acLuma);
-  else encodeColour(out, src, frame, tables, codes);
+  const codes = kept === undefined ? (standardCodes ??= derive(STANDARD_TABLES)) : derive(huffman);
+  // Component index → table slot: Y (or grey) uses slot 0, Cb and Cr slot 1.
+  const dc = [codes.dc[0]!, codes.dc[slots - 1]!, codes.dc[slots - 1]!];
+  const ac = [codes.ac[0]!, codes.ac[slots - 1]!, codes.ac[slots - 1]!];
+  if (kept === undefined) {
+    produceBlocks(src, h, v, tables.luminance, tables.chrominance, (component, zz, lastDc) => {
+      out.reserve(BLOCK_ROOM);
+      out.encodeBlock(zz, lastDc, dc[component]!, ac[component]!);
+    });
+  } else {
+    const { blocks, components } = kept;
+    const zz = new Int32Array(64);
+    const lastDc = [0, 0, 0];
+    for (let n = 0; n < components.length; n++) {
+      const component = components[n]!;
+      zz.set(blocks.subarray(n * 64, n * 64 + 64));
+      out.reserve(BLOCK_ROOM);
+      out.encodeBlock(zz, lastDc[component]!, dc[component]!, ac[component]!);
+      lastDc[component] = zz[0]!;
+    }
+  }
 
   out.flush();
   out.reserve(2);
@@ -172,93 +173,6 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
   return out.bytes.slice(0, out.length);
 }
 
-/**
- * One component, so a non-interleaved scan: an MCU is one block whatever the sampling factors, and the blocks cover
- * the image rounded up to 8 (jcmaster.c per_scan_setup), so there are no dummy blocks.
- */
-function encodeGrey(out: EntropyWriter, src: SourcePixels, quant: QuantTable, dc: DerivedTable, ac: DerivedTable): void {
-  const widthInBlocks = Math.ceil(src.width / 8);
-  const stride = widthInBlocks * 8;
-  const plane = new Uint8Array(stride * 8);
-  const comp: ComponentState = {
-    frame: { id: 1, h: 1, v: 1, tq: 0, td: 0, ta: 0 },
-    plane,
-    stride,
-    widthInBlocks,
-    heightInBlocks: 1,
-    quant,
-    dc,
-    ac,
-    lastDc: 0,
-  };
-  const rows = Math.ceil(src.height / 8);
-  for (let by = 0; by < rows; by++) {
-    fillStrips(src, by * 8, 8, stride, plane, plane, plane);
-    codeMcuRow(out, [comp], 0, widthInBlocks);
-  }
-}
-
-/** Y, Cb, Cr interleaved, one MCU row (8 × v_max image rows) at a time. */
-function encodeColour(
-  out: EntropyWriter,
-  src: SourcePixels,
-  frame: readonly FrameComponent[],
-  tables: ReturnType<typeof qualityTables>,
-  codes: ReturnType<typeof standardCodes>,
-): void {
-  const { width, height } = src;
-  const { h, v } = frame[0]!;
-  const mcuWidth = 8 * h;
-  const mcuHeight = 8 * v;
-  const mcusPerRow = Math.ceil(width / mcuWidth);
-  const mcuRows = Math.ceil(height / mcuHeight);
-  const stride = mcusPerRow * mcuWidth;
-  const y = new Uint8Array(stride * mcuHeight);
-  const fullCb = new Uint8Array(stride * mcuHeight);
-  const fullCr = new Uint8Array(stride * mcuHeight);
-  const subsampled = h > 1;
-  const chromaStride = mcusPerRow * 8;
-  const cb = subsampled ? new Uint8Array(chromaStride * 8) : fullCb;
-  const cr = subsampled ? new Uint8Array(chromaStride * 8) : fullCr;
-  const chroma = (frameComp: FrameComponent, plane: Uint8Array): ComponentState => ({
-    frame: frameComp,
-    plane,
-    stride: chromaStride,
-    // jcmaster.c initial_setup: ceil(image size × factor / (max factor × 8)), which for chroma is one per MCU.
-    widthInBlocks: mcusPerRow,
-    heightInBlocks: mcuRows,
-    quant: tables.chrominance,
-    dc: codes.dcChroma,
-    ac: codes.acChroma,
-    lastDc: 0,
-  });
-  const comps: ComponentState[] = [
-    {
-      frame: frame[0]!,
-      plane: y,
-      stride,
-      widthInBlocks: Math.ceil(width / 8),
-      heightInBlocks: Math.ceil(height / 8),
-      quant: tables.luminance,
-      dc: codes.dcLuma,
-      ac: codes.acLuma,
-      lastDc: 0,
-    },
-    chroma(frame[1]!, cb),
-    chroma(frame[2]!, cr),
-  ];
-  for (let my = 0; my < mcuRows; my++) {
-    const y0 = my * mcuHeight;
-    fillStrips(src, y0, mcuHeight, stride, y, fullCb, fullCr);
-    if (subsampled && v === 2) {
-      // The last chroma row made from image rows; rows below it are copies (jcprepct.c expand_bottom_edge).
-      const lastRow = Math.min(7, Math.ceil((height - y0) / 2) - 1);
-      downsampleH2V2(fullCb, stride, cb, chromaStride, 8, lastRow);
-      downsampleH2V2(fullCr, stride, cr, chromaStride, 8, lastRow);
-    } else if (subsampled) {
-      downsampleH2V1(fullCb, stride, cb, chromaStride, 8);
-      downsampleH2V1(fullCr, stride, cr, chromaStride, 8);
-    }
-    codeMcuRow(out, comps, my, mcusPerRow);
-  }
+function derive(set: HuffmanSet): { dc: DerivedTable[]; ac: DerivedTable[] } {
+  return { dc: set.dc.map(deriveTable), ac: set.ac.map(deriveTable) };
 }
