@@ -29,6 +29,8 @@ export interface EncodeOptions {
   compressionLevel?: number | undefined;
   /** JPEG chroma subsampling `'4:4:4' | '4:2:2' | '4:2:0'`. Defaults to libjpeg's: 4:2:0 for colour, none for grey. */
   subsampling?: JpegSubsampling | undefined;
+  /** JPEG: Huffman tables computed for the image (smaller file, two passes), as Pillow's `optimize`. Defaults to false. */
+  optimize?: boolean | undefined;
 }
 
 /** Options of `decode`. */
@@ -73,6 +75,7 @@ export interface ResolvedEncodeOptions {
   compressionLevel: number;
   /** Left undefined: the JPEG encoder applies libjpeg's default. */
   subsampling: JpegSubsampling | undefined;
+  optimize: boolean;
 }
 
 /** {@link DecodeOptions} with defaults applied. */
@@ -117,6 +120,12 @@ function integerIn(value: unknown, min: number, max: number, fallback: number, o
   throw invalidArgument(`an integer from ${min} to ${max}`, option, value);
 }
 
+function booleanOption(value: unknown, fallback: boolean, option: string): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw invalidArgument('true or false', option, value);
+}
+
 const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_NAMES, value, 'mode');
 
 /**
@@ -124,7 +133,7 @@ const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_N
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6, subsampling: undefined }
+ * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6, subsampling: undefined, optimize: false }
  * ```
  */
 export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
@@ -133,6 +142,7 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
     quality: integerIn(o['quality'], 1, 100, DEFAULT_QUALITY, 'quality'),
     compressionLevel: integerIn(o['compressionLevel'], 0, 9, DEFAULT_COMPRESSION_LEVEL, 'compressionLevel'),
     subsampling: oneOf(JPEG_SUBSAMPLINGS, o['subsampling'], 'subsampling'),
+    optimize: booleanOption(o['optimize'], false, 'optimize'),
   };
 }
 
