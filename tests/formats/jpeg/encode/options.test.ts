@@ -1,4 +1,5 @@
-// `subsampling` through the public API: validated at the boundary, passed to the JPEG encoder, default as Pillow's.
+// `subsampling` and `optimize` through the public API: validated at the boundary, passed to the JPEG encoder,
+// defaults as Pillow's.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../../../src/index.js';
@@ -17,7 +18,7 @@ const codeOf = (run: () => unknown): string => {
   return 'no error';
 };
 
-describe("encode(image, 'jpeg', { subsampling })", () => {
+describe("encode(image, 'jpeg', { subsampling, optimize })", () => {
   it('writes the file Pillow writes for each subsampling', () => {
     expect(encode(photo, 'jpeg', { quality: 75, subsampling: '4:2:2' })).toEqual(read('out/testorig-128x96-RGB-q75-422.jpg'));
     expect(encode(photo, 'jpeg', { quality: 95, subsampling: '4:4:4' })).toEqual(read('out/testorig-128x96-RGB-q95-444.jpg'));
@@ -30,9 +31,18 @@ describe("encode(image, 'jpeg', { subsampling })", () => {
     expect(encode(grey, 'jpeg', {})).toEqual(read('out/testorig-128x96-L-q90-default.jpg'));
   });
 
+  it('writes optimized Huffman tables as Pillow does with optimize=True', () => {
+    expect(encode(photo, 'jpeg', { quality: 90, subsampling: '4:2:0', optimize: true })).toEqual(read('out/testorig-128x96-RGB-q90-420-optimize.jpg'));
+    expect(encode(grey, 'jpeg', { quality: 50, subsampling: '4:4:4', optimize: true })).toEqual(read('out/testorig-128x96-L-q50-444-optimize.jpg'));
+    expect(encode(photo, 'jpeg', { optimize: false })).toEqual(encode(photo, 'jpeg'));
+  });
+
   it('refuses anything else with ERR_INVALID_ARGUMENT', () => {
     for (const subsampling of ['4:1:1', '420', '', null, 2]) {
       expect([subsampling, codeOf(() => encode(photo, 'jpeg', { subsampling } as never))]).toEqual([subsampling, 'ERR_INVALID_ARGUMENT']);
+    }
+    for (const optimize of ['yes', 1, null]) {
+      expect([optimize, codeOf(() => encode(photo, 'jpeg', { optimize } as never))]).toEqual([optimize, 'ERR_INVALID_ARGUMENT']);
     }
   });
 });
