@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { downsampleH2V1, downsampleH2V2, fillStrips } from '../../../../src/formats/jpeg/color-downsample.js';
 import { forwardDctIslow } from '../../../../src/formats/jpeg/forward-dct.js';
 import { deriveTable, EntropyWriter } from '../../../../src/formats/jpeg/huffman-encode.js';
+import { countBlock, newFrequencies, optimalTable } from '../../../../src/formats/jpeg/huffman-optimize.js';
 import { qualityScaling, qualityTables, quantizeBlock, quantTable } from '../../../../src/formats/jpeg/quant-tables.js';
 import { STD_AC_LUMINANCE, STD_DC_LUMINANCE, ZIGZAG_TO_NATURAL } from '../../../../src/formats/jpeg/standard-tables.js';
 
@@ -160,6 +161,57 @@ describe('Huffman coding', () => {
         '0'.repeat(pending) + code(dc, 11) + '00000000000' + code(ac, 0x0a) + '1111111111' + code(ac, 0xf0).repeat(3) + code(ac, 0xda) + '0000000000';
       expect(bits).toBe(expected.padEnd(Math.ceil(expected.length / 8) * 8, '1'));
     }
+  });
+});
+
+describe('optimal Huffman tables (jchuff.c jpeg_gen_optimal_table)', () => {
+  /** Code length of every listed symbol, from a DHT-style spec. */
+  const lengthsOf = (spec: { bits: readonly number[]; values: readonly number[] }) => {
+    const lengths = new Map<number, number>();
+    let k = 0;
+    spec.bits.forEach((n, i) => {
+      for (let j = 0; j < n; j++) lengths.set(spec.values[k++]!, i + 1);
+    });
+    return lengths;
+  };
+
+  it('gives two symbols with counts 3 and 1 (plus the reserved pseudo-symbol) lengths 1 and 2', () => {
+    const freq = newFrequencies();
+    freq[0] = 3;
+    freq[5] = 1;
+    // Huffman merges 5 (1) with the pseudo-symbol 256 (1), then that pair with 0 (3): 0 → 1 bit, 5 and 256 → 2 bits;
+    // 256 is then dropped from the longest length.
+    expect(optimalTable(freq)).toEqual({ bits: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], values: [0, 5] });
+    expect(freq[256]).toBe(0); // the counts passed in are left alone
+  });
+
+  it('folds lengths over 16 back (T.81 Figure K.3) and keeps a free all-ones code', () => {
+    // Counts 3^s each exceed the sum of all smaller ones, so plain Huffman builds a chain 20 deep (19 symbols and
+    // the pseudo-symbol).
+    const freq = newFrequencies();
+    for (let symbol = 0; symbol < 19; symbol++) freq[symbol] = 3 ** symbol;
+    const spec = optimalTable(freq);
+    const lengths = lengthsOf(spec);
+    expect(spec.values.length).toBe(19);
+    expect(Math.max(...lengths.values())).toBe(16);
+    // Kraft sum strictly below 1: some code of the longest length (all ones) stays unused.
+    const kraft = [...lengths.values()].reduce((sum, l) => sum + 2 ** -l, 0);
+    expect(kraft).toBeLessThan(1);
+    // More frequent symbols never get longer codes.
+    for (let s = 1; s < 19; s++) expect(lengths.get(s)!).toBeLessThanOrEqual(lengths.get(s - 1)!);
+  });
+
+  it('counts the symbols encodeBlock writes', () => {
+    const zz = new Int32Array(64);
+    zz[0] = 5;
+    zz[18] = -1; // ZRL, then run 1 size 1
+    zz[20] = 300; // run 1, size 9; then EOB
+    const dc = newFrequencies();
+    const ac = newFrequencies();
+    countBlock(zz, 8, dc, ac);
+    const nonZero = (f: Float64Array) => Object.fromEntries([...f.entries()].filter(([, n]) => n > 0));
+    expect(nonZero(dc)).toEqual({ 2: 1 });
+    expect(nonZero(ac)).toEqual({ 0x00: 1, 0x11: 1, 0x19: 1, 0xf0: 1 });
   });
 });
 
