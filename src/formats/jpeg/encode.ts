@@ -49,6 +49,11 @@ let standardCodes: { dc: DerivedTable[]; ac: DerivedTable[] } | undefined;
 /** Bytes reserved before each block: 64 codes of at most 16 + 11 bits, every byte possibly stuffed. */
 const BLOCK_ROOM = 512;
 
+/** The output scratch buffer: its size at first, and the most kept between calls. */
+const INITIAL_SCRATCH = 1 << 16;
+const MAX_SCRATCH = 1 << 23;
+let scratch: Uint8Array = new Uint8Array(0);
+
 /** Kept quantized blocks (Int16, zig-zag order) for `optimize`: about 2 bytes a sample, so capped. */
 const MAX_KEPT_BLOCKS = 2 ** 24;
 
@@ -128,9 +133,11 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
     huffman = { dc: dcFreq.slice(0, slots).map(optimalTable), ac: acFreq.slice(0, slots).map(optimalTable) };
   }
 
-  // Header, then room for a typical compressed size; the writer grows the buffer when that is not enough.
+  // Written into a scratch buffer kept between calls (grown by the writer when needed), then copied out at its
+  // exact size: no zero-filled allocation per call.
   const header = headerLength(slots, frame.length, [...huffman.dc.slice(0, slots), ...huffman.ac.slice(0, slots)]);
-  const out = new EntropyWriter(new Uint8Array(header + 1024 + ((width * height * (grey ? 1 : 3)) >> 2)), 0);
+  if (scratch.length < header + 1024) scratch = new Uint8Array(Math.max(header + 1024, INITIAL_SCRATCH));
+  const out = new EntropyWriter(scratch, 0);
   const marks = new MarkerWriter(out.bytes);
   writeStart(marks);
   writeDqt(marks, 0, tables.luminance.natural);
@@ -170,7 +177,10 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
   out.reserve(2);
   out.bytes[out.length++] = 0xff;
   out.bytes[out.length++] = 0xd9; // EOI
-  return out.bytes.slice(0, out.length);
+  const result = out.bytes.slice(0, out.length);
+  // Keep the grown buffer for the next call, unless it got large.
+  scratch = out.bytes.length <= MAX_SCRATCH ? out.bytes : new Uint8Array(0);
+  return result;
 }
 
 function derive(set: HuffmanSet): { dc: DerivedTable[]; ac: DerivedTable[] } {
