@@ -122,3 +122,63 @@ export function downsampleH2V2(
     }
   }
 }
+
+/** jccolor.c for one pixel at byte `i`: writes Y at `y[at]`, returns Cb << 8 | Cr. */
+function yccPixel(data: Uint8Array, i: number, red: number, blue: number, y: Uint8Array, at: number): number {
+  const R = data[i + red]!;
+  const G = data[i + 1]!;
+  const B = data[i + blue]!;
+  y[at] = (FIX_0_29900 * R + FIX_0_58700 * G + FIX_0_11400 * B + ONE_HALF) >> SCALEBITS;
+  const cb = (B * FIX_0_50000 - FIX_0_16874 * R - FIX_0_33126 * G + CBCR_OFFSET + ONE_HALF - 1) >> SCALEBITS;
+  const cr = (R * FIX_0_50000 - FIX_0_41869 * G - FIX_0_08131 * B + CBCR_OFFSET + ONE_HALF - 1) >> SCALEBITS;
+  return (cb << 8) | cr;
+}
+
+/**
+ * 4:2:0 in one pass: what {@link fillStrips} followed by {@link downsampleH2V2} on Cb and Cr give (16 rows of Y,
+ * 8 of chroma), without the full-resolution chroma strips in between. Each 2×2 square is converted pixel by pixel
+ * and its Cb and Cr averaged with jcsample.c's bias; columns past the right edge repeat the last pixel, image rows
+ * past the bottom repeat the last row, and chroma rows past the last one made from image rows copy it (as in
+ * {@link downsampleH2V2}). `stride` is the Y strip width, twice `chromaStride`.
+ */
+export function fillStrips420(
+  src: SourcePixels,
+  y0: number,
+  stride: number,
+  y: Uint8Array,
+  cb: Uint8Array,
+  cr: Uint8Array,
+  chromaStride: number,
+): void {
+  const { data, width, height, red, blue } = src;
+  const lastRow = Math.min(7, Math.ceil((height - y0) / 2) - 1);
+  const pairs = width >> 1; // chroma columns whose two pixels are both inside the image
+  const last = (width - 1) * 3;
+  for (let j = 0; j <= lastRow; j++) {
+    const rowA = (y0 + 2 * j) * width * 3;
+    const rowB = Math.min(y0 + 2 * j + 1, height - 1) * width * 3;
+    const ya = 2 * j * stride;
+    const yb = ya + stride;
+    const co = j * chromaStride;
+    for (let c = 0; c < chromaStride; c++) {
+      const x = 2 * c;
+      // Inside the image the two pixels are neighbours; past its right edge both are the last pixel.
+      const i0 = c < pairs ? x * 3 : Math.min(x * 3, last);
+      const i1 = c < pairs ? i0 + 3 : last;
+      const p = yccPixel(data, rowA + i0, red, blue, y, ya + x);
+      const q = yccPixel(data, rowA + i1, red, blue, y, ya + x + 1);
+      const r = yccPixel(data, rowB + i0, red, blue, y, yb + x);
+      const t = yccPixel(data, rowB + i1, red, blue, y, yb + x + 1);
+      const bias = 1 + (c & 1);
+      cb[co + c] = ((p >> 8) + (q >> 8) + (r >> 8) + (t >> 8) + bias) >> 2;
+      cr[co + c] = ((p & 0xff) + (q & 0xff) + (r & 0xff) + (t & 0xff) + bias) >> 2;
+    }
+  }
+  // Below the image: Y rows repeat its last row, chroma rows the last chroma row.
+  const lastY = (height - 1 - y0) * stride;
+  for (let r = 2 * lastRow + 2; r < 16; r++) y.copyWithin(r * stride, lastY, lastY + stride);
+  for (let j = lastRow + 1; j < 8; j++) {
+    cb.copyWithin(j * chromaStride, lastRow * chromaStride, (lastRow + 1) * chromaStride);
+    cr.copyWithin(j * chromaStride, lastRow * chromaStride, (lastRow + 1) * chromaStride);
+  }
+}
