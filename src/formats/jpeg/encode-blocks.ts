@@ -1,7 +1,7 @@
 // The encoder's block producer: walks the image in coding order (MCU by MCU, as libjpeg-turbo jccoefct.c
 // compress_data does) and hands every quantized block, dummies included, to a sink. The sink either Huffman-codes
 // it at once (standard tables) or counts and keeps it for a second pass (optimal tables).
-import { downsampleH2V1, fillStrips, fillStrips420 } from './color-downsample.js';
+import { downsampleH2V1, downsampleH2V2, fillStrips } from './color-downsample.js';
 import type { SourcePixels } from './color-downsample.js';
 import { forwardDctIslow } from './forward-dct.js';
 import { quantizeBlock } from './quant-tables.js';
@@ -92,10 +92,9 @@ export function produceBlocks(src: SourcePixels, h: number, v: number, luma: Qua
   const mcuRows = Math.ceil(height / mcuHeight);
   const stride = mcusPerRow * mcuWidth;
   const y = new Uint8Array(stride * mcuHeight);
+  const fullCb = new Uint8Array(stride * mcuHeight);
+  const fullCr = new Uint8Array(stride * mcuHeight);
   const subsampled = h > 1;
-  // Full-resolution chroma strips, needed unless 4:2:0 converts and downsamples in one pass.
-  const fullCb = v === 2 ? new Uint8Array(0) : new Uint8Array(stride * mcuHeight);
-  const fullCr = v === 2 ? new Uint8Array(0) : new Uint8Array(stride * mcuHeight);
   const chromaStride = mcusPerRow * 8;
   const cb = subsampled ? new Uint8Array(chromaStride * 8) : fullCb;
   const cr = subsampled ? new Uint8Array(chromaStride * 8) : fullCr;
@@ -119,14 +118,15 @@ export function produceBlocks(src: SourcePixels, h: number, v: number, luma: Qua
   ];
   for (let my = 0; my < mcuRows; my++) {
     const y0 = my * mcuHeight;
-    if (v === 2) {
-      fillStrips420(src, y0, stride, y, cb, cr, chromaStride);
-    } else {
-      fillStrips(src, y0, mcuHeight, stride, y, fullCb, fullCr);
-      if (subsampled) {
-        downsampleH2V1(fullCb, stride, cb, chromaStride, 8);
-        downsampleH2V1(fullCr, stride, cr, chromaStride, 8);
-      }
+    fillStrips(src, y0, mcuHeight, stride, y, fullCb, fullCr);
+    if (subsampled && v === 2) {
+      // The last chroma row made from image rows; rows below it are copies (jcprepct.c expand_bottom_edge).
+      const lastRow = Math.min(7, Math.ceil((height - y0) / 2) - 1);
+      downsampleH2V2(fullCb, stride, cb, chromaStride, 8, lastRow);
+      downsampleH2V2(fullCr, stride, cr, chromaStride, 8, lastRow);
+    } else if (subsampled) {
+      downsampleH2V1(fullCb, stride, cb, chromaStride, 8);
+      downsampleH2V1(fullCr, stride, cr, chromaStride, 8);
     }
     mcuRow(sink, comps, my, mcusPerRow);
   }
