@@ -17,7 +17,7 @@ import { qualityTables } from './quant-tables.js';
 import { STD_AC_CHROMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_DC_LUMINANCE } from './standard-tables.js';
 import type { HuffmanSpec } from './standard-tables.js';
 import type { FrameComponent } from './write-markers.js';
-import { headerLength, MarkerWriter, writeDht, writeDqt, writeSof0, writeSos, writeStart } from './write-markers.js';
+import { MarkerWriter, MAX_HEADER_LENGTH, writeDht, writeDqt, writeSof0, writeSos, writeStart } from './write-markers.js';
 
 /** Modes the encoder takes as they are: `L` is written as one grey component, `RGB` and `BGR` as YCbCr. */
 export const JPEG_ENCODABLE_MODES = ['L', 'RGB', 'BGR'] as const satisfies readonly PixelMode[];
@@ -49,8 +49,8 @@ let standardCodes: { dc: DerivedTable[]; ac: DerivedTable[] } | undefined;
 /** Bytes reserved before each block: 64 codes of at most 16 + 11 bits, every byte possibly stuffed. */
 const BLOCK_ROOM = 512;
 
-/** The output scratch buffer: its size at first, and the most kept between calls. */
-const INITIAL_SCRATCH = 1 << 16;
+/** The output scratch buffer: its size at first (far more than the header needs), and the most kept between calls. */
+const INITIAL_SCRATCH = Math.max(1 << 16, 2 * MAX_HEADER_LENGTH);
 const MAX_SCRATCH = 1 << 23;
 let scratch: Uint8Array = new Uint8Array(0);
 
@@ -135,8 +135,7 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
 
   // Written into a scratch buffer kept between calls (grown by the writer when needed), then copied out at its
   // exact size: no zero-filled allocation per call.
-  const header = headerLength(slots, frame.length, [...huffman.dc.slice(0, slots), ...huffman.ac.slice(0, slots)]);
-  if (scratch.length < header + 1024) scratch = new Uint8Array(Math.max(header + 1024, INITIAL_SCRATCH));
+  if (scratch.length < INITIAL_SCRATCH) scratch = new Uint8Array(INITIAL_SCRATCH);
   const out = new EntropyWriter(scratch, 0);
   const marks = new MarkerWriter(out.bytes);
   writeStart(marks);

@@ -5,7 +5,7 @@
  * T.81 Table K.1, luminance quantization table, in natural (row-major) order: the "good quality" table that IJG
  * quality 50 uses as it is.
  */
-export const STD_LUMINANCE_QUANT = Object.freeze([
+export const STD_LUMINANCE_QUANT = [
   16, 11, 10, 16, 24, 40, 51, 61,
   12, 12, 14, 19, 26, 58, 60, 55,
   14, 13, 16, 24, 40, 57, 69, 56,
@@ -14,10 +14,10 @@ export const STD_LUMINANCE_QUANT = Object.freeze([
   24, 35, 55, 64, 81, 104, 113, 92,
   49, 64, 78, 87, 103, 121, 120, 101,
   72, 92, 95, 98, 112, 100, 103, 99,
-] as const);
+] as const;
 
 /** T.81 Table K.2, chrominance quantization table, natural order. */
-export const STD_CHROMINANCE_QUANT = Object.freeze([
+export const STD_CHROMINANCE_QUANT = [
   17, 18, 24, 47, 99, 99, 99, 99,
   18, 21, 26, 66, 99, 99, 99, 99,
   24, 26, 56, 99, 99, 99, 99, 99,
@@ -26,13 +26,13 @@ export const STD_CHROMINANCE_QUANT = Object.freeze([
   99, 99, 99, 99, 99, 99, 99, 99,
   99, 99, 99, 99, 99, 99, 99, 99,
   99, 99, 99, 99, 99, 99, 99, 99,
-] as const);
+] as const;
 
 /**
  * T.81 Figure A.6, the zig-zag sequence: entry k is the natural (row-major) index of the k-th coefficient in the
  * order DQT tables and entropy-coded blocks use (libjpeg's jpeg_natural_order).
  */
-export const ZIGZAG_TO_NATURAL = Object.freeze([
+export const ZIGZAG_TO_NATURAL = [
   0, 1, 8, 16, 9, 2, 3, 10,
   17, 24, 32, 25, 18, 11, 4, 5,
   12, 19, 26, 33, 40, 48, 41, 34,
@@ -41,7 +41,7 @@ export const ZIGZAG_TO_NATURAL = Object.freeze([
   29, 22, 15, 23, 30, 37, 44, 51,
   58, 59, 52, 45, 38, 31, 39, 46,
   53, 60, 61, 54, 47, 55, 62, 63,
-] as const);
+] as const;
 
 /** A Huffman table as DHT carries it: `bits[i]` codes of length i + 1 (16 counts), then the symbols in code order. */
 export interface HuffmanSpec {
@@ -50,19 +50,19 @@ export interface HuffmanSpec {
 }
 
 /** T.81 Table K.3, luminance DC differences (categories 0–11). */
-export const STD_DC_LUMINANCE: HuffmanSpec = Object.freeze({
+export const STD_DC_LUMINANCE: HuffmanSpec = {
   bits: [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
   values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
-});
+};
 
 /** T.81 Table K.4, chrominance DC differences. */
-export const STD_DC_CHROMINANCE: HuffmanSpec = Object.freeze({
+export const STD_DC_CHROMINANCE: HuffmanSpec = {
   bits: [0, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0],
   values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
-});
+};
 
 /** T.81 Table K.5, luminance AC coefficients (symbols are run << 4 | size). */
-export const STD_AC_LUMINANCE: HuffmanSpec = Object.freeze({
+export const STD_AC_LUMINANCE: HuffmanSpec = {
   bits: [0, 2, 1, 3, 3, 2, 4, 3, 5, 5, 4, 4, 0, 0, 1, 0x7d],
   values: [
     0x01, 0x02, 0x03, 0x00, 0x04, 0x11, 0x05, 0x12,
@@ -87,10 +87,10 @@ export const STD_AC_LUMINANCE: HuffmanSpec = Object.freeze({
     0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8,
     0xf9, 0xfa,
   ],
-});
+};
 
 /** T.81 Table K.6, chrominance AC coefficients. */
-export const STD_AC_CHROMINANCE: HuffmanSpec = Object.freeze({
+export const STD_AC_CHROMINANCE: HuffmanSpec = {
   bits: [0, 2, 1, 2, 4, 4, 3, 4, 7, 5, 4, 4, 0, 1, 2, 0x77],
   values: [
     0x00, 0x01, 0x02, 0x03, 0x11, 0x04, 0x05, 0x21,
@@ -115,4 +115,4 @@ export const STD_AC_CHROMINANCE: HuffmanSpec = Object.freeze({
     0xea, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8,
     0xf9, 0xfa,
   ],
-});
+};

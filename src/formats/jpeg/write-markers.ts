@@ -28,7 +28,7 @@ export interface FrameComponent {
   readonly ta: number;
 }
 
-/** A byte sink with big-endian helpers; `bytes` must be large enough (see {@link headerLength}). */
+/** A byte sink with big-endian helpers; `bytes` must be large enough (see {@link MAX_HEADER_LENGTH}). */
 export class MarkerWriter {
   length = 0;
   constructor(readonly bytes: Uint8Array) {}
@@ -51,14 +51,10 @@ export class MarkerWriter {
 }
 
 /**
- * Bytes the header takes: SOI 2, APP0 18, DQT 69 each, SOF0 10 + 3 per component, DHT 21 + symbols each,
- * SOS 8 + 2 per component.
+ * Most bytes the header can take: SOI 2, APP0 18, two DQT 69 each, SOF0 19, four DHT of at most 21 + 256 each, SOS
+ * 14.
  */
-export function headerLength(quantTables: number, components: number, huffman: readonly HuffmanSpec[]): number {
-  let n = 2 + 18 + 69 * quantTables + 10 + 3 * components + 8 + 2 * components;
-  for (const spec of huffman) n += 21 + spec.values.length;
-  return n;
-}
+export const MAX_HEADER_LENGTH = 2 + 18 + 2 * 69 + 19 + 4 * (21 + 256) + 14;
 
 /** SOI and the JFIF APP0 jcmarker.c emit_jfif_app0 writes with libjpeg's defaults: version 1.01, no units, 1:1. */
 export function writeStart(w: MarkerWriter): void {
