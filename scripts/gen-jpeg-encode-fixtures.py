@@ -13,7 +13,8 @@ a pixel), every quality in QUALITIES and every subsampling, out/ holds what
 
     Image.frombytes(mode, size, pixels).save(buf, 'JPEG', quality=q, subsampling=s)
 
-writes (`subsampling` null in index.json: the argument left out), and for a subset the same with optimize=True.
+writes (`subsampling` null in index.json: the argument left out), and for subsets the same with optimize=True or
+progressive=True.
 index.json lists them.
 The tests assert pixtext's JPEG encoder writes the identical bytes; they never run Python.
 """
@@ -35,6 +36,8 @@ SUBSAMPLINGS = ['4:4:4', '4:2:2', '4:2:0', None]
 # chroma edge rows under 4:2:0), and wider than one MCU row of interleaved blocks.
 # optimize=True (optimal Huffman tables, jchuff.c jpeg_gen_optimal_table): a subset, every source and subsampling.
 OPTIMIZE_QUALITIES = [50, 90, 100]
+# progressive=True (jcparam.c jpeg_simple_progression, always with optimal tables): a subset as well.
+PROGRESSIVE_QUALITIES = [75, 95]
 SIZES = [(1, 1), (17, 9), (8, 8), (16, 16), (33, 17), (64, 48), (30, 10), (70, 3), (3, 70)]
 
 
@@ -108,6 +111,17 @@ def main():
                 cases.append({
                     'input': input_file, 'width': im.width, 'height': im.height, 'mode': im.mode,
                     'quality': quality, 'subsampling': subsampling, 'optimize': True, 'file': file,
+                })
+        for quality in PROGRESSIVE_QUALITIES:
+            for subsampling in SUBSAMPLINGS[:3]:
+                buf = io.BytesIO()
+                im.save(buf, 'JPEG', quality=quality, subsampling=subsampling, progressive=True)
+                file = f'out/{name}-q{quality}-{subsampling.replace(":", "")}-progressive.jpg'
+                with open(os.path.join(OUT, file), 'wb') as f:
+                    f.write(buf.getvalue())
+                cases.append({
+                    'input': input_file, 'width': im.width, 'height': im.height, 'mode': im.mode,
+                    'quality': quality, 'subsampling': subsampling, 'progressive': True, 'file': file,
                 })
     index = {
         'generator': 'scripts/gen-jpeg-encode-fixtures.py',
