@@ -35,6 +35,8 @@ export interface CodecEncodeOptions {
   subsampling?: JpegSubsampling | undefined;
   /** JPEG: Huffman tables computed for the image (smaller file, two passes) instead of the standard ones. */
   optimize?: boolean | undefined;
+  /** JPEG: progressive (SOF2) with libjpeg's scan script and optimal tables, instead of baseline. */
+  progressive?: boolean | undefined;
   /** PNG zlib level 0–9. */
   compressionLevel: number;
 }

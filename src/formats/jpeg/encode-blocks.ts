@@ -9,9 +9,10 @@ import type { QuantTable } from './quant-tables.js';
 
 /**
  * Receives one block in zig-zag order: `component` is its index in the frame (0 = Y or grey, 1 = Cb, 2 = Cr),
- * `lastDc` the DC of the previous block of that component. `zz` is reused: copy it to keep it.
+ * `lastDc` the DC of the previous block of that component, (`bx`, `by`) its place in the component's grid of
+ * blocks (dummies past the real ones included). `zz` is reused: copy it to keep it.
  */
-export type BlockSink = (component: number, zz: Int32Array, lastDc: number) => void;
+export type BlockSink = (component: number, zz: Int32Array, lastDc: number, bx: number, by: number) => void;
 
 /** One component while producing blocks: where its samples are and how many real blocks it has. */
 interface ComponentState {
@@ -51,7 +52,7 @@ function mcuRow(sink: BlockSink, comps: readonly ComponentState[], row: number, 
           } else {
             dummy[0] = comp.lastDc;
           }
-          sink(comp.index, zz, comp.lastDc);
+          sink(comp.index, zz, comp.lastDc, bx, by);
           comp.lastDc = zz[0]!;
         }
       }
@@ -78,10 +79,11 @@ export function produceBlocks(src: SourcePixels, h: number, v: number, luma: Qua
     const widthInBlocks = Math.ceil(width / 8);
     const stride = widthInBlocks * 8;
     const plane = new Uint8Array(stride * 8);
-    const comp: ComponentState = { index: 0, h: 1, v: 1, plane, stride, widthInBlocks, heightInBlocks: 1, quant: luma, lastDc: 0 };
-    for (let y0 = 0; y0 < height; y0 += 8) {
-      fillStrips(src, y0, 8, stride, plane, plane, plane);
-      mcuRow(sink, [comp], 0, widthInBlocks);
+    const heightInBlocks = Math.ceil(height / 8);
+    const comp: ComponentState = { index: 0, h: 1, v: 1, plane, stride, widthInBlocks, heightInBlocks, quant: luma, lastDc: 0 };
+    for (let by = 0; by < heightInBlocks; by++) {
+      fillStrips(src, by * 8, 8, stride, plane, plane, plane);
+      mcuRow(sink, [comp], by, widthInBlocks);
     }
     return;
   }

@@ -13,11 +13,13 @@ import { blockCount, produceBlocks } from './encode-blocks.js';
 import { deriveTable, EntropyWriter } from './huffman-encode.js';
 import type { DerivedTable } from './huffman-encode.js';
 import { countBlock, newFrequencies, optimalTable } from './huffman-optimize.js';
+import { encodeScans, GREY_SCRIPT, YCC_SCRIPT } from './progressive-encode.js';
+import type { ComponentBlocks } from './progressive-encode.js';
 import { qualityTables } from './quant-tables.js';
 import { STD_AC_CHROMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_DC_LUMINANCE } from './standard-tables.js';
 import type { HuffmanSpec } from './standard-tables.js';
 import type { FrameComponent } from './write-markers.js';
-import { MarkerWriter, MAX_HEADER_LENGTH, writeDht, writeDqt, writeSof0, writeSos, writeStart } from './write-markers.js';
+import { MARKER, MarkerWriter, MAX_HEADER_LENGTH, writeDht, writeDqt, writeSof, writeSos, writeStart } from './write-markers.js';
 
 /** Modes the encoder takes as they are: `L` is written as one grey component, `RGB` and `BGR` as YCbCr. */
 export const JPEG_ENCODABLE_MODES = ['L', 'RGB', 'BGR'] as const satisfies readonly PixelMode[];
@@ -61,12 +63,14 @@ interface CheckedOptions {
   quality: number;
   subsampling: JpegSubsampling | undefined;
   optimize: boolean;
+  progressive: boolean;
 }
 
 function checkOptions(image: RawImage, options: Partial<CodecEncodeOptions>): CheckedOptions {
   const { width, height, mode } = image;
-  const { quality = DEFAULT_QUALITY, subsampling, optimize = false } = options;
+  const { quality = DEFAULT_QUALITY, subsampling, optimize = false, progressive = false } = options;
   if (typeof optimize !== 'boolean') throw invalidArgument('true or false', 'optimize', optimize);
+  if (typeof progressive !== 'boolean') throw invalidArgument('true or false', 'progressive', progressive);
   if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw invalidArgument('an integer from 1 to 100', 'quality', quality);
   if (subsampling !== undefined && !(JPEG_SUBSAMPLINGS as readonly unknown[]).includes(subsampling)) {
     throw invalidArgument(`one of ${JPEG_SUBSAMPLINGS.map((s) => `'${s}'`).join(', ')}`, 'subsampling', subsampling);
@@ -81,7 +85,7 @@ function checkOptions(image: RawImage, options: Partial<CodecEncodeOptions>): Ch
   if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
     throw new PixtextError('ERR_TOO_LARGE', `JPEG cannot hold ${width}×${height} (sides over ${MAX_DIMENSION})`);
   }
-  return { quality, subsampling, optimize };
+  return { quality, subsampling, optimize, progressive };
 }
 
 /**
@@ -101,7 +105,7 @@ function checkOptions(image: RawImage, options: Partial<CodecEncodeOptions>): Ch
  */
 export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions> = {}): Uint8Array {
   const { width, height, mode, data } = validateRawImage(image);
-  const { quality, subsampling, optimize } = checkOptions(image, options);
+  const { quality, subsampling, optimize, progressive } = checkOptions(image, options);
   const grey = mode === 'L';
   const [h, v] = LUMA_SAMPLING[subsampling ?? (grey ? '4:4:4' : '4:2:0')];
   const tables = qualityTables(quality);
@@ -109,6 +113,7 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
   const luma: FrameComponent = { id: 1, h, v, tq: 0, td: 0, ta: 0 };
   const frame: FrameComponent[] = grey ? [luma] : [luma, { id: 2, h: 1, v: 1, tq: 1, td: 1, ta: 1 }, { id: 3, h: 1, v: 1, tq: 1, td: 1, ta: 1 }];
   const slots = grey ? 1 : 2;
+  if (progressive) return encodeProgressive(src, grey, h, v, frame, tables);
 
   // Optimal tables need every block first: count their symbols and keep them (jcmaster.c runs a gather pass).
   let kept: { blocks: Int16Array; components: Uint8Array } | undefined;
@@ -141,7 +146,7 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
   writeStart(marks);
   writeDqt(marks, 0, tables.luminance.natural);
   if (!grey) writeDqt(marks, 1, tables.chrominance.natural);
-  writeSof0(marks, width, height, frame);
+  writeSof(marks, MARKER.SOF0, width, height, frame);
   // jcmarker.c write_scan_header: each component's DC then AC table, each table once.
   for (let slot = 0; slot < slots; slot++) {
     writeDht(marks, 0, slot, huffman.dc[slot]!);
@@ -173,11 +178,70 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
   }
 
   out.flush();
+  return finish(out);
+}
+
+/**
+ * Progressive: every block kept in its component's grid, then the scans of jpeg_simple_progression, each with its
+ * own optimal Huffman tables (see progressive-encode.ts).
+ */
+function encodeProgressive(
+  src: SourcePixels,
+  grey: boolean,
+  h: number,
+  v: number,
+  frame: readonly FrameComponent[],
+  tables: ReturnType<typeof qualityTables>,
+): Uint8Array {
+  const { width, height } = src;
+  const count = blockCount(width, height, grey, h, v);
+  if (count > MAX_KEPT_BLOCKS) {
+    throw new PixtextError('ERR_TOO_LARGE', `progressive JPEG keeps every block: ${width}×${height} has too many (${count}); encode without progressive`);
+  }
+  const mcusPerRow = grey ? Math.ceil(width / 8) : Math.ceil(width / (8 * h));
+  const mcuRows = grey ? Math.ceil(height / 8) : Math.ceil(height / (8 * v));
+  const comps: ComponentBlocks[] = frame.map((c, i) => {
+    const [ch, cv] = grey ? [1, 1] : [c.h, c.v];
+    return {
+      grid: new Int16Array(mcusPerRow * ch * mcuRows * cv * 64),
+      gridWidth: mcusPerRow * ch,
+      widthInBlocks: i === 0 ? Math.ceil(width / 8) : mcusPerRow,
+      heightInBlocks: i === 0 ? Math.ceil(height / 8) : mcuRows,
+      h: ch,
+      v: cv,
+      slot: i === 0 ? 0 : 1,
+    };
+  });
+  produceBlocks(src, h, v, tables.luminance, tables.chrominance, (component, zz, _lastDc, bx, by) => {
+    const c = comps[component]!;
+    c.grid.set(zz, (by * c.gridWidth + bx) * 64);
+  });
+
+  if (scratch.length < INITIAL_SCRATCH) scratch = new Uint8Array(INITIAL_SCRATCH);
+  const out = new EntropyWriter(scratch, 0);
+  const marks = new MarkerWriter(out.bytes);
+  writeStart(marks);
+  writeDqt(marks, 0, tables.luminance.natural);
+  if (!grey) writeDqt(marks, 1, tables.chrominance.natural);
+  writeSof(marks, MARKER.SOF2, width, height, frame);
+  out.length = marks.length;
+  encodeScans(out, comps, grey ? GREY_SCRIPT : YCC_SCRIPT, mcusPerRow, mcuRows, (s, { dht }) => {
+    out.reserve(MAX_HEADER_LENGTH);
+    const w = new MarkerWriter(out.bytes);
+    w.length = out.length;
+    for (const t of dht) writeDht(w, t.tableClass, t.slot, t.spec);
+    writeSos(w, s.components.map((ci) => frame[ci]!), s.ss, s.se, s.ah, s.al, true);
+    out.length = w.length;
+  });
+  return finish(out);
+}
+
+/** EOI, then the file copied out of the scratch buffer (kept for the next call unless it grew large). */
+function finish(out: EntropyWriter): Uint8Array {
   out.reserve(2);
   out.bytes[out.length++] = 0xff;
   out.bytes[out.length++] = 0xd9; // EOI
   const result = out.bytes.slice(0, out.length);
-  // Keep the grown buffer for the next call, unless it got large.
   scratch = out.bytes.length <= MAX_SCRATCH ? out.bytes : new Uint8Array(0);
   return result;
 }

@@ -11,6 +11,7 @@ export const MARKER = {
   APP0: 0xe0,
   DQT: 0xdb,
   SOF0: 0xc0,
+  SOF2: 0xc2,
   DHT: 0xc4,
   SOS: 0xda,
 } as const;
@@ -78,9 +79,9 @@ export function writeDqt(w: MarkerWriter, slot: number, natural: Uint8Array): vo
   for (let k = 0; k < 64; k++) w.byte(natural[ZIGZAG_TO_NATURAL[k]!]!);
 }
 
-/** SOF0 (jcmarker.c emit_sof): precision 8, height, width, then each component. */
-export function writeSof0(w: MarkerWriter, width: number, height: number, components: readonly FrameComponent[]): void {
-  w.segment(MARKER.SOF0, 6 + 3 * components.length);
+/** SOF0 (baseline) or SOF2 (progressive), jcmarker.c emit_sof: precision 8, height, width, then each component. */
+export function writeSof(w: MarkerWriter, marker: number, width: number, height: number, components: readonly FrameComponent[]): void {
+  w.segment(marker, 6 + 3 * components.length);
   w.byte(8);
   w.word(height);
   w.word(width);
@@ -100,15 +101,21 @@ export function writeDht(w: MarkerWriter, tableClass: 0 | 1, slot: number, spec:
   for (const v of spec.values) w.byte(v);
 }
 
-/** SOS (jcmarker.c emit_sos) for a sequential scan of `components`: Ss 0, Se 63, Ah = Al = 0. */
-export function writeSos(w: MarkerWriter, components: readonly FrameComponent[]): void {
+/**
+ * SOS (jcmarker.c emit_sos) for a scan of `components`; a sequential scan is Ss 0, Se 63, Ah = Al = 0. A
+ * progressive scan names only the table kind it uses and 0 for the other: an AC scan (Ss > 0) writes DC table 0,
+ * a DC scan AC table 0, and a DC refinement scan both 0 (it uses no table).
+ */
+export function writeSos(w: MarkerWriter, components: readonly FrameComponent[], ss = 0, se = 63, ah = 0, al = 0, progressive = false): void {
   w.segment(MARKER.SOS, 1 + 2 * components.length + 3);
   w.byte(components.length);
   for (const c of components) {
     w.byte(c.id);
-    w.byte((c.td << 4) | c.ta);
+    const td = progressive && (ss > 0 || ah > 0) ? 0 : c.td;
+    const ta = progressive && ss === 0 ? 0 : c.ta;
+    w.byte((td << 4) | ta);
   }
-  w.byte(0);
-  w.byte(63);
-  w.byte(0);
+  w.byte(ss);
+  w.byte(se);
+  w.byte((ah << 4) | al);
 }

@@ -1,6 +1,6 @@
 // The encoder against files Pillow 9.4 / libjpeg-turbo 2.1.5 wrote for the same pixels (tests/fixtures/jpeg-encode,
 // made once by scripts/gen-jpeg-encode-fixtures.py): every quality, subsampling, mode and size, with the standard
-// Huffman tables and with optimize, must match byte for byte.
+// Huffman tables, with optimize and progressive, must match byte for byte.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { JpegSubsampling } from '../../../../src/formats/codec.js';
@@ -13,7 +13,8 @@ interface Case {
   mode: 'L' | 'RGB';
   quality: number;
   subsampling: JpegSubsampling | null;
-  optimize: boolean;
+  optimize?: boolean;
+  progressive?: boolean;
   file: string;
 }
 
@@ -30,10 +31,11 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
 
 describe('encode writes the bytes Pillow writes', () => {
   it('has the whole oracle set', () => {
-    // 9 synthetic sizes and the photo crop, L and RGB: 6 qualities × 4 subsamplings (one of them left out), and
-    // optimize=True at 3 qualities × 3 subsamplings.
-    expect(index.cases.length).toBe(10 * 2 * (6 * 4 + 3 * 3));
-    expect(index.cases.filter((c) => c.optimize).length).toBe(10 * 2 * 3 * 3);
+    // 9 synthetic sizes and the photo crop, L and RGB: 6 qualities × 4 subsamplings (one of them left out),
+    // optimize=True at 3 qualities × 3 subsamplings, progressive=True at 2 × 3.
+    expect(index.cases.length).toBe(10 * 2 * (6 * 4 + 3 * 3 + 2 * 3));
+    expect(index.cases.filter((c) => c.optimize === true).length).toBe(10 * 2 * 3 * 3);
+    expect(index.cases.filter((c) => c.progressive === true).length).toBe(10 * 2 * 2 * 3);
   });
 
   const inputs = new Map<string, Uint8Array>();
@@ -45,7 +47,8 @@ describe('encode writes the bytes Pillow writes', () => {
         quality: c.quality,
         compressionLevel: 6,
         ...(c.subsampling === null ? {} : { subsampling: c.subsampling }),
-        ...(c.optimize ? { optimize: true } : {}),
+        ...(c.optimize === true ? { optimize: true } : {}),
+        ...(c.progressive === true ? { progressive: true } : {}),
       };
       const ours = jpegCodec.encode({ width: c.width, height: c.height, mode: c.mode, data }, options);
       const pillow = read(c.file);
