@@ -31,6 +31,8 @@ export interface EncodeOptions {
   subsampling?: JpegSubsampling | undefined;
   /** JPEG: Huffman tables computed for the image (smaller file, two passes), as Pillow's `optimize`. Defaults to false. */
   optimize?: boolean | undefined;
+  /** JPEG: progressive instead of baseline, as Pillow's `progressive`. Defaults to false. */
+  progressive?: boolean | undefined;
 }
 
 /** Options of `decode`. */
@@ -76,6 +78,7 @@ export interface ResolvedEncodeOptions {
   /** Left undefined: the JPEG encoder applies libjpeg's default. */
   subsampling: JpegSubsampling | undefined;
   optimize: boolean;
+  progressive: boolean;
 }
 
 /** {@link DecodeOptions} with defaults applied. */
@@ -133,7 +136,7 @@ const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_N
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6, subsampling: undefined, optimize: false }
+ * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6, subsampling: undefined, optimize: false, progressive: false }
  * ```
  */
 export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
@@ -143,6 +146,7 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
     compressionLevel: integerIn(o['compressionLevel'], 0, 9, DEFAULT_COMPRESSION_LEVEL, 'compressionLevel'),
     subsampling: oneOf(JPEG_SUBSAMPLINGS, o['subsampling'], 'subsampling'),
     optimize: booleanOption(o['optimize'], false, 'optimize'),
+    progressive: booleanOption(o['progressive'], false, 'progressive'),
   };
 }
 
