@@ -1,4 +1,4 @@
-// `subsampling` and `optimize` through the public API: validated at the boundary, passed to the JPEG encoder,
+// `subsampling`, `optimize` and `progressive` through the public API: validated at the boundary, passed to the JPEG encoder,
 // defaults as Pillow's.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ const codeOf = (run: () => unknown): string => {
   return 'no error';
 };
 
-describe("encode(image, 'jpeg', { subsampling, optimize })", () => {
+describe("encode(image, 'jpeg', { subsampling, optimize, progressive })", () => {
   it('writes the file Pillow writes for each subsampling', () => {
     expect(encode(photo, 'jpeg', { quality: 75, subsampling: '4:2:2' })).toEqual(read('out/testorig-128x96-RGB-q75-422.jpg'));
     expect(encode(photo, 'jpeg', { quality: 95, subsampling: '4:4:4' })).toEqual(read('out/testorig-128x96-RGB-q95-444.jpg'));
@@ -37,12 +37,19 @@ describe("encode(image, 'jpeg', { subsampling, optimize })", () => {
     expect(encode(photo, 'jpeg', { optimize: false })).toEqual(encode(photo, 'jpeg'));
   });
 
+  it('writes progressive files as Pillow does with progressive=True', () => {
+    expect(encode(photo, 'jpeg', { quality: 75, subsampling: '4:2:2', progressive: true })).toEqual(read('out/testorig-128x96-RGB-q75-422-progressive.jpg'));
+    expect(encode(grey, 'jpeg', { quality: 95, subsampling: '4:4:4', progressive: true })).toEqual(read('out/testorig-128x96-L-q95-444-progressive.jpg'));
+    expect(encode(photo, 'jpeg', { progressive: false })).toEqual(encode(photo, 'jpeg'));
+  });
+
   it('refuses anything else with ERR_INVALID_ARGUMENT', () => {
     for (const subsampling of ['4:1:1', '420', '', null, 2]) {
       expect([subsampling, codeOf(() => encode(photo, 'jpeg', { subsampling } as never))]).toEqual([subsampling, 'ERR_INVALID_ARGUMENT']);
     }
-    for (const optimize of ['yes', 1, null]) {
-      expect([optimize, codeOf(() => encode(photo, 'jpeg', { optimize } as never))]).toEqual([optimize, 'ERR_INVALID_ARGUMENT']);
+    for (const value of ['yes', 1, null]) {
+      expect([value, codeOf(() => encode(photo, 'jpeg', { optimize: value } as never))]).toEqual([value, 'ERR_INVALID_ARGUMENT']);
+      expect([value, codeOf(() => encode(photo, 'jpeg', { progressive: value } as never))]).toEqual([value, 'ERR_INVALID_ARGUMENT']);
     }
   });
 });

@@ -1,5 +1,6 @@
 // Random images through the encoder and back through the decoder: every size 1–70 px, L and RGB, every
-// subsampling and quality, optimize on or off, gives a file the decoder reads as the same size and mode. (Byte identity with Pillow is
+// subsampling and quality, baseline, optimized or progressive, gives a file the decoder reads as the same size and
+// mode. (Byte identity with Pillow is
 // covered by pillow-bytes.test.ts.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -27,15 +28,16 @@ const image = fc
   });
 
 describe('JPEG encode → decode (property)', () => {
-  it('keeps size and mode for every subsampling and quality, with standard or optimized tables', () => {
+  it('keeps size and mode for every subsampling and quality: baseline, optimized or progressive', () => {
     fc.assert(
       fc.property(
         image,
         fc.integer({ min: 1, max: 100 }),
         fc.constantFrom(undefined, ...JPEG_SUBSAMPLINGS),
-        fc.boolean(),
-        (input, quality, subsampling, optimize) => {
-          const bytes = jpegCodec.encode(input, { quality, compressionLevel: 6, subsampling, optimize });
+        fc.constantFrom('baseline', 'optimize', 'progressive'),
+        (input, quality, subsampling, kind) => {
+          const options = { quality, compressionLevel: 6, subsampling, optimize: kind === 'optimize', progressive: kind === 'progressive' };
+          const bytes = jpegCodec.encode(input, options);
           expect(jpegCodec.header(bytes)).toEqual({ width: input.width, height: input.height, mode: input.mode });
           const back = jpegCodec.decode(bytes, { maxPixels: 1e6 });
           expect([back.width, back.height, back.mode, back.data.length]).toEqual([input.width, input.height, input.mode, input.data.length]);
