@@ -60,6 +60,22 @@ def synthetic(rng, width, height, channels):
     return img if channels == 3 else img[:, :, 0]
 
 
+def refinement_heavy(rng):
+    """64x64 grey whose blocks have every AC coefficient at least 3 in magnitude at quality 100 (built by an
+    orthonormal inverse DCT of random +-4..6 coefficients): the last AC refinement scan then has only correction
+    bits, 63 a block, so jcphuff.c's MAX_CORR_BITS limit forces EOB runs out."""
+    n = np.arange(8)
+    basis = np.sqrt(2 / 8) * np.cos((2 * n[None, :] + 1) * n[:, None] * np.pi / 16)
+    basis[0] /= np.sqrt(2)
+    img = np.zeros((64, 64))
+    for by in range(8):
+        for bx in range(8):
+            coef = rng.integers(4, 7, (8, 8)) * rng.choice([-1, 1], (8, 8))
+            coef[0, 0] = 0
+            img[by * 8:by * 8 + 8, bx * 8:bx * 8 + 8] = basis.T @ coef @ basis + 128
+    return Image.fromarray(np.clip(np.rint(img), 0, 255).astype(np.uint8), 'L')
+
+
 def photo_crop(corpus):
     """libjpeg-turbo's testorig.ppm cut to 128x96 (IJG/BSD licence, see README.md)."""
     with Image.open(os.path.join(corpus, 'jpeg', 'libjpeg-turbo', 'testorig.ppm')) as im:
@@ -123,6 +139,27 @@ def main():
                     'input': input_file, 'width': im.width, 'height': im.height, 'mode': im.mode,
                     'quality': quality, 'subsampling': subsampling, 'progressive': True, 'file': file,
                 })
+    # Paths of jcphuff.c no ordinary source reaches, progressive only: the correction-bit limit, and an EOB run of
+    # 0x7FFF blocks (a flat 1456x1456 grey image: 33124 blocks with no AC at all; its pixels are a constant, given
+    # as `fill` instead of an input file).
+    special = [('refine-64x64-L', refinement_heavy(rng), 100), ('flat-1456x1456-L', Image.new('L', (1456, 1456), 77), 75)]
+    for name, im, quality in special:
+        input_file = None
+        if im.getextrema()[0] != im.getextrema()[1]:
+            input_file = f'inputs/{name}.gray'
+            with open(os.path.join(OUT, input_file), 'wb') as f:
+                f.write(im.tobytes())
+        buf = io.BytesIO()
+        im.save(buf, 'JPEG', quality=quality, subsampling='4:4:4', progressive=True)
+        file = f'out/{name}-q{quality}-444-progressive.jpg'
+        with open(os.path.join(OUT, file), 'wb') as f:
+            f.write(buf.getvalue())
+        case = {'input': input_file, 'width': im.width, 'height': im.height, 'mode': im.mode, 'quality': quality,
+                'subsampling': '4:4:4', 'progressive': True, 'file': file}
+        if input_file is None:
+            case['fill'] = im.getextrema()[0]
+        cases.append(case)
+
     index = {
         'generator': 'scripts/gen-jpeg-encode-fixtures.py',
         'pillow': PIL.__version__,
