@@ -43,8 +43,8 @@ export function optimalTable(counts: Float64Array): HuffmanSpec {
   const others = new Int32Array(257).fill(-1);
   for (;;) {
     // The smallest non-zero count (c1) and the next smallest (c2); ties take the larger symbol.
-    // jchuff.c starts each search at 10^9: a count above that is never picked (unreachable here, as optimize keeps
-    // at most 2^24 blocks, but kept for identical tables).
+    // jchuff.c starts each search at 10^9, so a count above that is never picked. Unreachable here (the encoder
+    // keeps at most 2^23 blocks, so no count passes 64 × 2^23 < 10^9) but kept for identical tables.
     let c1 = -1;
     let v = 1e9;
     for (let i = 0; i <= 256; i++) {
