@@ -1,8 +1,8 @@
 // Options of the public functions, validated once at the boundary (DESIGN §2). Everything below the API receives
 // complete, checked values.
 import { invalidArgument } from '../errors.js';
-import { FORMAT_IDS } from '../formats/codec.js';
-import type { FormatId } from '../formats/codec.js';
+import { FORMAT_IDS, JPEG_SUBSAMPLINGS } from '../formats/codec.js';
+import type { FormatId, JpegSubsampling } from '../formats/codec.js';
 import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 
@@ -27,6 +27,12 @@ export interface EncodeOptions {
   quality?: number | undefined;
   /** PNG zlib level, an integer 0–9. Defaults to 6. */
   compressionLevel?: number | undefined;
+  /** JPEG chroma subsampling `'4:4:4' | '4:2:2' | '4:2:0'`. Defaults to libjpeg's: 4:2:0 for colour, none for grey. */
+  subsampling?: JpegSubsampling | undefined;
+  /** JPEG: Huffman tables computed for the image (smaller file, two passes), as Pillow's `optimize`. Defaults to false. */
+  optimize?: boolean | undefined;
+  /** JPEG: progressive instead of baseline, as Pillow's `progressive`. Defaults to false. */
+  progressive?: boolean | undefined;
 }
 
 /** Options of `decode`. */
@@ -69,6 +75,10 @@ export interface TextToFileOptions extends EncodeOptions {
 export interface ResolvedEncodeOptions {
   quality: number;
   compressionLevel: number;
+  /** Left undefined: the JPEG encoder applies libjpeg's default. */
+  subsampling: JpegSubsampling | undefined;
+  optimize: boolean;
+  progressive: boolean;
 }
 
 /** {@link DecodeOptions} with defaults applied. */
@@ -113,6 +123,12 @@ function integerIn(value: unknown, min: number, max: number, fallback: number, o
   throw invalidArgument(`an integer from ${min} to ${max}`, option, value);
 }
 
+function booleanOption(value: unknown, fallback: boolean, option: string): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw invalidArgument('true or false', option, value);
+}
+
 const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_NAMES, value, 'mode');
 
 /**
@@ -120,7 +136,7 @@ const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_N
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6 }
+ * resolveEncodeOptions({ quality: 80 }); // { quality: 80, compressionLevel: 6, subsampling: undefined, optimize: false, progressive: false }
  * ```
  */
 export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
@@ -128,6 +144,9 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
   return {
     quality: integerIn(o['quality'], 1, 100, DEFAULT_QUALITY, 'quality'),
     compressionLevel: integerIn(o['compressionLevel'], 0, 9, DEFAULT_COMPRESSION_LEVEL, 'compressionLevel'),
+    subsampling: oneOf(JPEG_SUBSAMPLINGS, o['subsampling'], 'subsampling'),
+    optimize: booleanOption(o['optimize'], false, 'optimize'),
+    progressive: booleanOption(o['progressive'], false, 'progressive'),
   };
 }
 

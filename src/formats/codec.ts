@@ -24,10 +24,24 @@ export interface CodecDecodeOptions {
   draft?: { width: number; height: number };
 }
 
+/** JPEG chroma subsampling: Cb and Cr at full resolution, halved horizontally, or halved both ways. */
+export const JPEG_SUBSAMPLINGS = ['4:4:4', '4:2:2', '4:2:0'] as const;
+/** One of {@link JPEG_SUBSAMPLINGS}. */
+export type JpegSubsampling = (typeof JPEG_SUBSAMPLINGS)[number];
+
 /** Options every codec's `encode` receives, already validated at the public boundary. */
 export interface CodecEncodeOptions {
   /** JPEG quality 1–100. */
   quality: number;
+  /**
+   * JPEG chroma subsampling. Left out: libjpeg's (and Pillow's) default, `'4:2:0'` for colour and one 1×1 component
+   * for grey.
+   */
+  subsampling?: JpegSubsampling | undefined;
+  /** JPEG: Huffman tables computed for the image (smaller file, two passes) instead of the standard ones. */
+  optimize?: boolean | undefined;
+  /** JPEG: progressive (SOF2) with libjpeg's scan script and optimal tables, instead of baseline. */
+  progressive?: boolean | undefined;
   /** PNG zlib level 0–9. */
   compressionLevel: number;
 }

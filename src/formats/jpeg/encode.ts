@@ -1,83 +1,83 @@
-// JPEG encoding through jpeg-js (baseline, 4:4:4, JFIF), made to run where `Buffer` does not exist.
+// Baseline JPEG (JFIF) encoder writing the bytes libjpeg-turbo writes when Pillow saves with `quality`,
+// `subsampling` and `optimize` (Pillow JpegEncode.c: jpeg_set_defaults, jpeg_set_quality(q, TRUE), the sampling
+// factors, optimize_coding). Pipeline as libjpeg-turbo's jcprepct.c → jcsample.c → jccoefct.c → jcdctmgr.c →
+// jchuff.c: colour conversion and edge expansion, chroma downsampling, islow DCT, quantization, Huffman coding.
 // Spec: ITU-T T.81 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf); JFIF 1.02.
-import encodeJpegJs from 'jpeg-js/lib/encoder.js';
 import { PixtextError, invalidArgument } from '../../errors.js';
 import { validateRawImage } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
-import type { CodecEncodeOptions } from '../codec.js';
+import { JPEG_SUBSAMPLINGS } from '../codec.js';
+import type { CodecEncodeOptions, JpegSubsampling } from '../codec.js';
+import type { SourcePixels } from './color-downsample.js';
+import { blockCount, produceBlocks } from './encode-blocks.js';
+import { deriveTable, EntropyWriter } from './huffman-encode.js';
+import type { DerivedTable } from './huffman-encode.js';
+import { countBlock, newFrequencies, optimalTable } from './huffman-optimize.js';
+import { encodeScans, GREY_SCRIPT, YCC_SCRIPT } from './progressive-encode.js';
+import type { ComponentBlocks } from './progressive-encode.js';
+import { qualityTables } from './quant-tables.js';
+import { STD_AC_CHROMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_DC_LUMINANCE } from './standard-tables.js';
+import type { HuffmanSpec } from './standard-tables.js';
+import type { FrameComponent } from './write-markers.js';
+import { MARKER, MarkerWriter, MAX_HEADER_LENGTH, writeDht, writeDqt, writeSof, writeSos, writeStart } from './write-markers.js';
 
-/** Modes the encoder takes as they are. `L` is written as YCbCr with neutral chroma (jpeg-js has no grey output). */
+/** Modes the encoder takes as they are: `L` is written as one grey component, `RGB` and `BGR` as YCbCr. */
 export const JPEG_ENCODABLE_MODES = ['L', 'RGB', 'BGR'] as const satisfies readonly PixelMode[];
 
-/** Quality when none is given, as in DESIGN §2. */
+/** Quality when none is given. */
 export const DEFAULT_QUALITY = 90;
 
 /** JPEG's own limit: 16-bit dimensions in the frame header. */
 const MAX_DIMENSION = 65535;
 
-/**
- * The RGBA layout jpeg-js reads (it ignores the 4th byte), filled in one tight pass; the only copy we add.
- */
-function toJpegJsInput(image: RawImage): Uint8Array {
-  const { data, mode } = image;
-  const pixels = image.width * image.height;
-  const out = new Uint8Array(pixels * 4);
-  if (mode === 'L') {
-    for (let i = 0, o = 0; i < pixels; i++, o += 4) {
-      const v = data[i]!;
-      out[o] = v;
-      out[o + 1] = v;
-      out[o + 2] = v;
-    }
-  } else {
-    const [r, b] = mode === 'BGR' ? [2, 0] : [0, 2];
-    for (let i = 0, o = 0; i < pixels * 3; i += 3, o += 4) {
-      out[o] = data[i + r]!;
-      out[o + 1] = data[i + 1]!;
-      out[o + 2] = data[i + b]!;
-    }
-  }
-  return out;
+/** Luma sampling factors [h, v] per subsampling; chroma is always 1×1 (Pillow JpegEncode.c). */
+const LUMA_SAMPLING: Readonly<Record<JpegSubsampling, readonly [number, number]>> = {
+  '4:4:4': [1, 1],
+  '4:2:2': [2, 1],
+  '4:2:0': [2, 2],
+};
+
+/** Huffman tables of one file: slot 0 for luma (or grey), slot 1 for chroma. */
+interface HuffmanSet {
+  readonly dc: readonly HuffmanSpec[];
+  readonly ac: readonly HuffmanSpec[];
 }
 
-/**
- * jpeg-js's encoder ends in `return Buffer.from(bytes)` whenever it runs as a CommonJS module, which is also how
- * every bundler wraps it for browsers, so there it throws `ReferenceError: Buffer is not defined`. Calling it
- * with a minimal stand-in `Buffer` (only `from`, returning a plain Uint8Array) is the least intrusive fix: the
- * encoder's other routes are private, and patching or vendoring it would fork the dependency. The stand-in is
- * installed only when no `Buffer` exists and is removed in `finally`; the encoder runs synchronously, so no other
- * code can ever observe it, and the global object is exactly as before when this returns or throws.
- */
-function withBufferFrom<T>(run: () => T): T {
-  const scope = globalThis as { Buffer?: { from?: unknown } };
-  if (typeof scope.Buffer?.from === 'function') return run();
-  const previous = Object.getOwnPropertyDescriptor(scope, 'Buffer');
-  if (previous !== undefined && !previous.configurable) {
-    throw new PixtextError('ERR_UNSUPPORTED', 'JPEG encoding needs globalThis.Buffer absent, a Buffer or configurable');
-  }
-  const standIn = { from: (bytes: ArrayLike<number>) => new Uint8Array(bytes) };
-  Object.defineProperty(scope, 'Buffer', { value: standIn, configurable: true, writable: true, enumerable: false });
-  try {
-    return run();
-  } finally {
-    if (previous === undefined) delete scope.Buffer;
-    else Object.defineProperty(scope, 'Buffer', previous);
-  }
-}
+const STANDARD_TABLES: HuffmanSet = { dc: [STD_DC_LUMINANCE, STD_DC_CHROMINANCE], ac: [STD_AC_LUMINANCE, STD_AC_CHROMINANCE] };
+
+// The standard tables' codes, derived once (T.81 K.3 as jpeg_set_defaults installs them).
+let standardCodes: { dc: DerivedTable[]; ac: DerivedTable[] } | undefined;
+
+/** Bytes reserved before each block: 64 codes of at most 16 + 11 bits, every byte possibly stuffed. */
+const BLOCK_ROOM = 512;
+
+/** The output scratch buffer: its size at first (far more than the header needs), and the most kept between calls. */
+const INITIAL_SCRATCH = Math.max(1 << 16, 2 * MAX_HEADER_LENGTH);
+const MAX_SCRATCH = 1 << 23;
+let scratch: Uint8Array = new Uint8Array(0);
 
 /**
- * Encodes `L`, `RGB` or `BGR` as a baseline JPEG (4:4:4, JFIF) at `quality` 1–100. Defaults to quality 90.
- * @throws PixtextError `ERR_UNSUPPORTED` for other modes (naming the conversion) and empty images,
- *   `ERR_TOO_LARGE` beyond 65535 pixels a side, `ERR_INVALID_ARGUMENT` for a bad quality.
- * @example
- * ```ts
- * const jpeg = encodeJpeg({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0]) }, { quality: 90 });
- * ```
+ * Most blocks `optimize` and `progressive` keep (Int16, 128 bytes a block, so at most 1 GiB): checked before
+ * allocating. About 350 megapixels of RGB at 4:2:0, 175 at 4:4:4.
  */
-export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions> = {}): Uint8Array {
-  const { width, height, mode } = validateRawImage(image);
-  const { quality = DEFAULT_QUALITY } = options;
+const MAX_KEPT_BLOCKS = 2 ** 23;
+
+interface CheckedOptions {
+  quality: number;
+  subsampling: JpegSubsampling | undefined;
+  optimize: boolean;
+  progressive: boolean;
+}
+
+function checkOptions(image: RawImage, options: Partial<CodecEncodeOptions>): CheckedOptions {
+  const { width, height, mode } = image;
+  const { quality = DEFAULT_QUALITY, subsampling, optimize = false, progressive = false } = options;
+  if (typeof optimize !== 'boolean') throw invalidArgument('true or false', 'optimize', optimize);
+  if (typeof progressive !== 'boolean') throw invalidArgument('true or false', 'progressive', progressive);
   if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw invalidArgument('an integer from 1 to 100', 'quality', quality);
+  if (subsampling !== undefined && !(JPEG_SUBSAMPLINGS as readonly unknown[]).includes(subsampling)) {
+    throw invalidArgument(`one of ${JPEG_SUBSAMPLINGS.map((s) => `'${s}'`).join(', ')}`, 'subsampling', subsampling);
+  }
   if (!(JPEG_ENCODABLE_MODES as readonly PixelMode[]).includes(mode)) {
     // Grey modes become L, the others RGB; alpha is dropped unless flattened.
     const target = mode === '1' || mode[0] === 'L' ? 'L' : 'RGB';
@@ -88,9 +88,167 @@ export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions>
   if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
     throw new PixtextError('ERR_TOO_LARGE', `JPEG cannot hold ${width}×${height} (sides over ${MAX_DIMENSION})`);
   }
-  const rgba = toJpegJsInput(image);
-  const { data } = withBufferFrom(() => encodeJpegJs({ width, height, data: rgba }, quality));
-  if (data.constructor === Uint8Array) return data;
-  // In Node it is a Buffer, and a small one is a view into a shared pool: hand back a plain array of its own.
-  return data.byteOffset === 0 && data.buffer.byteLength === data.length ? new Uint8Array(data.buffer) : new Uint8Array(data);
+  return { quality, subsampling, optimize, progressive };
+}
+
+/**
+ * Encodes `L` (one component), `RGB` or `BGR` (YCbCr) as a baseline JFIF file, byte for byte what Pillow 9.4 /
+ * libjpeg-turbo write for `im.save(f, 'JPEG', quality=q, subsampling=s, optimize=o)`. `quality` 1–100 defaults to
+ * 90. `subsampling` left out is libjpeg's default: 4:2:0 for colour, 1×1 for grey; given for a grey image it only
+ * sets the grey component's sampling factors in SOF0, as Pillow does. `optimize` (default false) replaces the
+ * standard Huffman tables by ones computed for the image: smaller files, two passes, about 2 bytes of memory a
+ * sample for the kept blocks.
+ * @throws PixtextError `ERR_UNSUPPORTED` for other modes (naming the conversion) and empty images,
+ *   `ERR_TOO_LARGE` beyond 65535 pixels a side (or too many blocks to keep for `optimize`),
+ *   `ERR_INVALID_ARGUMENT` for a bad quality, subsampling or optimize.
+ * @example
+ * ```ts
+ * const jpeg = encodeJpeg({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0]) }, { quality: 90 });
+ * ```
+ */
+export function encodeJpeg(image: RawImage, options: Partial<CodecEncodeOptions> = {}): Uint8Array {
+  const { width, height, mode, data } = validateRawImage(image);
+  const { quality, subsampling, optimize, progressive } = checkOptions(image, options);
+  const grey = mode === 'L';
+  const [h, v] = LUMA_SAMPLING[subsampling ?? (grey ? '4:4:4' : '4:2:0')];
+  const tables = qualityTables(quality);
+  const src: SourcePixels = { data, width, height, channels: grey ? 1 : 3, red: mode === 'BGR' ? 2 : 0, blue: mode === 'BGR' ? 0 : 2 };
+  const luma: FrameComponent = { id: 1, h, v, tq: 0, td: 0, ta: 0 };
+  const frame: FrameComponent[] = grey ? [luma] : [luma, { id: 2, h: 1, v: 1, tq: 1, td: 1, ta: 1 }, { id: 3, h: 1, v: 1, tq: 1, td: 1, ta: 1 }];
+  const slots = grey ? 1 : 2;
+  if (progressive) return encodeProgressive(src, grey, h, v, frame, tables);
+
+  // Optimal tables need every block first: count their symbols and keep them (jcmaster.c runs a gather pass).
+  let kept: { blocks: Int16Array; components: Uint8Array } | undefined;
+  let huffman = STANDARD_TABLES;
+  if (optimize) {
+    const count = blockCount(width, height, grey, h, v);
+    if (count > MAX_KEPT_BLOCKS) {
+      throw new PixtextError('ERR_TOO_LARGE', `JPEG optimize keeps every block: ${width}×${height} has too many (${count}); encode without optimize`);
+    }
+    const blocks = new Int16Array(count * 64);
+    const components = new Uint8Array(count);
+    const dcFreq = [newFrequencies(), newFrequencies()];
+    const acFreq = [newFrequencies(), newFrequencies()];
+    let n = 0;
+    produceBlocks(src, h, v, tables.luminance, tables.chrominance, (component, zz, lastDc) => {
+      const slot = component === 0 ? 0 : 1;
+      countBlock(zz, lastDc, dcFreq[slot]!, acFreq[slot]!);
+      blocks.set(zz, n * 64);
+      components[n++] = component;
+    });
+    kept = { blocks, components };
+    huffman = { dc: dcFreq.slice(0, slots).map(optimalTable), ac: acFreq.slice(0, slots).map(optimalTable) };
+  }
+
+  // Written into a scratch buffer kept between calls (grown by the writer when needed), then copied out at its
+  // exact size: no zero-filled allocation per call.
+  if (scratch.length < INITIAL_SCRATCH) scratch = new Uint8Array(INITIAL_SCRATCH);
+  const out = new EntropyWriter(scratch, 0);
+  const marks = new MarkerWriter(out.bytes);
+  writeStart(marks);
+  writeDqt(marks, 0, tables.luminance.natural);
+  if (!grey) writeDqt(marks, 1, tables.chrominance.natural);
+  writeSof(marks, MARKER.SOF0, width, height, frame);
+  // jcmarker.c write_scan_header: each component's DC then AC table, each table once.
+  for (let slot = 0; slot < slots; slot++) {
+    writeDht(marks, 0, slot, huffman.dc[slot]!);
+    writeDht(marks, 1, slot, huffman.ac[slot]!);
+  }
+  writeSos(marks, frame);
+  out.length = marks.length;
+
+  const codes = kept === undefined ? (standardCodes ??= derive(STANDARD_TABLES)) : derive(huffman);
+  // Component index → table slot: Y (or grey) uses slot 0, Cb and Cr slot 1.
+  const dc = [codes.dc[0]!, codes.dc[slots - 1]!, codes.dc[slots - 1]!];
+  const ac = [codes.ac[0]!, codes.ac[slots - 1]!, codes.ac[slots - 1]!];
+  if (kept === undefined) {
+    produceBlocks(src, h, v, tables.luminance, tables.chrominance, (component, zz, lastDc) => {
+      out.reserve(BLOCK_ROOM);
+      out.encodeBlock(zz, lastDc, dc[component]!, ac[component]!);
+    });
+  } else {
+    const { blocks, components } = kept;
+    const zz = new Int32Array(64);
+    const lastDc = [0, 0, 0];
+    for (let n = 0; n < components.length; n++) {
+      const component = components[n]!;
+      zz.set(blocks.subarray(n * 64, n * 64 + 64));
+      out.reserve(BLOCK_ROOM);
+      out.encodeBlock(zz, lastDc[component]!, dc[component]!, ac[component]!);
+      lastDc[component] = zz[0]!;
+    }
+  }
+
+  out.flush();
+  return finish(out);
+}
+
+/**
+ * Progressive: every block kept in its component's grid, then the scans of jpeg_simple_progression, each with its
+ * own optimal Huffman tables (see progressive-encode.ts).
+ */
+function encodeProgressive(
+  src: SourcePixels,
+  grey: boolean,
+  h: number,
+  v: number,
+  frame: readonly FrameComponent[],
+  tables: ReturnType<typeof qualityTables>,
+): Uint8Array {
+  const { width, height } = src;
+  const count = blockCount(width, height, grey, h, v);
+  if (count > MAX_KEPT_BLOCKS) {
+    throw new PixtextError('ERR_TOO_LARGE', `progressive JPEG keeps every block: ${width}×${height} has too many (${count}); encode without progressive`);
+  }
+  const mcusPerRow = grey ? Math.ceil(width / 8) : Math.ceil(width / (8 * h));
+  const mcuRows = grey ? Math.ceil(height / 8) : Math.ceil(height / (8 * v));
+  const comps: ComponentBlocks[] = frame.map((c, i) => {
+    const [ch, cv] = grey ? [1, 1] : [c.h, c.v];
+    return {
+      grid: new Int16Array(mcusPerRow * ch * mcuRows * cv * 64),
+      gridWidth: mcusPerRow * ch,
+      widthInBlocks: i === 0 ? Math.ceil(width / 8) : mcusPerRow,
+      heightInBlocks: i === 0 ? Math.ceil(height / 8) : mcuRows,
+      h: ch,
+      v: cv,
+      slot: i === 0 ? 0 : 1,
+    };
+  });
+  produceBlocks(src, h, v, tables.luminance, tables.chrominance, (component, zz, _lastDc, bx, by) => {
+    const c = comps[component]!;
+    c.grid.set(zz, (by * c.gridWidth + bx) * 64);
+  });
+
+  if (scratch.length < INITIAL_SCRATCH) scratch = new Uint8Array(INITIAL_SCRATCH);
+  const out = new EntropyWriter(scratch, 0);
+  const marks = new MarkerWriter(out.bytes);
+  writeStart(marks);
+  writeDqt(marks, 0, tables.luminance.natural);
+  if (!grey) writeDqt(marks, 1, tables.chrominance.natural);
+  writeSof(marks, MARKER.SOF2, width, height, frame);
+  out.length = marks.length;
+  encodeScans(out, comps, grey ? GREY_SCRIPT : YCC_SCRIPT, mcusPerRow, mcuRows, (s, { dht }) => {
+    out.reserve(MAX_HEADER_LENGTH);
+    const w = new MarkerWriter(out.bytes);
+    w.length = out.length;
+    for (const t of dht) writeDht(w, t.tableClass, t.slot, t.spec);
+    writeSos(w, s.components.map((ci) => frame[ci]!), s.ss, s.se, s.ah, s.al, true);
+    out.length = w.length;
+  });
+  return finish(out);
+}
+
+/** EOI, then the file copied out of the scratch buffer (kept for the next call unless it grew large). */
+function finish(out: EntropyWriter): Uint8Array {
+  out.reserve(2);
+  out.bytes[out.length++] = 0xff;
+  out.bytes[out.length++] = 0xd9; // EOI
+  const result = out.bytes.slice(0, out.length);
+  scratch = out.bytes.length <= MAX_SCRATCH ? out.bytes : new Uint8Array(0);
+  return result;
+}
+
+function derive(set: HuffmanSet): { dc: DerivedTable[]; ac: DerivedTable[] } {
+  return { dc: set.dc.map(deriveTable), ac: set.ac.map(deriveTable) };
 }
