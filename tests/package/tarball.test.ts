@@ -63,24 +63,8 @@ describe('browser build', () => {
       .filter((f) => f.endsWith('.js'))
       .map((f) => join('esm', f)),
   ];
-  // jpeg-js's encoder ends in `Buffer.from(bytes)`. DESIGN §7 asks us to wrap it: `withBufferFrom` lends a stand-in
-  // only for the duration of that synchronous call and restores the global in `finally`. It is the one place the
-  // browser build may name Buffer; any other mention fails this test.
-  const withoutJpegStandIn = (code: string) => {
-    const start = code.indexOf('function withBufferFrom(');
-    if (start === -1) return code;
-    expect(code.indexOf('function withBufferFrom(', start + 1)).toBe(-1);
-    const end = code.indexOf('\n}\n', start);
-    return code.slice(0, start) + code.slice(end);
-  };
-
-  it('the jpeg-js stand-in is where the exemption expects it', () => {
-    expect(readFileSync(join(root, 'dist', 'esm', 'formats', 'jpeg', 'encode.js'), 'utf8')).toContain('function withBufferFrom(');
-    expect(readFileSync(join(root, 'dist', 'index.cjs'), 'utf8')).toContain('function withBufferFrom(');
-  });
-
   it.each(browserFiles)('dist/%s has no Buffer, process or node: reference', (file) => {
-    const code = withoutJpegStandIn(readFileSync(join(root, 'dist', file), 'utf8'));
+    const code = readFileSync(join(root, 'dist', file), 'utf8');
     expect(code).not.toMatch(/\bBuffer\b/);
     expect(code).not.toMatch(/\bprocess\.(env|versions|platform|argv|nextTick|cwd|exit)\b/);
     expect(code).not.toMatch(/\bglobalThis\.process\b/);
