@@ -4,6 +4,7 @@
 // jchuff.c: colour conversion and edge expansion, chroma downsampling, islow DCT, quantization, Huffman coding.
 // Spec: ITU-T T.81 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf); JFIF 1.02.
 import { PixtextError, invalidArgument } from '../../errors.js';
+import { hasAlpha, isGrey } from '../../pixel-modes/mode-table.js';
 import { validateRawImage } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import { JPEG_SUBSAMPLINGS } from '../codec.js';
@@ -80,8 +81,8 @@ function checkOptions(image: RawImage, options: Partial<CodecEncodeOptions>): Ch
   }
   if (!(JPEG_ENCODABLE_MODES as readonly PixelMode[]).includes(mode)) {
     // Grey modes become L, the others RGB; alpha is dropped unless flattened.
-    const target = mode === '1' || mode[0] === 'L' ? 'L' : 'RGB';
-    const alpha = mode.includes('A') ? ' (drops alpha; pass { background } to flatten it)' : '';
+    const target = mode === '1' || isGrey(mode) ? 'L' : 'RGB';
+    const alpha = hasAlpha(mode) ? ' (drops alpha; pass { background } to flatten it)' : '';
     throw new PixtextError('ERR_UNSUPPORTED', `JPEG cannot hold mode ${mode}: convert(image, '${target}') first${alpha}`);
   }
   if (width === 0 || height === 0) throw new PixtextError('ERR_UNSUPPORTED', `JPEG cannot hold ${width}×${height} (empty)`);

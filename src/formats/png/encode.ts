@@ -5,7 +5,8 @@
 // Spec: https://www.w3.org/TR/png-3/#4Concepts.Encoding and https://www.w3.org/TR/png-3/#11Chunks
 import { PixtextError } from '../../errors.js';
 import { rowStride, validateRawImage } from '../../raw-image.js';
-import type { RawImage } from '../../raw-image.js';
+import type { PixelMode, RawImage } from '../../raw-image.js';
+import { MODE_TABLE, colourOffsets, hasAlpha, isGrey } from '../../pixel-modes/mode-table.js';
 import { checkLevel } from '../../zlib/zlib-header.js';
 import { deflate } from '../../zlib/zlib.js';
 import { ChunkType, PNG_SIGNATURE, writeChunk, writeU32 } from './chunks.js';
@@ -65,29 +66,27 @@ function maskPadding(width: number) {
   };
 }
 
-// PNG colour type of each mode, BGR read as RGB and the 16-bit modes as their 8-bit names.
-const COLOR_TYPES: Record<string, PngColorType> = {
-  '1': PngColorType.GREY,
-  L: PngColorType.GREY,
-  LA: PngColorType.GREY_ALPHA,
-  P: PngColorType.PALETTE,
-  RGB: PngColorType.RGB,
-  RGBA: PngColorType.RGBA,
-};
+/** The PNG colour type that holds `mode` exactly (PNG spec Table 11.1), from the mode table. */
+function colorTypeOf(mode: PixelMode): PngColorType {
+  if (mode === 'P') return PngColorType.PALETTE;
+  const alpha = hasAlpha(mode);
+  if (mode === '1' || isGrey(mode)) return alpha ? PngColorType.GREY_ALPHA : PngColorType.GREY;
+  return alpha ? PngColorType.RGBA : PngColorType.RGB;
+}
 
 function layoutFor(image: RawImage, paletteDepth: number): Layout {
   const { mode, width: w } = image;
-  const wide = mode.endsWith('16');
+  const wide = MODE_TABLE[mode].bitsPerSample === 16;
   const bitDepth = mode === '1' ? 1 : mode === 'P' ? paletteDepth : wide ? 16 : 8;
   // Filters look back one whole pixel, at least one byte: rowStride of one pixel.
   const bpp = rowStride(mode, 1);
   let transform: Layout['transform'];
   if (wide) transform = toBigEndian;
-  else if (mode[0] === 'B') transform = swapRedBlue(bpp);
+  else if (colourOffsets(mode)?.red === 2) transform = swapRedBlue(bpp); // BGR, BGRA: PNG stores R, G, B
   else if (mode === '1' && (w & 7) !== 0) transform = maskPadding(w);
   else if (mode === 'P' && paletteDepth < 8) transform = packIndices(paletteDepth, w);
   return {
-    colorType: COLOR_TYPES[mode.replace('16', '').replace('BGR', 'RGB')]!,
+    colorType: colorTypeOf(mode),
     bitDepth,
     stride: mode === 'P' ? Math.ceil((w * paletteDepth) / 8) : rowStride(mode, w),
     bpp,
