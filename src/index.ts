@@ -1,4 +1,4 @@
-// Public API only: re-exports. See DESIGN.md §2.
+// Public API only: re-exports. See docs/ARCHITECTURE.md#public-api.
 export { PixtextError, ErrorCode } from './errors.js';
 export type { ErrorLocation } from './errors.js';
 export { PIXEL_MODES, PIXEL_MODE_NAMES, DEFAULT_MAX_PIXELS, rowStride, byteLengthFor, isPixelMode } from './raw-image.js';

@@ -61,7 +61,7 @@ function modeTable(): PixelModeTable {
 }
 
 /**
- * The pixel modes of a {@link RawImage} (DESIGN §3). 16-bit modes hold little-endian samples, so a
+ * The pixel modes of a {@link RawImage} (docs/ARCHITECTURE.md#rawimage-and-pixel-modes). 16-bit modes hold little-endian samples, so a
  * `Uint16Array` view over `data` works on every platform JavaScript runs on.
  * @example
  * ```ts

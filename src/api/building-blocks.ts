@@ -1,4 +1,4 @@
-// decode, encode and detectFormat (DESIGN §2): the file codecs behind one interface.
+// decode, encode and detectFormat (docs/ARCHITECTURE.md#public-api): the file codecs behind one interface.
 import type { FormatId } from '../formats/codec.js';
 import { validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';

@@ -1,4 +1,4 @@
-// Bare base64 of an image file as a text form of createPixtext (DESIGN §5), with a long text checked against
+// Bare base64 of an image file as a text form of createPixtext (docs/ARCHITECTURE.md#other-text-forms), with a long text checked against
 // maxPixels from its first bytes before the whole is decoded.
 import { decodeBase64, encodeBase64 } from '../base64/base64.js';
 import type { Base64Form } from './forms.js';

@@ -1,4 +1,4 @@
-// The Pillow dump JSON as a text form of createPixtext (DESIGN §5): the writer, reader and header look-up of
+// The Pillow dump JSON as a text form of createPixtext (docs/ARCHITECTURE.md#other-text-forms): the writer, reader and header look-up of
 // src/envelope/pil-dump.ts behind the PilDumpForm interface.
 import { readPilDump, readPilDumpHeader, writePilDump } from '../envelope/pil-dump.js';
 import type { PilDumpForm } from './forms.js';

@@ -1,4 +1,4 @@
-// Text forms beyond the envelope (DESIGN §5): the Pillow dump, data URLs and bare base64 of a file. An instance
+// Text forms beyond the envelope (docs/ARCHITECTURE.md#other-text-forms): the Pillow dump, data URLs and bare base64 of a file. An instance
 // reads and writes only the forms passed to createPixtext({ forms }); the envelope is always there.
 import { invalidArgument } from '../errors.js';
 import type { PixelMode, RawImage } from '../raw-image.js';

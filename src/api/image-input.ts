@@ -1,4 +1,4 @@
-// What imageToText accepts: encoded file bytes, a RawImage, or an ImageData-like RGBA object (DESIGN §2).
+// What imageToText accepts: encoded file bytes, a RawImage, or an ImageData-like RGBA object (docs/ARCHITECTURE.md#public-api).
 import { invalidArgument } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { validateRawImage } from '../raw-image.js';

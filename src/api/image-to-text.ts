@@ -1,4 +1,4 @@
-// imageToText (DESIGN §2): an image in, one of the text forms out.
+// imageToText (docs/ARCHITECTURE.md#public-api): an image in, one of the text forms out.
 import { writeEnvelope } from '../envelope/envelope-write.js';
 import type { EnvelopeContent } from '../envelope/envelope-write.js';
 import { invalidArgument } from '../errors.js';
@@ -14,7 +14,7 @@ import { resolveImageToTextOptions } from './options.js';
 import type { PayloadEncoding, ResolvedImageToTextOptions } from './options.js';
 import { encodeStored } from './stored-file.js';
 
-/** The payload encoding when none is given (DESIGN §2). */
+/** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
 function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
   return input.kind === 'file' && options.mode === undefined ? 'original' : 'png';

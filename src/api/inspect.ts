@@ -1,4 +1,4 @@
-// inspect (DESIGN §2): what a text holds (dimensions, mode, encoding, sizes, checksum) without decoding pixels.
+// inspect (docs/ARCHITECTURE.md#public-api): what a text holds (dimensions, mode, encoding, sizes, checksum) without decoding pixels.
 import { inspectEnvelope, inspectEnvelopeObject } from '../envelope/envelope-inspect.js';
 import type { EnvelopeInfo } from '../envelope/envelope-inspect.js';
 import type { EnvelopeEncoding } from '../envelope/envelope-header.js';

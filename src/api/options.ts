@@ -1,4 +1,4 @@
-// Options of the public functions, validated once at the boundary (DESIGN §2). Everything below the API receives
+// Options of the public functions, validated once at the boundary (docs/ARCHITECTURE.md#public-api). Everything below the API receives
 // complete, checked values.
 import { invalidArgument } from '../errors.js';
 import { FORMAT_IDS } from '../formats/codec.js';

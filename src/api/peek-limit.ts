@@ -1,7 +1,7 @@
 // Refusing a file over maxPixels from the first bytes of a long base64 text, before the whole text is decoded. A data
 // URL or bare base64 can be far larger than the image it declares (ancillary chunks, trailing bytes), and decoding it
-// all first would cost memory in proportion to the text rather than to maxPixels (DESIGN §6: sizes are checked from
-// the header, before any allocation).
+// all first would cost memory in proportion to the text rather than to maxPixels (sizes are checked from the header,
+// before any allocation: docs/ARCHITECTURE.md#limits).
 import { decodeBase64 } from '../base64/base64.js';
 import { parseDataUrl } from '../envelope/data-url.js';
 import { PixtextError } from '../errors.js';

@@ -1,4 +1,4 @@
-// createPixtext: the public functions bound to the features passed in (DESIGN §2): codecs, text forms beyond the
+// createPixtext: the public functions bound to the features passed in (docs/ARCHITECTURE.md#public-api): codecs, text forms beyond the
 // envelope, mode conversion. No global registry: a bundle contains what its code passes here and nothing else.
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';

@@ -1,5 +1,5 @@
 // The lean pair for raw-pixel envelopes: what an app that only moves pixels needs, without the file codecs, other
-// text forms and mode conversion that imageToText/textToImage can reach (issue 5's smallest bundle). Same envelope,
+// text forms and mode conversion that imageToText/textToImage can reach (the smallest bundle, docs/ARCHITECTURE.md#tree-shaking). Same envelope,
 // same checks: the text is byte for byte what imageToText writes, and every bad text gets textToImage's error code.
 import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.js';
 import type { EnvelopeHeader, JsonObject } from '../envelope/envelope-header.js';

@@ -1,4 +1,4 @@
-// Recognises which text form a string holds (DESIGN §2, §4, §5) and reads it: a pixtext envelope, the Pillow dump
+// Recognises which text form a string holds (docs/ARCHITECTURE.md#3-text-forms) and reads it: a pixtext envelope, the Pillow dump
 // JSON, a data URL, or bare base64 of a PNG/JPEG/BMP file.
 import { decodeBase64 } from '../base64/base64.js';
 import { isDataUrl } from '../envelope/data-url.js';

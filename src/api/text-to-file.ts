@@ -1,4 +1,4 @@
-// textToFile (DESIGN §2): text to the bytes of an image file, the stored bytes untouched when they already are one.
+// textToFile (docs/ARCHITECTURE.md#public-api): text to the bytes of an image file, the stored bytes untouched when they already are one.
 import type { FormatId } from '../formats/codec.js';
 import type { CodecSet } from './codec-set.js';
 import type { Features } from './features.js';

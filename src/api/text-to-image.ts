@@ -1,4 +1,4 @@
-// textToImage (DESIGN §2): any recognised text form back to a RawImage.
+// textToImage (docs/ARCHITECTURE.md#public-api): any recognised text form back to a RawImage.
 import type { RawImage } from '../raw-image.js';
 import type { Features } from './features.js';
 import { inMode } from './features.js';

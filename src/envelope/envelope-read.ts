@@ -1,4 +1,4 @@
-// The envelope v1 reader (DESIGN §4). Fast path: slice the `data` string out of a canonically shaped text and
+// The envelope v1 reader (docs/ARCHITECTURE.md#the-envelope-v1). Fast path: slice the `data` string out of a canonically shaped text and
 // JSON.parse only the header. Anything else that is valid JSON of the same object (keys in any order, whitespace,
 // escapes such as `\/` or `\n` inside `data`) goes through a full JSON.parse and gives the same result.
 import { decodeBase64 } from '../base64/base64.js';

@@ -1,4 +1,4 @@
-// The Pillow dump JSON of the original "Image-to-Binary" app (DESIGN §5):
+// The Pillow dump JSON of the original "Image-to-Binary" app (docs/ARCHITECTURE.md#other-text-forms):
 //   {"img_info": {"format": "PNG", "size": [w, h], "mode": "RGB"}, "img_data": "<base64 of im.tobytes()>"}
 // Spec: Pillow `Image.tobytes()` / `Image.frombytes()` (https://pillow.readthedocs.io/en/stable/reference/Image.html),
 // Python `json.dumps` defaults (https://docs.python.org/3/library/json.html#json.dumps).

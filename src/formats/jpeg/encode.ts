@@ -9,7 +9,7 @@ import type { CodecEncodeOptions } from '../codec.js';
 /** Modes the encoder takes as they are. `L` is written as YCbCr with neutral chroma (jpeg-js has no grey output). */
 export const JPEG_ENCODABLE_MODES = ['L', 'RGB', 'BGR'] as const satisfies readonly PixelMode[];
 
-/** Quality when none is given, as in DESIGN §2. */
+/** Quality when none is given, as documented in docs/ARCHITECTURE.md#public-api. */
 export const DEFAULT_QUALITY = 90;
 
 /** JPEG's own limit: 16-bit dimensions in the frame header. */
