@@ -24,10 +24,10 @@ export { rawImageToText, textToRawImage } from './api/raw.js';
 export type { RawImageToTextOptions, TextToRawImageOptions } from './api/raw.js';
 export { createPixtext } from './api/pixtext.js';
 export type { Pixtext, PixtextConfig } from './api/pixtext.js';
-export { pilDumpForm } from './api/form-pil-dump.js';
-export { dataUrlForm } from './api/form-data-url.js';
-export { base64Form } from './api/form-base64.js';
-export type { TextFormHandler, PilDumpForm, DataUrlForm, Base64Form, DeclaredSize } from './api/forms.js';
+export { pilDumpForm } from './text-forms/pil-dump-form.js';
+export { dataUrlForm } from './text-forms/data-url-form.js';
+export { base64Form } from './text-forms/base64.js';
+export type { TextFormHandler, PilDumpForm, DataUrlForm, Base64Form, DeclaredSize } from './text-forms/form.js';
 export type { ConvertFunction } from './api/features.js';
 export type { ImageInput, ImageDataInput } from './api/image-input.js';
 export type { TextInfo, RecognisedForm } from './api/inspect.js';
@@ -42,9 +42,9 @@ export type {
   TextForm,
   PayloadEncoding,
 } from './api/options.js';
-export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './envelope/envelope-header.js';
-export type { EnvelopeEncoding } from './envelope/envelope-header.js';
-export type { EnvelopeHeader } from './envelope/envelope-header.js';
+export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './text-forms/envelope-header.js';
+export type { EnvelopeEncoding } from './text-forms/envelope-header.js';
+export type { EnvelopeHeader } from './text-forms/envelope-header.js';
 export { toImageData, fromImageData } from './image-data.js';
 export type { ImageDataLike } from './image-data.js';
 export {

@@ -6,8 +6,8 @@ import type { ConvertOptions } from '../pixel-modes/convert-options.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import { createCodecSet } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
-import { createFormSet } from './forms.js';
-import type { FormSet } from './forms.js';
+import { createFormSet } from '../text-forms/form.js';
+import type { FormSet } from '../text-forms/form.js';
 import { notConfigured } from './not-configured.js';
 
 /** The mode conversion an instance uses: pixtext's `convert`, or a function with its contract. */

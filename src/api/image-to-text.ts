@@ -1,13 +1,13 @@
 // imageToText (docs/ARCHITECTURE.md#public-api): an image in, one of the text forms out.
-import { writeEnvelope } from '../envelope/envelope-write.js';
-import type { EnvelopeContent } from '../envelope/envelope-write.js';
+import { writeEnvelope } from '../text-forms/envelope-write.js';
+import type { EnvelopeContent } from '../text-forms/envelope-write.js';
 import { invalidArgument } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import type { Features } from './features.js';
 import { inMode } from './features.js';
-import type { FormSet } from './forms.js';
+import type { FormSet } from '../text-forms/form.js';
 import { classifyInput } from './image-input.js';
 import type { ClassifiedInput } from './image-input.js';
 import { resolveImageToTextOptions } from './options.js';

@@ -1,13 +1,13 @@
 // inspect (docs/ARCHITECTURE.md#public-api): what a text holds (dimensions, mode, encoding, sizes, checksum) without decoding pixels.
-import { inspectEnvelope, inspectEnvelopeObject } from '../envelope/envelope-inspect.js';
-import type { EnvelopeInfo } from '../envelope/envelope-inspect.js';
-import type { EnvelopeEncoding } from '../envelope/envelope-header.js';
-import { sliceEnvelope } from '../envelope/envelope-read.js';
-import { parseJsonObject } from '../envelope/json-scan.js';
-import { isPilDump } from '../envelope/pil-dump.js';
+import { inspectEnvelope, inspectEnvelopeObject } from '../text-forms/envelope-inspect.js';
+import type { EnvelopeInfo } from '../text-forms/envelope-inspect.js';
+import type { EnvelopeEncoding } from '../text-forms/envelope-header.js';
+import { sliceEnvelope } from '../text-forms/envelope-read.js';
+import { parseJsonObject } from '../text-forms/json-scan.js';
+import { isPilDump } from '../text-forms/pil-dump.js';
 import type { PixelMode } from '../raw-image.js';
 import type { Features } from './features.js';
-import { checkText, firstNonWhitespace, readText, unrecognizedObject } from './read-text.js';
+import { checkText, firstNonWhitespace, readText, unrecognizedObject } from '../text-forms/recognise.js';
 
 /** Which form a text is in, as recognised by `textToImage` and `inspect`. */
 export type RecognisedForm = 'envelope' | 'pil' | 'data-url' | 'base64';

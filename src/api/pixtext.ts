@@ -5,7 +5,7 @@ import type { RawImage } from '../raw-image.js';
 import { decodeWith, detectFormatWith, encodeWith } from './building-blocks.js';
 import { createFeatures } from './features.js';
 import type { ConvertFunction } from './features.js';
-import type { TextFormHandler } from './forms.js';
+import type { TextFormHandler } from '../text-forms/form.js';
 import type { ImageInput } from './image-input.js';
 import { imageToTextWith } from './image-to-text.js';
 import { inspectWith } from './inspect.js';

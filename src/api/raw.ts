@@ -1,10 +1,10 @@
 // The lean pair for raw-pixel envelopes: what an app that only moves pixels needs, without the file codecs, other
 // text forms and mode conversion that imageToText/textToImage can reach (the smallest bundle, docs/ARCHITECTURE.md#tree-shaking). Same envelope,
 // same checks: the text is byte for byte what imageToText writes, and every bad text gets textToImage's error code.
-import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.js';
-import type { EnvelopeHeader, JsonObject } from '../envelope/envelope-header.js';
-import { writeEnvelope } from '../envelope/envelope-write.js';
-import { isJsonObject, looksLikeJson, parseJsonObject } from '../envelope/json-scan.js';
+import { readEnvelopeFast, readEnvelopeObject } from '../text-forms/envelope-read.js';
+import type { EnvelopeHeader, JsonObject } from '../text-forms/envelope-header.js';
+import { writeEnvelope } from '../text-forms/envelope-write.js';
+import { isJsonObject, looksLikeJson, parseJsonObject } from '../text-forms/json-scan.js';
 import { PixtextError, invalidArgument } from '../errors.js';
 import { checkPixelLimit, resolveMaxPixels, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';

@@ -3,8 +3,8 @@ import type { FormatId } from '../formats/codec.js';
 import type { CodecSet } from './codec-set.js';
 import type { Features } from './features.js';
 import { resolveTextToFileOptions } from './options.js';
-import { readText } from './read-text.js';
-import type { TextContent } from './read-text.js';
+import { readText } from '../text-forms/recognise.js';
+import type { TextContent } from '../text-forms/recognise.js';
 import { imageOfContent } from './text-to-image.js';
 
 /** An image file: its format and bytes. */

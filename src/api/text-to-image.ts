@@ -3,8 +3,8 @@ import type { RawImage } from '../raw-image.js';
 import type { Features } from './features.js';
 import { inMode } from './features.js';
 import { resolveDecodeOptions } from './options.js';
-import { readText } from './read-text.js';
-import type { TextContent } from './read-text.js';
+import { readText } from '../text-forms/recognise.js';
+import type { TextContent } from '../text-forms/recognise.js';
 import { decodeStored } from './stored-file.js';
 
 /**

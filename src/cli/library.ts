@@ -3,7 +3,7 @@
 import { DEFAULT_CONFIG } from '../api/default.js';
 import { createFeatures } from '../api/features.js';
 import { imageToTextWith } from '../api/image-to-text.js';
-import { writeEnvelopeBytes } from '../envelope/envelope-write.js';
+import { writeEnvelopeBytes } from '../text-forms/envelope-write.js';
 import { encode, imageToText, inspect, textToFile, textToImage } from '../index.js';
 import type { FormatId, PixelMode, RawImage } from '../index.js';
 

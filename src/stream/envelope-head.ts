@@ -3,8 +3,8 @@
 // imageToText writes (`byteLength`, `crc32` and `data` are always the last three keys:
 // docs/ARCHITECTURE.md#the-envelope-v1).
 import { crc32Hex } from '../checksum/crc32.js';
-import { writeEnvelope } from '../envelope/envelope-write.js';
-import type { EnvelopeContent } from '../envelope/envelope-write.js';
+import { writeEnvelope } from '../text-forms/envelope-write.js';
+import type { EnvelopeContent } from '../text-forms/envelope-write.js';
 
 const EMPTY_TAIL = '"byteLength":0,"crc32":"00000000","data":""}';
 

@@ -5,7 +5,7 @@
 // with memory bounded by the payload and a fixed buffer.
 // Spec: https://www.rfc-editor.org/rfc/rfc8259 (JSON), §7 for string escapes.
 import { PixtextError } from '../errors.js';
-import { scanJson } from '../envelope/json-scan.js';
+import { scanJson } from '../text-forms/json-scan.js';
 import type { Base64Sink } from './base64-sink.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { base64Form } from '../../src/api/form-base64.js';
-import { dataUrlForm } from '../../src/api/form-data-url.js';
-import { pilDumpForm } from '../../src/api/form-pil-dump.js';
+import { base64Form } from '../../src/text-forms/base64.js';
+import { dataUrlForm } from '../../src/text-forms/data-url-form.js';
+import { pilDumpForm } from '../../src/text-forms/pil-dump-form.js';
 import { createPixtext } from '../../src/api/pixtext.js';
 import { convert } from '../../src/pixel-modes/convert.js';
 import { PixtextError } from '../../src/errors.js';

@@ -11,7 +11,7 @@ import {
 } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
 import { platform } from '../../src/platform-name.js';
-import { MODES, goldenImage, goldenOfMode, readGolden } from '../envelope/golden-images.js';
+import { MODES, goldenImage, goldenOfMode, readGolden } from '../text-forms/golden-images.js';
 import { plain, rawImage } from './arbitraries.js';
 
 const EXAMPLE =

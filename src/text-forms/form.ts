@@ -2,8 +2,8 @@
 // reads and writes only the forms passed to createPixtext({ forms }); the envelope is always there.
 import { invalidArgument } from '../errors.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
-import type { CodecSet } from './codec-set.js';
-import { notConfigured } from './not-configured.js';
+import type { CodecSet } from '../api/codec-set.js';
+import { notConfigured } from '../api/not-configured.js';
 
 /** An image's size and mode as a text declares it, read without decoding the pixels. */
 export interface DeclaredSize {

@@ -1,7 +1,7 @@
 // The Pillow dump JSON as a text form of createPixtext (docs/ARCHITECTURE.md#other-text-forms): the writer, reader and header look-up of
 // src/envelope/pil-dump.ts behind the PilDumpForm interface.
-import { readPilDump, readPilDumpHeader, writePilDump } from '../envelope/pil-dump.js';
-import type { PilDumpForm } from './forms.js';
+import { readPilDump, readPilDumpHeader, writePilDump } from './pil-dump.js';
+import type { PilDumpForm } from './form.js';
 
 /**
  * The Pillow dump JSON of the original Image-to-Binary app, `{"img_info": {...}, "img_data": "<base64>"}`: pass it

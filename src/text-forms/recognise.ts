@@ -1,17 +1,17 @@
 // Recognises which text form a string holds (docs/ARCHITECTURE.md#3-text-forms) and reads it: a pixtext envelope, the Pillow dump
 // JSON, a data URL, or bare base64 of a PNG/JPEG/BMP file.
 import { decodeBase64 } from '../base64/base64.js';
-import { isDataUrl } from '../envelope/data-url.js';
-import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.js';
-import type { EnvelopeHeader } from '../envelope/envelope-header.js';
-import { looksLikeJson, parseJsonObject } from '../envelope/json-scan.js';
-import { isPilDump } from '../envelope/pil-dump.js';
+import { isDataUrl } from './data-url.js';
+import { readEnvelopeFast, readEnvelopeObject } from './envelope-read.js';
+import type { EnvelopeHeader } from './envelope-header.js';
+import { looksLikeJson, parseJsonObject } from './json-scan.js';
+import { isPilDump } from './pil-dump.js';
 import { PixtextError, invalidArgument } from '../errors.js';
 import type { FormatId } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';
-import type { CodecSet } from './codec-set.js';
-import { codecFor } from './codec-set.js';
-import type { Features } from './features.js';
+import type { CodecSet } from '../api/codec-set.js';
+import { codecFor } from '../api/codec-set.js';
+import type { Features } from '../api/features.js';
 import { leadingDigits } from './peek-limit.js';
 
 /** A text read and verified, before any file in it is decoded. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseJsonObject, scanJson } from '../../src/envelope/json-scan.js';
-import { asciiJsonString } from '../../src/envelope/json-ascii.js';
+import { parseJsonObject, scanJson } from '../../src/text-forms/json-scan.js';
+import { asciiJsonString } from '../../src/text-forms/json-ascii.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
 

@@ -1,7 +1,7 @@
 // Bare base64 of an image file as a text form of createPixtext (docs/ARCHITECTURE.md#other-text-forms), with a long text checked against
 // maxPixels from its first bytes before the whole is decoded.
 import { decodeBase64, encodeBase64 } from '../base64/base64.js';
-import type { Base64Form } from './forms.js';
+import type { Base64Form } from './form.js';
 import { base64Prefix, refuseOverLimit } from './peek-limit.js';
 
 /**

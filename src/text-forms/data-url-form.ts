@@ -1,7 +1,7 @@
 // Data URLs of an image file as a text form of createPixtext (docs/ARCHITECTURE.md#other-text-forms): src/envelope/data-url.ts behind the
 // DataUrlForm interface, with a long URL checked against maxPixels from its first bytes.
-import { formatDataUrl, parseDataUrl } from '../envelope/data-url.js';
-import type { DataUrlForm } from './forms.js';
+import { formatDataUrl, parseDataUrl } from './data-url.js';
+import type { DataUrlForm } from './form.js';
 import { dataUrlPrefix, refuseOverLimit } from './peek-limit.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { writeEnvelope, writeEnvelopeBytes } from '../../src/envelope/envelope-write.js';
+import { writeEnvelope, writeEnvelopeBytes } from '../../src/text-forms/envelope-write.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
 import { GOLDEN_METADATA, MODES, goldenImage, goldenOfMode, readGolden } from './golden-images.js';

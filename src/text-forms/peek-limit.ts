@@ -3,10 +3,10 @@
 // all first would cost memory in proportion to the text rather than to maxPixels (sizes are checked from the header,
 // before any allocation: docs/ARCHITECTURE.md#limits).
 import { decodeBase64 } from '../base64/base64.js';
-import { parseDataUrl } from '../envelope/data-url.js';
+import { parseDataUrl } from './data-url.js';
 import { PixtextError } from '../errors.js';
 import { checkPixelLimit } from '../raw-image.js';
-import type { CodecSet } from './codec-set.js';
+import type { CodecSet } from '../api/codec-set.js';
 
 /** Base64 digits decoded ahead (48 KiB of file): every PNG and BMP header, and the JPEG frame header of most files. */
 const PEEK_CHARS = 65_536;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inspectEnvelope } from '../../src/envelope/envelope-inspect.js';
-import { readEnvelope, readEnvelopeFast, sliceEnvelope } from '../../src/envelope/envelope-read.js';
-import { writeEnvelope } from '../../src/envelope/envelope-write.js';
+import { inspectEnvelope } from '../../src/text-forms/envelope-inspect.js';
+import { readEnvelope, readEnvelopeFast, sliceEnvelope } from '../../src/text-forms/envelope-read.js';
+import { writeEnvelope } from '../../src/text-forms/envelope-write.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
 import { GOLDEN_METADATA, GOLDEN_PALETTE, MODES, goldenImage, goldenOfMode, readGolden } from './golden-images.js';
