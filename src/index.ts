@@ -24,14 +24,21 @@ export { rawImageToText, textToRawImage } from './api/raw.js';
 export type { RawImageToTextOptions, TextToRawImageOptions } from './api/raw.js';
 export { createPixtext } from './api/pixtext.js';
 export type { Pixtext, PixtextConfig } from './api/pixtext.js';
-export { pilDumpForm } from './text-forms/pil-dump-form.js';
-export { dataUrlForm } from './text-forms/data-url-form.js';
+export { pilDumpForm } from './text-forms/pil-dump.js';
+export { dataUrlForm } from './text-forms/data-url.js';
 export { base64Form } from './text-forms/base64.js';
-export type { TextFormHandler, PilDumpForm, DataUrlForm, Base64Form, DeclaredSize } from './text-forms/form.js';
-export type { ConvertFunction } from './api/features.js';
-export type { ImageInput, ImageDataInput } from './api/image-input.js';
-export type { TextInfo, RecognisedForm } from './api/inspect.js';
-export type { ImageFile } from './api/text-to-file.js';
+export type {
+  TextFormHandler,
+  PilDumpForm,
+  DataUrlForm,
+  Base64Form,
+  DeclaredSize,
+  TextInfo,
+  RecognisedForm,
+} from './text-forms/form.js';
+export type { ConvertFunction } from './api/pixtext.js';
+export type { ImageInput, ImageDataInput } from './api/image-to-text.js';
+export type { ImageFile } from './api/text-to-image.js';
 export { TEXT_FORMS, PAYLOAD_ENCODINGS, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
 export type {
   ImageToTextOptions,

@@ -1,127 +1,92 @@
-// Recognises which text form a string holds (docs/ARCHITECTURE.md#3-text-forms) and reads it: a pixtext envelope, the Pillow dump
-// JSON, a data URL, or bare base64 of a PNG/JPEG/BMP file.
-import { decodeBase64 } from '../base64/base64.js';
-import { isDataUrl } from './data-url.js';
-import { readEnvelopeFast, readEnvelopeObject } from './envelope-read.js';
-import type { EnvelopeHeader } from './envelope-header.js';
-import { looksLikeJson, parseJsonObject } from './json-scan.js';
-import { isPilDump } from './pil-dump.js';
+// The one recognition of text forms (docs/ARCHITECTURE.md#3-text-forms): textToImage, textToFile, inspect,
+// textToRawImage and the command line all decide here which form a text is in. The ladder holds the recognisers of
+// every known form, small functions kept apart from the readers, so that an instance without a form still names it
+// (ERR_UNSUPPORTED, "pass createPixtext({ forms: [dataUrlForm] })") while the form's reader stays out of its bundle.
 import { PixtextError, invalidArgument } from '../errors.js';
-import type { FormatId } from '../formats/codec.js';
-import type { RawImage } from '../raw-image.js';
-import type { CodecSet } from '../api/codec-set.js';
-import { codecFor } from '../api/codec-set.js';
-import type { Features } from '../api/features.js';
-import { leadingDigits } from './peek-limit.js';
+import { recogniseBase64 } from './base64.js';
+import { recogniseDataUrl } from './data-url.js';
+import { envelopeForm } from './envelope.js';
+import { sliceEnvelope } from './envelope-read.js';
+import type { FormId, FormSet, ReadContext, TextFormHandler, TextSample } from './form.js';
+import type { JsonObject } from './envelope-header.js';
+import { looksLikeJson, parseJsonObject } from './json-scan.js';
+import { recognisePilDump } from './pil-dump.js';
 
-/** A text read and verified, before any file in it is decoded. */
-export type TextContent =
-  | { form: 'envelope'; header: EnvelopeHeader; payload: Uint8Array }
-  | { form: 'pil'; image: RawImage }
-  | { form: 'data-url'; format: FormatId; bytes: Uint8Array; mimeType: string }
-  | { form: 'base64'; format: FormatId; bytes: Uint8Array };
-
-// Enough base64 for every codec's magic-byte check (48 bytes).
-const SNIFF_CHARS = 64;
-
-function unrecognized(detail: string): PixtextError {
-  return new PixtextError(
-    'ERR_UNRECOGNIZED_TEXT',
-    `The text is not an envelope, Pillow dump, data URL or base64 of a PNG, JPEG or BMP file: ${detail}`,
-  );
+/** A rung of the recognition ladder: a form's id and recogniser (a form handler is one). */
+export interface Rung<Context> {
+  readonly id: FormId;
+  recognise(sample: TextSample, context: Context): boolean;
 }
 
+/** Every known form, in the order they are tried: a JSON object's forms first, then the prefixes. */
+export const FORM_LADDER: readonly Rung<ReadContext>[] = [
+  envelopeForm,
+  { id: 'pil', recognise: recognisePilDump },
+  { id: 'data-url', recognise: recogniseDataUrl },
+  { id: 'base64', recognise: recogniseBase64 },
+];
+
 /**
- * Accepts only strings as text, and drops a leading byte order mark (U+FEFF), which editors on Windows add to saved
- * files and JSON.parse rejects. Offsets in later errors count from after it.
- * @throws PixtextError `ERR_INVALID_ARGUMENT`
+ * Prepares a text for recognition and reading: only strings are text, and a leading byte order mark (which editors
+ * on Windows add to saved files, and JSON.parse rejects) is dropped.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` (not a string)
  * @example
  * ```ts
- * checkText('\uFEFF{"pixtext":1}'); // '{"pixtext":1}'
+ * prepareText('\uFEFF {"pixtext":1}').start === 1;
  * ```
  */
-export function checkText(text: unknown): string {
-  if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export function prepareText(input: unknown): TextSample {
+  if (typeof input !== 'string') throw invalidArgument('a string', 'text', input);
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const start = /^[ \t\n\r\f]*/.exec(text)![0].length;
+  let object: JsonObject | undefined;
+  return {
+    text,
+    start,
+    // Cheap when the text is not an envelope: it must end in `"}` and hold `"data":"`.
+    sliced: text.charCodeAt(start) === 0x7b ? sliceEnvelope(text) : undefined,
+    object: () => (object ??= parseJsonObject(text)),
+  };
 }
 
 /**
- * Index of the first character that is not ASCII whitespace (the text's length if there is none).
+ * Which form of `ladder` a text is in: the first whose recogniser accepts it. `forms` names the ladder's forms in
+ * the error for a text of none of them.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` (not a string), `ERR_UNRECOGNIZED_TEXT` (empty, or no form of the
+ * ladder), `ERR_NOT_JSON` and `ERR_TRUNCATED` (JSON that is broken, cut short or not an object)
  * @example
  * ```ts
- * firstNonWhitespace('  {}') === 2;
+ * recogniseText(text, [envelopeForm], { maxPixels: 1e6 }, 'an envelope').sample.text;
  * ```
  */
-export function firstNonWhitespace(text: string): number {
-  const i = text.search(/[^ \t\n\r\f]/);
-  return i < 0 ? text.length : i;
+export function recogniseText<Context>(
+  input: unknown,
+  ladder: readonly Rung<Context>[],
+  context: Context,
+  forms: string,
+): { id: FormId; sample: TextSample } {
+  const sample = prepareText(input);
+  const { text, start } = sample;
+  for (const rung of ladder) if (rung.recognise(sample, context)) return { id: rung.id, sample };
+  // An array, a string, a number or a JSON object of no known form: never an image. object() says what is wrong
+  // with it as JSON (cut short, not an object) before it is reported as unrecognised.
+  if (looksLikeJson(text, start)) sample.object();
+  const head = JSON.stringify(text.slice(start, start + 16));
+  throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}`);
 }
 
 /**
- * The file format bare base64 starts with, judged from its first bytes (up to the first character that is not a
- * base64 digit, so a stray character later on is still reported as a base64 error with its offset), or undefined.
- */
-function sniffBase64(text: string, start: number, codecs: CodecSet): FormatId | undefined {
-  const whole = leadingDigits(text, start, SNIFF_CHARS);
-  if (whole.length === 0) return undefined;
-  return codecs.detect(decodeBase64(whole));
-}
-
-function readJsonObjectText(text: string, features: Features, maxPixels: number): TextContent {
-  const fast = readEnvelopeFast(text, { maxPixels });
-  if (fast !== undefined) return { form: 'envelope', ...fast };
-  const object = parseJsonObject(text, 'The text');
-  if (Object.hasOwn(object, 'pixtext')) {
-    return { form: 'envelope', ...readEnvelopeObject(object, { maxPixels }) };
-  }
-  if (isPilDump(object)) return { form: 'pil', image: features.forms.get('pil').read(object, maxPixels) };
-  throw unrecognizedObject();
-}
-
-/**
- * The error for a JSON object that is neither an envelope nor a Pillow dump.
+ * The form handler of a text and the text prepared: recognised among every known form, then looked up in the
+ * instance's forms.
+ * @throws PixtextError as {@link recogniseText}, and `ERR_UNSUPPORTED` naming the form to pass when the instance
+ * lacks it
  * @example
  * ```ts
- * throw unrecognizedObject();
+ * const { form, sample } = recogniseForm(text, features.forms, context);
+ * const payload = form.read(sample, context);
  * ```
  */
-export function unrecognizedObject(): PixtextError {
-  return unrecognized('it is a JSON object without "pixtext" or "img_info" and "img_data"');
-}
-
-/**
- * Reads any text form, verifying what can be verified without decoding an embedded file: an envelope's base64,
- * byteLength and CRC-32, a Pillow dump's size. A form the instance lacks is `ERR_UNSUPPORTED` once recognised.
- *
- * @throws PixtextError `ERR_INVALID_ARGUMENT` (not a string), `ERR_UNRECOGNIZED_TEXT`, `ERR_TRUNCATED`, `ERR_NOT_JSON`,
- * `ERR_ENVELOPE`, `ERR_ENVELOPE_VERSION`, `ERR_BASE64`, `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`, `ERR_DATA_URL`,
- * `ERR_TOO_LARGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`
- * @example
- * ```ts
- * const content = readText(text, createFeatures({ codecs: [pngCodec] }), 268_402_689);
- * if (content.form === 'envelope') console.log(content.header.crc32);
- * ```
- */
-export function readText(input: unknown, features: Features, maxPixels: number): TextContent {
-  const { codecs, forms } = features;
-  const text = checkText(input);
-  const start = firstNonWhitespace(text);
-  if (start === text.length) throw unrecognized(text.length === 0 ? 'it is empty' : 'it is only whitespace');
-  const first = text.charCodeAt(start);
-  if (first === 0x7b) return readJsonObjectText(text, features, maxPixels);
-  // An array, a string, a number, true, false or null: JSON, but never an image (nor a data URL, nor base64 of a
-  // file). parseJsonObject says what it is (not an object, or cut short).
-  if (looksLikeJson(text)) parseJsonObject(text, 'The text');
-  if (isDataUrl(text)) {
-    const { mimeType, bytes } = forms.get('data-url').read(text, codecs, maxPixels);
-    const codec = codecFor(codecs, bytes, 'The data URL');
-    return { form: 'data-url', format: codec.id, bytes, mimeType };
-  }
-  const format = sniffBase64(text, start, codecs);
-  if (format !== undefined) {
-    const bytes = forms.get('base64').read(text, start, codecs, maxPixels);
-    const codec = codecFor(codecs, bytes, 'The base64 text');
-    return { form: 'base64', format: codec.id, bytes };
-  }
-  throw unrecognized(`it starts with ${JSON.stringify(text.slice(start, start + 16))}`);
+export function recogniseForm(input: unknown, forms: FormSet, context: ReadContext): { form: TextFormHandler; sample: TextSample } {
+  const { id, sample } = recogniseText(input, FORM_LADDER, context, 'an envelope, Pillow dump, data URL or base64 of a PNG, JPEG or BMP file');
+  return { form: forms.get(id), sample };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64Form } from '../../src/text-forms/base64.js';
-import { dataUrlForm } from '../../src/text-forms/data-url-form.js';
-import { pilDumpForm } from '../../src/text-forms/pil-dump-form.js';
+import { dataUrlForm } from '../../src/text-forms/data-url.js';
+import { pilDumpForm } from '../../src/text-forms/pil-dump.js';
 import { createPixtext } from '../../src/api/pixtext.js';
 import { PixtextError } from '../../src/errors.js';
 import { convert } from '../../src/pixel-modes/convert.js';
