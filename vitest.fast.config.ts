@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+// @ts-expect-error plain ESM helper without type declarations
+import { viteNodeTwins } from './scripts/node-twins.mjs';
+
+// `npm run test:fast`: the quick loop while working (docs/ARCHITECTURE.md#6-tests). The unit, conformance and
+// property tests of the node project, with each property run at most PIXTEXT_FAST_RUNS times (25 unless set); without
+// the tests that spawn processes (the command line end to end, the packed package), start a browser or open sockets
+// (the examples), and without the long fuzz pass (its replayed regressions stay) and the tests of huge inputs.
+// `npm test` still runs everything, in both projects.
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const slow = [
+  'tests/browser/**',
+  'tests/package/**',
+  'tests/cli/cli.test.ts',
+  'tests/cli/demo.test.ts',
+  'tests/cli/packed-bin.test.ts',
+  'tests/cli/signals.test.ts',
+  'tests/cli/commands/**',
+  'tests/cli/batch/dataset.test.ts',
+  'tests/fuzz/quick.test.ts',
+  'tests/**/large.test.ts',
+  'tests/examples/**',
+  'tests/fuzz/engine.test.ts',
+];
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: 'pixtext', replacement: here('./src/index.ts') },
+      { find: /^fast-check$/, replacement: here('./tests/support/fast-check-fast.mjs') },
+      { find: /^fast-check-real$/, replacement: fileURLToPath(import.meta.resolve('fast-check')) },
+    ],
+  },
+  plugins: [viteNodeTwins()],
+  test: {
+    name: 'fast',
+    include: ['tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...slow],
+    testTimeout: 60_000,
+    env: { PIXTEXT_PROJECT: 'node' },
+  },
+});
