@@ -41,7 +41,8 @@ export function recogniseEnvelope(sample: TextSample): boolean {
 
 /**
  * Reads and verifies the envelope of a text {@link recogniseEnvelope} accepted (so a slice of it holds `pixtext`):
- * the canonical fast path when the text has its shape, else the parsed object. Shared by the envelope form and `textToRawImage`, which refuses files through `checkHeader`.
+ * the canonical fast path when the text has its shape, else the parsed object. Shared by the envelope form and
+ * `textToRawImage`, which refuses files through `checkHeader`.
  * @throws PixtextError as `readEnvelope`
  * @example
  * ```ts
