@@ -5,8 +5,9 @@ import { viteNodeTwins } from './scripts/node-twins.mjs';
 
 // `npm run test:fast`: the quick loop while working (docs/ARCHITECTURE.md#6-tests). The unit, conformance and
 // property tests of the node project, with each property run at most PIXTEXT_FAST_RUNS times (25 unless set); without
-// the tests that spawn processes (the command line end to end, the packed package), start a browser or open sockets
-// (the examples), and without the long fuzz pass (its replayed regressions stay) and the tests of huge inputs.
+// the tests that spawn processes or worker threads (the command line end to end and its batch pool, the packed
+// package), start a browser or open sockets (the examples), and without the long fuzz pass (its replayed regressions
+// stay), the tests of huge inputs and the command line's sweep of every fixture file (tests/cli/library.test.ts).
 // `npm test` still runs everything, in both projects.
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -19,6 +20,8 @@ const slow = [
   'tests/cli/signals.test.ts',
   'tests/cli/commands/**',
   'tests/cli/batch/dataset.test.ts',
+  'tests/cli/batch/pool.test.ts',
+  'tests/cli/library.test.ts',
   'tests/fuzz/quick.test.ts',
   'tests/**/large.test.ts',
   'tests/examples/**',
@@ -39,6 +42,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...slow],
     testTimeout: 60_000,
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which doubles the wall time.
+    maxWorkers: 2,
     env: { PIXTEXT_PROJECT: 'node' },
   },
 });
