@@ -108,3 +108,15 @@ export function describeChar(text: string, i: number): string {
 export function invalidArgument(what: string, option: string, value: unknown): PixtextError {
   return new PixtextError('ERR_INVALID_ARGUMENT', `Expected ${what} for ${option} but received ${describeValue(value)}`);
 }
+
+/**
+ * `ERR_UNSUPPORTED` for a feature a pixtext instance was made without (a codec, a text form, mode conversion):
+ * `<what> is not configured: pass createPixtext(<config>)`.
+ * @example
+ * ```ts
+ * throw notConfigured('The png codec', '{ codecs: [pngCodec] }');
+ * ```
+ */
+export function notConfigured(what: string, config: string): PixtextError {
+  return new PixtextError('ERR_UNSUPPORTED', `${what} is not configured: pass createPixtext(${config})`);
+}

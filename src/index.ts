@@ -1,4 +1,4 @@
-// Public API only: re-exports. See DESIGN.md §2.
+// Public API only: re-exports. See docs/ARCHITECTURE.md#public-api.
 export { PixtextError, ErrorCode } from './errors.js';
 export type { ErrorLocation } from './errors.js';
 export { PIXEL_MODES, PIXEL_MODE_NAMES, DEFAULT_MAX_PIXELS, rowStride, byteLengthFor, isPixelMode } from './raw-image.js';
@@ -24,14 +24,21 @@ export { rawImageToText, textToRawImage } from './api/raw.js';
 export type { RawImageToTextOptions, TextToRawImageOptions } from './api/raw.js';
 export { createPixtext } from './api/pixtext.js';
 export type { Pixtext, PixtextConfig } from './api/pixtext.js';
-export { pilDumpForm } from './api/form-pil-dump.js';
-export { dataUrlForm } from './api/form-data-url.js';
-export { base64Form } from './api/form-base64.js';
-export type { TextFormHandler, PilDumpForm, DataUrlForm, Base64Form, DeclaredSize } from './api/forms.js';
-export type { ConvertFunction } from './api/features.js';
-export type { ImageInput, ImageDataInput } from './api/image-input.js';
-export type { TextInfo, RecognisedForm } from './api/inspect.js';
-export type { ImageFile } from './api/text-to-file.js';
+export { pilDumpForm } from './text-forms/pil-dump.js';
+export { dataUrlForm } from './text-forms/data-url.js';
+export { base64Form } from './text-forms/base64.js';
+export type {
+  TextFormHandler,
+  PilDumpForm,
+  DataUrlForm,
+  Base64Form,
+  DeclaredSize,
+  TextInfo,
+  RecognisedForm,
+} from './text-forms/form.js';
+export type { ConvertFunction } from './api/pixtext.js';
+export type { ImageInput, ImageDataInput } from './api/image-to-text.js';
+export type { ImageFile } from './api/text-to-image.js';
 export { TEXT_FORMS, PAYLOAD_ENCODINGS, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
 export type {
   ImageToTextOptions,
@@ -42,9 +49,9 @@ export type {
   TextForm,
   PayloadEncoding,
 } from './api/options.js';
-export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './envelope/envelope-header.js';
-export type { EnvelopeEncoding } from './envelope/envelope-header.js';
-export type { EnvelopeHeader } from './envelope/envelope-header.js';
+export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './text-forms/envelope-header.js';
+export type { EnvelopeEncoding } from './text-forms/envelope-header.js';
+export type { EnvelopeHeader } from './text-forms/envelope-header.js';
 export { toImageData, fromImageData } from './image-data.js';
 export type { ImageDataLike } from './image-data.js';
 export {

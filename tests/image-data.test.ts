@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ErrorCode, PixtextError } from '../src/errors.js';
+import { ErrorCode } from '../src/errors.js';
 import { fromImageData, toImageData } from '../src/image-data.js';
 import type { RawImage } from '../src/raw-image.js';
+import { codeOf } from './support/errors.js';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PixtextError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PixtextError } from '../src/errors.js';
 import { PIXEL_MODES, PIXEL_MODE_NAMES, byteLengthFor, isPixelMode, rowStride, validateRawImage } from '../src/raw-image.js';
 import type { PixelMode } from '../src/raw-image.js';
 import { platform } from '../src/platform-name.js';
+import { codeOf } from './support/errors.js';
 
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PixtextError) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe(`raw-image (${platform})`, () => {
   it('names every mode of PIXEL_MODES, in table order, and nothing else', () => {

@@ -1,16 +1,16 @@
-// decode, encode and detectFormat (DESIGN §2): the file codecs behind one interface.
+// decode, encode and detectFormat (docs/ARCHITECTURE.md#public-api): the file codecs behind one interface.
 import type { FormatId } from '../formats/codec.js';
 import { validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { codecFor, toBytes } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
-import type { Features } from './features.js';
-import { inMode } from './features.js';
+import type { Features } from './pixtext.js';
+import { inMode } from './pixtext.js';
 import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './options.js';
 
 /**
- * Decodes PNG/JPEG/BMP bytes. Implementation of `decode` for one instance's features.
- * @throws PixtextError (see `Pixtext.decode`)
+ * Decodes PNG/JPEG/BMP bytes: `decode` for one instance's features.
+ * @throws PixtextError (see {@link decode})
  * @example
  * ```ts
  * decodeWith(createFeatures({ codecs: [pngCodec], convert }), pngBytes, { mode: 'RGBA' });
@@ -24,8 +24,8 @@ export function decodeWith(features: Features, input: unknown, rawOptions: unkno
 }
 
 /**
- * Encodes a RawImage as a file. Implementation of `encode` for one set of codecs.
- * @throws PixtextError (see `Pixtext.encode`)
+ * Encodes a RawImage as a file: `encode` for one set of codecs.
+ * @throws PixtextError (see {@link encode})
  * @example
  * ```ts
  * encodeWith(createCodecSet([pngCodec]), image, 'png', { compressionLevel: 9 });
@@ -38,8 +38,8 @@ export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, ra
 }
 
 /**
- * The format of file bytes from their magic bytes. Implementation of `detectFormat` for one set of codecs.
- * @throws PixtextError `ERR_INVALID_ARGUMENT` when `bytes` is not a Uint8Array or ArrayBuffer
+ * The format of file bytes from their magic bytes: `detectFormat` for one set of codecs.
+ * @throws PixtextError (see {@link detectFormat})
  * @example
  * ```ts
  * detectFormatWith(createCodecSet([]), new Uint8Array([0x42, 0x4d])); // 'bmp'

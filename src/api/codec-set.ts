@@ -3,7 +3,7 @@
 import { PixtextError, invalidArgument } from '../errors.js';
 import { FORMAT_IDS } from '../formats/codec.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
-import { notConfigured } from './not-configured.js';
+import { notConfigured } from '../errors.js';
 
 /** The codecs of one instance, with look-ups. */
 export interface CodecSet {

@@ -1,121 +1,143 @@
-// The default functions of the `pixtext` entry point: bound to all three codecs, every text form and mode
-// conversion. Code that wants less (a smaller bundle) calls createPixtext itself; the instance below is then
-// dropped by tree-shaking.
+// The top-level functions of the `pixtext` entry point: the two flows with every codec, text form and mode
+// conversion. Code that wants less (a smaller bundle) calls createPixtext itself; the features below are then
+// dropped by tree-shaking (docs/ARCHITECTURE.md#tree-shaking).
 import { bmpCodec } from '../formats/bmp/index.js';
 import { jpegCodec } from '../formats/jpeg/index.js';
 import { pngCodec } from '../formats/png/index.js';
 import type { FormatId } from '../formats/codec.js';
 import { convert } from '../pixel-modes/convert.js';
 import type { RawImage } from '../raw-image.js';
-import type { ImageInput } from './image-input.js';
-import type { TextInfo } from './inspect.js';
+import { base64Form } from '../text-forms/base64.js';
+import { dataUrlForm } from '../text-forms/data-url.js';
+import type { TextInfo } from '../text-forms/form.js';
+import { pilDumpForm } from '../text-forms/pil-dump.js';
+import { decodeWith, detectFormatWith, encodeWith } from './building-blocks.js';
+import { imageToTextWith } from './image-to-text.js';
+import type { ImageInput } from './image-to-text.js';
 import type { DecodeOptions, EncodeOptions, ImageToTextOptions, TextToFileOptions, TextToImageOptions } from './options.js';
-import { base64Form } from './form-base64.js';
-import { dataUrlForm } from './form-data-url.js';
-import { pilDumpForm } from './form-pil-dump.js';
-import { createPixtext } from './pixtext.js';
+import { createFeatures } from './pixtext.js';
 import type { PixtextConfig } from './pixtext.js';
-import type { ImageFile } from './text-to-file.js';
+import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
+import type { ImageFile } from './text-to-image.js';
 
-/**
- * What the default functions are bound to: the PNG, JPEG and BMP codecs, every text form and mode conversion. For
- * code inside the package (the command line) that needs the same features through the lower-level functions.
- * @example
- * ```ts
- * const features = createFeatures(DEFAULT_CONFIG);
- * ```
- */
+/** What the top-level functions are bound to: the PNG, JPEG and BMP codecs, every text form and mode conversion. */
 export const DEFAULT_CONFIG = {
   codecs: [pngCodec, jpegCodec, bmpCodec],
   forms: [pilDumpForm, dataUrlForm, base64Form],
   convert,
 } as const satisfies PixtextConfig;
 
-const all = /* @__PURE__ */ createPixtext(DEFAULT_CONFIG);
+/** The features of {@link DEFAULT_CONFIG}, checked once. */
+export const DEFAULT_FEATURES = /* @__PURE__ */ createFeatures(DEFAULT_CONFIG);
 
 /**
- * Turns an image (PNG/JPEG/BMP bytes, a RawImage or ImageData-like RGBA) into text; see {@link Pixtext.imageToText}.
- * Uses the PNG, JPEG and BMP codecs, every text form and mode conversion.
- * @throws PixtextError with a stable `code` (see {@link Pixtext.imageToText})
+ * Turns an image into text: by default a pixtext envelope v1 holding the raw pixels as base64.
+ *
+ * `input`: PNG/JPEG/BMP file bytes (sniffed from magic bytes), a `RawImage`, or an `ImageData`-like object
+ * `{ width, height, data: Uint8ClampedArray }` (RGBA, not copied).
+ * Options: `as` (defaults to `'envelope'`; `'data-url'`, `'base64'`, `'pil'`), `encoding` (defaults to `'raw'` for
+ * envelopes and Pillow dumps; for `data-url`/`base64`, to `'original'` for file input and `'png'` for pixels), `mode`
+ * (defaults to the input's), `quality` (defaults to 90), `compressionLevel` (defaults to 6), `metadata` (envelope
+ * only), `maxPixels` (defaults to 268,402,689). The envelope's `width`/`height`/`mode` are what `textToImage` returns;
+ * `'original'` reads them from the file header without decoding the pixels.
+ *
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` (bad option or combination, e.g. metadata with `as: 'base64'`),
+ * `ERR_INVALID_IMAGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (a mode the payload format cannot hold exactly: the
+ * message names the conversion to ask for; or a codec, form or `convert` a {@link createPixtext} instance lacks),
+ * `ERR_TOO_LARGE`, and decoding errors of file input (`ERR_CORRUPT`, `ERR_TRUNCATED`, …).
  * @example
  * ```ts
  * imageToText({ width: 2, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0, 0, 255, 0]) });
  * // '{"pixtext":1,"width":2,"height":1,"mode":"RGB","encoding":"raw","byteLength":6,"crc32":"c622f71d","data":"/wAAAP8A"}'
+ * const dataUrl = imageToText(pngBytes, { as: 'data-url' }); // the PNG's own bytes
  * ```
  */
 export function imageToText(input: ImageInput, options?: ImageToTextOptions): string {
-  return all.imageToText(input, options);
+  return imageToTextWith(DEFAULT_FEATURES, input, options);
 }
 
 /**
- * Reads an image back from an envelope, Pillow dump JSON, data URL or bare base64 of a file; see
- * {@link Pixtext.textToImage}.
- * @throws PixtextError with a stable `code` (see {@link Pixtext.textToImage})
+ * Reads an image back from text: a pixtext envelope, the Pillow dump JSON, a data URL, or bare base64 of a
+ * PNG/JPEG/BMP file, recognised automatically. Options: `mode` (convert on the way out; defaults to the mode the text
+ * declares), `maxPixels` (checked from headers before allocating; defaults to 268,402,689, `Infinity` disables).
+ *
+ * @throws PixtextError `ERR_UNRECOGNIZED_TEXT`, `ERR_NOT_JSON`, `ERR_TRUNCATED`, `ERR_ENVELOPE`,
+ * `ERR_ENVELOPE_VERSION`, `ERR_BASE64` (with the offset), `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`, `ERR_DATA_URL`,
+ * `ERR_TOO_LARGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (a codec, form or `convert` a {@link createPixtext}
+ * instance lacks), and the codecs' decoding errors.
  * @example
  * ```ts
- * const { width, height, mode, data } = textToImage(text, { maxPixels: 10_000_000 });
+ * const { width, height, mode, data } = textToImage(text);
+ * const grey = textToImage(text, { mode: 'L' });
  * ```
  */
 export function textToImage(text: string, options?: TextToImageOptions): RawImage {
-  return all.textToImage(text, options);
+  return textToImageWith(DEFAULT_FEATURES, text, options);
 }
 
 /**
- * Text to image file bytes, the stored file unchanged when it already has the wanted format; see
- * {@link Pixtext.textToFile}.
- * @throws PixtextError with a stable `code` (see {@link Pixtext.textToFile})
+ * Turns text into image file bytes. When the text already holds a file of the wanted `format` (an envelope with
+ * encoding png/jpeg/bmp, a data URL, bare base64), those bytes are returned unchanged; otherwise the image is decoded
+ * and encoded. `format` defaults to the stored file's format, or `'png'` for raw pixels; `quality`,
+ * `compressionLevel` and `maxPixels` as in {@link imageToText}.
+ *
+ * @throws PixtextError as {@link textToImage}, plus `ERR_UNSUPPORTED` when `format` cannot hold the image's mode.
  * @example
  * ```ts
  * const { format, bytes } = textToFile(text, { format: 'png' });
  * ```
  */
 export function textToFile(text: string, options?: TextToFileOptions): ImageFile {
-  return all.textToFile(text, options);
+  return textToFileWith(DEFAULT_FEATURES, text, options);
 }
 
 /**
- * Decodes PNG/JPEG/BMP bytes to a RawImage; see {@link Pixtext.decode}.
- * @throws PixtextError with a stable `code` (see {@link Pixtext.decode})
+ * Decodes PNG/JPEG/BMP bytes (sniffed) to a RawImage in the file's native mode, or in `mode`. `maxPixels` defaults to
+ * 268,402,689.
+ * @throws PixtextError `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`, `ERR_TOO_LARGE`, `ERR_CORRUPT`, `ERR_TRUNCATED`, …
  * @example
  * ```ts
- * const image = decode(bytes);
+ * const image = decode(pngBytes, { maxPixels: 50_000_000 });
  * ```
  */
 export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): RawImage {
-  return all.decode(bytes, options);
+  return decodeWith(DEFAULT_FEATURES, bytes, options);
 }
 
 /**
- * Encodes a RawImage as PNG, JPEG or BMP; see {@link Pixtext.encode}.
- * @throws PixtextError with a stable `code` (see {@link Pixtext.encode})
+ * Encodes a RawImage as a `'png'`, `'jpeg'` or `'bmp'` file. `quality` defaults to 90, `compressionLevel` to 6.
+ * @throws PixtextError `ERR_INVALID_IMAGE`, `ERR_UNSUPPORTED` (a mode the format cannot hold, naming the conversion;
+ * or no codec for it in a {@link createPixtext} instance), `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
  * const jpeg = encode(image, 'jpeg', { quality: 85 });
  * ```
  */
 export function encode(image: RawImage, format: FormatId, options?: EncodeOptions): Uint8Array {
-  return all.encode(image, format, options);
+  return encodeWith(DEFAULT_FEATURES.codecs, image, format, options);
 }
 
 /**
- * `'png' | 'jpeg' | 'bmp'` from magic bytes, or undefined; see {@link Pixtext.detectFormat}.
+ * The format of file bytes from their magic bytes (`'png' | 'jpeg' | 'bmp'`), or undefined.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` when `bytes` is not a Uint8Array or ArrayBuffer
  * @example
  * ```ts
- * detectFormat(bytes) === 'png';
+ * detectFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])); // 'jpeg'
  * ```
  */
 export function detectFormat(bytes: Uint8Array | ArrayBuffer): FormatId | undefined {
-  return all.detectFormat(bytes);
+  return detectFormatWith(DEFAULT_FEATURES.codecs, bytes);
 }
 
 /**
- * What a text holds, without decoding its pixels; see {@link Pixtext.inspect}.
- * @throws PixtextError with a stable `code` (see {@link Pixtext.inspect})
+ * What a text holds (form, dimensions, mode, encoding, sizes, checksum, metadata) without decoding its pixels.
+ * Nothing is verified: use `textToImage` for that.
+ * @throws PixtextError as {@link textToImage} for text it cannot read.
  * @example
  * ```ts
- * const { width, height, mode, encoding, byteLength } = inspect(text);
+ * const { width, height, mode, encoding, byteLength, crc32 } = inspect(text);
  * ```
  */
 export function inspect(text: string): TextInfo {
-  return all.inspect(text);
+  return inspectWith(DEFAULT_FEATURES, text);
 }

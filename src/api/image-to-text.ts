@@ -1,20 +1,63 @@
-// imageToText (DESIGN §2): an image in, one of the text forms out.
-import { writeEnvelope } from '../envelope/envelope-write.js';
-import type { EnvelopeContent } from '../envelope/envelope-write.js';
+// imageToText (docs/ARCHITECTURE.md#2-the-two-flows): an image in (file bytes, a RawImage, ImageData), one of the
+// text forms out. The order matters: everything that can be refused from the options and the input's kind is refused
+// before any decoding or encoding.
 import { invalidArgument } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
-import { checkPixelLimit } from '../raw-image.js';
+import { fromImageData } from '../image-data.js';
+import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
-import type { Features } from './features.js';
-import { inMode } from './features.js';
-import type { FormSet } from './forms.js';
-import { classifyInput } from './image-input.js';
-import type { ClassifiedInput } from './image-input.js';
+import type { TextFormHandler, TextSubject } from '../text-forms/form.js';
+import { codecFor } from './codec-set.js';
+import type { CodecSet } from './codec-set.js';
 import { resolveImageToTextOptions } from './options.js';
 import type { PayloadEncoding, ResolvedImageToTextOptions } from './options.js';
+import type { Features } from './pixtext.js';
+import { inMode } from './pixtext.js';
 import { encodeStored } from './stored-file.js';
 
-/** The payload encoding when none is given (DESIGN §2). */
+/**
+ * An object shaped like the DOM's `ImageData` (straight RGBA, 4 bytes a pixel, rows top to bottom). A real
+ * `ImageData` is one; so is a plain `{ width, height, data }`.
+ */
+export interface ImageDataInput {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8ClampedArray;
+}
+
+/** What `imageToText` takes: file bytes (PNG/JPEG/BMP, sniffed), a `RawImage`, or an `ImageData`-like object. */
+export type ImageInput = Uint8Array | ArrayBuffer | RawImage | ImageDataInput;
+
+/** An input sorted out: a file with its codec, or pixels. */
+export type ClassifiedInput =
+  | { kind: 'file'; format: FormatId; codec: ImageCodec; bytes: Uint8Array }
+  | { kind: 'pixels'; image: RawImage };
+
+/**
+ * Sorts `input` into a file (with its codec, by magic bytes) or pixels.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` (not an image input), `ERR_INVALID_IMAGE` (a malformed RawImage),
+ * `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (no codec for the file's format)
+ * @example
+ * ```ts
+ * classifyInput(pngBytes, createCodecSet([pngCodec])); // { kind: 'file', format: 'png', codec, bytes }
+ * ```
+ */
+export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput {
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
+    const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+    const codec = codecFor(codecs, bytes, 'The input');
+    return { kind: 'file', format: codec.id, codec, bytes };
+  }
+  if (typeof input === 'object' && input !== null && !ArrayBuffer.isView(input)) {
+    if ('mode' in input) return { kind: 'pixels', image: validateRawImage(input) };
+    if ((input as { data?: unknown }).data instanceof Uint8ClampedArray) {
+      return { kind: 'pixels', image: fromImageData(input as ImageDataInput) };
+    }
+  }
+  throw invalidArgument('file bytes, a RawImage or an ImageData', 'input', input);
+}
+
+/** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
 function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
   return input.kind === 'file' && options.mode === undefined ? 'original' : 'png';
@@ -47,15 +90,11 @@ function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, f
   return inMode(features, image, options.mode);
 }
 
-function fileText(forms: FormSet, codec: ImageCodec, bytes: Uint8Array, as: 'data-url' | 'base64'): string {
-  return as === 'data-url' ? forms.get(as).write(codec.mimeType, bytes) : forms.get(as).write(bytes);
-}
-
 /**
- * Turns an image into text. Implementation of `imageToText` for one instance's features. `envelope` writes the
- * envelope form (defaults to `writeEnvelope`; the command line passes `writeEnvelopeBytes` to get bytes and no
- * string); the other text forms are strings as ever.
- * @throws PixtextError (see `Pixtext.imageToText`)
+ * Turns an image into text: the flow behind `imageToText` for one instance's features. `write` writes the text form
+ * (defaults to the form's own writer; the command line passes one that writes an envelope as bytes, with no string of
+ * the whole text in between).
+ * @throws PixtextError (see {@link imageToText})
  * @example
  * ```ts
  * imageToTextWith(createFeatures({}), rawImage, { metadata: { id: 7 } });
@@ -66,43 +105,44 @@ export function imageToTextWith<T>(
   features: Features,
   input: unknown,
   rawOptions: unknown,
-  envelope: (content: EnvelopeContent) => T,
-): T | string;
+  write: (form: TextFormHandler, subject: TextSubject) => T,
+): T;
 export function imageToTextWith(
   features: Features,
   input: unknown,
   rawOptions: unknown,
-  envelope: (content: EnvelopeContent) => unknown = writeEnvelope,
+  write = (form: TextFormHandler, subject: TextSubject): unknown => form.write(subject),
 ): unknown {
   const options = resolveImageToTextOptions(rawOptions);
-  const { codecs, forms } = features;
+  const { codecs } = features;
   const classified = classifyInput(input, codecs);
   const encoding = options.encoding ?? defaultEncoding(options, classified);
   checkCombination(options, encoding, classified);
   // A form this instance lacks is refused before any decoding or encoding.
-  if (options.as !== 'envelope') forms.get(options.as);
+  const form = features.forms.get(options.as);
+  const { metadata } = options;
   const source: FormatId | undefined = classified.kind === 'file' ? classified.format : undefined;
 
+  let image: RawImage | undefined;
+  let codec: ImageCodec;
+  let bytes: Uint8Array;
   if (encoding === 'original') {
     if (classified.kind !== 'file') {
       throw invalidArgument(`file bytes as input with encoding 'original'`, 'input', classified.image);
     }
-    const { codec, bytes } = classified;
-    if (options.as !== 'envelope') return fileText(forms, codec, bytes, options.as === 'data-url' ? 'data-url' : 'base64');
-    // The header gives what textToImage will return, without decoding the pixels.
+    ({ codec, bytes } = classified);
+  } else {
+    image = pixelsOf(classified, options, features);
+    if (encoding === 'raw') return write(form, { kind: 'pixels', image, source, metadata });
+    codec = codecs.get(encoding);
+    bytes = encodeStored(image, codec, options, features.convert);
+  }
+  const declared = () => {
+    if (image !== undefined) return image;
+    // The original file's header gives what textToImage will return, without decoding the pixels.
     const header = codec.header(bytes);
     checkPixelLimit(header.width, header.height, options.maxPixels, `The ${codec.id} header`, header.mode);
-    return envelope({ ...header, encoding: codec.id, source, metadata: options.metadata, data: bytes });
-  }
-
-  const image = pixelsOf(classified, options, features);
-  if (options.as === 'pil') return forms.get('pil').write(image, source);
-  const { width, height, mode, data, palette } = image;
-  if (encoding === 'raw') {
-    return envelope({ width, height, mode, encoding: 'raw', palette, source, metadata: options.metadata, data });
-  }
-  const codec = codecs.get(encoding);
-  const bytes = encodeStored(image, codec, options, features.convert);
-  if (options.as !== 'envelope') return fileText(forms, codec, bytes, options.as);
-  return envelope({ width, height, mode, encoding: codec.id, source, metadata: options.metadata, data: bytes });
+    return header;
+  };
+  return write(form, { kind: 'file', format: codec.id, mimeType: codec.mimeType, bytes, source, metadata, declared });
 }

@@ -1,10 +1,11 @@
-// Options of the public functions, validated once at the boundary (DESIGN §2). Everything below the API receives
+// Options of the public functions, validated once at the boundary (docs/ARCHITECTURE.md#public-api). Everything below the API receives
 // complete, checked values.
 import { invalidArgument } from '../errors.js';
 import { FORMAT_IDS, JPEG_SUBSAMPLINGS } from '../formats/codec.js';
 import type { FormatId, JpegSubsampling } from '../formats/codec.js';
 import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
+import { isJsonObject } from '../text-forms/json-scan.js';
 
 /** The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'`. */
 export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil'] as const;
@@ -102,12 +103,10 @@ export interface ResolvedTextToFileOptions extends ResolvedEncodeOptions {
   maxPixels: number;
 }
 
-function optionsObject(options: unknown, name: string): Record<string, unknown> {
+function optionsObject(options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalidArgument('an options object', name, options);
-  }
-  return options as Record<string, unknown>;
+  if (!isJsonObject(options)) throw invalidArgument('an options object', 'options', options);
+  return options;
 }
 
 /** `value` when it is one of `values`; undefined when it is undefined and not `required`. */
@@ -140,7 +139,7 @@ const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_N
  * ```
  */
 export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
-  const o = optionsObject(options, 'options');
+  const o = optionsObject(options);
   return {
     quality: integerIn(o['quality'], 1, 100, DEFAULT_QUALITY, 'quality'),
     compressionLevel: integerIn(o['compressionLevel'], 0, 9, DEFAULT_COMPRESSION_LEVEL, 'compressionLevel'),
@@ -159,7 +158,7 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
  * ```
  */
 export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
-  const o = optionsObject(options, 'options');
+  const o = optionsObject(options);
   return { maxPixels: resolveMaxPixels(o['maxPixels']), mode: modeOption(o['mode']) };
 }
 
@@ -172,9 +171,9 @@ export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
  * ```
  */
 export function resolveImageToTextOptions(options: unknown): ResolvedImageToTextOptions {
-  const o = optionsObject(options, 'options');
+  const o = optionsObject(options);
   const metadata = o['metadata'];
-  if (metadata !== undefined && (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
+  if (metadata !== undefined && !isJsonObject(metadata)) {
     throw invalidArgument('a plain JSON object', 'metadata', metadata);
   }
   return {
@@ -196,7 +195,7 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
  * ```
  */
 export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOptions {
-  const o = optionsObject(options, 'options');
+  const o = optionsObject(options);
   return {
     ...resolveEncodeOptions(o),
     format: oneOf(FORMAT_IDS, o['format'], 'format'),

@@ -1,19 +1,22 @@
-// createPixtext: the public functions bound to the features passed in (DESIGN §2): codecs, text forms beyond the
-// envelope, mode conversion. No global registry: a bundle contains what its code passes here and nothing else.
+// createPixtext (docs/ARCHITECTURE.md#tree-shaking): the public functions bound to the features passed in (codecs,
+// text forms beyond the envelope, mode conversion), each passed in and never registered globally, so a bundle holds
+// exactly the features its code names. A feature that was not passed in is refused with ERR_UNSUPPORTED naming what
+// to pass.
+import { invalidArgument, notConfigured } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
-import type { RawImage } from '../raw-image.js';
+import type { ConvertOptions } from '../pixel-modes/convert-options.js';
+import type { PixelMode, RawImage } from '../raw-image.js';
+import { createFormSet } from '../text-forms/form.js';
+import type { FormSet, TextFormHandler, TextInfo } from '../text-forms/form.js';
 import { decodeWith, detectFormatWith, encodeWith } from './building-blocks.js';
-import { createFeatures } from './features.js';
-import type { ConvertFunction } from './features.js';
-import type { TextFormHandler } from './forms.js';
-import type { ImageInput } from './image-input.js';
+import { createCodecSet } from './codec-set.js';
+import type { CodecSet } from './codec-set.js';
+import type { imageToText, textToImage, textToFile, decode, encode, detectFormat, inspect } from './default.js';
+import type { ImageInput } from './image-to-text.js';
 import { imageToTextWith } from './image-to-text.js';
-import { inspectWith } from './inspect.js';
-import type { TextInfo } from './inspect.js';
 import type { DecodeOptions, EncodeOptions, ImageToTextOptions, TextToFileOptions, TextToImageOptions } from './options.js';
-import type { ImageFile } from './text-to-file.js';
-import { textToFileWith } from './text-to-file.js';
-import { textToImageWith } from './text-to-image.js';
+import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
+import type { ImageFile } from './text-to-image.js';
 
 /**
  * Options of {@link createPixtext}: what the instance can do beyond raw-pixel envelopes. Each feature left out is
@@ -40,104 +43,67 @@ export interface PixtextConfig {
 }
 
 /**
- * The pixtext functions, bound to one instance's features. All synchronous and pure: no I/O, no global state,
- * inputs never modified; typed-array views are honoured (`byteOffset`/`byteLength`).
+ * The pixtext functions, bound to one instance's features: each is the top-level function of the same name (documented
+ * there), limited to what the instance was given.
  */
 export interface Pixtext {
-  /**
-   * Turns an image into text: by default a pixtext envelope v1 holding the raw pixels as base64.
-   *
-   * `input`: PNG/JPEG/BMP file bytes (sniffed from magic bytes), a `RawImage`, or an `ImageData`-like object
-   * `{ width, height, data: Uint8ClampedArray }` (RGBA, not copied).
-   * Options: `as` (`'envelope'` default, `'data-url'`, `'base64'`, `'pil'`), `encoding` (`'raw'` default for
-   * envelopes; `'original'` for file input and `'png'` for pixels with `data-url`/`base64`), `mode`, `quality`
-   * (default 90), `compressionLevel` (default 6), `metadata` (envelope only), `maxPixels` (default 268,402,689).
-   * The envelope's `width`/`height`/`mode` are what `textToImage` returns; `'original'` reads them from the file
-   * header without decoding the pixels.
-   *
-   * @throws PixtextError `ERR_INVALID_ARGUMENT` (bad option or combination, e.g. metadata with `as: 'base64'`),
-   * `ERR_INVALID_IMAGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (a mode the payload format cannot hold exactly:
-   * the message names the conversion to ask for; or a codec, form or `convert` the instance lacks), `ERR_TOO_LARGE`,
-   * and decoding errors of file input (`ERR_CORRUPT`, `ERR_TRUNCATED`, …).
-   * @example
-   * ```ts
-   * const text = imageToText({ width: 2, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0, 0, 255, 0]) });
-   * // '{"pixtext":1,"width":2,"height":1,"mode":"RGB","encoding":"raw","byteLength":6,"crc32":"c622f71d","data":"/wAAAP8A"}'
-   * const dataUrl = imageToText(pngBytes, { as: 'data-url' }); // the PNG's own bytes
-   * ```
-   */
+  /** {@link imageToText}, with this instance's codecs, forms and conversion. */
   imageToText(input: ImageInput, options?: ImageToTextOptions): string;
-
-  /**
-   * Reads an image back from text: a pixtext envelope, the Pillow dump JSON, a data URL, or bare base64 of a
-   * PNG/JPEG/BMP file, recognised automatically. Options: `mode` (convert on the way out), `maxPixels` (checked
-   * from headers before allocating; default 268,402,689, `Infinity` disables).
-   *
-   * @throws PixtextError `ERR_UNRECOGNIZED_TEXT`, `ERR_NOT_JSON`, `ERR_TRUNCATED`, `ERR_ENVELOPE`,
-   * `ERR_ENVELOPE_VERSION`, `ERR_BASE64` (with the offset), `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`, `ERR_DATA_URL`,
-   * `ERR_TOO_LARGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (a codec, form or `convert` the instance lacks), and the
-   * codecs' decoding errors.
-   * @example
-   * ```ts
-   * const { width, height, mode, data } = textToImage(text);
-   * const grey = textToImage(text, { mode: 'L' });
-   * ```
-   */
+  /** {@link textToImage}, with this instance's codecs, forms and conversion. */
   textToImage(text: string, options?: TextToImageOptions): RawImage;
-
-  /**
-   * Turns text into image file bytes. When the text already holds a file of the wanted `format` (an envelope with
-   * encoding png/jpeg/bmp, a data URL, bare base64), those bytes are returned unchanged; otherwise the image is
-   * decoded and encoded. `format` defaults to the stored file's format, or `'png'` for raw pixels.
-   *
-   * @throws PixtextError as `textToImage`, plus `ERR_UNSUPPORTED` when `format` cannot hold the image's mode.
-   * @example
-   * ```ts
-   * const { format, bytes } = textToFile(text, { format: 'png' });
-   * ```
-   */
+  /** {@link textToFile}, with this instance's codecs, forms and conversion. */
   textToFile(text: string, options?: TextToFileOptions): ImageFile;
-
-  /**
-   * Decodes PNG/JPEG/BMP bytes (sniffed) to a RawImage in the file's native mode, or in `mode`.
-   * @throws PixtextError `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`, `ERR_TOO_LARGE`, `ERR_CORRUPT`, `ERR_TRUNCATED`, …
-   * @example
-   * ```ts
-   * const image = decode(pngBytes, { maxPixels: 50_000_000 });
-   * ```
-   */
+  /** {@link decode}, with this instance's codecs and conversion. */
   decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): RawImage;
-
-  /**
-   * Encodes a RawImage as a `'png'`, `'jpeg'` or `'bmp'` file.
-   * @throws PixtextError `ERR_INVALID_IMAGE`, `ERR_UNSUPPORTED` (a mode the format cannot hold, naming the conversion;
-   * or no codec for it in this instance), `ERR_INVALID_ARGUMENT`
-   * @example
-   * ```ts
-   * const png = encode(image, 'png', { compressionLevel: 9 });
-   * ```
-   */
+  /** {@link encode}, with this instance's codecs. */
   encode(image: RawImage, format: FormatId, options?: EncodeOptions): Uint8Array;
-
-  /**
-   * The format of file bytes from their magic bytes, or undefined. Names PNG/JPEG/BMP even without their codec.
-   * @example
-   * ```ts
-   * detectFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])); // 'jpeg'
-   * ```
-   */
+  /** {@link detectFormat}, with this instance's codecs (PNG, JPEG and BMP are named even without their codec). */
   detectFormat(bytes: Uint8Array | ArrayBuffer): FormatId | undefined;
-
-  /**
-   * What a text holds (form, dimensions, mode, encoding, sizes, checksum, metadata) without decoding its pixels.
-   * Nothing is verified: use `textToImage` for that.
-   * @throws PixtextError as `textToImage` for text it cannot read.
-   * @example
-   * ```ts
-   * const { width, height, mode, encoding, byteLength, crc32 } = inspect(text);
-   * ```
-   */
+  /** {@link inspect}, with this instance's codecs and forms. */
   inspect(text: string): TextInfo;
+}
+
+/** The mode conversion an instance uses: pixtext's `convert`, or a function with its contract. */
+export type ConvertFunction = (image: RawImage, mode: PixelMode, options?: ConvertOptions) => RawImage;
+
+/** The features of one instance, checked. */
+export interface Features {
+  codecs: CodecSet;
+  forms: FormSet;
+  /** Converts between modes; throws `ERR_UNSUPPORTED` when the instance was made without `convert`. */
+  convert: ConvertFunction;
+}
+
+const noConvert: ConvertFunction = () => {
+  throw notConfigured('Mode conversion', '{ convert }');
+};
+
+/**
+ * Checks a createPixtext configuration and builds its look-ups.
+ * @throws PixtextError `ERR_INVALID_ARGUMENT` for a configuration that is not an object, a codec or form that is not
+ * one, two of the same kind, or a `convert` that is not a function.
+ * @example
+ * ```ts
+ * const features = createFeatures({ codecs: [pngCodec], convert });
+ * ```
+ */
+export function createFeatures(config: unknown): Features {
+  if (typeof config !== 'object' || config === null) throw invalidArgument('a configuration object', 'config', config);
+  const { codecs = [], forms = [], convert = noConvert } = config as Record<string, unknown>;
+  if (typeof convert !== 'function') throw invalidArgument("a function (pixtext's convert)", 'convert', convert);
+  return { codecs: createCodecSet(codecs), forms: createFormSet(forms), convert: convert as ConvertFunction };
+}
+
+/**
+ * `image` in `mode`: converted with the instance's `convert` when the mode differs, as it is when `mode` is undefined.
+ * @throws PixtextError `ERR_UNSUPPORTED` when a conversion is needed and the instance was made without `convert`
+ * @example
+ * ```ts
+ * inMode(features, decoded, options.mode);
+ * ```
+ */
+export function inMode(features: Features, image: RawImage, mode: PixelMode | undefined): RawImage {
+  return mode === undefined || mode === image.mode ? image : features.convert(image, mode);
 }
 
 /**

@@ -1,14 +1,15 @@
 // The lean pair for raw-pixel envelopes: what an app that only moves pixels needs, without the file codecs, other
-// text forms and mode conversion that imageToText/textToImage can reach (issue 5's smallest bundle). Same envelope,
+// text forms and mode conversion that imageToText/textToImage can reach (the smallest bundle, docs/ARCHITECTURE.md#tree-shaking). Same envelope,
 // same checks: the text is byte for byte what imageToText writes, and every bad text gets textToImage's error code.
-import { readEnvelopeFast, readEnvelopeObject } from '../envelope/envelope-read.js';
-import type { EnvelopeHeader, JsonObject } from '../envelope/envelope-header.js';
-import { writeEnvelope } from '../envelope/envelope-write.js';
-import { isJsonObject, looksLikeJson, parseJsonObject } from '../envelope/json-scan.js';
 import { PixtextError, invalidArgument } from '../errors.js';
 import { checkPixelLimit, resolveMaxPixels, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
-import type { ImageDataInput } from './image-input.js';
+import { readEnvelopeText, recogniseEnvelope } from '../text-forms/envelope.js';
+import type { EnvelopeHeader } from '../text-forms/envelope-header.js';
+import { writeEnvelope } from '../text-forms/envelope-write.js';
+import { isJsonObject } from '../text-forms/json-scan.js';
+import { recogniseText } from '../text-forms/recognise.js';
+import type { ImageDataInput } from './image-to-text.js';
 
 /** Options of {@link rawImageToText}. */
 export interface RawImageToTextOptions {
@@ -35,24 +36,11 @@ function optionsOf(options: unknown): Record<string, unknown> {
   return options;
 }
 
-function notAnEnvelope(): PixtextError {
-  return new PixtextError('ERR_UNRECOGNIZED_TEXT', 'The text is not an envelope (use textToImage)');
-}
-
 /** Refuses an envelope holding a file before its payload is decoded. */
 function rawOnly(header: EnvelopeHeader): void {
   if (header.encoding !== 'raw') {
     throw new PixtextError('ERR_UNSUPPORTED', `The envelope holds a ${header.encoding} file: use textToImage`, { chunk: 'encoding' });
   }
-}
-
-/** The envelope's JSON object, after the fast path declined the text. */
-function envelopeObject(text: string): JsonObject {
-  // JSON, or text that tries to be: parseJsonObject says what is wrong with it.
-  if (!looksLikeJson(text)) throw notAnEnvelope();
-  const object = parseJsonObject(text, 'The text');
-  if (!Object.hasOwn(object, 'pixtext')) throw notAnEnvelope();
-  return object;
 }
 
 /**
@@ -125,12 +113,10 @@ export function rawImageToText(image: RawImage | ImageDataInput, options?: RawIm
  * ```
  */
 export function textToRawImage(text: string, options?: TextToRawImageOptions): RawImage {
-  const o = optionsOf(options);
-  const read = { maxPixels: resolveMaxPixels(o['maxPixels']), checkHeader: rawOnly };
-  if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
-  // Editors on Windows start saved files with a byte order mark, which JSON.parse rejects.
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { header, payload } = readEnvelopeFast(body, read) ?? readEnvelopeObject(envelopeObject(body), read);
+  const maxPixels = resolveMaxPixels(optionsOf(options)['maxPixels']);
+  // The one recognition, with the envelope as the only rung of its ladder: any other text is ERR_UNRECOGNIZED_TEXT.
+  const { sample } = recogniseText(text, [{ id: 'envelope', recognise: recogniseEnvelope }], undefined, 'an envelope');
+  const { header, payload } = readEnvelopeText(sample, { maxPixels, checkHeader: rawOnly });
   const image: RawImage = { width: header.width, height: header.height, mode: header.mode, data: payload };
   if (header.palette !== undefined) image.palette = header.palette;
   return image;

@@ -6,7 +6,8 @@ import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
-import type { ConvertFunction } from './features.js';
+import type { DeclaredImage } from '../text-forms/form.js';
+import type { ConvertFunction } from './pixtext.js';
 import type { ResolvedEncodeOptions } from './options.js';
 
 // Decoded mode → declared modes it may be turned back into: byte-order swaps, and the same pixels held as grey,
@@ -68,13 +69,6 @@ export function encodeStored(image: RawImage, codec: ImageCodec, options: Resolv
     );
   }
   return bytes;
-}
-
-/** What a text says about the image its stored file holds. */
-export interface DeclaredImage {
-  width: number;
-  height: number;
-  mode: PixelMode;
 }
 
 /**

@@ -1,46 +1,82 @@
-// textToImage (DESIGN §2): any recognised text form back to a RawImage.
+// text → image (docs/ARCHITECTURE.md#2-the-two-flows): textToImage, textToFile and inspect. All three recognise the
+// text with the one ladder of text-forms/recognise.ts and hand it to its form; they differ in what they ask the form
+// for (the payload, or the header) and in what they make of the payload.
+import type { FormatId } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';
-import type { Features } from './features.js';
-import { inMode } from './features.js';
-import { resolveDecodeOptions } from './options.js';
-import { readText } from './read-text.js';
-import type { TextContent } from './read-text.js';
+import type { ReadContext, TextInfo, TextPayload } from '../text-forms/form.js';
+import { recogniseForm } from '../text-forms/recognise.js';
+import { resolveDecodeOptions, resolveTextToFileOptions } from './options.js';
+import type { Features } from './pixtext.js';
+import { inMode } from './pixtext.js';
 import { decodeStored } from './stored-file.js';
 
-/**
- * The image a read text holds, in the mode it declares.
- * @example
- * ```ts
- * imageOfContent(readText(text, features, maxPixels), features, maxPixels);
- * ```
- */
-export function imageOfContent(content: TextContent, features: Features, maxPixels: number): RawImage {
-  const { codecs, convert } = features;
-  switch (content.form) {
-    case 'envelope': {
-      const { header, payload } = content;
-      if (header.encoding !== 'raw') return decodeStored(payload, header.encoding, header, codecs, convert, maxPixels);
-      const image: RawImage = { width: header.width, height: header.height, mode: header.mode, data: payload };
-      if (header.palette !== undefined) image.palette = header.palette;
-      return image;
-    }
-    case 'pil':
-      return content.image;
-    default:
-      return codecs.get(content.format).decode(content.bytes, { maxPixels });
-  }
+/** An image file: its format and bytes. */
+export interface ImageFile {
+  format: FormatId;
+  bytes: Uint8Array;
+}
+
+/** The payload of a text, recognised and read with every check its form makes. */
+function readPayload(features: Features, text: unknown, maxPixels: number): TextPayload {
+  const context: ReadContext = { codecs: features.codecs, maxPixels };
+  const { form, sample } = recogniseForm(text, features.forms, context);
+  return form.read(sample, context);
+}
+
+/** The image a payload holds, in the mode its text declares. */
+function imageOf(payload: TextPayload, features: Features, maxPixels: number): RawImage {
+  if (payload.kind === 'pixels') return payload.image;
+  const { format, bytes, declared } = payload;
+  if (declared !== undefined) return decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels);
+  return features.codecs.get(format).decode(bytes, { maxPixels });
 }
 
 /**
- * Reads an image back from text. Implementation of `textToImage` for one instance's features.
- * @throws PixtextError (see `Pixtext.textToImage`)
+ * Reads an image back from text: the flow behind `textToImage` for one instance's features.
+ * @throws PixtextError (see {@link textToImage})
  * @example
  * ```ts
  * textToImageWith(createFeatures({ convert }), envelopeText, { mode: 'RGBA' });
  * ```
  */
 export function textToImageWith(features: Features, text: unknown, rawOptions: unknown): RawImage {
-  const options = resolveDecodeOptions(rawOptions);
-  const image = imageOfContent(readText(text, features, options.maxPixels), features, options.maxPixels);
-  return inMode(features, image, options.mode);
+  const { maxPixels, mode } = resolveDecodeOptions(rawOptions);
+  return inMode(features, imageOf(readPayload(features, text, maxPixels), features, maxPixels), mode);
+}
+
+/**
+ * Turns text into image file bytes, the stored file unchanged when it already has the wanted format: the flow behind
+ * `textToFile` for one instance's features.
+ * @throws PixtextError (see {@link textToFile})
+ * @example
+ * ```ts
+ * textToFileWith(createFeatures({ codecs: [pngCodec] }), text, { format: 'png' }).bytes;
+ * ```
+ */
+export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile {
+  const options = resolveTextToFileOptions(rawOptions);
+  const payload = readPayload(features, text, options.maxPixels);
+  // The stored file, handed out unchanged: only when its bytes really are of the format the text says.
+  if (payload.kind === 'file' && (options.format ?? payload.format) === payload.format && features.codecs.detect(payload.bytes) === payload.format) {
+    return { format: payload.format, bytes: payload.bytes };
+  }
+  const format = options.format ?? 'png';
+  const codec = features.codecs.get(format);
+  return { format, bytes: codec.encode(imageOf(payload, features, options.maxPixels), options) };
+}
+
+/**
+ * What a text holds, without decoding its pixels: the flow behind `inspect` for one instance's features. An envelope
+ * is read from its header alone, a Pillow dump from its `img_info`; a data URL or bare base64 is base64-decoded to
+ * read the file's header.
+ * @throws PixtextError (see {@link inspect})
+ * @example
+ * ```ts
+ * inspectWith(createFeatures({}), text).byteLength;
+ * ```
+ */
+export function inspectWith(features: Features, text: unknown): TextInfo {
+  const context: ReadContext = { codecs: features.codecs, maxPixels: Infinity };
+  const { form, sample } = recogniseForm(text, features.forms, context);
+  return form.inspect(sample, context);
 }

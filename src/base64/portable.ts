@@ -7,7 +7,8 @@ import { PixtextError, describeChar } from '../errors.js';
 /** Options for `decodeBase64`. */
 export interface DecodeBase64Options {
   /**
-   * Skip ASCII whitespace (space, tab, LF, FF, CR) anywhere, as DESIGN §4 allows inside an envelope's `data`.
+   * Skip ASCII whitespace (space, tab, LF, FF, CR) anywhere, as an envelope's `data` may
+   * hold (docs/ARCHITECTURE.md#the-envelope-v1).
    * Defaults to false: whitespace is `ERR_BASE64`.
    */
   allowWhitespace?: boolean;

@@ -2,7 +2,7 @@
 // (unknown option, missing or unexpected value, wrong count of arguments) is reported in the one message form
 // `Expected <what> for <option> but received <value>`, rather than in parseArgs' own wording.
 import { parseArgs } from 'node:util';
-import { describeValue } from '../errors.js';
+import { describeValue } from '../internal.js';
 
 /**
  * A mistake on the command line. The CLI prints its message and exits with code 2 (usage).

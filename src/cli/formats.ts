@@ -1,6 +1,6 @@
 // Which image format a file name asks for. Only names decide output formats; inputs are always sniffed from bytes.
 import { extname } from 'node:path';
-import type { FormatId } from '../formats/codec.js';
+import type { FormatId } from '../index.js';
 
 /** Output file name extensions (lowercase, no dot) and the format each one means. */
 export const EXTENSION_FORMATS: Readonly<Record<string, FormatId>> = {

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { constants as bufferConstants } from 'node:buffer';
 import type { Readable, Writable } from 'node:stream';
-import { PixtextError } from '../errors.js';
+import { PixtextError } from '../index.js';
 import { writeFileAtomic, refuseExisting, type FileContent, type TempFiles } from './atomic-write.js';
 
 /** The argument that means standard input or standard output. */

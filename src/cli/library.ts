@@ -1,11 +1,9 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
-import { DEFAULT_CONFIG } from '../api/default.js';
-import { createFeatures } from '../api/features.js';
-import { imageToTextWith } from '../api/image-to-text.js';
-import { writeEnvelopeBytes } from '../envelope/envelope-write.js';
 import { encode, imageToText, inspect, textToFile, textToImage } from '../index.js';
-import type { FormatId, PixelMode, RawImage } from '../index.js';
+import type { FormatId, ImageToTextOptions, PixelMode, RawImage } from '../index.js';
+import { imageToTextLine } from '../internal.js';
+import type { TextLine } from '../internal.js';
 
 /** How `encode` turns an image file into text (the `imageToText` options the CLI exposes). */
 export interface TextOptions {
@@ -38,15 +36,7 @@ export function fileToText(bytes: Uint8Array, options: TextOptions, metadata?: R
 }
 
 /** One image file as one line of text, as bytes, with what `info` would show of it. */
-export interface FileLine {
-  /** The text and a line feed, as UTF-8 (ASCII for an envelope), in an ArrayBuffer of its own. */
-  readonly line: Uint8Array;
-  readonly width: number;
-  readonly height: number;
-  readonly mode: string;
-}
-
-let features: ReturnType<typeof createFeatures> | undefined;
+export type FileLine = TextLine;
 
 /**
  * {@link fileToText} plus a line feed, as bytes. An envelope is written as bytes directly, with no string of the
@@ -59,21 +49,7 @@ let features: ReturnType<typeof createFeatures> | undefined;
  * ```
  */
 export function fileToLine(bytes: Uint8Array, options: TextOptions, metadata?: Record<string, unknown>): FileLine {
-  let summary: FileLine | undefined;
-  const output = imageToTextWith(
-    (features ??= createFeatures(DEFAULT_CONFIG)),
-    bytes,
-    textOptions(options, metadata),
-    (content) => {
-      const line = writeEnvelopeBytes(content, '\n');
-      summary = { line, width: content.width, height: content.height, mode: content.mode };
-      return line;
-    },
-  );
-  if (summary !== undefined) return summary;
-  const text = output as string;
-  const { width, height, mode } = inspect(text);
-  return { line: new TextEncoder().encode(`${text}\n`), width, height, mode };
+  return imageToTextLine(bytes, textOptions(options, metadata), '\n');
 }
 
 /**
@@ -121,7 +97,7 @@ export function textHeader(text: string): TextHeader {
   return inspect(text);
 }
 
-function textOptions(options: TextOptions, metadata: Record<string, unknown> | undefined): Record<string, unknown> {
+function textOptions(options: TextOptions, metadata: Record<string, unknown> | undefined): ImageToTextOptions {
   return { ...definedOnly(options), ...(metadata === undefined ? {} : { metadata }) };
 }
 

@@ -1,6 +1,6 @@
 // How failures are worded on stderr. Every failure names its subject (a file, `line 12 of x.jsonl`, `standard
 // input`) and ends with a stable code in parentheses: the PixtextError code, or the system error code (ENOENT…).
-import { PixtextError } from '../errors.js';
+import { PixtextError } from '../index.js';
 
 /** A failure the CLI reports about a file it reads or writes (not a pixtext decoding error). */
 export class FileError extends Error {

@@ -114,7 +114,7 @@ export class Base64Sink {
         );
       }
       if (this.stripSpaces || body.indexOf(' ') === -1) throw this.wrap(cause);
-      // Spaces are allowed in `data` (DESIGN §4): from now on they are removed before batching.
+      // Spaces are allowed in `data` (docs/ARCHITECTURE.md#the-envelope-v1): from now on they are removed before batching.
       this.stripSpaces = true;
       this.push(text);
       if (final) this.decodePending(true);

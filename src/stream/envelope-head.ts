@@ -1,9 +1,10 @@
 // The part of an envelope v1 before the payload's base64, for writers that stream the payload. It is cut from the
 // canonical writer's own output for an empty payload, so a streamed envelope can never drift from what
-// imageToText writes (DESIGN §4: `byteLength`, `crc32` and `data` are always the last three keys).
+// imageToText writes (`byteLength`, `crc32` and `data` are always the last three keys:
+// docs/ARCHITECTURE.md#the-envelope-v1).
 import { crc32Hex } from '../checksum/crc32.js';
-import { writeEnvelope } from '../envelope/envelope-write.js';
-import type { EnvelopeContent } from '../envelope/envelope-write.js';
+import { writeEnvelope } from '../text-forms/envelope-write.js';
+import type { EnvelopeContent } from '../text-forms/envelope-write.js';
 
 const EMPTY_TAIL = '"byteLength":0,"crc32":"00000000","data":""}';
 

@@ -5,7 +5,7 @@
 // with memory bounded by the payload and a fixed buffer.
 // Spec: https://www.rfc-editor.org/rfc/rfc8259 (JSON), §7 for string escapes.
 import { PixtextError } from '../errors.js';
-import { scanJson } from '../envelope/json-scan.js';
+import { scanJson } from '../text-forms/json-scan.js';
 import type { Base64Sink } from './base64-sink.js';
 
 /**
@@ -37,7 +37,8 @@ type State = (typeof State)[keyof typeof State];
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const isJsonWs = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-// Escaped characters the base64 reader skips as whitespace (DESIGN §4: line breaks and spaces in `data`).
+// Escaped characters the base64 reader skips as whitespace (line breaks and spaces in `data`:
+// docs/ARCHITECTURE.md#the-envelope-v1).
 const isDataWs = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c;
 
 function show(c: number): string {

@@ -2,8 +2,8 @@
 // The header (which canonically precedes `data`) sizes the payload buffer before any of it is decoded, so memory is
 // the image plus a fixed buffer; `byteLength` and `crc32` are verified when the text ends.
 import { PixtextError, describeValue } from '../errors.js';
-import { checkEnvelopeVersion, parseEnvelopeHeader } from '../envelope/envelope-header.js';
-import type { EnvelopeHeader } from '../envelope/envelope-header.js';
+import { checkEnvelopeVersion, parseEnvelopeHeader } from '../text-forms/envelope-header.js';
+import type { EnvelopeHeader } from '../text-forms/envelope-header.js';
 import { crc32Hex } from '../checksum/crc32.js';
 import { convert } from '../pixel-modes/convert.js';
 import { PIXEL_MODES, byteLengthFor, checkPixelLimit } from '../raw-image.js';

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { base64Form } from '../../src/api/form-base64.js';
-import { dataUrlForm } from '../../src/api/form-data-url.js';
-import { pilDumpForm } from '../../src/api/form-pil-dump.js';
+import { base64Form } from '../../src/text-forms/base64.js';
+import { dataUrlForm } from '../../src/text-forms/data-url.js';
+import { pilDumpForm } from '../../src/text-forms/pil-dump.js';
 import { createPixtext } from '../../src/api/pixtext.js';
-import { PixtextError } from '../../src/errors.js';
 import { convert } from '../../src/pixel-modes/convert.js';
 import { platform } from '../../src/platform-name.js';
 import type { RawImage } from '../../src/raw-image.js';
 import { plain } from './arbitraries.js';
-import { failure } from './failure.js';
+import { codeOf, expectPixtextError } from '../support/errors.js';
 import { fakeCodec } from './fake-codec.js';
 
 // createPixtext() with nothing is raw-pixel envelopes only; every other feature is passed in (codecs, text forms,
@@ -54,8 +53,8 @@ describe(`createPixtext features (${platform})`, () => {
       ['encode', () => none.encode(rgb, 'bmp'), PASS.bmp],
     ];
     for (const [what, call, pass] of cases) {
-      const { code, message } = failure(call);
-      expect({ what, code, names: message.includes(pass) }).toEqual({ what, code: 'ERR_UNSUPPORTED', names: true });
+      const { message } = expectPixtextError(call, 'ERR_UNSUPPORTED');
+      expect({ what, names: message.includes(pass) }).toEqual({ what, names: true });
     }
   });
 
@@ -74,12 +73,12 @@ describe(`createPixtext features (${platform})`, () => {
     expect(pil.imageToText(rgb, { as: 'pil' })).toBe(DUMP);
     expect(plain(pil.textToImage(DUMP))).toEqual(plain(rgb));
     expect(pil.inspect(DUMP)).toEqual({ form: 'pil', width: 2, height: 1, mode: 'RGB', encoding: 'raw', byteLength: 6, textLength: DUMP.length });
-    expect(failure(() => pil.textToImage(fileBase64)).message).toContain(PASS.base64);
+    expect(expectPixtextError(() => pil.textToImage(fileBase64), 'ERR_UNSUPPORTED').message).toContain(PASS.base64);
 
     const converting = createPixtext({ convert });
     // Pillow's RGB→L: (R·19595 + G·38470 + B·7471 + 0x8000) >> 16.
     expect(plain(converting.textToImage(EXAMPLE, { mode: 'L' }))).toEqual({ width: 2, height: 1, mode: 'L', data: [76, 150] });
-    expect(failure(() => converting.imageToText(rgb, { as: 'pil' })).message).toContain(PASS.pil);
+    expect(expectPixtextError(() => converting.imageToText(rgb, { as: 'pil' }), 'ERR_UNSUPPORTED').message).toContain(PASS.pil);
 
     const files = createPixtext({ codecs: [fakeCodec], forms: [dataUrlForm, base64Form] });
     expect(files.imageToText(file, { as: 'data-url' })).toBe(`data:image/x-fake;base64,${fileBase64}`);
@@ -88,7 +87,7 @@ describe(`createPixtext features (${platform})`, () => {
     // A BGR image stored in a format that keeps it as RGB needs convert to come back as BGR.
     const bgr: RawImage = { ...rgb, mode: 'BGR' };
     const stored = createPixtext({ codecs: [fakeCodec], convert }).imageToText(bgr, { encoding: 'png' });
-    expect(failure(() => files.textToImage(stored)).message).toContain(PASS.convert);
+    expect(expectPixtextError(() => files.textToImage(stored), 'ERR_UNSUPPORTED').message).toContain(PASS.convert);
   });
 
   it('rejects a configuration that is not one with ERR_INVALID_ARGUMENT', () => {
@@ -102,7 +101,7 @@ describe(`createPixtext features (${platform})`, () => {
       ['convert not a function', { convert: 'yes' }],
     ];
     for (const [what, config] of bad) {
-      expect({ what, code: failure(() => createPixtext(config as never)).code }).toEqual({ what, code: 'ERR_INVALID_ARGUMENT' });
+      expect({ what, code: codeOf(() => createPixtext(config as never)) }).toEqual({ what, code: 'ERR_INVALID_ARGUMENT' });
     }
   });
 });

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { base64Form } from '../../src/api/form-base64.js';
-import { dataUrlForm } from '../../src/api/form-data-url.js';
-import { pilDumpForm } from '../../src/api/form-pil-dump.js';
+import { base64Form } from '../../src/text-forms/base64.js';
+import { dataUrlForm } from '../../src/text-forms/data-url.js';
+import { pilDumpForm } from '../../src/text-forms/pil-dump.js';
 import { createPixtext } from '../../src/api/pixtext.js';
 import { convert } from '../../src/pixel-modes/convert.js';
-import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
 import type { RawImage } from '../../src/raw-image.js';
 import { calls, fakeCodec } from './fake-codec.js';
-import { failure } from './failure.js';
+import { codeOf, expectPixtextError } from '../support/errors.js';
 import { plain } from './arbitraries.js';
 
-const codeOf = (f: () => unknown) => failure(f).code;
 
 const fake = createPixtext({ codecs: [fakeCodec], forms: [pilDumpForm, dataUrlForm, base64Form], convert });
 const none = createPixtext();
@@ -56,8 +54,7 @@ describe(`API plumbing with a stand-in codec (${platform})`, () => {
 
   it('refuses to store what the format would not give back exactly, naming the conversion', () => {
     const la16: RawImage = { width: 1, height: 1, mode: 'LA16', data: new Uint8Array(4) };
-    const e = failure(() => fake.imageToText(la16, { encoding: 'png' }));
-    expect(e.code).toBe('ERR_UNSUPPORTED');
+    const e = expectPixtextError(() => fake.imageToText(la16, { encoding: 'png' }), 'ERR_UNSUPPORTED');
     expect(e.message).toContain("'RGBA16'");
     // A palette the format drops: the stand-in reads P back as L, which loses the palette.
     const p: RawImage = { width: 1, height: 1, mode: 'P', data: new Uint8Array([0]), palette: new Uint8Array([9, 9, 9, 255]) };
@@ -66,8 +63,7 @@ describe(`API plumbing with a stand-in codec (${platform})`, () => {
 
   it('names the missing codec instead of failing obscurely', () => {
     const file = fakeCodec.encode(rgb);
-    const e = failure(() => none.imageToText(file));
-    expect(e.code).toBe('ERR_UNSUPPORTED');
+    const e = expectPixtextError(() => none.imageToText(file), 'ERR_UNSUPPORTED');
     expect(e.message).toContain('png');
     expect(none.detectFormat(file)).toBe('png');
     expect(none.detectFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg');

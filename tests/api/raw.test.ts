@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   PIXEL_MODE_NAMES,
-  PixtextError,
   convert,
   imageToText,
   rawImageToText,
@@ -11,23 +10,15 @@ import {
 } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
 import { platform } from '../../src/platform-name.js';
-import { MODES, goldenImage, goldenOfMode, readGolden } from '../envelope/golden-images.js';
+import { MODES, goldenImage, goldenOfMode, readGolden } from '../text-forms/golden-images.js';
+import { failure } from '../support/errors.js';
 import { plain, rawImage } from './arbitraries.js';
 
 const EXAMPLE =
   '{"pixtext":1,"width":2,"height":1,"mode":"RGB","encoding":"raw","byteLength":6,"crc32":"c622f71d","data":"/wAAAP8A"}';
 const EXAMPLE_PIXELS = [255, 0, 0, 0, 255, 0];
 
-type Failure = { code: string; offset?: number | undefined; chunk?: string | undefined };
-function failure(f: () => unknown): Failure {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PixtextError) return { code: e.code, offset: e.offset, chunk: e.chunk };
-    throw e;
-  }
-  return { code: 'no error' };
-}
+
 
 /** The example envelope with one field replaced (by raw JSON text). */
 function withField(key: string, json: string, text = EXAMPLE): string {

@@ -17,7 +17,8 @@ import {
 import type { PixelMode, RawImage } from '../../src/index.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
-import { failure } from './failure.js';
+import { base64 } from '../support/bytes.js';
+import { expectPixtextError } from '../support/errors.js';
 import { clearPadding, plain, rawImage, withFullPalette } from './arbitraries.js';
 
 // Conformance files committed by the format areas (PngSuite, BMP Suite, libjpeg-turbo's test image re-encoded);
@@ -30,7 +31,6 @@ const BMP = fixture('bmp/bmpsuite/g/rgb24.bmp');
 const JPEG = fixture('jpeg/generated/im_testorig_q90_420.jpg');
 
 
-const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const BMP_MODES: readonly PixelMode[] = ['1', 'L', 'P', 'RGB', 'RGBA', 'BGR', 'BGRA'];
 
 describe(`the public API with the real codecs (${platform})`, () => {
@@ -130,8 +130,7 @@ describe(`the public API with the real codecs (${platform})`, () => {
     expect(bgrBack.mode).toBe('BGR');
     expect(bgrBack.data.every((v, i) => Math.abs(v - bgr.data[i]!) <= 4)).toBe(true);
     const rgba: RawImage = { width: 1, height: 1, mode: 'RGBA', data: new Uint8Array(4) };
-    const e = failure(() => imageToText(rgba, { encoding: 'jpeg' }));
-    expect(e.code).toBe('ERR_UNSUPPORTED');
+    const e = expectPixtextError(() => imageToText(rgba, { encoding: 'jpeg' }), 'ERR_UNSUPPORTED');
     expect(e.message).toContain('RGB');
   });
 
@@ -145,7 +144,7 @@ describe(`the public API with the real codecs (${platform})`, () => {
     const png = textToFile(rawText);
     expect(png.format).toBe('png');
     expect(plain(decode(png.bytes))).toEqual(plain(decode(PNG_P)));
-    expect(failure(() => textToFile(imageToText(PNG_L16), { format: 'bmp' })).code).toBe('ERR_UNSUPPORTED');
+    expectPixtextError(() => textToFile(imageToText(PNG_L16), { format: 'bmp' }), 'ERR_UNSUPPORTED');
   });
 
   it('converts with mode on the way in and out', () => {
@@ -191,13 +190,13 @@ describe(`the public API with the real codecs (${platform})`, () => {
     view.setUint32(29, zlibCrc(big.subarray(12, 29)));
     const file = new Uint8Array([...big, ...PNG_RGB.subarray(33)]);
     const start = performance.now();
-    expect(failure(() => imageToText(file)).code).toBe('ERR_TOO_LARGE');
-    expect(failure(() => imageToText(file, { encoding: 'original' })).code).toBe('ERR_TOO_LARGE');
-    expect(failure(() => textToImage(base64(file))).code).toBe('ERR_TOO_LARGE');
-    expect(failure(() => textToImage(`data:image/png;base64,${base64(file)}`)).code).toBe('ERR_TOO_LARGE');
-    expect(failure(() => decode(file)).code).toBe('ERR_TOO_LARGE');
+    expectPixtextError(() => imageToText(file), 'ERR_TOO_LARGE');
+    expectPixtextError(() => imageToText(file, { encoding: 'original' }), 'ERR_TOO_LARGE');
+    expectPixtextError(() => textToImage(base64(file)), 'ERR_TOO_LARGE');
+    expectPixtextError(() => textToImage(`data:image/png;base64,${base64(file)}`), 'ERR_TOO_LARGE');
+    expectPixtextError(() => decode(file), 'ERR_TOO_LARGE');
     expect(performance.now() - start).toBeLessThan(1000);
-    expect(failure(() => imageToText(PNG_RGB, { maxPixels: 100 })).code).toBe('ERR_TOO_LARGE');
+    expectPixtextError(() => imageToText(PNG_RGB, { maxPixels: 100 }), 'ERR_TOO_LARGE');
   });
 
   it('encodes with each codec through encode()', () => {
@@ -205,7 +204,7 @@ describe(`the public API with the real codecs (${platform})`, () => {
     expect(plain(pngCodec.decode(encode(image, 'png'), { maxPixels: Infinity }))).toEqual(plain(image));
     expect(plain(bmpCodec.decode(encode(image, 'bmp'), { maxPixels: Infinity }))).toEqual(plain(image));
     expect(jpegCodec.header(encode(image, 'jpeg', { quality: 50 }))).toMatchObject({ width: 32, height: 32 });
-    expect(failure(() => encode({ ...image, data: new Uint8Array(3) }, 'png')).code).toBe('ERR_INVALID_IMAGE');
+    expectPixtextError(() => encode({ ...image, data: new Uint8Array(3) }, 'png'), 'ERR_INVALID_IMAGE');
   });
 });
 

@@ -4,9 +4,9 @@ import { decodeBase64, encodeBase64, encodeBase64Into } from '../../src/base64/b
 import { decodeBase64Portable, encodeBase64IntoPortable, encodeBase64Portable } from '../../src/base64/portable.js';
 import { PixtextError } from '../../src/errors.js';
 import { platform } from '../../src/platform-name.js';
+import { base64 as bufferBase64 } from '../support/bytes.js';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
-const bufferBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 function codeAndOffset(f: () => unknown): { code: string; offset: number | undefined } {
   try {

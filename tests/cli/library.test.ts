@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imageToText, inspect } from '../../src/index.js';
 import { fileToLine, type TextOptions } from '../../src/cli/library.js';
-import { failure } from '../api/failure.js';
+import { codeOf } from '../support/errors.js';
 import { platform } from '../../src/platform-name.js';
 
 const folder = new URL('../fixtures/cli/folder/', import.meta.url);
@@ -41,10 +41,10 @@ describe(`fileToLine (${platform})`, () => {
         const bytes = new Uint8Array(readFileSync(join(folder.pathname, name)));
         const metadata = options.as === undefined || options.as === 'envelope' ? { path: name } : undefined;
         const textOptions = { ...options, ...(metadata === undefined ? {} : { metadata }) };
-        const expected = failure(() => imageToText(bytes, textOptions)).code;
+        const expected = codeOf(() => imageToText(bytes, textOptions));
         if (expected !== 'no error') {
           // 16-bit images have no BMP or Pillow-dump form, for one.
-          expect({ name, code: failure(() => fileToLine(bytes, options, metadata)).code }).toEqual({ name, code: expected });
+          expect({ name, code: codeOf(() => fileToLine(bytes, options, metadata)) }).toEqual({ name, code: expected });
           continue;
         }
         const text = imageToText(bytes, textOptions);
@@ -67,9 +67,9 @@ describe(`fileToLine (${platform})`, () => {
       [new Uint8Array([1, 2, 3]), {}],
       [png, { encoding: 'original', mode: 'L' }],
     ] as const) {
-      const expected = failure(() => imageToText(bytes, options)).code;
+      const expected = codeOf(() => imageToText(bytes, options));
       expect(expected).not.toBe('no error');
-      expect(failure(() => fileToLine(bytes, options)).code).toBe(expected);
+      expect(codeOf(() => fileToLine(bytes, options))).toBe(expected);
     }
   });
 });

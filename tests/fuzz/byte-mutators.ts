@@ -1,5 +1,6 @@
 // Format-blind mutations of a byte string: bit flips, interesting bytes and words, truncation, insertion, deletion,
 // duplication and splicing. Format-aware mutators call these on the part of a file they chose.
+import { concat } from '../support/bytes.js';
 import type { Rng } from './rng.js';
 
 /** Values at the edges of the integer types a header field can hold, where size and sign bugs live. */
@@ -37,17 +38,7 @@ export function randomBytes(rng: Rng, length: number): Uint8Array {
   return out;
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concat };
 
 /** Writes `value` as `size` bytes at `at`, big- or little-endian, clipped to the array. */
 export function putUint(bytes: Uint8Array, at: number, size: 1 | 2 | 4, value: number, bigEndian: boolean): void {

@@ -1,8 +1,7 @@
 // Mutations of the text forms: the pixtext envelope, the Pillow dump JSON, data URLs and bare base64. Besides blind
 // text edits, each form is rebuilt from changed parts with its checks kept right (CRC-32, byteLength, base64), so
 // the readers' deeper checks and the decoders behind them are reached, not only the first checksum.
-import { Buffer } from 'node:buffer';
-import { crc32 } from 'node:zlib';
+import { base64 as b64, crcHex } from '../support/bytes.js';
 import { mutateBytes, randomBytes } from './byte-mutators.js';
 import type { Rng } from './rng.js';
 import { deepNesting, mutateMembers, mutateText, someNumberText, writeObject } from './text-mutators.js';
@@ -28,8 +27,6 @@ export interface TextSeed {
 /** Mutates a file of a format with that format's mutator (its seed parsed once by the caller). */
 export type FileMutator = (rng: Rng, format: FileFormat, bytes: Uint8Array) => Uint8Array;
 
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-const crcHex = (bytes: Uint8Array) => (crc32(bytes) >>> 0).toString(16).padStart(8, '0');
 const str = (s: string) => JSON.stringify(s);
 
 const MODES = ['1', 'L', 'LA', 'P', 'RGB', 'RGBA', 'BGR', 'BGRA', 'L16', 'LA16', 'RGB16', 'RGBA16'];

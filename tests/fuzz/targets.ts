@@ -1,9 +1,9 @@
 // The readers under fuzz, each with its input generator, its call, and the invariants its output must meet.
 import { inspect, textToImage } from '../../src/api/default.js';
-import { parseDataUrl } from '../../src/envelope/data-url.js';
-import { readEnvelope } from '../../src/envelope/envelope-read.js';
-import { parseJsonObject } from '../../src/envelope/json-scan.js';
-import { readPilDump } from '../../src/envelope/pil-dump.js';
+import { parseDataUrl } from '../../src/text-forms/data-url.js';
+import { readEnvelope } from '../../src/text-forms/envelope-read.js';
+import { parseJsonObject } from '../../src/text-forms/json-scan.js';
+import { readPilDump } from '../../src/text-forms/pil-dump.js';
 import { PixtextError } from '../../src/errors.js';
 import { bmpCodec } from '../../src/formats/bmp/index.js';
 import { jpegCodec } from '../../src/formats/jpeg/index.js';

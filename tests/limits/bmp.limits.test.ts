@@ -2,7 +2,7 @@
 // heights beyond maxPixels or beyond any typed array, and RLE runs that go past the row or the image.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, decode } from '../../src/index.js';
-import { bmp, greyPalette } from './builders.js';
+import { bmp, greyPalette } from '../support/bytes.js';
 import { expectAccepted, expectRefused } from './measure.js';
 
 /** 16 palette entries whose colour is (i, 2i, 3i): not grey, so indexed files decode to mode P. */

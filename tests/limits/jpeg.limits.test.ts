@@ -2,7 +2,7 @@
 // from the headers, and memory follows the data rather than the header, before the decoder allocates anything large.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, decode } from '../../src/index.js';
-import { dht, dqt, jpeg, sof, sos } from './builders.js';
+import { dht, dqt, jpeg, sof, sos } from '../support/bytes.js';
 import { expectAccepted, expectRefused } from './measure.js';
 
 /**

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, decode, textToImage } from '../../src/index.js';
 import { zlibZeroBomb } from '../zlib/bomb.js';
-import { base64, crcHex, ihdr, png, pngChunk, pngWith } from './builders.js';
+import { base64, crcHex, ihdr, png, pngChunk, pngWith } from '../support/bytes.js';
 import { expectAccepted, expectRefused } from './measure.js';
 
 // 1.7 MB of deflate data that inflates to 270 MB of zeros.

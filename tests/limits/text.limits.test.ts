@@ -3,7 +3,7 @@
 // enormous next to what maxPixels allows.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, textToImage } from '../../src/index.js';
-import { base64, bmp, crcHex, ihdr, png, pngChunk, pngWith } from './builders.js';
+import { base64, bmp, crcHex, ihdr, png, pngChunk, pngWith } from '../support/bytes.js';
 import { MiB, expectAccepted, expectRefused } from './measure.js';
 
 /** A raw envelope with the given header fields and data (byteLength and crc32 right for `data` unless given). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PixtextError, convert, imageToText, imageToTextStream } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
-import { writeEnvelope } from '../../src/envelope/envelope-write.js';
+import { writeEnvelope } from '../../src/text-forms/envelope-write.js';
 import { MODES, imageOf } from '../pixel-modes/raw-image.arbitrary.js';
 import { collect } from './stream-helpers.js';
 

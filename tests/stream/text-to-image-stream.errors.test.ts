@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PixtextError, textToImageStream } from '../../src/index.js';
-import { readEnvelope } from '../../src/envelope/envelope-read.js';
-import { writeEnvelope } from '../../src/envelope/envelope-write.js';
+import { readEnvelope } from '../../src/text-forms/envelope-read.js';
+import { writeEnvelope } from '../../src/text-forms/envelope-write.js';
 import { bytePieces, expectSameImage, pseudoRandomBytes, stringPieces } from './stream-helpers.js';
 
 const TEXT =

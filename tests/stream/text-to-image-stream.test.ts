@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imageToText, imageToTextStream, textToImage, textToImageStream } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
-import { writeEnvelope } from '../../src/envelope/envelope-write.js';
-import { readEnvelope } from '../../src/envelope/envelope-read.js';
+import { writeEnvelope } from '../../src/text-forms/envelope-write.js';
+import { readEnvelope } from '../../src/text-forms/envelope-read.js';
 import { MODES, imageOf } from '../pixel-modes/raw-image.arbitrary.js';
 import { bytePieces, collect, expectSameImage, pseudoRandomBytes, streamOf, stringPieces } from './stream-helpers.js';
 

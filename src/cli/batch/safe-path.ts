@@ -3,7 +3,7 @@
 // link inside the output folder cannot lead a write outside it.
 import { existsSync, lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { describeValue } from '../../errors.js';
+import { describeValue } from '../../internal.js';
 import { FileError } from '../report.js';
 
 /** Longest `metadata.path` accepted, in characters (PATH_MAX on Linux). */

@@ -2,7 +2,7 @@
 // JSONL line. Pure functions of their message (plus reading the one input file), so the pool can run them anywhere.
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { PixtextError } from '../../errors.js';
+import { PixtextError } from '../../index.js';
 import type { FormatId, PixelMode } from '../../index.js';
 import { fileToLine, textHeader, textToFileBytes, verifyText, type TextOptions } from '../library.js';
 import { formatFromPath } from '../formats.js';

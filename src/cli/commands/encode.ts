@@ -10,7 +10,7 @@ import { STDIO, checkOutputFree, readInputBytes, subjectOf, writeOutput, type Ou
 import { fileToText, textHeader, type TextOptions } from '../library.js';
 import { formatBytes, formatImage } from '../summary.js';
 
-/** The `--as` values: the text forms of DESIGN §2. */
+/** The `--as` values: the text forms of docs/ARCHITECTURE.md#public-api. */
 export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil'] as const;
 /** The `--encoding` values: what an envelope carries. */
 export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'original'] as const;

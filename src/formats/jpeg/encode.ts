@@ -25,7 +25,7 @@ import { MARKER, MarkerWriter, MAX_HEADER_LENGTH, writeDht, writeDqt, writeSof, 
 /** Modes the encoder takes as they are: `L` is written as one grey component, `RGB` and `BGR` as YCbCr. */
 export const JPEG_ENCODABLE_MODES = ['L', 'RGB', 'BGR'] as const satisfies readonly PixelMode[];
 
-/** Quality when none is given. */
+/** Quality when none is given, as documented in docs/ARCHITECTURE.md#public-api. */
 export const DEFAULT_QUALITY = 90;
 
 /** JPEG's own limit: 16-bit dimensions in the frame header. */

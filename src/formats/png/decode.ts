@@ -1,4 +1,4 @@
-// PNG decoding to the native RawImage mode (DESIGN §6): inflate the IDAT stream once into a buffer of exactly the
+// PNG decoding to the native RawImage mode (docs/ARCHITECTURE.md#formats): inflate the IDAT stream once into a buffer of exactly the
 // size IHDR implies, unfilter it in place, and hand it over as the pixels when the layouts agree (8-bit non-interlaced
 // images, and 16-bit ones after an in-place byte swap); other layouts are expanded row by row into a new buffer.
 // Spec: https://www.w3.org/TR/png-3/#10Decompression and https://www.w3.org/TR/png-3/#13Decoders

@@ -100,7 +100,7 @@ export function colorKey(ihdr: PngIhdr, bytes: Uint8Array, dataStart: number, le
 }
 
 /**
- * The pixel mode a decode returns (DESIGN §6): grey 1-bit → `1`, grey 2/4/8 → `L`, 16-bit → `*16`, palette → `P`,
+ * The pixel mode a decode returns (docs/ARCHITECTURE.md#formats): grey 1-bit → `1`, grey 2/4/8 → `L`, 16-bit → `*16`, palette → `P`,
  * and a colour key adds an alpha channel (`LA`, `RGBA`, `LA16`, `RGBA16`) so no pixel loses its colour.
  */
 export function nativeMode(ihdr: PngIhdr, keyed: boolean): PixelMode {

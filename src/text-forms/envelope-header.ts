@@ -1,5 +1,5 @@
 // The envelope v1 header: its fields, and their validation from a parsed JSON object.
-// Contract: DESIGN §4; machine-readable form: schema/envelope-v1.json.
+// Contract: docs/ARCHITECTURE.md#the-envelope-v1; machine-readable form: schema/envelope-v1.json.
 import { PixtextError, describeValue } from '../errors.js';
 import { isPixelMode, ONE_OF_MODES } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
@@ -86,7 +86,7 @@ function isEncoding(value: unknown): boolean {
 }
 
 /**
- * Decodes the base64 string of envelope field `field` (strict, or with whitespace where DESIGN §4 allows it); a
+ * Decodes the base64 string of envelope field `field` (strict, or with whitespace where docs/ARCHITECTURE.md#the-envelope-v1 allows it); a
  * decoding error keeps its code and offset, and names the field.
  * @throws PixtextError `ERR_BASE64` with `chunk` the field
  * @example

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseJsonObject, scanJson } from '../../src/envelope/json-scan.js';
-import { asciiJsonString } from '../../src/envelope/json-ascii.js';
-import { PixtextError } from '../../src/errors.js';
+import { parseJsonObject, scanJson } from '../../src/text-forms/json-scan.js';
+import { asciiJsonString } from '../../src/text-forms/json-ascii.js';
 import { platform } from '../../src/platform-name.js';
+import { failure } from '../support/errors.js';
 
-function failure(f: () => unknown): { code: string; offset?: number | undefined } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PixtextError) return { code: e.code, offset: e.offset };
-    throw e;
-  }
-  return { code: 'no error' };
-}
 
 describe(`envelope JSON helpers (${platform})`, () => {
   it('agrees with JSON.parse on complete JSON, and calls every proper prefix of an object truncated', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
-import { isPilDump, readPilDump, writePilDump } from '../../src/envelope/pil-dump.js';
+import { isPilDump, readPilDump, writePilDump } from '../../src/text-forms/pil-dump.js';
 import type { PixelMode, RawImage } from '../../src/raw-image.js';
 import { byteLengthFor } from '../../src/raw-image.js';
 

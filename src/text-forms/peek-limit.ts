@@ -1,15 +1,14 @@
 // Refusing a file over maxPixels from the first bytes of a long base64 text, before the whole text is decoded. A data
 // URL or bare base64 can be far larger than the image it declares (ancillary chunks, trailing bytes), and decoding it
-// all first would cost memory in proportion to the text rather than to maxPixels (DESIGN §6: sizes are checked from
-// the header, before any allocation).
+// all first would cost memory in proportion to the text rather than to maxPixels (sizes are checked from the header,
+// before any allocation: docs/ARCHITECTURE.md#limits).
 import { decodeBase64 } from '../base64/base64.js';
-import { parseDataUrl } from '../envelope/data-url.js';
 import { PixtextError } from '../errors.js';
 import { checkPixelLimit } from '../raw-image.js';
-import type { CodecSet } from './codec-set.js';
+import type { CodecSet } from '../api/codec-set.js';
 
 /** Base64 digits decoded ahead (48 KiB of file): every PNG and BMP header, and the JPEG frame header of most files. */
-const PEEK_CHARS = 65_536;
+export const PEEK_CHARS = 65_536;
 
 /**
  * Up to `count` base64 digits from `start`, whitespace skipped, stopping at anything else, in whole quads.
@@ -34,24 +33,6 @@ export function leadingDigits(text: string, start: number, count = PEEK_CHARS): 
 export function base64Prefix(text: string, start: number): Uint8Array | undefined {
   if (text.length - start <= 2 * PEEK_CHARS) return undefined;
   return decodeBase64(leadingDigits(text, start));
-}
-
-/**
- * The first bytes of a long data URL's body, read with the same media-type rules as the whole, or undefined for a
- * short one or one whose start does not parse (the full parse then reports why).
- * @example
- * ```ts
- * dataUrlPrefix(`data:image/png;base64,${hugeBase64}`); // Uint8Array of 49,152 bytes
- * ```
- */
-export function dataUrlPrefix(text: string): Uint8Array | undefined {
-  const comma = text.indexOf(',');
-  if (comma < 0 || text.length - comma <= 2 * PEEK_CHARS) return undefined;
-  try {
-    return parseDataUrl(text.slice(0, comma + 1) + leadingDigits(text, comma + 1)).bytes;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

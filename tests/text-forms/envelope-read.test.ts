@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inspectEnvelope } from '../../src/envelope/envelope-inspect.js';
-import { readEnvelope, readEnvelopeFast, sliceEnvelope } from '../../src/envelope/envelope-read.js';
-import { writeEnvelope } from '../../src/envelope/envelope-write.js';
-import { PixtextError } from '../../src/errors.js';
+import { inspectEnvelope } from '../../src/text-forms/envelope-inspect.js';
+import { readEnvelope, readEnvelopeFast, sliceEnvelope } from '../../src/text-forms/envelope-read.js';
+import { writeEnvelope } from '../../src/text-forms/envelope-write.js';
 import { platform } from '../../src/platform-name.js';
+import { codeOf, failure } from '../support/errors.js';
 import { GOLDEN_METADATA, GOLDEN_PALETTE, MODES, goldenImage, goldenOfMode, readGolden } from './golden-images.js';
 
 const LIMIT = { maxPixels: 268_402_689 };
@@ -12,16 +12,6 @@ const EXAMPLE =
   '{"pixtext":1,"width":2,"height":1,"mode":"RGB","encoding":"raw","byteLength":6,"crc32":"c622f71d","data":"/wAAAP8A"}';
 const EXAMPLE_PIXELS = new Uint8Array([255, 0, 0, 0, 255, 0]);
 
-function failure(f: () => unknown): { code: string; offset?: number | undefined; chunk?: string | undefined } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PixtextError) return { code: e.code, offset: e.offset, chunk: e.chunk };
-    throw e;
-  }
-  return { code: 'no error' };
-}
-const codeOf = (f: () => unknown) => failure(f).code;
 
 /** The example envelope with one field replaced (by raw JSON text). */
 function withField(key: string, json: string, text = EXAMPLE): string {

@@ -1,4 +1,4 @@
-// The Pillow dump JSON of the original "Image-to-Binary" app (DESIGN §5):
+// The Pillow dump JSON of the original "Image-to-Binary" app (docs/ARCHITECTURE.md#other-text-forms):
 //   {"img_info": {"format": "PNG", "size": [w, h], "mode": "RGB"}, "img_data": "<base64 of im.tobytes()>"}
 // Spec: Pillow `Image.tobytes()` / `Image.frombytes()` (https://pillow.readthedocs.io/en/stable/reference/Image.html),
 // Python `json.dumps` defaults (https://docs.python.org/3/library/json.html#json.dumps).
@@ -6,6 +6,7 @@ import { decodeBase64, encodeBase64 } from '../base64/base64.js';
 import { PixtextError, describeValue, invalidArgument } from '../errors.js';
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
+import type { PilDumpForm, TextSample, TextSubject } from './form.js';
 import { asciiJsonString } from './json-ascii.js';
 import { isJsonObject } from './json-scan.js';
 import { PIL_MODE_FOR, PIL_READ_MODES, fromPilBytes, isPilDumpMode, pilRowBytes, swapRedBlue } from './pil-dump-modes.js';
@@ -160,3 +161,40 @@ export function writePilDump(image: RawImage, options: WritePilDumpOptions = {})
   if (mode === 'P' && palette !== undefined) infoText += `, "palette": "${encodeBase64(palette)}"`;
   return `{"img_info": ${infoText}}, "img_data": "${encodeBase64(bytes)}"}`;
 }
+
+/**
+ * Whether a text is a Pillow dump: a JSON object with its own `img_info` or `img_data` key.
+ * @throws PixtextError `ERR_NOT_JSON`, `ERR_TRUNCATED` for a text that starts as a JSON object but is not one
+ * @example
+ * ```ts
+ * recognisePilDump(prepareText('{"img_info": {}}')) === true;
+ * ```
+ */
+export function recognisePilDump(sample: TextSample): boolean {
+  return sample.text.charCodeAt(sample.start) === 0x7b && isPilDump(sample.object());
+}
+
+/**
+ * The Pillow dump JSON of the original Image-to-Binary app, `{"img_info": {...}, "img_data": "<base64>"}`: pass it
+ * to `createPixtext({ forms })` to read such text in `textToImage`/`inspect` and write it with `as: 'pil'`. The
+ * default functions have it.
+ * @example
+ * ```ts
+ * import { createPixtext, pilDumpForm } from 'pixtext';
+ * const { imageToText } = createPixtext({ forms: [pilDumpForm] });
+ * imageToText({ width: 1, height: 1, mode: 'L', data: new Uint8Array([7]) }, { as: 'pil' });
+ * // '{"img_info": {"format": null, "size": [1, 1], "mode": "L"}, "img_data": "Bw=="}'
+ * ```
+ */
+export const pilDumpForm: PilDumpForm = {
+  id: 'pil',
+  recognise: recognisePilDump,
+  read: (sample, { maxPixels }) => ({ kind: 'pixels', image: readPilDump(sample.object(), { maxPixels }) }),
+  // imageToText hands the Pillow dump raw pixels only (checked with the options, before any work).
+  write: (subject) =>
+    writePilDump((subject as Extract<TextSubject, { kind: 'pixels' }>).image, subject.source === undefined ? {} : { format: subject.source.toUpperCase() }),
+  inspect(sample) {
+    const { width, height, mode, byteLength } = readPilDumpHeader(sample.object());
+    return { form: 'pil', width, height, mode, encoding: 'raw', byteLength, textLength: sample.text.length };
+  },
+};

@@ -1,4 +1,4 @@
-// The canonical envelope v1 writer (DESIGN §4): one ASCII line, keys in a fixed order, `data` last. Built by string
+// The canonical envelope v1 writer (docs/ARCHITECTURE.md#the-envelope-v1): one ASCII line, keys in a fixed order, `data` last. Built by string
 // concatenation so the payload's base64 is never copied through JSON.stringify.
 import { encodeBase64, encodeBase64Into } from '../base64/base64.js';
 import { crc32, crc32Hex } from '../checksum/crc32.js';

@@ -3,6 +3,9 @@
 // https://url.spec.whatwg.org/#concept-basic-url-parser (what a URL parser strips first), RFC 2397.
 import { decodeBase64, encodeBase64 } from '../base64/base64.js';
 import { PixtextError, invalidArgument } from '../errors.js';
+import { fileForm } from './file-form.js';
+import type { DataUrlForm, TextSample } from './form.js';
+import { PEEK_CHARS, leadingDigits, refuseOverLimit } from './peek-limit.js';
 
 /** A parsed data URL: the MIME type essence (`type/subtype`, lowercase; parameters dropped) and the body's bytes. */
 export interface DataUrl {
@@ -122,3 +125,54 @@ export function formatDataUrl(mimeType: string, bytes: Uint8Array): string {
   if (!(bytes instanceof Uint8Array)) throw invalidArgument('a Uint8Array', 'bytes', bytes);
   return `data:${mimeType};base64,${encodeBase64(bytes)}`;
 }
+
+/**
+ * The first bytes of a long data URL's body, read with the same media-type rules as the whole, or undefined for a
+ * short one or one whose start does not parse (the full parse then reports why).
+ * @example
+ * ```ts
+ * dataUrlPrefix(`data:image/png;base64,${hugeBase64}`); // Uint8Array of 49,152 bytes
+ * ```
+ */
+function dataUrlPrefix(text: string): Uint8Array | undefined {
+  const comma = text.indexOf(',');
+  if (comma < 0 || text.length - comma <= 2 * PEEK_CHARS) return undefined;
+  try {
+    return parseDataUrl(text.slice(0, comma + 1) + leadingDigits(text, comma + 1)).bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a text is a data URL: it starts with `data:` (in any case) after leading spaces and control characters.
+ * @example
+ * ```ts
+ * recogniseDataUrl(prepareText('DATA:image/png;base64,iVBORw0KGgo=')) === true;
+ * ```
+ */
+export function recogniseDataUrl(sample: TextSample): boolean {
+  return isDataUrl(sample.text);
+}
+
+/**
+ * Data URLs (`data:image/png;base64,...`, parsed as browsers do): pass it to `createPixtext({ forms })` to read them
+ * in `textToImage`/`inspect`/`textToFile` and write them with `as: 'data-url'`. Needs the codecs of the files it
+ * carries. The default functions have it.
+ * @example
+ * ```ts
+ * import { createPixtext, dataUrlForm, pngCodec } from 'pixtext';
+ * const { imageToText } = createPixtext({ codecs: [pngCodec], forms: [dataUrlForm] });
+ * const url = imageToText(pngBytes, { as: 'data-url' }); // 'data:image/png;base64,iVBORw0KGgo...'
+ * ```
+ */
+export const dataUrlForm: DataUrlForm = /* @__PURE__ */ fileForm(
+  'data-url',
+  recogniseDataUrl,
+  ({ text }, { codecs, maxPixels }) => {
+    refuseOverLimit(dataUrlPrefix(text), codecs, maxPixels);
+    return parseDataUrl(text);
+  },
+  (file) => formatDataUrl(file.mimeType, file.bytes),
+  'The data URL',
+);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PixtextError } from '../../src/errors.js';
-import { formatDataUrl, isDataUrl, parseDataUrl } from '../../src/envelope/data-url.js';
+import { formatDataUrl, isDataUrl, parseDataUrl } from '../../src/text-forms/data-url.js';
 
 const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 const parsed = (text: string) => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { writeEnvelope, writeEnvelopeBytes } from '../../src/envelope/envelope-write.js';
-import { PixtextError } from '../../src/errors.js';
+import { writeEnvelope, writeEnvelopeBytes } from '../../src/text-forms/envelope-write.js';
 import { platform } from '../../src/platform-name.js';
+import { codeOf } from '../support/errors.js';
 import { GOLDEN_METADATA, MODES, goldenImage, goldenOfMode, readGolden } from './golden-images.js';
 
-function errorCode(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PixtextError) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe(`envelope writer (${platform})`, () => {
   it('writes the example of DESIGN §4 exactly', () => {
@@ -86,7 +77,7 @@ describe(`envelope writer (${platform})`, () => {
     ];
     for (const metadata of bad) {
       const content = { width: 0, height: 0, mode: 'L' as const, encoding: 'raw' as const, data: new Uint8Array(0) };
-      expect(errorCode(() => writeEnvelope({ ...content, metadata: metadata as Record<string, unknown> }))).toBe(
+      expect(codeOf(() => writeEnvelope({ ...content, metadata: metadata as Record<string, unknown> }))).toBe(
         'ERR_INVALID_ARGUMENT',
       );
     }
@@ -98,16 +89,16 @@ describe(`envelope writer (${platform})`, () => {
     expect(writeEnvelope({ ...content, metadata: { a: shared, b: [shared, shared] } })).toContain(
       '"metadata":{"a":{"k":[1]},"b":[{"k":[1]},{"k":[1]}]}',
     );
-    expect(errorCode(() => writeEnvelope({ ...content, metadata: { a: { toJSON: () => 1 } } }))).toBe('ERR_INVALID_ARGUMENT');
-    expect(errorCode(() => writeEnvelope({ ...content, metadata: { toJSON: () => ({}) } }))).toBe('ERR_INVALID_ARGUMENT');
-    expect(errorCode(() => writeEnvelope({ ...content, metadata: { a: [1, , 3] } }))).toBe('ERR_INVALID_ARGUMENT');
+    expect(codeOf(() => writeEnvelope({ ...content, metadata: { a: { toJSON: () => 1 } } }))).toBe('ERR_INVALID_ARGUMENT');
+    expect(codeOf(() => writeEnvelope({ ...content, metadata: { toJSON: () => ({}) } }))).toBe('ERR_INVALID_ARGUMENT');
+    expect(codeOf(() => writeEnvelope({ ...content, metadata: { a: [1, , 3] } }))).toBe('ERR_INVALID_ARGUMENT');
     const nested = (levels: number): Record<string, unknown> => {
       let value: Record<string, unknown> = {};
       for (let i = 1; i < levels; i++) value = { d: value };
       return value;
     };
     expect(writeEnvelope({ ...content, metadata: nested(256) })).toContain('{"d":{}}');
-    expect(errorCode(() => writeEnvelope({ ...content, metadata: nested(257) }))).toBe('ERR_INVALID_ARGUMENT');
+    expect(codeOf(() => writeEnvelope({ ...content, metadata: nested(257) }))).toBe('ERR_INVALID_ARGUMENT');
   });
 
   it('accepts metadata with a null prototype and an own "__proto__" key', () => {
@@ -152,7 +143,7 @@ describe(`envelope writer (${platform})`, () => {
 
     it('refuses the metadata the text writer refuses', () => {
       const content = { width: 0, height: 0, mode: 'L' as const, encoding: 'raw' as const, data: new Uint8Array(0) };
-      expect(errorCode(() => writeEnvelopeBytes({ ...content, metadata: { n: Number.NaN } }))).toBe('ERR_INVALID_ARGUMENT');
+      expect(codeOf(() => writeEnvelopeBytes({ ...content, metadata: { n: Number.NaN } }))).toBe('ERR_INVALID_ARGUMENT');
     });
   });
 });

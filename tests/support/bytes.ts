@@ -1,5 +1,5 @@
-// Hand-made hostile files for the limit tests, built with node:zlib and plain byte writes so nothing here depends on
-// the code under test. Spec: https://www.w3.org/TR/png-3/#5Chunk-layout,
+// Shared byte builders for tests: hand-made files (hostile ones for the limit tests), base64 and CRC-32 by Node, built
+// with node:zlib and plain byte writes so nothing here depends on the code under test. Spec: https://www.w3.org/TR/png-3/#5Chunk-layout,
 // https://learn.microsoft.com/en-us/windows/win32/api/wingdi/ns-wingdi-bitmapinfoheader, ITU-T T.81 B.2.
 import { Buffer } from 'node:buffer';
 import { crc32, deflateSync } from 'node:zlib';

@@ -1,4 +1,4 @@
-// The envelope v1 reader (DESIGN §4). Fast path: slice the `data` string out of a canonically shaped text and
+// The envelope v1 reader (docs/ARCHITECTURE.md#the-envelope-v1). Fast path: slice the `data` string out of a canonically shaped text and
 // JSON.parse only the header. Anything else that is valid JSON of the same object (keys in any order, whitespace,
 // escapes such as `\/` or `\n` inside `data`) goes through a full JSON.parse and gives the same result.
 import { decodeBase64 } from '../base64/base64.js';
@@ -148,7 +148,20 @@ export function readEnvelopeObject(fields: JsonObject, options: ReadEnvelopeOpti
  */
 export function readEnvelopeFast(text: string, options: ReadEnvelopeOptions): DecodedEnvelope | undefined {
   const sliced = sliceEnvelope(text);
-  if (sliced === undefined || !Object.hasOwn(sliced.fields, 'pixtext')) return undefined;
+  return sliced !== undefined && Object.hasOwn(sliced.fields, 'pixtext') ? readSlicedEnvelope(sliced, options) : undefined;
+}
+
+/**
+ * {@link readEnvelopeFast} of a text already cut by {@link sliceEnvelope} (undefined: not canonically shaped) whose
+ * header holds `pixtext`.
+ * @throws PixtextError as {@link readEnvelopeObject}
+ * @example
+ * ```ts
+ * readSlicedEnvelope(sliceEnvelope(text), { maxPixels: 1e8 });
+ * ```
+ */
+export function readSlicedEnvelope(sliced: SlicedEnvelope | undefined, options: ReadEnvelopeOptions): DecodedEnvelope | undefined {
+  if (sliced === undefined) return undefined;
   const header = checkedHeader(sliced.fields, options);
   let payload: Uint8Array;
   try {

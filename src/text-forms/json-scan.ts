@@ -151,15 +151,16 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Whether `text` is JSON or tries to be: it starts (after whitespace) with `{`, `[` or `"`, or it is a whole number,
- * `true`, `false` or `null`. Such text is read as JSON, so that its error says what is wrong with it as JSON.
+ * Whether `text` is JSON or tries to be: its first character that is not whitespace (at `start`) is `{`, `[` or `"`,
+ * or it is a whole number, `true`, `false` or `null`. Such text is read as JSON, so that its error says what is
+ * wrong with it as JSON.
  * @example
  * ```ts
- * looksLikeJson(' [1, 2') === true; looksLikeJson('42') === true; looksLikeJson('iVBORw0KGgo=') === false;
+ * looksLikeJson(' [1, 2', 1) === true; looksLikeJson('42', 0) === true; looksLikeJson('iVBORw0KGgo=', 0) === false;
  * ```
  */
-export function looksLikeJson(text: string): boolean {
-  if (/^[\t\n\f\r ]*[[{"]/.test(text)) return true;
+export function looksLikeJson(text: string, start: number): boolean {
+  if (/[[{"]/.test(text.charAt(start))) return true;
   try {
     JSON.parse(text);
     return true;

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+// @ts-expect-error plain ESM helper without type declarations
+import { viteNodeTwins } from './scripts/node-twins.mjs';
+
+// `npm run test:fast`: the quick loop while working (docs/ARCHITECTURE.md#6-tests). The unit, conformance and
+// property tests of the node project, with each property run at most PIXTEXT_FAST_RUNS times (25 unless set); without
+// the tests that spawn processes or worker threads (the command line end to end and its batch pool, the packed
+// package), start a browser or open sockets (the examples), and without the long fuzz pass (its replayed regressions
+// stay), the tests of huge inputs and the command line's sweep of every fixture file (tests/cli/library.test.ts).
+// `npm test` still runs everything, in both projects.
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const slow = [
+  'tests/browser/**',
+  'tests/package/**',
+  'tests/cli/cli.test.ts',
+  'tests/cli/demo.test.ts',
+  'tests/cli/packed-bin.test.ts',
+  'tests/cli/signals.test.ts',
+  'tests/cli/commands/**',
+  'tests/cli/batch/dataset.test.ts',
+  'tests/cli/batch/pool.test.ts',
+  'tests/cli/library.test.ts',
+  'tests/fuzz/quick.test.ts',
+  'tests/**/large.test.ts',
+  'tests/examples/**',
+  'tests/fuzz/engine.test.ts',
+];
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: 'pixtext', replacement: here('./src/index.ts') },
+      { find: /^fast-check$/, replacement: here('./tests/support/fast-check-fast.mjs') },
+      { find: /^fast-check-real$/, replacement: fileURLToPath(import.meta.resolve('fast-check')) },
+    ],
+  },
+  plugins: [viteNodeTwins()],
+  test: {
+    name: 'fast',
+    include: ['tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...slow],
+    testTimeout: 60_000,
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which doubles the wall time.
+    maxWorkers: 2,
+    env: { PIXTEXT_PROJECT: 'node' },
+  },
+});
