@@ -19,7 +19,8 @@ import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './opt
 export function decodeWith(features: Features, input: unknown, rawOptions: unknown): RawImage {
   const options = resolveDecodeOptions(rawOptions);
   const bytes = toBytes(input, 'bytes');
-  const image = codecFor(features.codecs, bytes, 'The input').decode(bytes, { maxPixels: options.maxPixels });
+  const { maxPixels, draft } = options;
+  const image = codecFor(features.codecs, bytes, 'The input').decode(bytes, draft === undefined ? { maxPixels } : { maxPixels, draft });
   return inMode(features, image, options.mode);
 }
 

@@ -93,11 +93,15 @@ export function textToFile(text: string, options?: TextToFileOptions): ImageFile
 
 /**
  * Decodes PNG/JPEG/BMP bytes (sniffed) to a RawImage in the file's native mode, or in `mode`. `maxPixels` defaults to
- * 268,402,689.
- * @throws PixtextError `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`, `ERR_TOO_LARGE`, `ERR_CORRUPT`, `ERR_TRUNCATED`, …
+ * 268,402,689. `draft: { width, height }` decodes a JPEG at the smallest of libjpeg's scales 1/1, 1/2, 1/4, 1/8 whose
+ * result is at least that size, in the DCT domain (Pillow's `draft()`: the same size and pixels); other formats
+ * ignore it. Defaults to the full size.
+ * @throws PixtextError `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`, `ERR_TOO_LARGE`, `ERR_CORRUPT`, `ERR_TRUNCATED`,
+ * `ERR_INVALID_ARGUMENT` for a bad option, …
  * @example
  * ```ts
  * const image = decode(pngBytes, { maxPixels: 50_000_000 });
+ * const preview = decode(jpegBytes, { draft: { width: 400, height: 300 } }); // 1/2, 1/4 or 1/8 of the photo
  * ```
  */
 export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): RawImage {

@@ -42,10 +42,16 @@ export interface DecodeOptions {
   maxPixels?: number | undefined;
   /** Convert the decoded image to this mode. Defaults to the file's native mode. */
   mode?: PixelMode | undefined;
+  /**
+   * JPEG only: decode at the smallest libjpeg scale (1/1, 1/2, 1/4 or 1/8) whose result is still at least this size,
+   * in the DCT domain, with exactly the pixels of Pillow's `im.draft('RGB', (width, height))`. Other formats ignore
+   * it. Defaults to the full size.
+   */
+  draft?: { width: number; height: number } | undefined;
 }
 
 /** Options of `textToImage`. */
-export type TextToImageOptions = DecodeOptions;
+export type TextToImageOptions = Omit<DecodeOptions, 'draft'>;
 
 /** Options of `imageToText`. */
 export interface ImageToTextOptions extends EncodeOptions {
@@ -86,6 +92,7 @@ export interface ResolvedEncodeOptions {
 export interface ResolvedDecodeOptions {
   maxPixels: number;
   mode: PixelMode | undefined;
+  draft: { width: number; height: number } | undefined;
 }
 
 /** {@link ImageToTextOptions} with defaults applied, except `encoding`, whose default depends on the input. */
@@ -154,12 +161,25 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveDecodeOptions(undefined); // { maxPixels: 268402689, mode: undefined }
+ * resolveDecodeOptions(undefined); // { maxPixels: 268402689, mode: undefined, draft: undefined }
  * ```
  */
 export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
   const o = optionsObject(options);
-  return { maxPixels: resolveMaxPixels(o['maxPixels']), mode: modeOption(o['mode']) };
+  return { maxPixels: resolveMaxPixels(o['maxPixels']), mode: modeOption(o['mode']), draft: draftOption(o['draft']) };
+}
+
+/** A requested draft size: positive integer width and height (JPEG sides are at most 65,535). */
+function draftOption(value: unknown): { width: number; height: number } | undefined {
+  if (value === undefined) return undefined;
+  const expected = 'an object { width, height } of integers from 1 to 65535';
+  if (!isJsonObject(value)) throw invalidArgument(expected, 'draft', value);
+  const side = (key: 'width' | 'height'): number => {
+    const v = value[key];
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535) return v;
+    throw invalidArgument(expected, `draft.${key}`, v);
+  };
+  return { width: side('width'), height: side('height') };
 }
 
 /**

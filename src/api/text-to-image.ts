@@ -5,6 +5,7 @@ import type { FormatId } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';
 import type { ReadContext, TextInfo, TextPayload } from '../text-forms/form.js';
 import { recogniseForm } from '../text-forms/recognise.js';
+import { invalidArgument } from '../errors.js';
 import { resolveDecodeOptions, resolveTextToFileOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
@@ -40,7 +41,9 @@ function imageOf(payload: TextPayload, features: Features, maxPixels: number): R
  * ```
  */
 export function textToImageWith(features: Features, text: unknown, rawOptions: unknown): RawImage {
-  const { maxPixels, mode } = resolveDecodeOptions(rawOptions);
+  const { maxPixels, mode, draft } = resolveDecodeOptions(rawOptions);
+  // Not silently ignored: the scaled decode is for file bytes (decode), where the caller sees the format.
+  if (draft !== undefined) throw invalidArgument('no draft (it is an option of decode(bytes))', 'draft', draft);
   return inMode(features, imageOf(readPayload(features, text, maxPixels), features, maxPixels), mode);
 }
 
