@@ -5,7 +5,7 @@ export { PIXEL_MODES, PIXEL_MODE_NAMES, DEFAULT_MAX_PIXELS, rowStride, byteLengt
 export type { RawImage, PixelMode } from './raw-image.js';
 export { convert, DITHER_METHODS } from './pixel-modes/convert.js';
 export type { BackgroundColor, ConvertOptions, DitherMethod } from './pixel-modes/convert.js';
-export type { ImageCodec, ImageHeader, FormatId } from './formats/codec.js';
+export type { ImageCodec, ImageHeader, FormatId, JpegSubsampling } from './formats/codec.js';
 export { FORMAT_IDS } from './formats/codec.js';
 export { pngCodec } from './formats/png/index.js';
 export { bmpCodec } from './formats/bmp/index.js';
