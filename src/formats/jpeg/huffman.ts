@@ -4,6 +4,8 @@
 // tables libjpeg uses when a Motion-JPEG frame carries none).
 import { PixtextError } from '../../errors.js';
 import type { HuffmanSpec } from './markers.js';
+import { STD_AC_CHROMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_DC_LUMINANCE } from './standard-tables.js';
+import type { HuffmanSpec as StandardSpec } from './standard-tables.js';
 
 /** A decoding table (libjpeg's d_derived_tbl). */
 export interface HuffmanTable {
@@ -48,26 +50,17 @@ export function buildHuffmanTable(spec: HuffmanSpec, isDc: boolean): HuffmanTabl
   return { lookup, maxcode, valoffset, values };
 }
 
-// T.81 Tables K.3–K.6, which libjpeg-turbo (jstdhuff.c) puts in DC/AC slots 0 and 1 when a file defines none there.
-// Each AC table lists its most frequent symbols first, then every other symbol (run/size with size 1–10, EOB 0x00,
-// ZRL 0xF0) in ascending order: only those first symbols are spelt out, the rest is generated.
-const AC_FIRST = [
-  [0x01, 0x02, 0x03, 0x00, 0x04, 0x11, 0x05, 0x12, 0x21, 0x31, 0x41, 0x06, 0x13, 0x51, 0x61, 0x07, 0x22, 0x71, 0x14, 0x32,
-    0x81, 0x91, 0xa1, 0x08, 0x23, 0x42, 0xb1, 0xc1, 0x15, 0x52, 0xd1, 0xf0, 0x24, 0x33, 0x62, 0x72, 0x82],
-  [0x00, 0x01, 0x02, 0x03, 0x11, 0x04, 0x05, 0x21, 0x31, 0x06, 0x12, 0x41, 0x51, 0x07, 0x61, 0x71, 0x13, 0x22, 0x32, 0x81,
-    0x08, 0x14, 0x42, 0x91, 0xa1, 0xb1, 0xc1, 0x09, 0x23, 0x33, 0x52, 0xf0, 0x15, 0x62, 0x72, 0xd1, 0x0a, 0x16, 0x24, 0x34,
-    0xe1, 0x25, 0xf1],
-];
-const DC_COUNTS = [[0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0], [0, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]];
-const AC_COUNTS = [[0, 2, 1, 3, 3, 2, 4, 3, 5, 5, 4, 4, 0, 0, 1, 0x7d], [0, 2, 1, 2, 4, 4, 3, 4, 7, 5, 4, 4, 0, 1, 2, 0x77]];
+// T.81 Tables K.3–K.6 (standard-tables.ts, written out as the spec gives them), which libjpeg-turbo (jstdhuff.c) puts
+// in DC/AC slots 0 and 1 when a file defines none there.
+const STANDARD: Record<'dc' | 'ac', readonly [StandardSpec, StandardSpec]> = {
+  dc: [STD_DC_LUMINANCE, STD_DC_CHROMINANCE],
+  ac: [STD_AC_LUMINANCE, STD_AC_CHROMINANCE],
+};
 
 /** The standard table for DC (`isDc`) or AC slot 0 (luminance) or 1 (chrominance). */
 export function standardHuffmanSpec(isDc: boolean, slot: number): HuffmanSpec {
-  if (isDc) return { counts: Uint8Array.from(DC_COUNTS[slot]!), values: Uint8Array.from({ length: 12 }, (_, i) => i) };
-  const first = AC_FIRST[slot]!;
-  const values = [...first];
-  for (let v = 0; v < 256; v++) if (((v & 15) > 0 && (v & 15) <= 10) || v % 240 === 0) if (!first.includes(v)) values.push(v);
-  return { counts: Uint8Array.from(AC_COUNTS[slot]!), values: Uint8Array.from(values) };
+  const spec = STANDARD[isDc ? 'dc' : 'ac'][slot === 0 ? 0 : 1];
+  return { counts: Uint8Array.from(spec.bits), values: Uint8Array.from(spec.values) };
 }
 
 /**
