@@ -34,17 +34,23 @@ export function pilRowBytes(pil: PilDumpMode, width: number): number {
  */
 export function fromPilBytes(pil: PilDumpMode, bytes: Uint8Array, pixels: number): Uint8Array {
   switch (pil) {
-    case 'RGBX':
+    case 'RGBX': {
+      // The fourth byte is padding.
+      const out = new Uint8Array(pixels * 3);
+      for (let i = 0, o = 0; o < out.length; i += 4, o += 3) {
+        out[o] = bytes[i]!;
+        out[o + 1] = bytes[i + 1]!;
+        out[o + 2] = bytes[i + 2]!;
+      }
+      return out;
+    }
     case 'CMYK': {
       const out = new Uint8Array(pixels * 3);
       for (let i = 0, o = 0; o < out.length; i += 4, o += 3) {
         const nk = 255 - bytes[i + 3]!;
-        for (let c = 0; c < 3; c++) {
-          const v = bytes[i + c]!;
-          // Pillow: CLIP8(nk - MULDIV255(c, nk)), MULDIV255(a, b) = ((a·b + 128) >> 8 + a·b + 128) >> 8.
-          const t = v * nk + 128;
-          out[o + c] = pil === 'RGBX' ? v : nk - (((t >> 8) + t) >> 8);
-        }
+        out[o] = cmykChannel(bytes[i]!, nk);
+        out[o + 1] = cmykChannel(bytes[i + 1]!, nk);
+        out[o + 2] = cmykChannel(bytes[i + 2]!, nk);
       }
       return out;
     }
@@ -53,6 +59,15 @@ export function fromPilBytes(pil: PilDumpMode, bytes: Uint8Array, pixels: number
     default:
       return bytes;
   }
+}
+
+/**
+ * One channel of Pillow's `cmyk2rgb` (Convert.c): CLIP8(nk − MULDIV255(c, nk)) with nk = 255 − k and
+ * MULDIV255(a, b) = ((a·b + 128) >> 8 + a·b + 128) >> 8; the result is always within 0–255.
+ */
+function cmykChannel(c: number, nk: number): number {
+  const t = c * nk + 128;
+  return nk - (((t >> 8) + t) >> 8);
 }
 
 /** A copy with each 2-byte sample's bytes swapped (big- ↔ little-endian). */
