@@ -1,7 +1,7 @@
 // Options of the public functions, validated once at the boundary (docs/ARCHITECTURE.md#public-api). Everything below the API receives
 // complete, checked values.
 import { invalidArgument } from '../errors.js';
-import { FORMAT_IDS, JPEG_SUBSAMPLINGS } from '../formats/codec.js';
+import { DEFAULT_COMPRESSION_LEVEL, DEFAULT_QUALITY, FORMAT_IDS, JPEG_SUBSAMPLINGS } from '../formats/codec.js';
 import type { FormatId, JpegSubsampling } from '../formats/codec.js';
 import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
@@ -17,10 +17,7 @@ export const PAYLOAD_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'original'] as co
 /** One of {@link PAYLOAD_ENCODINGS}. */
 export type PayloadEncoding = (typeof PAYLOAD_ENCODINGS)[number];
 
-/** JPEG quality used unless `quality` says otherwise. */
-export const DEFAULT_QUALITY = 90;
-/** PNG zlib level used unless `compressionLevel` says otherwise. */
-export const DEFAULT_COMPRESSION_LEVEL = 6;
+export { DEFAULT_COMPRESSION_LEVEL, DEFAULT_QUALITY };
 
 /** Options of `encode` (and of the encoding step of `imageToText` and `textToFile`). */
 export interface EncodeOptions {

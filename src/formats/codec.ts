@@ -29,6 +29,11 @@ export const JPEG_SUBSAMPLINGS = ['4:4:4', '4:2:2', '4:2:0'] as const;
 /** One of {@link JPEG_SUBSAMPLINGS}. */
 export type JpegSubsampling = (typeof JPEG_SUBSAMPLINGS)[number];
 
+/** JPEG quality used unless `quality` says otherwise (the one definition; the API and the JPEG encoder read it). */
+export const DEFAULT_QUALITY = 90;
+/** PNG zlib level used unless `compressionLevel` says otherwise, as libpng and zlib use (the one definition). */
+export const DEFAULT_COMPRESSION_LEVEL = 6;
+
 /** Options every codec's `encode` receives, already validated at the public boundary. */
 export interface CodecEncodeOptions {
   /** JPEG quality 1–100. */

@@ -7,7 +7,7 @@ import { PixtextError, invalidArgument } from '../../errors.js';
 import { hasAlpha, isGrey } from '../../pixel-modes/mode-table.js';
 import { validateRawImage } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
-import { JPEG_SUBSAMPLINGS } from '../codec.js';
+import { DEFAULT_QUALITY, JPEG_SUBSAMPLINGS } from '../codec.js';
 import type { CodecEncodeOptions, JpegSubsampling } from '../codec.js';
 import type { SourcePixels } from './color-downsample.js';
 import { blockCount, produceBlocks } from './encode-blocks.js';
@@ -25,8 +25,6 @@ import { MARKER, MarkerWriter, MAX_HEADER_LENGTH, writeDht, writeDqt, writeSof, 
 /** Modes the encoder takes as they are: `L` is written as one grey component, `RGB` and `BGR` as YCbCr. */
 export const JPEG_ENCODABLE_MODES = ['L', 'RGB', 'BGR'] as const satisfies readonly PixelMode[];
 
-/** Quality when none is given, as documented in docs/ARCHITECTURE.md#public-api. */
-export const DEFAULT_QUALITY = 90;
 
 /** JPEG's own limit: 16-bit dimensions in the frame header. */
 const MAX_DIMENSION = 65535;

@@ -7,6 +7,7 @@ import { PixtextError } from '../../errors.js';
 import { rowStride, validateRawImage } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import { MODE_TABLE, colourOffsets, hasAlpha, isGrey } from '../../pixel-modes/mode-table.js';
+import { DEFAULT_COMPRESSION_LEVEL } from '../codec.js';
 import { checkLevel } from '../../zlib/zlib-header.js';
 import { deflate } from '../../zlib/zlib.js';
 import { ChunkType, PNG_SIGNATURE, writeChunk, writeU32 } from './chunks.js';
@@ -15,8 +16,6 @@ import { PngFilter, applyFilter, chooseFilter } from './filter.js';
 import { zlibLevelFor } from './effort.js';
 import { encodePalette } from './palette.js';
 
-/** The default zlib level, as libpng and zlib use. */
-export const DEFAULT_COMPRESSION_LEVEL = 6;
 
 // IDAT data is split into chunks of at most this many bytes (the spec allows 2^31 − 1).
 const MAX_IDAT = 0x4000_0000;

@@ -4,7 +4,8 @@ import { PIXEL_MODE_NAMES } from '../../raw-image.js';
 import type { ImageCodec } from '../codec.js';
 import { hasPngSignature } from './chunks.js';
 import { decodePng } from './decode.js';
-import { DEFAULT_COMPRESSION_LEVEL, encodePng } from './encode.js';
+import { DEFAULT_COMPRESSION_LEVEL } from '../codec.js';
+import { encodePng } from './encode.js';
 import { readPngHeader } from './header.js';
 
 /**
