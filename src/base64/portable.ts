@@ -111,7 +111,7 @@ export function checkBase64Room(n: number, out: Uint8Array, offset: number): voi
 }
 
 /**
- * Standard padded base64 of `bytes`, by the portable codec (no native or `Buffer` fast path).
+ * Standard padded base64 of `bytes`, by the portable codec (no engine-native or Node fast path).
  * Bytes become ASCII codes in a reused buffer and text through `TextDecoder`, 16 KiB at a time.
  *
  * @throws RangeError when the text would exceed the engine's maximum string length (`encodeBase64` makes that
