@@ -2,10 +2,12 @@
 // Image.getexif on a freshly opened image: the EXIF block (an eXIf chunk, or a tEXt chunk keyed "exif"), the hex EXIF of a
 // "Raw profile type exif" text chunk (ImageMagick), and the XMP packet of an "XML:com.adobe.xmp" text chunk.
 // Text comes from tEXt, zTXt and iTXt chunks; compressed text is inflated up to Pillow's 1 MiB text limit
-// (MAX_TEXT_CHUNK), without checking the stream's Adler-32 (fflate does not; zlib does, and on a mismatch Pillow
-// reads a zTXt as empty). The walk is bounded by the input and never throws.
+// (MAX_TEXT_CHUNK) by the project's own inflater, which judges streams as zlib does (malformed data and a wrong
+// Adler-32 are errors, on which Pillow reads a zTXt as empty). The walk is bounded by the input and never throws.
 
-import { Unzlib } from 'fflate';
+import { PNG_SIGNATURE } from '../png/chunks.js';
+import { MAX_INFLATE_RATIO, zlibDataStart } from '../../zlib/zlib-header.js';
+import { adler32, inflateInto } from '../../zlib/inflate.js';
 
 const EXIF_PREFIX = [0x45, 0x78, 0x69, 0x66, 0, 0];
 
@@ -33,8 +35,7 @@ function chunkType(bytes: Uint8Array, at: number): string {
 
 /** Collects the orientation sources of a PNG; undefined when `bytes` is not a PNG. */
 export function pngOrientationSources(bytes: Uint8Array): PngOrientationSources | undefined {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length < 8 || !signature.every((v, k) => bytes[k] === v)) return undefined;
+  if (bytes.length < 8 || !PNG_SIGNATURE.every((v, k) => bytes[k] === v)) return undefined;
   const sources: PngOrientationSources = {};
   let seenIdat = false;
   let i = 8;
@@ -71,25 +72,22 @@ const MAX_TEXT = 1024 * 1024;
  * gives so far; 'corrupt' for malformed data, 'too large' for text over MAX_TEXT.
  */
 function inflateText(data: Uint8Array): Uint8Array | 'corrupt' | 'too large' {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  const inflater = new Unzlib((chunk) => {
-    parts.push(chunk);
-    size += chunk.length;
-  });
+  // zlib's decompressobj gives nothing, and no error, for a stream cut inside its 2-byte header.
+  if (data.length < 2) return new Uint8Array(0);
   try {
-    for (let at = 0; at < data.length && size <= MAX_TEXT; at += 4096) inflater.push(data.subarray(at, at + 4096));
+    const start = zlibDataStart(data);
+    // Room for one byte past the limit tells "too large"; deflate cannot expand more than MAX_INFLATE_RATIO-fold.
+    const out = new Uint8Array(Math.min(MAX_TEXT + 1, (data.length - start) * MAX_INFLATE_RATIO + 1));
+    const { written, streamEnd } = inflateInto(data, start, out);
+    if (written > MAX_TEXT) return 'too large';
+    if (streamEnd >= 0 && streamEnd + 4 <= data.length) {
+      const stored = ((data[streamEnd]! << 24) | (data[streamEnd + 1]! << 16) | (data[streamEnd + 2]! << 8) | data[streamEnd + 3]!) >>> 0;
+      if (adler32(out.subarray(0, written)) !== stored) return 'corrupt';
+    }
+    return out.subarray(0, written);
   } catch {
-    return 'corrupt';
+    return 'corrupt'; // malformed deflate data or zlib header: zlib.error, which Pillow reads as empty text
   }
-  if (size > MAX_TEXT) return 'too large';
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 function readText(type: 'tEXt' | 'iTXt' | 'zTXt', data: Uint8Array, sources: PngOrientationSources): void {
