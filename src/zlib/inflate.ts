@@ -365,6 +365,17 @@ function decodeCodes(bits: BitReader, lit: CodeTable, dist: CodeTable, out: Uint
   return ended;
 }
 
+/**
+ * Whether the zlib trailer (RFC 1950 §2.2) that follows a stream ending at `streamEnd` holds the Adler-32 of
+ * `inflated`. True when there is nothing to check, as zlib judges it: the stream never ended (`streamEnd` −1) or its
+ * 4-byte trailer is cut.
+ */
+export function trailerMatches(data: Uint8Array, streamEnd: number, inflated: Uint8Array): boolean {
+  if (streamEnd < 0 || streamEnd + 4 > data.length) return true;
+  const stored = ((data[streamEnd]! << 24) | (data[streamEnd + 1]! << 16) | (data[streamEnd + 2]! << 8) | data[streamEnd + 3]!) >>> 0;
+  return adler32(inflated) === stored;
+}
+
 /** Adler-32 (RFC 1950 §9) of `bytes`: the zlib trailer's checksum of the inflated data. */
 export function adler32(bytes: Uint8Array): number {
   let a = 1;

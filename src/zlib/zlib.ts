@@ -3,7 +3,7 @@
 // Spec: https://www.rfc-editor.org/rfc/rfc1950 (zlib), https://www.rfc-editor.org/rfc/rfc1951 (deflate)
 import { zlibSync } from 'fflate';
 import { PixtextError } from '../errors.js';
-import { adler32, inflateInto } from './inflate.js';
+import { inflateInto, trailerMatches } from './inflate.js';
 import { checkExpansion, checkLevel } from './zlib-header.js';
 
 /**
@@ -30,11 +30,8 @@ export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
   // against its Adler-32 (zlib reaches its end within that room), and anything longer is cut off after it.
   const out = new Uint8Array(expectedLength + 1);
   const { written, streamEnd } = inflateInto(data, start, out);
-  if (streamEnd >= 0 && streamEnd + 4 <= data.length) {
-    const stored = ((data[streamEnd]! << 24) | (data[streamEnd + 1]! << 16) | (data[streamEnd + 2]! << 8) | data[streamEnd + 3]!) >>> 0;
-    if (adler32(out.subarray(0, written)) !== stored) {
-      throw new PixtextError('ERR_CORRUPT', 'zlib stream fails its Adler-32 check (incorrect data check)', { offset: streamEnd });
-    }
+  if (!trailerMatches(data, streamEnd, out.subarray(0, written))) {
+    throw new PixtextError('ERR_CORRUPT', 'zlib stream fails its Adler-32 check (incorrect data check)', { offset: streamEnd });
   }
   if (written < expectedLength) {
     throw new PixtextError(

@@ -7,7 +7,7 @@
 
 import { PNG_SIGNATURE } from '../png/chunks.js';
 import { MAX_INFLATE_RATIO, zlibDataStart } from '../../zlib/zlib-header.js';
-import { adler32, inflateInto } from '../../zlib/inflate.js';
+import { inflateInto, trailerMatches } from '../../zlib/inflate.js';
 
 const EXIF_PREFIX = [0x45, 0x78, 0x69, 0x66, 0, 0];
 
@@ -80,10 +80,7 @@ function inflateText(data: Uint8Array): Uint8Array | 'corrupt' | 'too large' {
     const out = new Uint8Array(Math.min(MAX_TEXT + 1, (data.length - start) * MAX_INFLATE_RATIO + 1));
     const { written, streamEnd } = inflateInto(data, start, out);
     if (written > MAX_TEXT) return 'too large';
-    if (streamEnd >= 0 && streamEnd + 4 <= data.length) {
-      const stored = ((data[streamEnd]! << 24) | (data[streamEnd + 1]! << 16) | (data[streamEnd + 2]! << 8) | data[streamEnd + 3]!) >>> 0;
-      if (adler32(out.subarray(0, written)) !== stored) return 'corrupt';
-    }
+    if (!trailerMatches(data, streamEnd, out.subarray(0, written))) return 'corrupt';
     return out.subarray(0, written);
   } catch {
     return 'corrupt'; // malformed deflate data or zlib header: zlib.error, which Pillow reads as empty text
