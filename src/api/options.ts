@@ -51,7 +51,14 @@ export interface DecodeOptions {
 }
 
 /** Options of `textToImage`. */
-export type TextToImageOptions = Omit<DecodeOptions, 'draft'>;
+export interface TextToImageOptions extends Omit<DecodeOptions, 'draft'> {
+  /**
+   * Read the text as bare base64 of headerless pixels of this shape (numpy's `tobytes()`, an OpenCV frame in
+   * `BGR`): rows top to bottom, no padding except mode `1`, 16-bit samples little-endian. The decoded byte count must
+   * equal the shape's (`ERR_LENGTH_MISMATCH` names both). Defaults to none: the text's form is recognised.
+   */
+  raw?: { width: number; height: number; mode: PixelMode } | undefined;
+}
 
 /** Options of `imageToText`. */
 export interface ImageToTextOptions extends EncodeOptions {

@@ -78,7 +78,11 @@ export function recogniseText<Context>(
   // with it as JSON (cut short, not an object) before it is reported as unrecognised.
   if (looksLikeJson(text, start)) sample.object();
   const head = JSON.stringify(text.slice(start, start + 16));
-  throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}`);
+  // Base64 that holds no known file is most often headerless pixels (numpy's tobytes(), an OpenCV frame).
+  const hint = /^[A-Za-z0-9+/]{16}/.test(text.slice(start, start + 16))
+    ? '. If it is base64 of headerless pixels, pass their shape: textToImage(text, { raw: { width, height, mode } })'
+    : '';
+  throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}${hint}`);
 }
 
 /**
