@@ -20,6 +20,8 @@ export interface FileOptions {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  /** The text is bare base64 of headerless pixels of this shape (`--raw WxH:MODE`). */
+  readonly raw?: { width: number; height: number; mode: PixelMode } | undefined;
 }
 
 /**
@@ -64,7 +66,9 @@ export function fileToLine(bytes: Uint8Array, options: TextOptions, metadata?: R
  */
 export function textToFileBytes(text: string, options: FileOptions): Uint8Array {
   const encodeOptions = definedOnly({ quality: options.quality, compressionLevel: options.compressionLevel });
-  if (options.mode !== undefined) return encode(textToImage(text, { mode: options.mode }), options.format, encodeOptions);
+  if (options.mode !== undefined || options.raw !== undefined) {
+    return encode(textToImage(text, definedOnly({ mode: options.mode, raw: options.raw })), options.format, encodeOptions);
+  }
   return textToFile(text, { format: options.format, ...encodeOptions }).bytes;
 }
 
