@@ -86,3 +86,7 @@ export type {
   TextToImageStreamOptions,
   ReadImageTextFileOptions,
 } from './stream/index.js';
+export { resize } from './resize/resize.js';
+export { RESIZE_FILTERS } from './resize/filters.js';
+export type { ResizeFilter } from './resize/filters.js';
+export type { ResizeOptions } from './resize/resize-options.js';
