@@ -4,10 +4,10 @@ import type { PassCoefficients } from './coefficients.js';
 
 /** Horizontal pass over rows `firstRow …` of `src` into `out` (`outWidth × outHeight`). */
 export function horizontalFloat(
-  src: Float32Array,
+  src: Float64Array,
   inWidth: number,
   firstRow: number,
-  out: Float32Array,
+  out: Float64Array,
   outWidth: number,
   outHeight: number,
   channels: number,
@@ -33,9 +33,9 @@ export function horizontalFloat(
 
 /** Vertical pass of `src` (`width × any height`) into `out` (`width × outHeight`). */
 export function verticalFloat(
-  src: Float32Array,
+  src: Float64Array,
   width: number,
-  out: Float32Array,
+  out: Float64Array,
   outHeight: number,
   channels: number,
   c: PassCoefficients,

@@ -87,20 +87,20 @@ export function resample8(src: Uint8Array, job: ResampleJob): Uint8Array {
  * Resizes samples held as floats with the same plan and the double coefficients, without rounding between the
  * passes (the 16-bit rule, see resize-16bit.ts). Returns the unrounded result.
  */
-export function resampleFloat(src: Float32Array, job: ResampleJob): Float32Array {
+export function resampleFloat(src: Float64Array, job: ResampleJob): Float64Array {
   const p = plan(job);
   const { channels, outWidth, outHeight } = job;
   let current = src;
   let width = job.inWidth;
   if (p.needHorizontal) {
     const rows = p.endRow - p.firstRow;
-    const temp = new Float32Array(outWidth * rows * channels);
+    const temp = new Float64Array(outWidth * rows * channels);
     horizontalFloat(src, job.inWidth, p.firstRow, temp, outWidth, rows, channels, p.horizontal);
     current = temp;
     width = outWidth;
   }
   if (p.needVertical) {
-    const out = new Float32Array(width * outHeight * channels);
+    const out = new Float64Array(width * outHeight * channels);
     verticalFloat(current, width, out, outHeight, channels, p.vertical);
     return out;
   }

@@ -1,6 +1,6 @@
 // The 16-bit modes (L16, LA16, RGB16, RGBA16), which Pillow 9.4 cannot resample with a filter (its I;16 takes only
 // NEAREST). Our rule, documented on `resize`: Pillow's plan and double coefficients (precompute_coeffs), applied
-// to the samples as floats with no rounding between the passes (the intermediate is float32), and each result
+// to the samples as floats with no rounding between the passes (doubles throughout: the source is read into a Float64Array, four times its bytes), and each result
 // rounded half up and clamped to 0…65535. With alpha, colour is premultiplied first (c × a / 65535) and divided
 // by the rounded result alpha afterwards (kept as it is where that alpha is 0 or 65535), the order Pillow follows
 // for LA and RGBA. Every result is within 1 of the same computation done in double precision throughout.
@@ -13,9 +13,9 @@ const round16 = (v: number): number => {
 };
 
 /** Reads little-endian 16-bit samples as floats, premultiplying colour by alpha when the pixel has alpha. */
-function toFloat(data: Uint8Array, channels: number, alpha: boolean): Float32Array {
+function toFloat(data: Uint8Array, channels: number, alpha: boolean): Float64Array {
   const n = data.length >> 1;
-  const out = new Float32Array(n);
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = data[i * 2]! | (data[i * 2 + 1]! << 8);
   if (alpha) {
     const colours = channels - 1;
