@@ -90,3 +90,5 @@ export { resize } from './resize/resize.js';
 export { RESIZE_FILTERS } from './resize/filters.js';
 export type { ResizeFilter } from './resize/filters.js';
 export type { ResizeOptions } from './resize/resize-options.js';
+export { fit } from './resize/fit.js';
+export type { FitBox, FitOptions } from './resize/fit.js';
