@@ -91,4 +91,5 @@ export { RESIZE_FILTERS } from './resize/filters.js';
 export type { ResizeFilter } from './resize/filters.js';
 export type { ResizeOptions } from './resize/resize-options.js';
 export { fit } from './resize/fit.js';
-export type { FitBox, FitOptions } from './resize/fit.js';
+export type { FitOptions } from './resize/fit.js';
+export type { FitBox } from './resize/fit-box.js';

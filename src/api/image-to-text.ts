@@ -14,6 +14,7 @@ import type { PayloadEncoding, ResolvedImageToTextOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { encodeStored } from './stored-file.js';
+import { decodeFitted, fitPixels } from './fit-input.js';
 
 /**
  * An object shaped like the DOM's `ImageData` (straight RGBA, 4 bytes a pixel, rows top to bottom). A real
@@ -60,7 +61,7 @@ export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput
 /** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
 function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
-  return input.kind === 'file' && options.mode === undefined ? 'original' : 'png';
+  return input.kind === 'file' && options.mode === undefined && options.fit === undefined ? 'original' : 'png';
 }
 
 /** Rejects combinations that would drop or contradict something the caller asked for. */
@@ -77,16 +78,23 @@ function checkCombination(options: ResolvedImageToTextOptions, encoding: Payload
   if (encoding === 'original' && options.mode !== undefined) {
     throw invalidArgument(`no mode with encoding 'original'`, 'mode', options.mode);
   }
+  if (encoding === 'original' && options.fit !== undefined) {
+    throw invalidArgument(`no fit with encoding 'original'`, 'fit', options.fit);
+  }
 }
 
 function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features): RawImage {
   let image: RawImage;
+  const { fit, maxPixels } = options;
   if (input.kind === 'file') {
-    image = input.codec.decode(input.bytes, { maxPixels: options.maxPixels });
+    image = fit === undefined ? input.codec.decode(input.bytes, { maxPixels }) : decodeFitted(input.codec, input.bytes, fit, maxPixels);
+  } else if (fit !== undefined) {
+    image = fitPixels(input.image, fit, maxPixels);
   } else {
     image = input.image;
-    checkPixelLimit(image.width, image.height, options.maxPixels, 'The input image', image.mode);
+    checkPixelLimit(image.width, image.height, maxPixels, 'The input image', image.mode);
   }
+  // Fitted in the native mode first, as thumbnail() works on the decoded image; then converted.
   return inMode(features, image, options.mode);
 }
 

@@ -1,22 +1,14 @@
 // fit(image, { width, height }): Pillow 9.4's Image.thumbnail((width, height)) (src/PIL/Image.py thumbnail and
 // resize): the thumbnail size rule, then resize(size, BICUBIC, box, reducing_gap=2.0), which first reduces by whole
 // factors (Reduce.c) when the image is at least twice as large as needed.
-import { invalidArgument } from '../errors.js';
 import { MODE_TABLE } from '../pixel-modes/mode-table.js';
 import { resolveMaxPixels, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
-import { isJsonObject } from '../text-forms/json-scan.js';
 import { reduce8 } from './reduce.js';
 import { resizeChecked } from './resize.js';
 import { thumbnailSize } from './thumbnail-size.js';
-
-/** The box `fit` shrinks an image into. */
-export interface FitBox {
-  /** The largest width, an integer ≥ 1. */
-  width: number;
-  /** The largest height, an integer ≥ 1. */
-  height: number;
-}
+import { resolveFitBox } from './fit-box.js';
+import type { FitBox } from './fit-box.js';
 
 /** Options of `fit`: the box, and `maxPixels` (defaults to 268,402,689; `Infinity` disables). */
 export interface FitOptions extends FitBox {
@@ -27,25 +19,6 @@ export interface FitOptions extends FitBox {
 const REDUCING_GAP = 2.0;
 /** Image.py _filters_support[BICUBIC] - 0.5, as _get_safe_box uses it. */
 const BICUBIC_SAFE_SUPPORT = 2.0 - 0.5;
-
-/**
- * Validates a fit box `{ width, height }`.
- * @throws PixtextError `ERR_INVALID_ARGUMENT`
- * @example
- * ```ts
- * resolveFitBox({ width: 1568, height: 1568 }, 'fit');
- * ```
- */
-export function resolveFitBox(value: unknown, option: string): FitBox {
-  const expected = 'an object { width, height } of integers from 1 to 2147483647';
-  if (!isJsonObject(value)) throw invalidArgument(expected, option, value);
-  const side = (key: 'width' | 'height'): number => {
-    const v = value[key];
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 0x7fff_ffff) return v;
-    throw invalidArgument(expected, `${option}.${key}`, v);
-  };
-  return { width: side('width'), height: side('height') };
-}
 
 /**
  * Shrinks an image to fit inside `width × height`, keeping its aspect ratio and never enlarging it: Pillow 9.4's
