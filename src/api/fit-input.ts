@@ -5,8 +5,8 @@ import type { ImageCodec } from '../formats/codec.js';
 import { draftScale } from '../formats/jpeg/decode.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
-import { fitChecked, thumbnailResize } from '../resize/fit.js';
 import type { FitBox } from '../resize/fit-box.js';
+import type { FitFunction } from './pixtext.js';
 import { thumbnailSize } from '../resize/thumbnail-size.js';
 
 /** thumbnail's reducing_gap: draft() is asked for this many times the thumbnail size. */
@@ -18,32 +18,32 @@ const REDUCING_GAP = 2;
  * @throws PixtextError the codec's errors, `ERR_TOO_LARGE`
  * @example
  * ```ts
- * decodeFitted(jpegCodec, bytes, { width: 1568, height: 1568 }, 1e8);
+ * decodeFitted(fit, jpegCodec, bytes, { width: 1568, height: 1568 }, 1e8);
  * ```
  */
-export function decodeFitted(codec: ImageCodec, bytes: Uint8Array, box: FitBox, maxPixels: number): RawImage {
+export function decodeFitted(fit: FitFunction, codec: ImageCodec, bytes: Uint8Array, box: FitBox, maxPixels: number): RawImage {
   const header = codec.header(bytes);
   checkPixelLimit(header.width, header.height, maxPixels, `The ${codec.id} header`, header.mode);
   const size = thumbnailSize(header.width, header.height, box.width, box.height);
   if (size === undefined) return codec.decode(bytes, { maxPixels });
-  if (codec.id !== 'jpeg') return fitChecked(codec.decode(bytes, { maxPixels }), box, maxPixels);
+  if (codec.id !== 'jpeg') return fit(codec.decode(bytes, { maxPixels }), { ...box, maxPixels });
   const request = { width: size[0] * REDUCING_GAP, height: size[1] * REDUCING_GAP };
-  const scale = draftScale(header.width, header.height, request);
+  const scale = draftScale(header.width, header.height, request) as 1 | 2 | 4 | 8;
   const decoded = codec.decode(bytes, { maxPixels, draft: request });
   // draft() returns the box of the whole picture in the scaled image: (0, 0, width / scale, height / scale).
-  return thumbnailResize(decoded, size, [0, 0, header.width / scale, header.height / scale], maxPixels);
+  return fit(decoded, { ...box, maxPixels, draft: { width: header.width, height: header.height, scale } });
 }
 
 /**
  * Fits pixels in `box` (Pillow's thumbnail), after checking them against `maxPixels`.
  * @example
  * ```ts
- * fitPixels(image, { width: 100, height: 100 }, Infinity);
+ * fitPixels(fit, image, { width: 100, height: 100 }, Infinity);
  * ```
  */
-export function fitPixels(image: RawImage, box: FitBox, maxPixels: number): RawImage {
+export function fitPixels(fit: FitFunction, image: RawImage, box: FitBox, maxPixels: number): RawImage {
   checkPixelLimit(image.width, image.height, maxPixels, 'The input image', image.mode);
-  return fitChecked(image, box, maxPixels);
+  return fit(image, { ...box, maxPixels });
 }
 
 /** Whether fitting a `width × height` image in `box` changes it. */

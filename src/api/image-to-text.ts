@@ -87,9 +87,9 @@ function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, f
   let image: RawImage;
   const { fit, maxPixels } = options;
   if (input.kind === 'file') {
-    image = fit === undefined ? input.codec.decode(input.bytes, { maxPixels }) : decodeFitted(input.codec, input.bytes, fit, maxPixels);
+    image = fit === undefined ? input.codec.decode(input.bytes, { maxPixels }) : decodeFitted(features.fit, input.codec, input.bytes, fit, maxPixels);
   } else if (fit !== undefined) {
-    image = fitPixels(input.image, fit, maxPixels);
+    image = fitPixels(features.fit, input.image, fit, maxPixels);
   } else {
     image = input.image;
     checkPixelLimit(image.width, image.height, maxPixels, 'The input image', image.mode);

@@ -90,10 +90,10 @@ function fitted(payload: TextPayload, features: Features, fit: FitBox | undefine
     const header = codec.header(payload.bytes);
     const { declared } = payload;
     if (declared === undefined || (declared.mode === header.mode && declared.width === header.width && declared.height === header.height)) {
-      return decodeFitted(codec, payload.bytes, fit, maxPixels);
+      return decodeFitted(features.fit, codec, payload.bytes, fit, maxPixels);
     }
   }
-  return fitPixels(imageOf(payload, features, maxPixels), fit, maxPixels);
+  return fitPixels(features.fit, imageOf(payload, features, maxPixels), fit, maxPixels);
 }
 
 /**

@@ -1,6 +1,7 @@
 // fit(image, { width, height }): Pillow 9.4's Image.thumbnail((width, height)) (src/PIL/Image.py thumbnail and
 // resize): the thumbnail size rule, then resize(size, BICUBIC, box, reducing_gap=2.0), which first reduces by whole
 // factors (Reduce.c) when the image is at least twice as large as needed.
+import { invalidArgument } from '../errors.js';
 import { MODE_TABLE } from '../pixel-modes/mode-table.js';
 import { resolveMaxPixels, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
@@ -13,6 +14,31 @@ import type { FitBox } from './fit-box.js';
 /** Options of `fit`: the box, and `maxPixels` (defaults to 268,402,689; `Infinity` disables). */
 export interface FitOptions extends FitBox {
   maxPixels?: number | undefined;
+  /**
+   * For a JPEG decoded with `decode`'s `draft` at 1/`scale` of its full `width × height`: the thumbnail size is
+   * computed from the full size and the scaled image is read through the box (0, 0, width / scale, height / scale),
+   * as Pillow's `thumbnail()` does after `draft()`. Defaults to none (the image is the full picture).
+   */
+  draft?: FitDraft | undefined;
+}
+
+/** The full size a draft-decoded JPEG was scaled from, and the scale (1, 2, 4 or 8). */
+export interface FitDraft {
+  width: number;
+  height: number;
+  scale: 1 | 2 | 4 | 8;
+}
+
+function draftOption(value: unknown, image: RawImage): FitDraft | undefined {
+  if (value === undefined) return undefined;
+  const expected = `an object { width, height, scale } with scale 1, 2, 4 or 8 of which the ${image.width}×${image.height} image is the scaled size`;
+  const v = value as Partial<FitDraft> | null;
+  const ok =
+    typeof v === 'object' && v !== null && [1, 2, 4, 8].includes(v.scale as number) &&
+    Number.isSafeInteger(v.width) && Number.isSafeInteger(v.height) &&
+    Math.ceil((v.width as number) / (v.scale as number)) === image.width && Math.ceil((v.height as number) / (v.scale as number)) === image.height;
+  if (!ok) throw invalidArgument(expected, 'draft', value);
+  return { width: v.width as number, height: v.height as number, scale: v.scale as FitDraft['scale'] };
 }
 
 /** thumbnail's reducing_gap default. */
@@ -29,7 +55,8 @@ const BICUBIC_SAFE_SUPPORT = 2.0 - 0.5;
  * comes back as a copy.
  *
  * @param image The image; not modified.
- * @param options `width`, `height`: the box (integers ≥ 1); `maxPixels` (defaults to 268,402,689).
+ * @param options `width`, `height`: the box (integers ≥ 1); `maxPixels` (defaults to 268,402,689); `draft`
+ * `{ width, height, scale }` for a JPEG decoded with `decode(bytes, { draft })` (defaults to none; see FitOptions).
  * @throws PixtextError `ERR_INVALID_ARGUMENT`, `ERR_INVALID_IMAGE`, `ERR_UNSUPPORTED` (an empty image that does not fit)
  * @example
  * ```ts
@@ -40,7 +67,12 @@ export function fit(image: RawImage, options: FitOptions): RawImage {
   const source = validateRawImage(image);
   const box = resolveFitBox(options, 'options');
   const maxPixels = resolveMaxPixels((options as { maxPixels?: unknown }).maxPixels);
-  return fitChecked(source, box, maxPixels);
+  const draft = draftOption((options as { draft?: unknown }).draft, source);
+  if (draft === undefined) return fitChecked(source, box, maxPixels);
+  // thumbnail(): the size from the full picture; nothing to do when it fits (draft() is not even called then).
+  const size = thumbnailSize(draft.width, draft.height, box.width, box.height);
+  if (size === undefined) return fitChecked(source, { width: source.width, height: source.height }, maxPixels);
+  return thumbnailResize(source, size, [0, 0, draft.width / draft.scale, draft.height / draft.scale], maxPixels);
 }
 
 /** {@link fit} on a checked image and box. */

@@ -65,3 +65,21 @@ describe('textToFile({ fit })', () => {
     expect(sha256(decode(file.bytes).data)).toBe(c.output.sha256);
   });
 });
+
+describe('fit is a feature of createPixtext', () => {
+  it('an instance without fit refuses the option, naming what to pass; with it, fits', async () => {
+    const { createPixtext, fit } = await import('../../src/index.js');
+    const image = { width: 4, height: 2, mode: 'L' as const, data: new Uint8Array(8) };
+    const error = expectPixtextError(() => createPixtext().imageToText(image, { fit: { width: 2, height: 2 } }), 'ERR_UNSUPPORTED');
+    expect(error.message).toContain('createPixtext({ fit })');
+    expect(textToImage(createPixtext({ fit }).imageToText(image, { fit: { width: 2, height: 2 } })).width).toBe(2);
+    expectPixtextError(() => createPixtext({ fit: 3 as never }), 'ERR_INVALID_ARGUMENT');
+  });
+
+  it("fit's draft option refuses a scale that does not match the image", async () => {
+    const { fit } = await import('../../src/index.js');
+    const image = { width: 10, height: 5, mode: 'L' as const, data: new Uint8Array(50) };
+    expectPixtextError(() => fit(image, { width: 2, height: 2, draft: { width: 80, height: 40, scale: 4 } }), 'ERR_INVALID_ARGUMENT');
+    expect(fit(image, { width: 2, height: 2, draft: { width: 80, height: 40, scale: 8 } }).width).toBe(2);
+  });
+});
