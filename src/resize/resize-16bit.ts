@@ -1,9 +1,10 @@
 // The 16-bit modes (L16, LA16, RGB16, RGBA16), which Pillow 9.4 cannot resample with a filter (its I;16 takes only
-// NEAREST). Our rule, documented on `resize`: Pillow's plan and double coefficients (precompute_coeffs), applied
-// to the samples as floats with no rounding between the passes (doubles throughout: the source is read into a Float64Array, four times its bytes), and each result
-// rounded half up and clamped to 0…65535. With alpha, colour is premultiplied first (c × a / 65535) and divided
-// by the rounded result alpha afterwards (kept as it is where that alpha is 0 or 65535), the order Pillow follows
-// for LA and RGBA. Every result is within 1 of the same computation done in double precision throughout.
+// NEAREST). Our rule, documented on `resize`: Pillow's plan and double coefficients (precompute_coeffs), applied to
+// the samples as doubles with no rounding between the passes (the source is read into a Float64Array, four times
+// its bytes), and each result rounded half up and clamped to 0…65535. With alpha, colour is premultiplied first
+// (c × a / 65535) and divided by the rounded result alpha afterwards (kept as it is where that alpha is 0 or
+// 65535), the order Pillow follows for LA and RGBA. Every result is within 1 of the same computation done in double
+// precision with the weights applied as a dense matrix (the numpy reference of scripts/gen-resize-fixtures.py).
 import { resampleFloat } from './resample.js';
 import type { ResampleJob } from './resample.js';
 
