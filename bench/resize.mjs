@@ -10,6 +10,7 @@ import { cpuUsage } from 'node:process';
 import { build } from 'esbuild';
 import pica from 'pica';
 import sharp from 'sharp';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 
 const width = Number(process.argv[2] ?? 4000);
 const height = Number(process.argv[3] ?? 3000);
@@ -23,6 +24,7 @@ const mp = (width * height) / 1e6;
 const bundle = await build({
   entryPoints: [new URL('../src/resize/resize.ts', import.meta.url).pathname],
   bundle: true,
+  ...inlineConstants,
   write: false,
   format: 'esm',
   platform: 'neutral',
