@@ -39,7 +39,7 @@ export type {
   TextInfo,
   RecognisedForm,
 } from './text-forms/form.js';
-export type { ConvertFunction } from './api/pixtext.js';
+export type { ConvertFunction, FitFunction } from './api/pixtext.js';
 export type { ImageInput, ImageDataInput } from './api/image-to-text.js';
 export type { ImageFile } from './api/text-to-image.js';
 export { TEXT_FORMS, PAYLOAD_ENCODINGS, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
@@ -89,3 +89,10 @@ export type {
   TextToImageStreamOptions,
   ReadImageTextFileOptions,
 } from './stream/index.js';
+export { resize } from './resize/resize.js';
+export { RESIZE_FILTERS } from './resize/filters.js';
+export type { ResizeFilter } from './resize/filters.js';
+export type { ResizeOptions } from './resize/resize-options.js';
+export { fit } from './resize/fit.js';
+export type { FitOptions, FitDraft } from './resize/fit.js';
+export type { FitBox } from './resize/fit-box.js';

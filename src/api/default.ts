@@ -6,6 +6,7 @@ import { jpegCodec } from '../formats/jpeg/index.js';
 import { pngCodec } from '../formats/png/index.js';
 import type { FormatId } from '../formats/codec.js';
 import { convert } from '../pixel-modes/convert.js';
+import { fit } from '../resize/fit.js';
 import type { RawImage } from '../raw-image.js';
 import { base64Form } from '../text-forms/base64.js';
 import { dataUrlForm } from '../text-forms/data-url.js';
@@ -23,11 +24,12 @@ import type { PixtextConfig } from './pixtext.js';
 import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
 import type { ImageFile } from './text-to-image.js';
 
-/** What the top-level functions are bound to: the PNG, JPEG and BMP codecs, every text form and mode conversion. */
+/** What the top-level functions are bound to: the PNG, JPEG and BMP codecs, every text form, mode conversion and fit. */
 export const DEFAULT_CONFIG = {
   codecs: [pngCodec, jpegCodec, bmpCodec],
   forms: [pilDumpForm, dataUrlForm, base64Form, anthropicBlockForm, openaiBlockForm, mcpBlockForm],
   convert,
+  fit,
 } as const satisfies PixtextConfig;
 
 /** The features of {@link DEFAULT_CONFIG}, checked once. */

@@ -15,6 +15,7 @@ import type { PayloadEncoding, ResolvedImageToTextOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { encodeStored } from './stored-file.js';
+import { decodeFitted, fitPixels } from './fit-input.js';
 
 /**
  * An object shaped like the DOM's `ImageData` (straight RGBA, 4 bytes a pixel, rows top to bottom). A real
@@ -64,7 +65,7 @@ const isBlock = (as: ResolvedImageToTextOptions['as']): boolean => as === 'anthr
 /** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
 function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
-  const keepFile = input.kind === 'file' && options.mode === undefined;
+  const keepFile = input.kind === 'file' && options.mode === undefined && options.fit === undefined;
   // A model block carries the file unchanged when the model takes its format, else a lossless PNG of it.
   if (isBlock(options.as)) return keepFile && BLOCK_FORMATS.includes(input.format) ? 'original' : 'png';
   return keepFile ? 'original' : 'png';
@@ -95,16 +96,23 @@ function checkCombination(options: ResolvedImageToTextOptions, encoding: Payload
   if (encoding === 'original' && options.mode !== undefined) {
     throw invalidArgument(`no mode with encoding 'original'`, 'mode', options.mode);
   }
+  if (encoding === 'original' && options.fit !== undefined) {
+    throw invalidArgument(`no fit with encoding 'original'`, 'fit', options.fit);
+  }
 }
 
 function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features): RawImage {
   let image: RawImage;
+  const { fit, maxPixels } = options;
   if (input.kind === 'file') {
-    image = input.codec.decode(input.bytes, { maxPixels: options.maxPixels });
+    image = fit === undefined ? input.codec.decode(input.bytes, { maxPixels }) : decodeFitted(features.fit, input.codec, input.bytes, fit, maxPixels);
+  } else if (fit !== undefined) {
+    image = fitPixels(features.fit, input.image, fit, maxPixels);
   } else {
     image = input.image;
-    checkPixelLimit(image.width, image.height, options.maxPixels, 'The input image', image.mode);
+    checkPixelLimit(image.width, image.height, maxPixels, 'The input image', image.mode);
   }
+  // Fitted in the native mode first, as thumbnail() works on the decoded image; then converted.
   return inMode(features, image, options.mode);
 }
 

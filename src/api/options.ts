@@ -6,6 +6,8 @@ import type { FormatId, JpegSubsampling } from '../formats/codec.js';
 import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 import { isJsonObject } from '../text-forms/json-scan.js';
+import { resolveFitBox } from '../resize/fit-box.js';
+import type { FitBox } from '../resize/fit-box.js';
 
 /**
  * The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'` and the model API image blocks
@@ -75,6 +77,12 @@ export interface ImageToTextOptions extends EncodeOptions {
   metadata?: Readonly<Record<string, unknown>> | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
+  /**
+   * Shrink the image to fit inside `{ width, height }` first, keeping its aspect ratio and never enlarging it, as
+   * Pillow's `thumbnail()` (sizes and pixels; a JPEG decoded at a DCT scale first, as `draft()`), before `mode`.
+   * Defaults to none. Not with `encoding: 'original'`.
+   */
+  fit?: FitBox | undefined;
 }
 
 /** Options of `textToFile`. */
@@ -83,6 +91,8 @@ export interface TextToFileOptions extends EncodeOptions {
   format?: FormatId | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
+  /** Shrink the image to fit inside `{ width, height }`, as `imageToText`'s `fit`. Defaults to none. */
+  fit?: FitBox | undefined;
 }
 
 /** {@link EncodeOptions} with defaults applied. */
@@ -109,12 +119,14 @@ export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
   mode: PixelMode | undefined;
   metadata: Readonly<Record<string, unknown>> | undefined;
   maxPixels: number;
+  fit: FitBox | undefined;
 }
 
 /** {@link TextToFileOptions} with defaults applied, except `format`. */
 export interface ResolvedTextToFileOptions extends ResolvedEncodeOptions {
   format: FormatId | undefined;
   maxPixels: number;
+  fit: FitBox | undefined;
 }
 
 function optionsObject(options: unknown): Record<string, unknown> {
@@ -210,6 +222,7 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
     mode: modeOption(o['mode']),
     metadata: metadata as Readonly<Record<string, unknown>> | undefined,
     maxPixels: resolveMaxPixels(o['maxPixels']),
+    fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
   };
 }
 
@@ -227,6 +240,7 @@ export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOp
     ...resolveEncodeOptions(o),
     format: oneOf(FORMAT_IDS, o['format'], 'format'),
     maxPixels: resolveMaxPixels(o['maxPixels']),
+    fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
   };
 }
 
