@@ -13,6 +13,7 @@ export { jpegCodec } from './formats/jpeg/index.js';
 export { crc32 } from './checksum/crc32.js';
 export {
   imageToText,
+  imageToTextWithReport,
   textToImage,
   textToFile,
   decode,
@@ -21,6 +22,8 @@ export {
   inspect,
 } from './api/default.js';
 export { rawImageToText, textToRawImage } from './api/raw.js';
+export { BUDGET_QUALITY_FLOOR } from './prepare/text-budget.js';
+export type { TextReport } from './prepare/text-budget.js';
 export type { RawImageToTextOptions, TextToRawImageOptions } from './api/raw.js';
 export { createPixtext } from './api/pixtext.js';
 export type { Pixtext, PixtextConfig } from './api/pixtext.js';

@@ -83,6 +83,14 @@ export interface ImageToTextOptions extends EncodeOptions {
    * Defaults to none. Not with `encoding: 'original'`.
    */
   fit?: FitBox | undefined;
+  /**
+   * The longest text to write, in characters. A text that would be longer is made to fit: a JPEG payload (also a
+   * stored JPEG, then re-encoded) lowers its quality down to 30, then the image is made smaller (Pillow's
+   * `thumbnail()`), with the quality raised again as far as the budget allows; a lossless payload is made smaller
+   * only. An envelope records what was done in `metadata.textBudget`; `imageToTextWithReport` returns it.
+   * `ERR_TOO_LARGE` names the shortest text reached when nothing fits. Defaults to no limit.
+   */
+  maxTextLength?: number | undefined;
 }
 
 /** Options of `textToFile`. */
@@ -120,6 +128,7 @@ export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
   metadata: Readonly<Record<string, unknown>> | undefined;
   maxPixels: number;
   fit: FitBox | undefined;
+  maxTextLength: number | undefined;
 }
 
 /** {@link TextToFileOptions} with defaults applied, except `format`. */
@@ -223,7 +232,15 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
     metadata: metadata as Readonly<Record<string, unknown>> | undefined,
     maxPixels: resolveMaxPixels(o['maxPixels']),
     fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
+    maxTextLength: maxTextLengthOption(o['maxTextLength']),
   };
+}
+
+/** A `maxTextLength`: a positive integer of characters. */
+function maxTextLengthOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
+  throw invalidArgument('a positive integer (characters)', 'maxTextLength', value);
 }
 
 /**

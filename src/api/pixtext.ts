@@ -14,7 +14,8 @@ import { createCodecSet } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import type { imageToText, textToImage, textToFile, decode, encode, detectFormat, inspect } from './default.js';
 import type { ImageInput } from './image-to-text.js';
-import { imageToTextWith } from './image-to-text.js';
+import { imageToTextWith, imageToTextWithReportWith } from './image-to-text.js';
+import type { TextReport } from '../prepare/text-budget.js';
 import type { DecodeOptions, EncodeOptions, ImageToTextOptions, TextToFileOptions, TextToImageOptions } from './options.js';
 import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
 import type { ImageFile } from './text-to-image.js';
@@ -52,6 +53,8 @@ export interface PixtextConfig {
 export interface Pixtext {
   /** {@link imageToText}, with this instance's codecs, forms and conversion. */
   imageToText(input: ImageInput, options?: ImageToTextOptions): string;
+  /** {@link imageToTextWithReport}, with this instance's codecs, forms, conversion and fit. */
+  imageToTextWithReport(input: ImageInput, options?: ImageToTextOptions): { text: string; report: TextReport };
   /** {@link textToImage}, with this instance's codecs, forms and conversion. */
   textToImage(text: string, options?: TextToImageOptions): RawImage;
   /** {@link textToFile}, with this instance's codecs, forms and conversion. */
@@ -143,6 +146,7 @@ export function createPixtext(config: PixtextConfig = {}): Pixtext {
   const features = createFeatures(config);
   return {
     imageToText: (input, options) => imageToTextWith(features, input, options),
+    imageToTextWithReport: (input, options) => imageToTextWithReportWith(features, input, options),
     textToImage: (text, options) => textToImageWith(features, text, options),
     textToFile: (text, options) => textToFileWith(features, text, options),
     decode: (bytes, options) => decodeWith(features, bytes, options),
