@@ -23,6 +23,8 @@ export {
 } from './api/default.js';
 export { rawImageToText, textToRawImage } from './api/raw.js';
 export { BUDGET_QUALITY_FLOOR } from './prepare/text-budget.js';
+export { MODEL_PRESETS } from './prepare/presets.js';
+export type { ModelPreset, PresetName } from './prepare/presets.js';
 export type { TextReport } from './prepare/text-budget.js';
 export type { RawImageToTextOptions, TextToRawImageOptions } from './api/raw.js';
 export { createPixtext } from './api/pixtext.js';

@@ -18,7 +18,7 @@ import { encodeStored } from './stored-file.js';
 import { fitTextBudget } from '../prepare/text-budget.js';
 import { inspectWith } from './text-to-image.js';
 import type { TextReport } from '../prepare/text-budget.js';
-import { decodeFitted, fitPixels } from './fit-input.js';
+import { decodeFitted, fitChanges, fitPixels } from './fit-input.js';
 
 /**
  * An object shaped like the DOM's `ImageData` (straight RGBA, 4 bytes a pixel, rows top to bottom). A real
@@ -68,10 +68,21 @@ const isBlock = (as: ResolvedImageToTextOptions['as']): boolean => as === 'anthr
 /** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
 function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
-  const keepFile = input.kind === 'file' && options.mode === undefined && options.fit === undefined;
+  if (input.kind !== 'file') return 'png';
+  const resized = fileFitChanges(input, options);
+  const keepFile = options.mode === undefined && !resized;
   // A model block carries the file unchanged when the model takes its format, else a lossless PNG of it.
-  if (isBlock(options.as)) return keepFile && BLOCK_FORMATS.includes(input.format) ? 'original' : 'png';
-  return keepFile ? 'original' : 'png';
+  if (isBlock(options.as) && !BLOCK_FORMATS.includes(input.format)) return 'png';
+  if (keepFile) return 'original';
+  // A photo made smaller stays a JPEG (at `quality`), as thumbnail() and a save would keep it; others become PNG.
+  return resized && options.mode === undefined && input.format === 'jpeg' ? 'jpeg' : 'png';
+}
+
+/** Whether `fit` makes a file's image smaller (read from its header, nothing decoded). */
+function fileFitChanges(input: Extract<ClassifiedInput, { kind: 'file' }>, options: ResolvedImageToTextOptions): boolean {
+  if (options.fit === undefined) return false;
+  const { width, height } = input.codec.header(input.bytes);
+  return fitChanges(width, height, options.fit);
 }
 
 /** Rejects combinations that would drop or contradict something the caller asked for. */
@@ -99,8 +110,9 @@ function checkCombination(options: ResolvedImageToTextOptions, encoding: Payload
   if (encoding === 'original' && options.mode !== undefined) {
     throw invalidArgument(`no mode with encoding 'original'`, 'mode', options.mode);
   }
-  if (encoding === 'original' && options.fit !== undefined) {
-    throw invalidArgument(`no fit with encoding 'original'`, 'fit', options.fit);
+  // A file that already fits the box is carried as it is; one that fit would change cannot be the original.
+  if (encoding === 'original' && input.kind === 'file' && fileFitChanges(input, options)) {
+    throw invalidArgument(`no fit that resizes the image with encoding 'original'`, 'fit', options.fit);
   }
 }
 
@@ -214,7 +226,8 @@ export function imageToTextWith(
  */
 export function imageToTextWithReportWith(features: Features, input: unknown, rawOptions: unknown): { text: string; report: TextReport } {
   const options = resolveImageToTextOptions(rawOptions);
-  const unlimited = { ...(rawOptions as Record<string, unknown>), maxTextLength: undefined };
+  // The same options with the preset resolved and no budget: what each candidate is written with.
+  const unlimited = { ...(rawOptions as Record<string, unknown>), preset: undefined, as: options.as, fit: options.fit, maxTextLength: undefined };
   if (options.maxTextLength !== undefined && options.metadata !== undefined && Object.hasOwn(options.metadata, 'textBudget')) {
     throw invalidArgument('metadata without a textBudget key (maxTextLength records what it did there)', 'metadata', options.metadata);
   }
@@ -227,11 +240,12 @@ export function imageToTextWithReportWith(features: Features, input: unknown, ra
     return { text: first, report };
   }
   const { image, encoding, original } = preparedImage(features, input, unlimited);
-  const write = (candidate: RawImage, payload: PayloadEncoding, quality: number | undefined): string => {
+  const write = (candidate: RawImage, payload: PayloadEncoding, quality: number | undefined, optimize?: boolean): string => {
     let metadata = options.metadata;
     if (options.as === 'envelope') {
       const textBudget: Record<string, unknown> = { maxTextLength: limit };
       if (quality !== undefined) textBudget['quality'] = quality;
+      if (optimize === true) textBudget['optimize'] = true;
       if (candidate !== image) textBudget['resizedFrom'] = [image.width, image.height];
       if (original) textBudget['reencoded'] = true;
       metadata = { ...metadata, textBudget };
@@ -240,6 +254,7 @@ export function imageToTextWithReportWith(features: Features, input: unknown, ra
       ...unlimited,
       encoding: payload,
       quality: quality ?? options.quality,
+      optimize: optimize === true || options.optimize,
       fit: undefined,
       mode: undefined,
       metadata,

@@ -7,6 +7,8 @@ import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 import { isJsonObject } from '../text-forms/json-scan.js';
 import { resolveFitBox } from '../resize/fit-box.js';
+import { MODEL_PRESETS } from '../prepare/presets.js';
+import type { PresetName } from '../prepare/presets.js';
 import type { FitBox } from '../resize/fit-box.js';
 
 /**
@@ -91,6 +93,11 @@ export interface ImageToTextOptions extends EncodeOptions {
    * `ERR_TOO_LARGE` names the shortest text reached when nothing fits. Defaults to no limit.
    */
   maxTextLength?: number | undefined;
+  /**
+   * A model API's limits in one word: `'anthropic'` or `'openai'` set `as`, `fit` and `maxTextLength` from
+   * {@link MODEL_PRESETS} (each overridden by the option given explicitly). Defaults to none.
+   */
+  preset?: PresetName | undefined;
 }
 
 /** Options of `textToFile`. */
@@ -219,7 +226,7 @@ function draftOption(value: unknown): { width: number; height: number } | undefi
  * ```
  */
 export function resolveImageToTextOptions(options: unknown): ResolvedImageToTextOptions {
-  const o = optionsObject(options);
+  const o = withPreset(optionsObject(options));
   const metadata = o['metadata'];
   if (metadata !== undefined && !isJsonObject(metadata)) {
     throw invalidArgument('a plain JSON object', 'metadata', metadata);
@@ -233,6 +240,23 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
     maxPixels: resolveMaxPixels(o['maxPixels']),
     fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
     maxTextLength: maxTextLengthOption(o['maxTextLength']),
+  };
+}
+
+/** The options with a `preset`'s values filled in where not given explicitly. */
+function withPreset(o: Record<string, unknown>): Record<string, unknown> {
+  const name = o['preset'];
+  if (name === undefined) return o;
+  if (typeof name !== 'string' || !Object.hasOwn(MODEL_PRESETS, name)) {
+    throw invalidArgument(`one of ${Object.keys(MODEL_PRESETS).map((n) => `'${n}'`).join(', ')}`, 'preset', name);
+  }
+  const preset = MODEL_PRESETS[name as PresetName];
+  const explicit = (key: string) => o[key] !== undefined;
+  return {
+    ...o,
+    as: explicit('as') ? o['as'] : preset.as,
+    fit: explicit('fit') ? o['fit'] : preset.fit,
+    maxTextLength: explicit('maxTextLength') ? o['maxTextLength'] : preset.maxTextLength,
   };
 }
 

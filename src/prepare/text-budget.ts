@@ -10,6 +10,11 @@ import type { RawImage } from '../raw-image.js';
 /** The lowest JPEG quality a text budget lowers to before it makes the image smaller. */
 export const BUDGET_QUALITY_FLOOR = 30;
 
+// The share of the budget a text should fill before a finer search is worth it.
+const FILL_TARGET = 0.9;
+// How many quality steps above the full-size best are tried at a smaller size.
+const STEP_UPS = 4;
+
 /** What a text budget did to make the text fit, as `imageToTextWithReport` returns it. */
 export interface TextReport {
   /** Characters in the text. */
@@ -20,6 +25,8 @@ export interface TextReport {
   encoding: PayloadEncoding;
   /** The JPEG quality used, for a `jpeg` payload. */
   quality?: number;
+  /** Whether the JPEG was written with optimal Huffman tables to fit (same pixels, smaller file). */
+  optimize?: boolean;
   /** The size before the budget made it smaller; absent when the size was kept. */
   resizedFrom?: { width: number; height: number };
   /** Whether the budget changed anything (quality, size, or a stored file re-encoded). */
@@ -27,7 +34,7 @@ export interface TextReport {
 }
 
 /** Writes one candidate: the image at a size, in an encoding and quality. */
-export type WriteCandidate = (image: RawImage, encoding: PayloadEncoding, quality: number | undefined) => string;
+export type WriteCandidate = (image: RawImage, encoding: PayloadEncoding, quality: number | undefined, optimize?: boolean) => string;
 
 /** Shrinks an image to fit inside a `side` × `side` box (Pillow's thumbnail). */
 export type Shrink = (image: RawImage, side: number) => RawImage;
@@ -72,35 +79,56 @@ export function fitTextBudget(
     return found;
   };
   const floor = Math.min(BUDGET_QUALITY_FLOOR, quality);
+  let shortest = Infinity;
+  // Bisection on the long side of the box: the largest image smaller than the original whose text fits at quality `q`
+  // (or losslessly).
+  const largestSize = (q: number | undefined): { text: string; image: RawImage } | undefined => {
+    let low = 1;
+    let high = Math.max(image.width, image.height) - 1;
+    let found: { text: string; image: RawImage } | undefined;
+    while (low <= high) {
+      const side = (low + high) >> 1;
+      const smaller = shrink(image, side);
+      const text = write(smaller, encoding, q);
+      shortest = Math.min(shortest, text.length);
+      if (text.length <= maxTextLength) {
+        found = { text, image: smaller };
+        low = side + 1;
+      } else {
+        high = side - 1;
+      }
+    }
+    return found;
+  };
 
   if (lossy) {
     const atFullSize = bestQuality(image, floor, quality);
-    if (atFullSize !== undefined) return result(atFullSize.text, image, atFullSize.quality);
+    if (atFullSize !== undefined) {
+      // JPEG sizes can jump by a tenth from one quality to the next. When the budget is left that far from full, a few
+      // quality steps up at a slightly smaller size use it better (the whole text is measured either way).
+      let chosen = { text: atFullSize.text, image, quality: atFullSize.quality, optimize: false };
+      const better = (text: string) => text.length <= maxTextLength && text.length > chosen.text.length;
+      for (let q = atFullSize.quality + 1; q <= Math.min(quality, atFullSize.quality + STEP_UPS); q++) {
+        if (chosen.text.length >= FILL_TARGET * maxTextLength) break;
+        // First the full size with optimal Huffman tables (a smaller file of the same pixels), then a smaller size.
+        const optimized = write(image, encoding, q, true);
+        if (better(optimized)) {
+          chosen = { text: optimized, image, quality: q, optimize: true };
+          continue;
+        }
+        const stepUp = largestSize(q);
+        if (stepUp !== undefined && better(stepUp.text)) chosen = { ...stepUp, quality: q, optimize: false };
+      }
+      const done = result(chosen.text, chosen.image, chosen.quality);
+      if (chosen.optimize) done.report.optimize = true;
+      return done;
+    }
   } else {
     const text = write(image, encoding, undefined);
     if (text.length <= maxTextLength) return result(text, image, undefined);
   }
 
-  // Bisection on the long side of the box: the largest that fits at the floor quality (or losslessly).
-  const attempt = (side: number): { text: string; image: RawImage } => {
-    const smaller = shrink(image, side);
-    return { text: write(smaller, encoding, lossy ? floor : undefined), image: smaller };
-  };
-  let low = 1;
-  let high = Math.max(image.width, image.height) - 1;
-  let best: { text: string; image: RawImage } | undefined;
-  let shortest = Infinity;
-  while (low <= high) {
-    const side = (low + high) >> 1;
-    const candidate = attempt(side);
-    shortest = Math.min(shortest, candidate.text.length);
-    if (candidate.text.length <= maxTextLength) {
-      best = candidate;
-      low = side + 1;
-    } else {
-      high = side - 1;
-    }
-  }
+  const best = largestSize(lossy ? floor : undefined);
   if (best === undefined) {
     throw new PixtextError(
       'ERR_TOO_LARGE',

@@ -30,9 +30,12 @@ describe('imageToText({ fit })', () => {
     expect([image.width, image.height, image.mode]).toEqual([c.width, c.height, 'RGBA']);
   });
 
-  it('a data URL of a fitted file holds a PNG, not the original', () => {
+  it('a data URL of a fitted JPEG holds a new JPEG, not the original; one that already fits travels unchanged', () => {
     const url = imageToText(jpeg, { as: 'data-url', fit: { width: 40, height: 40 } });
-    expect(url.startsWith('data:image/png;base64,')).toBe(true);
+    expect(url.startsWith('data:image/jpeg;base64,')).toBe(true);
+    expect(url).not.toBe(imageToText(jpeg, { as: 'data-url' }));
+    expect(imageToText(jpeg, { as: 'data-url', fit: { width: 10_000, height: 10_000 } })).toBe(imageToText(jpeg, { as: 'data-url' }));
+    expect(imageToText(jpeg, { as: 'data-url', fit: { width: 40, height: 40 }, mode: 'L' }).startsWith('data:image/png;base64,')).toBe(true);
   });
 
   it('refuses fit with the original file, and malformed boxes', () => {

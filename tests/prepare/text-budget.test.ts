@@ -25,7 +25,7 @@ function photo(width: number, height: number, seed: number): RawImage {
   return { width, height, mode: 'RGB', data };
 }
 
-const RUNS = Number(process.env['PIXTEXT_FAST_RUNS'] ?? 40);
+const RUNS = Number(process.env['PIXTEXT_FAST_RUNS'] ?? 100);
 
 describe('maxTextLength', () => {
   it('a JPEG under a block form: the text never exceeds the budget and uses at least 90 % of it', () => {
