@@ -29,6 +29,12 @@ export interface TextLine {
  * ```
  */
 export function imageToTextLine(input: ImageInput, options: ImageToTextOptions | undefined, suffix: string): TextLine {
+  // A text budget measures whole texts, so it writes strings.
+  if (options?.maxTextLength !== undefined || options?.preset !== undefined) {
+    const text = imageToTextWith(DEFAULT_FEATURES, input, options);
+    const { width, height, mode } = inspect(text);
+    return { line: new TextEncoder().encode(text + suffix), width, height, mode };
+  }
   return imageToTextWith(DEFAULT_FEATURES, input, options, (form, subject) => {
     if (form.id === 'envelope') {
       const content = envelopeContent(subject);

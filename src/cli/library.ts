@@ -1,7 +1,7 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
 import { encode, imageToText, inspect, textToFile, textToImage } from '../index.js';
-import type { FormatId, ImageToTextOptions, PixelMode, RawImage, TextForm } from '../index.js';
+import type { FormatId, ImageToTextOptions, PixelMode, PresetName, RawImage, TextForm } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
 
@@ -14,6 +14,10 @@ export interface TextOptions {
   readonly compressionLevel?: number | undefined;
   /** Shrink to fit inside this box first, as Pillow's thumbnail(). */
   readonly fit?: { readonly width: number; readonly height: number } | undefined;
+  /** The longest text to write (`--max-text-length`). */
+  readonly maxTextLength?: number | undefined;
+  /** A model API's limits (`--preset`). */
+  readonly preset?: PresetName | undefined;
 }
 
 /** How `decode` writes an image file (format, and optionally a mode conversion and encoder settings). */

@@ -1,7 +1,8 @@
 // `pixtext encode`: an image file (or standard input) to text; a folder to a JSONL dataset.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { choiceOption, singlePositional, usageError } from '../args.js';
+import { MODEL_PRESETS, type PresetName } from '../../index.js';
+import { choiceOption, integerOption, singlePositional, usageError } from '../args.js';
 import { encodeFolder } from '../batch/encode-folder.js';
 import { about, type Command } from '../command.js';
 import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues } from '../common-options.js';
@@ -51,6 +52,16 @@ export const encodeCommand: Command = {
       valueName: 'WxH',
       description: "Shrink to fit inside W×H pixels (e.g. 1568x1568), keeping the aspect ratio and never enlarging, as Pillow's thumbnail(). Not with --encoding original.",
     },
+    'max-text-length': {
+      type: 'string',
+      valueName: 'N',
+      description: 'The longest text to write, in characters: JPEG quality, then size, is reduced to fit (a lossless payload is made smaller only).',
+    },
+    preset: {
+      type: 'string',
+      valueName: 'P',
+      description: `A model API's limits: ${Object.keys(MODEL_PRESETS).join(', ')} (its image block, box and text budget; --as, --fit and --max-text-length override).`,
+    },
     quality: QUALITY,
     level: LEVEL,
     jsonl: { ...JSONL, description: 'Write a dataset: one envelope per line with metadata.path (required for a folder).' },
@@ -66,6 +77,8 @@ export const encodeCommand: Command = {
     'encode photos/ --jsonl -o dataset.jsonl',
     'encode - --as base64 < photo.png',
     'encode photo.jpg --as anthropic -o block.json',
+    'encode photo.jpg --preset anthropic -o block.json',
+    'encode photo.jpg --as openai --max-text-length 200000',
   ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext encode', parsed.positionals, 'an image file, a folder or - for standard input');
@@ -75,12 +88,17 @@ export const encodeCommand: Command = {
       encoding: choiceOption('--encoding', parsed.values.encoding, ENCODING_CHOICES),
       mode: common.mode,
       fit: fitOption(parsed.values.fit),
+      maxTextLength: integerOption('--max-text-length', parsed.values['max-text-length'], 1, Number.MAX_SAFE_INTEGER),
+      preset: choiceOption('--preset', parsed.values.preset, Object.keys(MODEL_PRESETS) as PresetName[]),
       quality: common.quality,
       compressionLevel: common.compressionLevel,
     };
     const output = typeof parsed.values.output === 'string' ? parsed.values.output : STDIO;
     const jsonl = parsed.values.jsonl === true;
     if (jsonl && text.as !== undefined && text.as !== 'envelope') throw usageError('envelope (a dataset holds envelopes)', '--as with --jsonl', text.as);
+    if (jsonl && text.preset !== undefined && text.as !== 'envelope') {
+      throw usageError('--as envelope alongside (a dataset holds envelopes)', '--preset with --jsonl', text.preset);
+    }
     if (input !== STDIO && isFolder(input)) {
       if (!jsonl) throw usageError('a file or - (or a folder with --jsonl)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
       return encodeFolder(ctx, { folder: input, output, force: common.force, jobs: common.jobs ?? ctx.defaultJobs, quiet: common.quiet, text });

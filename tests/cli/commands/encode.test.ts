@@ -91,6 +91,24 @@ describe('pixtext encode <file>', () => {
     expect(textToImage(fromBmp.stdout.toString())).toEqual(decode(readFileSync(bmp)));
   });
 
+  it('--preset and --max-text-length: a model block within the budget, and uniform errors for bad values', async () => {
+    const preset = await pixtext(['encode', jpg, '--preset', 'anthropic']);
+    expect(preset.code).toBe(0);
+    expect(preset.stdout.toString()).toBe(`{"type":"image","source":{"type":"base64","media_type":"image/jpeg","data":"${readFileSync(jpg).toString('base64')}"}}\n`);
+    const full = (await pixtext(['encode', png, '--as', 'data-url'])).stdout.toString().trimEnd();
+    const limit = Math.floor(full.length * 0.6);
+    const budget = await pixtext(['encode', png, '--as', 'data-url', '--max-text-length', String(limit)]);
+    expect(budget.code).toBe(0);
+    expect(budget.stdout.toString().trimEnd().length).toBeLessThanOrEqual(limit);
+    expect(textToImage(budget.stdout.toString()).width).toBeLessThan(32);
+    const bad = await pixtext(['encode', png, '--max-text-length', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.toString()).toContain('--max-text-length');
+    const unknown = await pixtext(['encode', png, '--preset', 'gemini']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.toString()).toContain('anthropic');
+  });
+
   it('--as pil writes the Pillow dump JSON', async () => {
     const run = await pixtext(['encode', png, '--as', 'pil']);
     expect(run.code).toBe(0);
