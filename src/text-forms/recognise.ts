@@ -12,6 +12,9 @@ import type { JsonObject } from './envelope-header.js';
 import { looksLikeJson, parseJsonObject } from './json-scan.js';
 import { recognisePilDump } from './pil-dump.js';
 
+// A short text with no spaces ending in an image or text file's extension.
+const FILE_NAME = /^[^\s"{}]{0,1024}\.(?:png|jpe?g|bmp|gif|webp|npy|json|jsonl|txt)$/i;
+
 /** A rung of the recognition ladder: a form's id and recogniser (a form handler is one). */
 export interface Rung<Context> {
   readonly id: FormId;
@@ -72,7 +75,9 @@ export function recogniseText<Context>(
   // with it as JSON (cut short, not an object) before it is reported as unrecognised.
   if (looksLikeJson(text, start)) sample.object();
   const head = JSON.stringify(text.slice(start, start + 16));
-  throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}`);
+  // A file's name or path instead of its contents is a common slip: say what to pass instead.
+  const hint = FILE_NAME.test(text.trim()) ? ' (it looks like a file name: read the file and pass its bytes to imageToText, or its text to textToImage)' : '';
+  throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}${hint}`);
 }
 
 /**
