@@ -11,6 +11,9 @@ import type { FormId, FormSet, ReadContext, TextFormHandler, TextSample } from '
 import type { JsonObject } from './envelope-header.js';
 import { looksLikeJson, parseJsonObject } from './json-scan.js';
 import { recognisePilDump } from './pil-dump.js';
+import { recogniseAnthropicBlock } from './anthropic-block.js';
+import { recogniseMcpBlock } from './mcp-block.js';
+import { recogniseOpenaiBlock } from './openai-block.js';
 
 // A short text with no spaces ending in an image or text file's extension.
 const FILE_NAME = /^[^\s"{}]{0,1024}\.(?:png|jpe?g|bmp|gif|webp|npy|json|jsonl|txt)$/i;
@@ -25,6 +28,9 @@ export interface Rung<Context> {
 export const FORM_LADDER: readonly Rung<ReadContext>[] = [
   envelopeForm,
   { id: 'pil', recognise: recognisePilDump },
+  { id: 'anthropic', recognise: recogniseAnthropicBlock },
+  { id: 'openai', recognise: recogniseOpenaiBlock },
+  { id: 'mcp', recognise: recogniseMcpBlock },
   { id: 'data-url', recognise: recogniseDataUrl },
   { id: 'base64', recognise: recogniseBase64 },
 ];
@@ -75,8 +81,13 @@ export function recogniseText<Context>(
   // with it as JSON (cut short, not an object) before it is reported as unrecognised.
   if (looksLikeJson(text, start)) sample.object();
   const head = JSON.stringify(text.slice(start, start + 16));
-  // A file's name or path instead of its contents is a common slip: say what to pass instead.
-  const hint = FILE_NAME.test(text.trim()) ? ' (it looks like a file name: read the file and pass its bytes to imageToText, or its text to textToImage)' : '';
+  // A file's name or path instead of its contents is a common slip; base64 that holds no known file is most often
+  // headerless pixels (numpy's tobytes(), an OpenCV frame): say what to pass instead.
+  const hint = FILE_NAME.test(text.trim())
+    ? ' (it looks like a file name: read the file and pass its bytes to imageToText, or its text to textToImage)'
+    : /^[A-Za-z0-9+/]{16}/.test(text.slice(start, start + 16))
+      ? '. If it is base64 of headerless pixels, pass their shape: textToImage(text, { raw: { width, height, mode } })'
+      : '';
   throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}${hint}`);
 }
 
@@ -92,6 +103,6 @@ export function recogniseText<Context>(
  * ```
  */
 export function recogniseForm(input: unknown, forms: FormSet, context: ReadContext): { form: TextFormHandler; sample: TextSample } {
-  const { id, sample } = recogniseText(input, FORM_LADDER, context, 'an envelope, Pillow dump, data URL or base64 of a PNG, JPEG or BMP file');
+  const { id, sample } = recogniseText(input, FORM_LADDER, context, 'an envelope, Pillow dump, model API image block, data URL or base64 of an image file');
   return { form: forms.get(id), sample };
 }
