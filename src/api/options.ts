@@ -279,7 +279,7 @@ export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOp
   const o = optionsObject(options);
   return {
     ...resolveEncodeOptions(o),
-    format: oneOf(FORMAT_IDS, o['format'], 'format'),
+    format: oneOf(FORMAT_IDS, o['format'] === 'jpg' ? 'jpeg' : o['format'], 'format'),
     maxPixels: resolveMaxPixels(o['maxPixels']),
     fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
   };
@@ -294,5 +294,6 @@ export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOp
  * ```
  */
 export function resolveFormat(value: unknown, option = 'format'): FormatId {
-  return oneOf(FORMAT_IDS, value, option, true)!;
+  // 'jpg' is the file extension most people type: the same format, not a typo to refuse.
+  return oneOf(FORMAT_IDS, value === 'jpg' ? 'jpeg' : value, option, true)!;
 }

@@ -68,7 +68,7 @@ export async function readInputText(path: string, stdin: Readable): Promise<stri
  * @throws PixtextError `ERR_TOO_LARGE` beyond the engine's string limit.
  * @example
  * ```ts
- * bytesToText(Buffer.from('{"pixtext":1}\n')); // '{"pixtext":1}'
+ * bytesToText(Buffer.from('{"pixtext":1}\n')); // '{"pixtext":1}\n'
  * ```
  */
 export function bytesToText(bytes: Buffer): string {
@@ -78,15 +78,9 @@ export function bytesToText(bytes: Buffer): string {
       `the text is ${bytes.length} bytes, longer than the longest string this JavaScript engine holds (${bufferConstants.MAX_STRING_LENGTH})`,
     );
   }
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  let end = bytes.length;
-  while (end > start && isSpace(bytes[end - 1]!)) end -= 1;
-  return bytes.toString('utf8', start, end);
-}
-
-function isSpace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+  // As they are: the library drops one byte order mark and reads trailing whitespace by the rules of each text form,
+  // for every reader alike (text-forms/recognise.ts).
+  return bytes.toString('utf8');
 }
 
 /**

@@ -44,6 +44,8 @@ export class Base64Sink {
   private written = 0;
   private crc = 0;
   private readonly pieces: Uint8Array[] = [];
+  /** Set once the payload outgrows its target; thrown by finish(). */
+  private overflow: PixtextError | undefined;
 
   constructor(private readonly target: PayloadTarget) {}
 
@@ -72,8 +74,14 @@ export class Base64Sink {
   }
 
   /** Decodes what is left (the final quad may be padded) and returns the bytes and their CRC-32. */
+  /** Whether the payload has outgrown its target (finish() then throws). */
+  get overflowed(): boolean {
+    return this.overflow !== undefined;
+  }
+
   finish(): { bytes: Uint8Array; crc: number } {
     this.decodePending(true);
+    if (this.overflow !== undefined) throw this.overflow;
     if (this.target.kind === 'exact') return { bytes: this.target.buffer.subarray(0, this.written), crc: this.crc };
     if (this.pieces.length === 1) return { bytes: this.pieces[0]!, crc: this.crc };
     const bytes = new Uint8Array(this.written);
@@ -130,25 +138,28 @@ export class Base64Sink {
 
   private store(bytes: Uint8Array): void {
     const target = this.target;
-    if (target.kind === 'exact') {
-      if (this.written + bytes.length > target.buffer.length) {
-        throw new PixtextError(
+    // Past the bytes the target holds: stop storing, but go on checking the digits, so that a bad digit further on
+    // is reported first, as textToImage reports it (base64 before length); the overflow is reported by finish().
+    if (this.overflow === undefined) {
+      if (target.kind === 'exact' && this.written + bytes.length > target.buffer.length) {
+        this.overflow = new PixtextError(
           'ERR_LENGTH_MISMATCH',
           `The envelope's data decodes to more than the ${target.buffer.length} bytes its byteLength says`,
           { chunk: 'data' },
         );
-      }
-      target.buffer.set(bytes, this.written);
-    } else {
-      if (this.written + bytes.length > target.limit) {
-        throw new PixtextError('ERR_TOO_LARGE', `The envelope's data decodes to more than ${target.limit} bytes, ${target.limitReason}`, {
+      } else if (target.kind === 'pieces' && this.written + bytes.length > target.limit) {
+        this.overflow = new PixtextError('ERR_TOO_LARGE', `The envelope's data decodes to more than ${target.limit} bytes, ${target.limitReason}`, {
           chunk: 'data',
         });
+        this.pieces.length = 0;
+      } else if (target.kind === 'exact') {
+        target.buffer.set(bytes, this.written);
+      } else {
+        this.pieces.push(bytes);
       }
-      this.pieces.push(bytes);
     }
     this.written += bytes.length;
-    this.crc = crc32(bytes, this.crc);
+    if (this.overflow === undefined) this.crc = crc32(bytes, this.crc);
   }
 
   private badBase64(detail: string, offset: number): PixtextError {

@@ -6,7 +6,6 @@
 // Spec: https://www.rfc-editor.org/rfc/rfc8259 (JSON), §7 for string escapes.
 import { PixtextError } from '../errors.js';
 import { scanJson } from '../text-forms/json-scan.js';
-import type { Base64Sink } from './base64-sink.js';
 
 /**
  * Characters of member names and non-`data` values together, at most: 16 MiB of header and metadata. Longer is
@@ -45,6 +44,16 @@ function show(c: number): string {
   return c >= 0x20 && c < 0x7f ? JSON.stringify(String.fromCharCode(c)) : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Where the characters of the `data` string go (escapes resolved, escaped whitespace dropped). */
+export interface DataSink {
+  push(text: string): void;
+  /** A character that arrived escaped (valid JSON) but is neither a base64 digit nor whitespace. */
+  rejectEscaped(code: number): void;
+}
+
+// A character JSON forbids raw inside a string (RFC 8259 §7).
+const CONTROL = /[\x00-\x1f]/g;
+
 /**
  * What the parser reports to its owner.
  * @example
@@ -57,9 +66,9 @@ function show(c: number): string {
  */
 export interface EnvelopeStreamEvents {
   /** The `data` member starts; `fields` holds the members read so far. Returns the sink for its characters. */
-  openData(fields: Record<string, unknown>): Base64Sink;
+  openData(fields: Record<string, unknown>): DataSink;
   /** The `data` string is closed. */
-  closeData(sink: Base64Sink): void;
+  closeData(sink: DataSink): void;
 }
 
 /**
@@ -89,20 +98,28 @@ export class EnvelopeStreamParser {
   private inString = false;
   private depth = 0;
   private unicode = '';
-  private sink: Base64Sink | undefined;
+  private sink: DataSink | undefined;
   private sawData = false;
+  private readonly names = new Set<string>();
+  private firstRepeated: string | undefined;
   // Next quote and backslash at or after the scan position in the current piece, found once per piece and
   // advanced only when passed, so a `data` string full of escapes (PHP writes every "/" as "\/") scans in linear time.
   private piece = 0;
   private scannedPiece = -1;
   private nextQuote = -1;
   private nextBackslash = -1;
+  private nextControl = -1;
 
   constructor(private readonly events: EnvelopeStreamEvents) {}
 
   /** True once a `data` member has been read. */
   get hasData(): boolean {
     return this.sawData;
+  }
+
+  /** The first member name met twice, if any (the text forms refuse such an object: json-scan.ts). */
+  get repeated(): string | undefined {
+    return this.firstRepeated;
   }
 
   private notJson(at: number, reason: string): PixtextError {
@@ -168,10 +185,18 @@ export class EnvelopeStreamParser {
     this.offset += n;
   }
 
-  /** Ends the text. @throws PixtextError `ERR_NOT_JSON` (empty), `ERR_TRUNCATED` (cut off before the closing brace) */
+  /**
+   * Ends the text. A member name or value cut short is scanned as JSON first, so that a character it holds that JSON
+   * forbids is reported as textToImage reports it (not JSON, rather than cut short).
+   * @throws PixtextError `ERR_NOT_JSON` (empty, or a bad character in the last name or value), `ERR_TRUNCATED`
+   */
   end(): void {
     if (this.state === State.End) return;
     if (this.state === State.Start) throw this.notJson(this.offset, 'the text is empty');
+    if (this.state === State.InKey || this.state === State.InValue) {
+      const scan = scanJson(this.raw);
+      if (scan.status === 'invalid') throw this.notJson(this.rawStart + scan.offset, scan.reason);
+    }
     throw new PixtextError(
       'ERR_TRUNCATED',
       `The envelope is cut off after ${this.offset} characters (${this.sawData || this.sink !== undefined ? 'inside or after "data"' : 'before "data"'})`,
@@ -269,6 +294,8 @@ export class EnvelopeStreamParser {
     if (end === -1) return n;
     if (this.state === State.InKey) {
       this.key = this.parseRaw('a member name') as string;
+      if (this.names.has(this.key)) this.firstRepeated ??= this.key;
+      this.names.add(this.key);
       this.state = State.Colon;
     } else {
       if (this.raw.length === 0) throw this.notJson(this.rawStart, `expected a value for "${this.key}"`);
@@ -285,6 +312,7 @@ export class EnvelopeStreamParser {
       this.scannedPiece = this.piece;
       this.nextQuote = -1;
       this.nextBackslash = -1;
+      this.nextControl = -1;
     }
     if (this.nextQuote !== s.length && this.nextQuote < i) {
       this.nextQuote = s.indexOf('"', i);
@@ -294,9 +322,17 @@ export class EnvelopeStreamParser {
       this.nextBackslash = s.indexOf('\\', i);
       if (this.nextBackslash === -1) this.nextBackslash = s.length;
     }
+    if (this.nextControl !== s.length && this.nextControl < i) {
+      CONTROL.lastIndex = i;
+      this.nextControl = CONTROL.exec(s)?.index ?? s.length;
+    }
     const limit = this.nextQuote;
     const backslash = this.nextBackslash;
     const stop = backslash < limit ? backslash : limit;
+    if (this.nextControl < stop) {
+      const c = s.charCodeAt(this.nextControl);
+      throw this.notJson(this.offset + this.nextControl, `the raw control character ${show(c)} in the "data" string (line breaks must be escaped as \\n)`);
+    }
     if (stop > i) this.sink!.push(i === 0 && stop === s.length ? s : s.slice(i, stop));
     if (stop === s.length) return stop;
     if (stop === backslash) {

@@ -10,7 +10,10 @@ import { PIXEL_MODES, byteLengthFor, checkPixelLimit } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { Base64Sink } from './base64-sink.js';
 import type { PayloadTarget } from './base64-sink.js';
-import { EnvelopeStreamParser } from './envelope-stream-parser.js';
+import { EnvelopeStreamParser, MAX_HEADER_CHARS } from './envelope-stream-parser.js';
+import type { DataSink } from './envelope-stream-parser.js';
+import { recogniseEnvelope } from '../text-forms/envelope.js';
+import { recogniseText } from '../text-forms/recognise.js';
 import { resolveTextToImageStreamOptions } from './stream-options.js';
 import type { ResolvedTextToImageStreamOptions, TextToImageStreamOptions } from './stream-options.js';
 
@@ -50,49 +53,161 @@ function checkHeader(header: EnvelopeHeader, maxPixels: number): void {
   }
 }
 
+/**
+ * The `data` sink of one envelope, holding back what goes wrong with the payload until the text has ended: a reader
+ * of the whole text (textToImage) reports a text that is not JSON, not an envelope or has a bad header first, and
+ * only then a bad payload (docs/ARCHITECTURE.md#the-envelope-v1), so the stream reader does too.
+ */
+class DeferredSink implements DataSink {
+  constructor(
+    private readonly sink: Base64Sink | undefined,
+    private error?: unknown,
+  ) {}
+
+  push(text: string): void {
+    if (this.error !== undefined || this.sink === undefined) return;
+    try {
+      this.sink.push(text);
+    } catch (error) {
+      this.error = error;
+    }
+  }
+
+  rejectEscaped(code: number): void {
+    if (this.error !== undefined || this.sink === undefined) return;
+    try {
+      this.sink.rejectEscaped(code);
+    } catch (error) {
+      this.error = error;
+    }
+  }
+
+  /** Whether the payload is known to be bad already. */
+  get failed(): boolean {
+    return this.error !== undefined || this.sink === undefined || this.sink.overflowed;
+  }
+
+  finish(): { bytes: Uint8Array; crc: number } {
+    if (this.error !== undefined) throw this.error;
+    return this.sink!.finish();
+  }
+}
+
+// How far past the first error in the payload a stream is still read, looking for an error textToImage would report
+// first (JSON that is broken or cut short, a bad header field): enough for any header and metadata written after
+// `data`, and a bound on what an endless or hostile stream costs once it is known to be bad.
+const DEFER_CHARS = 1 << 20;
+
+// The text's first character that is not whitespace decides: `{` is read as an envelope as it arrives; anything
+// else is no envelope, and is refused with the error textToRawImage gives it (kept whole for that if it may be JSON).
+const ENVELOPE_LADDER = [{ id: 'envelope', recognise: recogniseEnvelope }] as const;
+const NON_SPACE = /[^ \t\n\r\f]/g;
+const MAY_START_JSON = /[[{"\-0-9tfn]/;
+
 /** Reads one envelope pushed as text pieces. */
 class EnvelopeStreamReader {
   private readonly parser: EnvelopeStreamParser;
-  private payload: { bytes: Uint8Array; crc: number } | undefined;
+  private sink: DeferredSink | undefined;
+  /** `start` until the first character that is not whitespace, then `object` or `other`. */
+  private lead: 'start' | 'object' | 'other' = 'start';
+  private begun = false;
+  private bom = false;
+  /** Characters handed to the parser, and how many had been when the payload was first known to be bad. */
+  private read = 0;
+  private failedAt: number | undefined;
+  /** The text until its first character that is not whitespace; all of it when that is not `{`. */
+  private head = '';
 
   constructor(private readonly options: ResolvedTextToImageStreamOptions) {
     this.parser = new EnvelopeStreamParser({
-      openData: (fields) => new Base64Sink(this.targetFor(fields)),
-      closeData: (sink) => {
-        this.payload = sink.finish();
-      },
+      openData: (fields) => (this.sink = this.targetFor(fields)),
+      closeData: () => undefined,
     });
   }
 
   /** With the whole header before `data` (the canonical order), the payload goes straight into a buffer of its size. */
-  private targetFor(fields: Record<string, unknown>): PayloadTarget {
-    this.payload = undefined; // a repeated "data" key replaces the earlier one, as in JSON.parse
-    if (REQUIRED.every((key) => hasOwn(fields, key))) {
-      const header = parseEnvelopeHeader(fields);
-      checkHeader(header, this.options.maxPixels);
-      return { kind: 'exact', buffer: new Uint8Array(header.byteLength) };
+  private targetFor(fields: Record<string, unknown>): DeferredSink {
+    try {
+      if (REQUIRED.every((key) => hasOwn(fields, key))) {
+        const header = parseEnvelopeHeader(fields);
+        checkHeader(header, this.options.maxPixels);
+        return new DeferredSink(new Base64Sink({ kind: 'exact', buffer: new Uint8Array(header.byteLength) }));
+      }
+      if (hasOwn(fields, 'pixtext')) checkEnvelopeVersion(fields);
+    } catch (error) {
+      // Reported when the text has ended (finish() reads the header again), after any JSON error further on.
+      return new DeferredSink(undefined, error);
     }
-    if (hasOwn(fields, 'pixtext')) checkEnvelopeVersion(fields);
     const { maxPixels } = this.options;
-    return {
-      kind: 'pieces',
-      limit: Math.min(MAX_TYPED_ARRAY, maxPixels * MAX_BYTES_PER_PIXEL),
-      limitReason: Number.isFinite(maxPixels)
-        ? `the most an image within maxPixels (${maxPixels}) can hold`
-        : 'the most one typed array may hold',
-    };
+    return new DeferredSink(
+      new Base64Sink({
+        kind: 'pieces',
+        limit: Math.min(MAX_TYPED_ARRAY, maxPixels * MAX_BYTES_PER_PIXEL),
+        limitReason: Number.isFinite(maxPixels)
+          ? `the most an image within maxPixels (${maxPixels}) can hold`
+          : 'the most one typed array may hold',
+      }),
+    );
   }
 
   write(text: string): void {
-    this.parser.write(text);
+    if (this.lead === 'object') {
+      this.parser.write(text);
+      this.read += text.length;
+      if (this.sink?.failed === true) {
+        this.failedAt ??= this.read;
+        if (this.read - this.failedAt > DEFER_CHARS) this.sink.finish(); // throws the payload's error
+      }
+      return;
+    }
+    if (this.head.length + text.length > MAX_HEADER_CHARS) {
+      throw new PixtextError('ERR_TOO_LARGE', `The text does not start as an envelope within ${MAX_HEADER_CHARS} characters`);
+    }
+    // One leading byte order mark is dropped, as textToImage drops it (prepareText in text-forms/recognise.ts).
+    let from = 0;
+    if (!this.begun && text.length > 0) {
+      this.begun = true;
+      this.bom = text.charCodeAt(0) === 0xfeff;
+      from = this.bom ? 1 : 0;
+    }
+    this.head += text;
+    if (this.lead === 'other') return;
+    NON_SPACE.lastIndex = from;
+    const first = NON_SPACE.exec(text);
+    if (first === null) return;
+    const c = text[first.index]!;
+    if (c === '{') {
+      this.lead = 'object';
+      const head = this.bom ? this.head.slice(1) : this.head;
+      this.head = '';
+      this.parser.write(head);
+      return;
+    }
+    this.lead = 'other';
+    // No JSON value starts so: refused now, as textToRawImage refuses it.
+    if (!MAY_START_JSON.test(c)) this.refuseOther();
+  }
+
+  /** The error of a text that does not start as an object, from the one recognition. */
+  private refuseOther(): never {
+    recogniseText(this.head, ENVELOPE_LADDER, undefined, 'an envelope');
+    throw new Error('pixtext internal error: a text that does not start with "{" was recognised as an envelope');
   }
 
   finish(): RawImage {
+    if (this.lead !== 'object') this.refuseOther();
     this.parser.end();
     const fields = this.parser.fields;
+    if (!hasOwn(fields, 'pixtext')) {
+      throw new PixtextError('ERR_UNRECOGNIZED_TEXT', 'The text is not an envelope: its object has no "pixtext" member');
+    }
+    const repeated = this.parser.repeated;
+    if (repeated !== undefined) {
+      throw new PixtextError('ERR_ENVELOPE', `Envelope member "${repeated}" appears more than once: which one counts would be a guess`, { chunk: repeated });
+    }
     const header = parseEnvelopeHeader(fields);
     checkHeader(header, this.options.maxPixels);
-    if (hasOwn(fields, 'data') || this.payload === undefined) {
+    if (hasOwn(fields, 'data') || this.sink === undefined) {
       const data = hasOwn(fields, 'data') ? fields['data'] : undefined;
       throw new PixtextError(
         'ERR_ENVELOPE',
@@ -100,7 +215,7 @@ class EnvelopeStreamReader {
         { chunk: 'data' },
       );
     }
-    const { bytes, crc } = this.payload;
+    const { bytes, crc } = this.sink.finish();
     if (bytes.length !== header.byteLength) {
       throw new PixtextError(
         'ERR_LENGTH_MISMATCH',
@@ -186,7 +301,8 @@ export async function textToImageStream(source: TextStreamSource, options?: Text
   const reader = new EnvelopeStreamReader(o);
   let utf8: TextDecoder | undefined;
   const decodeUtf8 = (bytes?: Uint8Array): string => {
-    utf8 ??= new TextDecoder('utf-8', { fatal: true });
+    // The byte order mark is kept (ignoreBOM), so the one rule for it in write() applies to bytes and strings alike.
+    utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     try {
       return bytes === undefined ? utf8.decode() : utf8.decode(bytes, { stream: true });
     } catch (cause) {

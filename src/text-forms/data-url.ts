@@ -65,6 +65,30 @@ function mimeEssence(header: string): string {
 }
 
 /**
+ * What Fetch reads the media type from: the URL after `data:` up to the first comma. After `data://` comes an
+ * authority (a host and port), which the URL parser checks and serialises (`data://host:x/,…` is no URL, and fetch
+ * refuses it); a data URL without one is kept as written.
+ * @throws PixtextError `ERR_DATA_URL` for an authority the URL parser refuses
+ */
+function headerOf(text: string, start: number, comma: number): string {
+  const header = text.slice(start, comma);
+  if (!/^[\t\n\r]*\/[\t\n\r]*\//.test(header)) return header;
+  let url: URL | undefined;
+  try {
+    // URL is a web platform global (browsers, Node, Deno), not a Node module.
+    // With the comma, so that spaces before it are not trimmed as the end of the URL.
+    url = new URL(`data:${header},`);
+  } catch {
+    url = undefined;
+  }
+  // fetch's Request also refuses a URL with credentials (user@host).
+  if (url === undefined || url.username !== '' || url.password !== '') {
+    throw dataUrlError(`"data:${header.slice(0, 40)}" has an authority that is not a valid host and port (fetch refuses it)`, start);
+  }
+  return url.href.slice('data:'.length, -1);
+}
+
+/**
  * Parses a data URL the way browsers do (WHATWG Fetch "data: URL processor"): leading/trailing spaces and control
  * characters and every tab or line break are ignored, `;base64` is matched in any case, the body is percent-decoded,
  * and a base64 body is forgiving-base64: ASCII whitespace removed, padding optional. A fragment (`#…`) is ignored.
@@ -93,7 +117,7 @@ export function parseDataUrl(text: string): DataUrl {
   if (comma < 0 || comma >= end) throw dataUrlError('no "," before the data', end);
 
   // The URL parser drops tabs and line breaks anywhere; Fetch then trims ASCII whitespace around the media type.
-  const header = text.slice(start, comma).replace(/[\t\n\r]/g, '').replace(/^[\f ]+|[\f ]+$/g, '');
+  const header = headerOf(text, start, comma).replace(/[\t\n\r]/g, '').replace(/^[\f ]+|[\f ]+$/g, '');
   const base64 = /;[ ]*base64$/i.exec(header);
   const mimeType = mimeEssence(base64 ? header.slice(0, base64.index) : header);
   const bodyStart = comma + 1;

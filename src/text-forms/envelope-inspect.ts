@@ -2,7 +2,7 @@
 import { dataField, parseEnvelopeHeader } from './envelope-header.js';
 import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
 import { sliceEnvelope } from './envelope-read.js';
-import { parseJsonObject } from './json-scan.js';
+import { parseJsonObject, refuseRepeatedMembers } from './json-scan.js';
 
 /** An envelope's header plus the size of its base64 `data`, from {@link inspectEnvelope}. */
 export interface EnvelopeInfo extends EnvelopeHeader {
@@ -27,17 +27,19 @@ export function inspectEnvelopeObject(fields: JsonObject): EnvelopeInfo {
  * payload. A canonically written envelope costs a parse of its header only. The payload is not verified: use
  * `textToImage` for that.
  *
- * @throws PixtextError `ERR_TRUNCATED`, `ERR_NOT_JSON`, `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE`
+ * @throws PixtextError `ERR_TRUNCATED`, `ERR_NOT_JSON`, `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE` (also a member twice)
  * @example
  * ```ts
  * const { width, height, mode, byteLength } = inspectEnvelope(text);
  * ```
  */
 export function inspectEnvelope(text: string): EnvelopeInfo {
+  // A slice holds no escapes (sliceEnvelope leaves those to the full parse), so its data is measured as it is.
   const sliced = sliceEnvelope(text);
-  // A backslash means escapes: measuring them needs the full parse.
-  if (sliced !== undefined && Object.hasOwn(sliced.fields, 'pixtext') && sliced.data.indexOf('\\') === -1) {
+  const fields = sliced === undefined ? parseJsonObject(text, 'The envelope') : undefined;
+  refuseRepeatedMembers({ text, sliced }, 'Envelope');
+  if (sliced !== undefined && Object.hasOwn(sliced.fields, 'pixtext')) {
     return { ...parseEnvelopeHeader(sliced.fields), dataLength: sliced.data.length };
   }
-  return inspectEnvelopeObject(parseJsonObject(text, 'The envelope'));
+  return inspectEnvelopeObject(fields ?? parseJsonObject(text, 'The envelope'));
 }

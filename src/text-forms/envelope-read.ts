@@ -7,7 +7,7 @@ import { PixtextError } from '../errors.js';
 import { byteLengthFor, checkPixelLimit } from '../raw-image.js';
 import { dataField, decodeField, parseEnvelopeHeader } from './envelope-header.js';
 import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
-import { isJsonObject, parseJsonObject } from './json-scan.js';
+import { isJsonObject, parseJsonObject, refuseRepeatedMembers, repeatedMember } from './json-scan.js';
 
 /** Options of {@link readEnvelope}. */
 export interface ReadEnvelopeOptions {
@@ -32,6 +32,8 @@ export interface SlicedEnvelope {
   data: string;
   /** Offset of `data`'s first character in the text. */
   dataOffset: number;
+  /** The first member name of the object that appears twice (`data` included), if any. */
+  repeated: string | undefined;
 }
 
 const DATA_KEY = '"data":"';
@@ -40,15 +42,20 @@ const MAX_CANDIDATES = 8;
 
 const isJsonWs = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-function parseHeaderPrefix(text: string, end: number): JsonObject | undefined {
+function parseHeaderPrefix(text: string, end: number): { fields: JsonObject; repeated: string | undefined } | undefined {
+  const prefix = text.slice(0, end) + '}';
   let value: unknown;
   try {
-    value = JSON.parse(text.slice(0, end) + '}');
+    value = JSON.parse(prefix);
   } catch {
     return undefined;
   }
-  return isJsonObject(value) && Object.keys(value).length > 0 ? value : undefined;
+  if (!isJsonObject(value) || Object.keys(value).length === 0) return undefined;
+  return { fields: value, repeated: Object.hasOwn(value, 'data') ? 'data' : repeatedMember(prefix) };
 }
+
+// What makes a `data` string need the full parse: an escape, or a raw control character (not JSON at all).
+const NOT_PLAIN = /[\\\x00-\x1f]/;
 
 /**
  * Cuts an envelope shaped like the canonical writer's output (`…,"data":"<base64>"}` at the end) into its parsed
@@ -57,11 +64,10 @@ function parseHeaderPrefix(text: string, end: number): JsonObject | undefined {
  *
  * Why this is exact: `{…` + `}` parsing as an object proves the candidate `"data":"` is a key of the top-level object
  * (JSON is parsed left to right), and the absence of any `"` between it and the final `"}` proves `data` is the last
- * member. The `data` string may still hold escapes; the strict base64 decoder rejects `\`, and then the caller falls
- * back to a full parse.
+ * member. A `data` string holding an escape or a raw control character is not cut (the caller parses the whole text).
  * @example
  * ```ts
- * sliceEnvelope('{"pixtext":1,"data":"QQ=="}'); // { fields: { pixtext: 1 }, data: 'QQ==', dataOffset: 21 }
+ * sliceEnvelope('{"pixtext":1,"data":"QQ=="}'); // { fields: { pixtext: 1 }, data: 'QQ==', dataOffset: 21, repeated: undefined }
  * ```
  */
 export function sliceEnvelope(text: string): SlicedEnvelope | undefined {
@@ -74,10 +80,14 @@ export function sliceEnvelope(text: string): SlicedEnvelope | undefined {
     const dataOffset = at + DATA_KEY.length;
     if (dataOffset > closeQuote) return undefined;
     if (at > 0 && text.charCodeAt(at - 1) === 0x2c) {
-      const fields = parseHeaderPrefix(text, at - 1);
-      if (fields !== undefined) {
+      const header = parseHeaderPrefix(text, at - 1);
+      if (header !== undefined) {
         if (text.indexOf('"', dataOffset) !== closeQuote) return undefined;
-        return { fields, data: text.slice(dataOffset, closeQuote), dataOffset };
+        const data = text.slice(dataOffset, closeQuote);
+        // Only a text that is surely valid JSON is read from its slices, so that it is refused for what the full
+        // parse would refuse it for, first.
+        if (NOT_PLAIN.test(data)) return undefined;
+        return { fields: header.fields, data, dataOffset, repeated: header.repeated };
       }
     }
     at = text.indexOf(DATA_KEY, at + 1);
@@ -178,12 +188,16 @@ export function readSlicedEnvelope(sliced: SlicedEnvelope | undefined, options: 
  *
  * @throws PixtextError `ERR_TRUNCATED` (text cut short), `ERR_NOT_JSON` (not JSON, or JSON but not an object),
  * `ERR_ENVELOPE_VERSION`, `ERR_ENVELOPE` (missing or ill-typed field), `ERR_TOO_LARGE` (over `maxPixels`),
- * `ERR_BASE64` (stray character, with its offset in `data`), `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`.
+ * `ERR_BASE64` (stray character, with its offset in `data`), `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`; `ERR_ENVELOPE`
+ * also for a member name that appears twice.
  * @example
  * ```ts
  * const { header, payload } = readEnvelope(text, { maxPixels: 268_402_689 });
  * ```
  */
 export function readEnvelope(text: string, options: ReadEnvelopeOptions): DecodedEnvelope {
-  return readEnvelopeFast(text, options) ?? readEnvelopeObject(parseJsonObject(text, 'The envelope'), options);
+  const sliced = sliceEnvelope(text);
+  const fields = sliced === undefined ? parseJsonObject(text, 'The envelope') : undefined;
+  refuseRepeatedMembers({ text, sliced }, 'Envelope');
+  return readSlicedEnvelope(sliced, options) ?? readEnvelopeObject(fields ?? parseJsonObject(text, 'The envelope'), options);
 }

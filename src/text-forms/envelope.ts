@@ -8,6 +8,7 @@ import type { DecodedEnvelope, ReadEnvelopeOptions } from './envelope-read.js';
 import { writeEnvelope } from './envelope-write.js';
 import type { EnvelopeContent } from './envelope-write.js';
 import type { ReadContext, TextFormHandler, TextInfo, TextPayload, TextSample, TextSubject } from './form.js';
+import { refuseRepeatedMembers } from './json-scan.js';
 
 /**
  * The envelope content of what `imageToText` writes: for the string writer and for the command line's bytes writer.
@@ -43,13 +44,15 @@ export function recogniseEnvelope(sample: TextSample): boolean {
  * Reads and verifies the envelope of a text {@link recogniseEnvelope} accepted (so a slice of it holds `pixtext`):
  * the canonical fast path when the text has its shape, else the parsed object. Shared by the envelope form and
  * `textToRawImage`, which refuses files through `checkHeader`.
- * @throws PixtextError as `readEnvelope`
+ * @throws PixtextError as `readEnvelope`, and `ERR_ENVELOPE` for a member name that appears twice
  * @example
  * ```ts
  * const { header, payload } = readEnvelopeText(sample, { maxPixels: 1e6 });
  * ```
  */
 export function readEnvelopeText(sample: TextSample, options: ReadEnvelopeOptions): DecodedEnvelope {
+  if (sample.sliced === undefined) sample.object(); // not JSON: that is said first
+  refuseRepeatedMembers(sample, 'Envelope');
   return readSlicedEnvelope(sample.sliced, options) ?? readEnvelopeObject(sample.object(), options);
 }
 
@@ -73,6 +76,8 @@ export const envelopeForm = {
   },
   write: (subject: TextSubject): string => writeEnvelope(envelopeContent(subject)),
   inspect(sample: TextSample): TextInfo {
+    if (sample.sliced === undefined) sample.object();
+    refuseRepeatedMembers(sample, 'Envelope');
     // The header alone: of the slice when the text has the canonical shape, else of the object (whose `data` must
     // still be a string).
     const e = sample.sliced === undefined ? inspectEnvelopeObject(sample.object()) : parseEnvelopeHeader(sample.sliced.fields);

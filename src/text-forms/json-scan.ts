@@ -15,10 +15,14 @@ const TRUNCATED = { status: 'truncated' } as const;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
+// A character JSON forbids raw inside a string (RFC 8259 §7).
+const CONTROL = /[\x00-\x1f]/g;
+
 /**
- * Scans `text` against the JSON grammar (raw control characters inside strings are not checked: JSON.parse
- * reports those). An error at the end of the text means the JSON was cut short; anywhere else, `offset` is the first
- * character that cannot continue it. Never throws; iterative, so hostile nesting cannot exhaust the stack.
+ * Scans `text` against the JSON grammar, raw control characters inside strings included. An error at the end of the
+ * text means the JSON was cut short; anywhere else, `offset` is the first character that cannot continue it. Never
+ * throws; iterative, so hostile nesting cannot exhaust the stack. `onTopKey` is called with the start and end of
+ * each member name of the top-level object (quotes included), in order.
  *
  * @example
  * ```ts
@@ -26,11 +30,13 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
  * scanJson('{"a":1,}'); // { status: 'invalid', offset: 7, reason: 'unexpected "}"' }
  * ```
  */
-export function scanJson(text: string): JsonScan {
+export function scanJson(text: string, onTopKey?: (start: number, end: number) => void): JsonScan {
   const n = text.length;
   let i = 0;
-  // Position of the next backslash at or after the current string position, kept so strings scan in linear time.
+  // Positions of the next backslash and control character at or after the current string position, kept so strings
+  // scan in linear time.
   let nextBackslash = -1;
+  let nextControl = -1;
   const at = (k: number): number => text.charCodeAt(k); // NaN past the end, which matches nothing below
   const fail = (k = i): never => {
     throw k >= n ? TRUNCATED : { status: 'invalid', offset: k, reason: `unexpected ${describeChar(text, k)}` };
@@ -58,6 +64,11 @@ export function scanJson(text: string): JsonScan {
         nextBackslash = text.indexOf('\\', j);
         if (nextBackslash === -1) nextBackslash = n;
       }
+      if (nextControl < j) {
+        CONTROL.lastIndex = j;
+        nextControl = CONTROL.exec(text)?.index ?? n;
+      }
+      if (nextControl < n && nextControl < nextBackslash && (quote === -1 || nextControl < quote)) fail(nextControl);
       if (quote !== -1 && quote < nextBackslash) {
         i = quote + 1;
         return;
@@ -74,10 +85,12 @@ export function scanJson(text: string): JsonScan {
       }
     }
   };
-  const key = (): void => {
+  const key = (top: boolean): void => {
     skipWs();
     if (at(i) !== 0x22) fail();
+    const start = i;
     string();
+    if (top) onTopKey?.(start, i);
     take(0x3a);
   };
 
@@ -95,7 +108,7 @@ export function scanJson(text: string): JsonScan {
         skipWs();
         if (at(i) !== close) {
           stack.push(close);
-          if (c === 0x7b) key();
+          if (c === 0x7b) key(stack.length === 1);
           continue;
         }
         i++;
@@ -126,7 +139,7 @@ export function scanJson(text: string): JsonScan {
         }
         if (at(i) === 0x2c) {
           i++;
-          if (close === 0x7d) key();
+          if (close === 0x7d) key(stack.length === 1);
           break;
         }
         take(close);
@@ -136,6 +149,42 @@ export function scanJson(text: string): JsonScan {
   } catch (outcome) {
     if ((outcome as Partial<JsonScan>).status === undefined) throw outcome;
     return outcome as JsonScan;
+  }
+}
+
+/**
+ * The first member name that appears twice in the top-level object of `text` (valid JSON), or undefined. JSON.parse
+ * keeps the last of repeated names silently; the text forms refuse them instead (docs/ARCHITECTURE.md#the-envelope-v1).
+ * @example
+ * ```ts
+ * repeatedMember('{"data":"AA==","a":{"data":1},"data":"/w=="}') === 'data';
+ * ```
+ */
+export function repeatedMember(text: string): string | undefined {
+  const seen = new Set<string>();
+  let repeated: string | undefined;
+  scanJson(text, (start, end) => {
+    const name = JSON.parse(text.slice(start, end)) as string;
+    if (seen.has(name)) repeated ??= name;
+    seen.add(name);
+  });
+  return repeated;
+}
+
+/**
+ * Refuses a JSON text form whose top-level object repeats a member name: which of the two counts would be a guess
+ * (JSON.parse keeps the last silently, a streaming reader meets the first), so no reader takes either. `sample` is a
+ * text the form has recognised: valid JSON, or cut as the canonical envelope (its `sliced.repeated` then says).
+ * @throws PixtextError `ERR_ENVELOPE` naming the member
+ * @example
+ * ```ts
+ * refuseRepeatedMembers(prepareText('{"pixtext":1,"data":"","data":"AA=="}'), 'Envelope'); // throws
+ * ```
+ */
+export function refuseRepeatedMembers(sample: { text: string; sliced: { repeated: string | undefined } | undefined }, what: string): void {
+  const name = sample.sliced !== undefined ? sample.sliced.repeated : repeatedMember(sample.text);
+  if (name !== undefined) {
+    throw new PixtextError('ERR_ENVELOPE', `${what} member "${name}" appears more than once: which one counts would be a guess`, { chunk: name });
   }
 }
 

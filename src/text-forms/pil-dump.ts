@@ -8,7 +8,7 @@ import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import type { PilDumpForm, TextSample, TextSubject } from './form.js';
 import { asciiJsonString } from './json-ascii.js';
-import { isJsonObject } from './json-scan.js';
+import { isJsonObject, refuseRepeatedMembers } from './json-scan.js';
 import { PIL_MODE_FOR, PIL_READ_MODES, fromPilBytes, isPilDumpMode, pilRowBytes, swapRedBlue } from './pil-dump-modes.js';
 import type { PilDumpMode } from './pil-dump-modes.js';
 
@@ -189,12 +189,18 @@ export function recognisePilDump(sample: TextSample): boolean {
 export const pilDumpForm: PilDumpForm = {
   id: 'pil',
   recognise: recognisePilDump,
-  read: (sample, { maxPixels }) => ({ kind: 'pixels', image: readPilDump(sample.object(), { maxPixels }) }),
+  read(sample, { maxPixels }) {
+    const value = sample.object();
+    refuseRepeatedMembers(sample, 'Pillow dump');
+    return { kind: 'pixels', image: readPilDump(value, { maxPixels }) };
+  },
   // imageToText hands the Pillow dump raw pixels only (checked with the options, before any work).
   write: (subject) =>
     writePilDump((subject as Extract<TextSubject, { kind: 'pixels' }>).image, subject.source === undefined ? {} : { format: subject.source.toUpperCase() }),
   inspect(sample) {
-    const { width, height, mode, byteLength } = readPilDumpHeader(sample.object());
+    const value = sample.object();
+    refuseRepeatedMembers(sample, 'Pillow dump');
+    const { width, height, mode, byteLength } = readPilDumpHeader(value);
     return { form: 'pil', width, height, mode, encoding: 'raw', byteLength, textLength: sample.text.length };
   },
 };

@@ -15,6 +15,9 @@ import { recogniseAnthropicBlock } from './anthropic-block.js';
 import { recogniseMcpBlock } from './mcp-block.js';
 import { recogniseOpenaiBlock } from './openai-block.js';
 
+// A short text with no spaces ending in an image or text file's extension.
+const FILE_NAME = /^[^\s"{}]{0,1024}\.(?:png|jpe?g|bmp|gif|webp|npy|json|jsonl|txt)$/i;
+
 /** A rung of the recognition ladder: a form's id and recogniser (a form handler is one). */
 export interface Rung<Context> {
   readonly id: FormId;
@@ -78,10 +81,13 @@ export function recogniseText<Context>(
   // with it as JSON (cut short, not an object) before it is reported as unrecognised.
   if (looksLikeJson(text, start)) sample.object();
   const head = JSON.stringify(text.slice(start, start + 16));
-  // Base64 that holds no known file is most often headerless pixels (numpy's tobytes(), an OpenCV frame).
-  const hint = /^[A-Za-z0-9+/]{16}/.test(text.slice(start, start + 16))
-    ? '. If it is base64 of headerless pixels, pass their shape: textToImage(text, { raw: { width, height, mode } })'
-    : '';
+  // A file's name or path instead of its contents is a common slip; base64 that holds no known file is most often
+  // headerless pixels (numpy's tobytes(), an OpenCV frame): say what to pass instead.
+  const hint = FILE_NAME.test(text.trim())
+    ? ' (it looks like a file name: read the file and pass its bytes to imageToText, or its text to textToImage)'
+    : /^[A-Za-z0-9+/]{16}/.test(text.slice(start, start + 16))
+      ? '. If it is base64 of headerless pixels, pass their shape: textToImage(text, { raw: { width, height, mode } })'
+      : '';
   throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}${hint}`);
 }
 

@@ -228,11 +228,10 @@ describe(`textToRawImage reads raw-pixel envelopes as textToImage does (${platfo
 
   it('refuses a mode option instead of ignoring it, and never pollutes a prototype', () => {
     expect(failure(() => textToRawImage(EXAMPLE, { mode: 'L' } as never)).code).toBe('ERR_INVALID_ARGUMENT');
-    const text = EXAMPLE.replace('"byteLength"', '"__proto__":{"polluted":true,"width":99},"byteLength"').replace(
-      /}$/,
-      ',"__proto__":{"polluted2":true}}',
-    );
+    const text = EXAMPLE.replace('"byteLength"', '"__proto__":{"polluted":true,"width":99},"byteLength"');
     const image = textToRawImage(text);
+    // A member twice is refused (which one counts would be a guess), "__proto__" as any other.
+    expect(failure(() => textToRawImage(text.replace(/}$/, ',"__proto__":{"polluted2":true}}'))).code).toBe('ERR_ENVELOPE');
     expect(plain(image)).toEqual({ width: 2, height: 1, mode: 'RGB', data: EXAMPLE_PIXELS });
     expect(Object.getPrototypeOf(image)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

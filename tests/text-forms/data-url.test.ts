@@ -64,6 +64,14 @@ describe('parseDataUrl', () => {
     expect(failure('data:image/png;base64,abc_')).toEqual({ code: ErrorCode.DATA_URL, offset: 25 });
   });
 
+  it('refuses an authority the URL parser refuses (fetch fails on it), and reads one it accepts as fetch does', () => {
+    expect(failure('data://host:x/,AAAA')).toEqual({ code: ErrorCode.DATA_URL, offset: 5 });
+    expect(failure('data://host:x/;base64,iVBORw0KGgo=')).toMatchObject({ code: ErrorCode.DATA_URL });
+    expect(failure('data://a b/,x')).toMatchObject({ code: ErrorCode.DATA_URL });
+    // fetch('data://host/;base64,QUJD') gives text/plain "ABC": the media type is read from "//host/".
+    expect(parsed('data://host/;base64,QUJD')).toEqual({ mimeType: 'text/plain', bytes: [65, 66, 67] });
+  });
+
   it('reports bad base64 with its offset in the text', () => {
     expect(failure('data:image/png;base64,AA*A')).toEqual({ code: ErrorCode.BASE64, offset: 24 });
     expect(failure('data:image/png;base64,AAAAA')).toMatchObject({ code: ErrorCode.BASE64 }); // length % 4 == 1
@@ -100,7 +108,21 @@ describe('formatDataUrl', () => {
 
 describe('parseDataUrl agrees with the platform fetch() (an independent WHATWG implementation)', () => {
   // Pieces that exercise the rules: scheme case, media type noise, ;base64 spelling, whitespace, escapes, padding.
-  const header = fc.constantFrom('data:', 'DATA:', ' data:', 'data:\n');
+  const header = fc.constantFrom(
+    'data:',
+    'DATA:',
+    ' data:',
+    'data:\n',
+    // An authority: checked and serialised by the URL parser before fetch reads the media type.
+    'data://host/',
+    'data://host:x/',
+    'data://host:80/',
+    'data://h st/',
+    'data:///',
+    'data://[::1]/',
+    'data://a@b/',
+    'data:/\n/host:1/',
+  );
   const media = fc.constantFrom('image/png', 'IMAGE/PNG', '', 'image/png;a=b', ' image/png ', 'png', 'text/plain');
   const marker = fc.constantFrom(';base64', ';BASE64', '; base64', ';base64 ', '', ';base6');
   const bodyPiece = fc.constantFrom('QUJD', 'YQ', 'YQ=', 'YQ==', ' ', '\n', '\t', '%3D', '%41', '+/', 'A', '=', '-', '_', '*', '%', 'é');

@@ -200,12 +200,14 @@ describe(`envelope reader (${platform})`, () => {
     const text = EXAMPLE.replace(
       '"byteLength"',
       '"__proto__":{"polluted":true,"width":99},"constructor":{"prototype":{"polluted":true}},"byteLength"',
-    ).replace(/}$/, ',"__proto__":{"polluted2":true}}');
+    );
     const { header, payload } = readEnvelope(text, LIMIT);
     expect(header.width).toBe(2);
     expect(payload).toEqual(EXAMPLE_PIXELS);
     expect(Object.getPrototypeOf(header)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    // A member twice (which JSON.parse would keep the last of) is refused, "__proto__" as any other.
+    expect(codeOf(() => readEnvelope(text.replace(/}$/, ',"__proto__":{"polluted2":true}}'), LIMIT))).toBe('ERR_ENVELOPE');
     expect(({} as Record<string, unknown>)['polluted2']).toBeUndefined();
     expect(Object.keys(header)).not.toContain('__proto__');
     // A header whose required fields are only inherited does not count.

@@ -14,6 +14,17 @@ const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNg
 const ALL = 'an envelope, Pillow dump, data URL or base64 of a file';
 const idOf = (text: string) => recogniseText(text, FORM_LADDER, context, ALL).id;
 
+describe('a file name instead of a text', () => {
+  it('is unrecognised, with a message saying to read the file first', () => {
+    for (const name of ['photos/cat.png', 'C:\\images\\scan.JPG', './scan.json']) {
+      const error = expectPixtextError(() => recogniseText(name, FORM_LADDER, context, ALL), 'ERR_UNRECOGNIZED_TEXT');
+      expect(error.message).toContain('read the file');
+    }
+    expect(codeOf(() => recogniseText('hello', FORM_LADDER, context, ALL))).toBe('ERR_UNRECOGNIZED_TEXT');
+    expect(expectPixtextError(() => recogniseText('hello', FORM_LADDER, context, ALL), 'ERR_UNRECOGNIZED_TEXT').message).not.toContain('file name');
+  });
+});
+
 describe(`recognition ladder (${platform})`, () => {
   it('prepares a text once: byte order mark dropped, first non-whitespace found, envelope sliced', () => {
     const sample = prepareText(`\uFEFF \n${ENVELOPE}`);
