@@ -2,7 +2,6 @@
 // files under their `image.path`, byte for byte, one row group at a time. Rows that cannot be written (no bytes, an
 // unsafe or repeated path, an existing file without --force) and row groups that cannot be read are reported and
 // skipped; the rest are written.
-import { parquetReadObjects, parquetSchema } from 'hyparquet';
 import { writeFileAtomic } from '../atomic-write.js';
 import { about } from '../command.js';
 import type { CliContext } from '../context.js';
@@ -12,7 +11,7 @@ import { FileError, formatFailure } from '../report.js';
 import { formatBytes, formatSummary } from '../summary.js';
 import { OutputFolder, datasetPathSegments } from '../batch/safe-path.js';
 import { checkImageColumn } from './hf-image-schema.js';
-import { BOUNDED_DECOMPRESSORS, openParquet, parquetStep } from './parquet-input.js';
+import { boundedDecompressors, openParquet, parquetStep } from './parquet-input.js';
 
 /** Settings of a Parquet decode. */
 export interface DecodeParquetOptions {
@@ -38,6 +37,8 @@ export async function decodeParquet(ctx: CliContext, options: DecodeParquetOptio
   const input = await about(label, () => openParquet(options.input));
   try {
     const { file, metadata } = input;
+    const { parquetReadObjects, parquetSchema } = await import('hyparquet');
+    const compressors = await boundedDecompressors();
     await about(label, () => checkImageColumn(parquetSchema(metadata)));
     const folder = await about(options.outputDir, () => new OutputFolder(options.outputDir));
     const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalItems: Number(metadata.num_rows) });
@@ -53,7 +54,7 @@ export async function decodeParquet(ctx: CliContext, options: DecodeParquetOptio
         let rows: Record<string, unknown>[];
         try {
           rows = await parquetStep(where, () =>
-            parquetReadObjects({ file, metadata, columns: ['image'], rowStart, rowEnd, utf8: false, compressors: BOUNDED_DECOMPRESSORS }),
+            parquetReadObjects({ file, metadata, columns: ['image'], rowStart, rowEnd, utf8: false, compressors }),
           );
           if (rows.length !== rowEnd - rowStart) throw new FileError('ERR_CORRUPT', `${where} holds ${rows.length} rows, not the ${rowEnd - rowStart} its header says`);
         } catch (error) {

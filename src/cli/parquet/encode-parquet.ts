@@ -2,7 +2,6 @@
 // the Hugging Face image layout (hf-image-schema.ts), the file's bytes unchanged. Rows are gathered one row group at
 // a time and written before the next is read, so memory follows the row group, never the dataset.
 import { readFileSync } from 'node:fs';
-import { ParquetWriter } from 'hyparquet-writer';
 import type { ColumnSource } from 'hyparquet-writer';
 import { AtomicFileStream } from '../atomic-write.js';
 import { about } from '../command.js';
@@ -15,7 +14,7 @@ import { formatBytes, formatImage, formatSummary } from '../summary.js';
 import { listImageFiles, type FoundFile } from '../batch/walk.js';
 import { MAX_ROW_GROUP_BYTES } from './limits.js';
 import { HUGGING_FACE_METADATA, IMAGE_TABLE_SCHEMA, type ImageRow } from './hf-image-schema.js';
-import { StreamByteWriter } from './stream-writer.js';
+import { createStreamWriter } from './stream-writer.js';
 
 /** Settings of a folder-to-Parquet encode. */
 export interface EncodeParquetOptions {
@@ -53,7 +52,9 @@ export async function encodeParquet(ctx: CliContext, options: EncodeParquetOptio
   let done = 0;
   let bytesIn = 0;
   let rowGroups = 0;
-  const writer = new StreamByteWriter(file.stream);
+  // Loaded here rather than imported at the top, so that every other command starts without it.
+  const { ParquetWriter } = await import('hyparquet-writer');
+  const writer = await createStreamWriter(file.stream);
   try {
     const parquet = new ParquetWriter({ writer, schema: IMAGE_TABLE_SCHEMA, kvMetadata: [HUGGING_FACE_METADATA], createdBy: 'pixtext' });
     let group: ImageRow[] = [];

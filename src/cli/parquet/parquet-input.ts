@@ -1,8 +1,7 @@
-// Opening a Parquet file for reading: the file as hyparquet's AsyncBuffer (exact byte ranges read on demand, so only
+// Opening a Parquet file for reading (hyparquet is loaded here, on first use, not when the command line starts): the file as hyparquet's AsyncBuffer (exact byte ranges read on demand, so only
 // the footer and the row group being read are ever in memory), the magic bytes checked first, the footer parsed, and
 // hyparquet's plain Error messages turned into the CLI's coded errors.
 import { open, type FileHandle } from 'node:fs/promises';
-import { parquetMetadataAsync, snappyUncompress } from 'hyparquet';
 import type { AsyncBuffer, Compressors, FileMetaData } from 'hyparquet';
 import { PixtextError } from '../../index.js';
 import { FileError } from '../report.js';
@@ -40,6 +39,7 @@ export async function openParquet(path: string): Promise<ParquetInput> {
       const found = stats.size < 12 ? `is only ${stats.size} bytes long` : `begins with ${head} and ends with ${tail}`;
       throw new FileError('ERR_NOT_PARQUET', `is not a Parquet file: one begins and ends with "PAR1" (${MAGIC}), this one ${found}`);
     }
+    const { parquetMetadataAsync } = await import('hyparquet');
     const metadata = await parquetStep('its footer', () => parquetMetadataAsync(file, { geoparquet: false }));
     return { file, metadata, close: () => handle.close() };
   } catch (error) {
@@ -78,17 +78,25 @@ const SNAPPY_MAX_RATIO = 64;
 /**
  * Decompressors for hyparquet: Snappy, refusing a page whose header claims a size Snappy cannot reach from its
  * compressed bytes before allocating it.
+ *
+ * @example
+ * ```ts
+ * await parquetReadObjects({ file, compressors: await boundedDecompressors() });
+ * ```
  */
-export const BOUNDED_DECOMPRESSORS: Compressors = {
-  SNAPPY: (input, outputLength) => {
-    if (outputLength > input.length * SNAPPY_MAX_RATIO + SNAPPY_MAX_RATIO) {
-      throw new PixtextError('ERR_CORRUPT', `a Snappy page claims ${outputLength} bytes from ${input.length} compressed bytes, more than Snappy can expand to`);
-    }
-    const output = new Uint8Array(outputLength);
-    snappyUncompress(input, output);
-    return output;
-  },
-};
+export async function boundedDecompressors(): Promise<Compressors> {
+  const { snappyUncompress } = await import('hyparquet');
+  return {
+    SNAPPY: (input, outputLength) => {
+      if (outputLength > input.length * SNAPPY_MAX_RATIO + SNAPPY_MAX_RATIO) {
+        throw new PixtextError('ERR_CORRUPT', `a Snappy page claims ${outputLength} bytes from ${input.length} compressed bytes, more than Snappy can expand to`);
+      }
+      const output = new Uint8Array(outputLength);
+      snappyUncompress(input, output);
+      return output;
+    },
+  };
+}
 
 function hex(bytes: ArrayBuffer): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join(' ');
