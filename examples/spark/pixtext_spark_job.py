@@ -2,7 +2,7 @@
 decodes the dataset back and checks that every file came back identical.
 
 The listing of the folder is distributed as an RDD of relative paths; each partition is piped (`rdd.pipe`) through
-`pixtext encode --files-from -`, which reads the paths on its standard input and writes one envelope per line on its
+`pixtext encode <folder> --files-from -`, which reads the paths on its standard input and writes one envelope per line on its
 standard output; Spark saves those lines as the dataset's part files. The executors need the `pixtext` command and
 the folder (a shared file system, or the same copy on every node): README.md says how on a cluster.
 
@@ -43,15 +43,16 @@ def has_files_from(pixtext):
 def pipe_command(pixtext, folder):
     """The command each partition is piped through: paths in (relative to folder), JSONL lines out.
 
-    It runs in the folder, so the relative paths open and are recorded as they are; --encoding original stores each
-    file's own bytes, so decoding gives the identical file; --jobs 1 because Spark already runs one task per core.
+    --encoding original stores each file's own bytes, so decoding gives the identical file; --jobs 1 because Spark
+    already runs one task per executor core.
     """
+    folder = os.path.abspath(folder)
     if has_files_from(pixtext):
-        encode = pixtext + ["encode", "--files-from", "-", "--encoding", "original", "--quiet", "--jobs", "1"]
-    else:
-        # Until `--files-from -` is in this pixtext: the stand-in script, same input, same output.
-        encode = ["sh", os.path.join(HERE, "encode-paths.sh")] + pixtext
-    script = "cd {} && exec {}".format(shlex.quote(os.path.abspath(folder)), " ".join(shlex.quote(a) for a in encode))
+        encode = pixtext + ["encode", folder, "--files-from", "-", "--encoding", "original", "--quiet", "--jobs", "1"]
+        return " ".join(shlex.quote(a) for a in encode)
+    # Until `--files-from -` is in this pixtext: the stand-in script, run in the folder, same input, same output.
+    encode = ["sh", os.path.join(HERE, "encode-paths.sh")] + pixtext
+    script = "cd {} && exec {}".format(shlex.quote(folder), " ".join(shlex.quote(a) for a in encode))
     return "sh -c {}".format(shlex.quote(script))
 
 

@@ -75,7 +75,7 @@ export const encodeCommand: Command = {
     if (parquet || rowGroupRows !== undefined) return encodeToParquet(ctx, parsed, input, output, common, rowGroupRows);
     if (jsonl && text.as !== undefined && text.as !== 'envelope') throw usageError('envelope (a dataset holds envelopes)', '--as with --jsonl', text.as);
     if (input !== STDIO && isFolder(input)) {
-      if (!jsonl) throw usageError('a file or - (or a folder with --jsonl)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
+      if (!jsonl) throw usageError('a file or - (or a folder with --jsonl or --parquet)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
       return encodeFolder(ctx, { folder: input, output, force: common.force, jobs: common.jobs ?? ctx.defaultJobs, quiet: common.quiet, text });
     }
     if (jsonl && input === STDIO) throw usageError('a file or a folder (a dataset line records its file name)', 'pixtext encode --jsonl', 'standard input', true);

@@ -176,6 +176,12 @@ describe('decode errors', () => {
     const enc = await pixtext(['encode', folder, '--row-group-size', '5', '-o', join(dir, 'x.parquet')]);
     expect(enc.code).toBe(2);
     expect(enc.stderr).toContain('Expected --parquet (row groups are a Parquet setting) for --row-group-size but received "5"');
+    const neither = await pixtext(['encode', folder]);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('Expected a file or - (or a folder with --jsonl or --parquet) for pixtext encode');
+    const stdout = await pixtext(['encode', folder, '--parquet']);
+    expect(stdout.code).toBe(2);
+    expect(stdout.stderr).toContain('Expected a file name (a Parquet file cannot be streamed to standard output) for -o but received "-"');
     const zero = await pixtext(['encode', folder, '--parquet', '--row-group-size', '0', '-o', join(dir, 'x.parquet')]);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('Expected an integer from 1 to 1000000 for --row-group-size but received "0"');
