@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import bmpJs from 'bmp-js';
 import { photoLike, rgbToAbgr } from './lib/inputs.mjs';
 import { median } from './lib/stats.mjs';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -36,6 +37,7 @@ async function loadCodec(srcRoot) {
   const bundle = await build({
     entryPoints: [join(srcRoot, 'src/formats/bmp/index.ts')],
     bundle: true,
+    ...inlineConstants,
     write: false,
     format: 'esm',
     platform: 'neutral',
