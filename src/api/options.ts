@@ -7,8 +7,11 @@ import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 import { isJsonObject } from '../text-forms/json-scan.js';
 
-/** The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'`. */
-export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil'] as const;
+/**
+ * The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'` and the model API image blocks
+ * `'anthropic' | 'openai' | 'mcp'`.
+ */
+export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
 /** One of {@link TEXT_FORMS}. */
 export type TextForm = (typeof TEXT_FORMS)[number];
 
@@ -48,7 +51,14 @@ export interface DecodeOptions {
 }
 
 /** Options of `textToImage`. */
-export type TextToImageOptions = Omit<DecodeOptions, 'draft'>;
+export interface TextToImageOptions extends Omit<DecodeOptions, 'draft'> {
+  /**
+   * Read the text as bare base64 of headerless pixels of this shape (numpy's `tobytes()`, an OpenCV frame in
+   * `BGR`): rows top to bottom, no padding except mode `1`, 16-bit samples little-endian. The decoded byte count must
+   * equal the shape's (`ERR_LENGTH_MISMATCH` names both). Defaults to none: the text's form is recognised.
+   */
+  raw?: { width: number; height: number; mode: PixelMode } | undefined;
+}
 
 /** Options of `imageToText`. */
 export interface ImageToTextOptions extends EncodeOptions {

@@ -6,6 +6,7 @@ import type { RawImage } from '../raw-image.js';
 import type { ReadContext, TextInfo, TextPayload } from '../text-forms/form.js';
 import { recogniseForm } from '../text-forms/recognise.js';
 import { invalidArgument } from '../errors.js';
+import { readHeaderless, resolveRawShape } from '../text-forms/headerless.js';
 import { resolveDecodeOptions, resolveTextToFileOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
@@ -44,6 +45,11 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
   const { maxPixels, mode, draft } = resolveDecodeOptions(rawOptions);
   // Not silently ignored: the scaled decode is for file bytes (decode), where the caller sees the format.
   if (draft !== undefined) throw invalidArgument('no draft (it is an option of decode(bytes))', 'draft', draft);
+  const shape = resolveRawShape((rawOptions as { raw?: unknown } | undefined)?.raw);
+  if (shape !== undefined) {
+    if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
+    return inMode(features, readHeaderless(text, shape, maxPixels), mode);
+  }
   return inMode(features, imageOf(readPayload(features, text, maxPixels), features, maxPixels), mode);
 }
 

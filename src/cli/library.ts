@@ -1,13 +1,13 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
 import { PixtextError, bmpCodec, detectFormat, encode, imageToText, inspect, jpegCodec, pngCodec, textToFile, textToImage } from '../index.js';
-import type { FormatId, ImageToTextOptions, PixelMode, RawImage } from '../index.js';
+import type { FormatId, ImageToTextOptions, PixelMode, RawImage, TextForm } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
 
 /** How `encode` turns an image file into text (the `imageToText` options the CLI exposes). */
 export interface TextOptions {
-  readonly as?: 'envelope' | 'data-url' | 'base64' | 'pil' | undefined;
+  readonly as?: TextForm | undefined;
   readonly encoding?: 'raw' | 'png' | 'jpeg' | 'bmp' | 'original' | undefined;
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
@@ -20,6 +20,8 @@ export interface FileOptions {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  /** The text is bare base64 of headerless pixels of this shape (`--raw WxH:MODE`). */
+  readonly raw?: { width: number; height: number; mode: PixelMode } | undefined;
 }
 
 /**
@@ -64,7 +66,9 @@ export function fileToLine(bytes: Uint8Array, options: TextOptions, metadata?: R
  */
 export function textToFileBytes(text: string, options: FileOptions): Uint8Array {
   const encodeOptions = definedOnly({ quality: options.quality, compressionLevel: options.compressionLevel });
-  if (options.mode !== undefined) return encode(textToImage(text, { mode: options.mode }), options.format, encodeOptions);
+  if (options.mode !== undefined || options.raw !== undefined) {
+    return encode(textToImage(text, definedOnly({ mode: options.mode, raw: options.raw })), options.format, encodeOptions);
+  }
   return textToFile(text, { format: options.format, ...encodeOptions }).bytes;
 }
 

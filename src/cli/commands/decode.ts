@@ -7,6 +7,7 @@ import { ExitCode } from '../exit-codes.js';
 import { formatFromPath, isJsonlName, isParquetName } from '../formats.js';
 import type { CliContext } from '../context.js';
 import { STDIO, checkOutputFree, readInputText, subjectOf, writeOutput, type OutputTarget } from '../io.js';
+import { isPixelMode, PIXEL_MODE_NAMES, type PixelMode } from '../../index.js';
 import { textHeader, textToFileBytes } from '../library.js';
 import { formatBytes, formatImage } from '../summary.js';
 
@@ -24,6 +25,11 @@ export const decodeCommand: Command = {
   options: {
     output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, with --format), or the folder for a dataset.' },
     format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp. Defaults to the one the -o name says.' },
+    raw: {
+      type: 'string',
+      valueName: 'WxH:MODE',
+      description: 'The text is bare base64 of headerless pixels of this shape (numpy tobytes(), an OpenCV frame), e.g. 640x480:BGR.',
+    },
     mode: MODE,
     quality: QUALITY,
     level: LEVEL,
@@ -33,7 +39,14 @@ export const decodeCommand: Command = {
     jobs: JOBS,
     quiet: QUIET,
   },
-  examples: ['decode photo.json -o photo.png', 'decode photo.json -o photo.jpg --quality 95', 'decode dataset.jsonl -o restored/', 'decode photos.parquet -o restored/', 'decode - --format png -o - < photo.json > photo.png'],
+  examples: [
+    'decode photo.json -o photo.png',
+    'decode frame.b64 --raw 640x480:BGR -o frame.png',
+    'decode photo.json -o photo.jpg --quality 95',
+    'decode dataset.jsonl -o restored/',
+    'decode photos.parquet -o restored/',
+    'decode - --format png -o - < photo.json > photo.png',
+  ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext decode', parsed.positionals, 'a text file or - for standard input');
     const common = commonValues(parsed);
@@ -43,8 +56,10 @@ export const decodeCommand: Command = {
     if (parsed.values.parquet === true || (input !== STDIO && isParquetName(input) && parsed.values.jsonl !== true)) {
       return decodeFromParquet(ctx, parsed, input, output, common);
     }
+    const raw = rawShapeValue(parsed.values.raw);
     if (parsed.values.jsonl === true || (input !== STDIO && isJsonlName(input))) {
       if (output === STDIO) throw usageError('a folder (a dataset holds many files)', '-o', output);
+      if (raw !== undefined) throw usageError('no --raw with a dataset (its lines say their own shape)', '--raw', String(parsed.values.raw));
       return decodeDataset(ctx, {
         input,
         outputDir: output,
@@ -70,7 +85,7 @@ export const decodeCommand: Command = {
     const inSubject = subjectOf(input, 'input');
     const text = await about(inSubject, () => readInputText(input, ctx.stdin));
     const bytes = await about(inSubject, () =>
-      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel }),
+      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel, raw }),
     );
     await about(outSubject, () => writeOutput(target, bytes));
     if (output !== STDIO && !common.quiet) ctx.stderr.write(`pixtext: ${inSubject} → ${output}: ${describe(text, common.mode)}${formatBytes(bytes.length)} ${outFormat.toUpperCase()}\n`);
@@ -81,7 +96,7 @@ export const decodeCommand: Command = {
 /** `decode x.parquet -o <dir>`: the files go out as stored, so options that would change them are refused. */
 async function decodeFromParquet(ctx: CliContext, parsed: ParsedCommandLine, input: string, output: string, common: CommonValues): Promise<ExitCode> {
   if (parsed.values.jsonl !== undefined) throw usageError('one of --jsonl or --parquet', 'pixtext decode', 'both', true);
-  for (const flag of ['format', 'mode', 'quality', 'level', 'jobs'] as const) {
+  for (const flag of ['format', 'mode', 'quality', 'level', 'jobs', 'raw'] as const) {
     const value = parsed.values[flag];
     if (value !== undefined) throw usageError('nothing (Parquet rows are written as stored)', `--${flag} with a Parquet input`, value);
   }
@@ -89,6 +104,16 @@ async function decodeFromParquet(ctx: CliContext, parsed: ParsedCommandLine, inp
   if (output === STDIO) throw usageError('a folder (a dataset holds many files)', '-o', output);
   const { decodeParquet } = await import('../parquet/decode-parquet.js');
   return decodeParquet(ctx, { input, outputDir: output, force: common.force, quiet: common.quiet });
+}
+
+/** `--raw WxH:MODE` as a shape, e.g. `640x480:BGR`. */
+function rawShapeValue(value: unknown): { width: number; height: number; mode: PixelMode } | undefined {
+  if (value === undefined) return undefined;
+  const match = typeof value === 'string' ? /^([1-9]\d{0,8})[x×]([1-9]\d{0,8}):(.+)$/.exec(value) : null;
+  if (match === null || !isPixelMode(match[3])) {
+    throw usageError(`WIDTHxHEIGHT:MODE, e.g. 640x480:BGR (modes ${PIXEL_MODE_NAMES.join(', ')})`, '--raw', String(value));
+  }
+  return { width: Number(match[1]), height: Number(match[2]), mode: match[3] };
 }
 
 /** `64×64 RGBA, ` (the mode written: the converted one when --mode is given), or nothing when the header says less. */
