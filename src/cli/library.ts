@@ -12,6 +12,8 @@ export interface TextOptions {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  /** Shrink to fit inside this box first, as Pillow's thumbnail(). */
+  readonly fit?: { readonly width: number; readonly height: number } | undefined;
 }
 
 /** How `decode` writes an image file (format, and optionally a mode conversion and encoder settings). */
