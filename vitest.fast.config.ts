@@ -20,6 +20,7 @@ const slow = [
   'tests/cli/signals.test.ts',
   'tests/cli/commands/**',
   'tests/cli/batch/dataset.test.ts',
+  'tests/cli/parquet/parquet.test.ts',
   'tests/cli/batch/pool.test.ts',
   'tests/cli/library.test.ts',
   'tests/fuzz/quick.test.ts',

@@ -9,6 +9,7 @@ import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runBrowserBench } from './browser.mjs';
 import { runJpegLines } from './cli-jpeg-lines.mjs';
+import { runParquetBench } from './cli-parquet.mjs';
 import { bundlePortableBase64 } from './lib/bundle.mjs';
 import { prepareInputs, root } from './lib/inputs.mjs';
 import { STREAM, buildPlan } from './lib/plan.mjs';
@@ -126,6 +127,23 @@ if (!SKIP_CLI && ONLY === undefined) {
   log(jpegLines.error ? `  FAILED ${jpegLines.error}` : `  .jpg ${jpegLines.jpegMs.toFixed(0)} ms, .png ${jpegLines.pngMs.toFixed(0)} ms`);
 }
 if (cli && jpegLines) cli.jpegLines = jpegLines;
+
+let parquet;
+if (!SKIP_CLI && ONLY === undefined) {
+  log('CLI Parquet datasets: bench/cli-parquet.mjs');
+  try {
+    parquet = runParquetBench({ reps: 3 });
+  } catch (error) {
+    parquet = { error: String(error?.message ?? error).split('\n')[0] };
+  }
+  const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  log(
+    parquet.error
+      ? `  FAILED ${parquet.error}`
+      : `  ${parquet.small.files} files → Parquet ${parquet.small.encodeMs.toFixed(0)} ms; peak RSS ${mib(parquet.memory.bounded.encodeMaxRss)} (row groups of ${parquet.memory.rows}) vs ${mib(parquet.memory.whole.encodeMaxRss)} (one group)`,
+  );
+}
+if (cli && parquet) cli.parquet = parquet;
 
 let browser;
 if (!SKIP_BROWSER && ONLY === undefined) {

@@ -163,5 +163,24 @@ export function renderResults({ machine, plan, results, targets, stream, cli, br
       '',
     );
   }
+  const parquet = cli?.parquet;
+  if (parquet && !parquet.error) {
+    const { small, memory } = parquet;
+    const row = (label, m) =>
+      `| ${label} | ${fmtMs(m.encodeMs)} ms | ${fmtMiB(m.encodeMaxRss)} | ${fmtMs(m.decodeMs)} ms | ${fmtMiB(m.decodeMaxRss)} |`;
+    out.push(
+      '### Folder ↔ Parquet (bench/cli-parquet.mjs)',
+      '',
+      `${small.files} PNGs of 64×64 (${fmtMiB(small.bytes)}) → Parquet: encode ${fmtMs(small.encodeMs)} ms, decode back ${fmtMs(small.decodeMs)} ms (whole process, median of ${small.reps} runs).`,
+      '',
+      `Memory: ${memory.files} BMPs of 586 KiB (${fmtMiB(memory.bytes)}, ten times the row group), peak RSS of the CLI process (${fmtMiB(memory.idleMaxRss)} for \`pixtext --version\`):`,
+      '',
+      '| row groups | encode | peak RSS | decode | peak RSS |',
+      '|---|---:|---:|---:|---:|',
+      row(`--row-group-size ${memory.bounded.groupRows} (${memory.bounded.groups} groups)`, memory.bounded),
+      row(`--row-group-size ${memory.whole.groupRows} (${memory.whole.groups} group${memory.whole.groups === 1 ? '' : 's'})`, memory.whole),
+      '',
+    );
+  }
   return `${out.join('\n')}\n`;
 }

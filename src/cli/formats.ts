@@ -39,3 +39,15 @@ export function formatFromPath(path: string): FormatId | undefined {
 export function isJsonlName(name: string): boolean {
   return /\.(jsonl|ndjson)$/i.test(name);
 }
+
+/**
+ * True when `name` ends in `.parquet` (case-insensitive), which makes `decode` read the input as a Parquet file.
+ *
+ * @example
+ * ```ts
+ * isParquetName('train-00000-of-00001.parquet'); // true
+ * ```
+ */
+export function isParquetName(name: string): boolean {
+  return /\.parquet$/i.test(name);
+}

@@ -1,6 +1,6 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
-import { encode, imageToText, inspect, textToFile, textToImage } from '../index.js';
+import { PixtextError, bmpCodec, detectFormat, encode, imageToText, inspect, jpegCodec, pngCodec, textToFile, textToImage } from '../index.js';
 import type { FormatId, ImageToTextOptions, PixelMode, PresetName, RawImage, TextForm } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
@@ -105,6 +105,33 @@ export type TextHeader = ReturnType<typeof inspect>;
  */
 export function textHeader(text: string): TextHeader {
   return inspect(text);
+}
+
+/** What an image file's header says, and its format. */
+export interface FileHeader {
+  readonly format: FormatId;
+  readonly width: number;
+  readonly height: number;
+  readonly mode: PixelMode;
+}
+
+const CODEC_OF_FORMAT = { png: pngCodec, jpeg: jpegCodec, bmp: bmpCodec } as const;
+
+/**
+ * The format (from the magic bytes) and the header of an image file, without decoding its pixels: what
+ * `--encoding original` records, here for a Parquet row that stores the file unchanged.
+ *
+ * @throws PixtextError `ERR_UNKNOWN_FORMAT` for bytes that are not PNG, JPEG or BMP; the codec's header errors.
+ * @example
+ * ```ts
+ * fileHeader(pngBytes); // { format: 'png', width: 64, height: 64, mode: 'RGBA' }
+ * ```
+ */
+export function fileHeader(bytes: Uint8Array): FileHeader {
+  const format = detectFormat(bytes);
+  if (format === undefined) throw new PixtextError('ERR_UNKNOWN_FORMAT', 'the bytes are not a PNG, JPEG or BMP file (by their first bytes)');
+  const { width, height, mode } = CODEC_OF_FORMAT[format].header(bytes);
+  return { format, width, height, mode };
 }
 
 function textOptions(options: TextOptions, metadata: Record<string, unknown> | undefined): ImageToTextOptions {

@@ -20,9 +20,9 @@ export const MAX_DATASET_PATH_LENGTH = 4096;
  * datasetPathSegments('../etc/passwd');  // throws ERR_UNSAFE_PATH
  * ```
  */
-export function datasetPathSegments(path: unknown): string[] {
+export function datasetPathSegments(path: unknown, field = 'metadata.path'): string[] {
   const refuse = (why: string): never => {
-    throw new FileError('ERR_UNSAFE_PATH', `metadata.path ${describeValue(path)} ${why}`);
+    throw new FileError('ERR_UNSAFE_PATH', `${field} ${describeValue(path)} ${why}`);
   };
   if (typeof path !== 'string') return refuse('is not a string');
   if (path.length === 0) return refuse('is empty');

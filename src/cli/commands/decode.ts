@@ -1,10 +1,11 @@
 // `pixtext decode`: text (or standard input) back to an image file; a JSONL dataset back to a folder of files.
-import { singlePositional, usageError } from '../args.js';
+import { singlePositional, usageError, type ParsedCommandLine } from '../args.js';
 import { decodeDataset } from '../batch/decode-dataset.js';
 import { about, type Command } from '../command.js';
-import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues, formatValue } from '../common-options.js';
+import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues, formatValue, type CommonValues } from '../common-options.js';
 import { ExitCode } from '../exit-codes.js';
-import { formatFromPath, isJsonlName } from '../formats.js';
+import { formatFromPath, isJsonlName, isParquetName } from '../formats.js';
+import type { CliContext } from '../context.js';
 import { STDIO, checkOutputFree, readInputText, subjectOf, writeOutput, type OutputTarget } from '../io.js';
 import { isPixelMode, PIXEL_MODE_NAMES, type PixelMode } from '../../index.js';
 import { textHeader, textToFileBytes } from '../library.js';
@@ -14,10 +15,11 @@ import { formatBytes, formatImage } from '../summary.js';
 export const decodeCommand: Command = {
   name: 'decode',
   summary: 'Turn text back into an image file, or a JSONL dataset back into a folder',
-  usage: ['decode <text-file|-> -o <out.png|.jpg|.bmp> [--format F] [--mode M]', 'decode <dataset.jsonl|-> -o <folder> [--jsonl] [--jobs N]'],
+  usage: ['decode <text-file|-> -o <out.png|.jpg|.bmp> [--format F] [--mode M]', 'decode <dataset.jsonl|-> -o <folder> [--jsonl] [--jobs N]', 'decode <dataset.parquet> -o <folder> [--parquet]'],
   description: [
     'Reads a pixtext envelope, Pillow dump JSON, data URL or bare base64 (from a file, or standard input for -) and writes the image. The output format comes from the -o name (.png, .jpg, .jpeg, .bmp) unless --format is given. When the text already holds a file of that format it is written byte for byte, without re-encoding.',
     'A .jsonl or .ndjson input (or any input with --jsonl) is a dataset: each line is written under the -o folder at its metadata.path, creating sub-folders. Paths that are absolute or contain .. are refused. --format then only applies to paths without an image extension. Lines that fail are reported and skipped (exit code 1).',
+    'A .parquet input (or any input with --parquet) is a Parquet file in the Hugging Face datasets image layout: the bytes of each row\'s image column are written unchanged under the -o folder at its image.path, one row group at a time. Other columns are ignored; rows without bytes or with unsafe paths are reported and skipped (exit code 1).',
     'Existing files are never replaced without --force; every file is written to a temporary name and renamed, so an interrupted run leaves no partial file.',
   ],
   options: {
@@ -32,17 +34,28 @@ export const decodeCommand: Command = {
     quality: QUALITY,
     level: LEVEL,
     jsonl: JSONL,
+    parquet: { type: 'boolean', description: 'Treat the input as a Parquet file with an image column (implied by a .parquet name).' },
     force: FORCE,
     jobs: JOBS,
     quiet: QUIET,
   },
-  examples: ['decode photo.json -o photo.png', 'decode frame.b64 --raw 640x480:BGR -o frame.png', 'decode photo.json -o photo.jpg --quality 95', 'decode dataset.jsonl -o restored/', 'decode - --format png -o - < photo.json > photo.png'],
+  examples: [
+    'decode photo.json -o photo.png',
+    'decode frame.b64 --raw 640x480:BGR -o frame.png',
+    'decode photo.json -o photo.jpg --quality 95',
+    'decode dataset.jsonl -o restored/',
+    'decode photos.parquet -o restored/',
+    'decode - --format png -o - < photo.json > photo.png',
+  ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext decode', parsed.positionals, 'a text file or - for standard input');
     const common = commonValues(parsed);
     const format = formatValue(parsed.values.format);
     const output = parsed.values.output;
     if (typeof output !== 'string') throw usageError('an output file or folder', '-o', 'nothing', true);
+    if (parsed.values.parquet === true || (input !== STDIO && isParquetName(input) && parsed.values.jsonl !== true)) {
+      return decodeFromParquet(ctx, parsed, input, output, common);
+    }
     const raw = rawShapeValue(parsed.values.raw);
     if (parsed.values.jsonl === true || (input !== STDIO && isJsonlName(input))) {
       if (output === STDIO) throw usageError('a folder (a dataset holds many files)', '-o', output);
@@ -79,6 +92,19 @@ export const decodeCommand: Command = {
     return ExitCode.OK;
   },
 };
+
+/** `decode x.parquet -o <dir>`: the files go out as stored, so options that would change them are refused. */
+async function decodeFromParquet(ctx: CliContext, parsed: ParsedCommandLine, input: string, output: string, common: CommonValues): Promise<ExitCode> {
+  if (parsed.values.jsonl !== undefined) throw usageError('one of --jsonl or --parquet', 'pixtext decode', 'both', true);
+  for (const flag of ['format', 'mode', 'quality', 'level', 'jobs', 'raw'] as const) {
+    const value = parsed.values[flag];
+    if (value !== undefined) throw usageError('nothing (Parquet rows are written as stored)', `--${flag} with a Parquet input`, value);
+  }
+  if (input === STDIO) throw usageError('a file (a Parquet file is read from its end, not streamed)', 'pixtext decode --parquet', 'standard input', true);
+  if (output === STDIO) throw usageError('a folder (a dataset holds many files)', '-o', output);
+  const { decodeParquet } = await import('../parquet/decode-parquet.js');
+  return decodeParquet(ctx, { input, outputDir: output, force: common.force, quiet: common.quiet });
+}
 
 /** `--raw WxH:MODE` as a shape, e.g. `640x480:BGR`. */
 function rawShapeValue(value: unknown): { width: number; height: number; mode: PixelMode } | undefined {

@@ -2,14 +2,16 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MODEL_PRESETS, type PresetName } from '../../index.js';
-import { choiceOption, integerOption, singlePositional, usageError } from '../args.js';
+import { choiceOption, integerOption, singlePositional, usageError, type ParsedCommandLine } from '../args.js';
 import { encodeFolder } from '../batch/encode-folder.js';
 import { about, type Command } from '../command.js';
-import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues } from '../common-options.js';
+import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues, type CommonValues } from '../common-options.js';
+import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { STDIO, checkOutputFree, readInputBytes, subjectOf, writeOutput, type OutputTarget } from '../io.js';
 import { fileToText, textHeader, type TextOptions } from '../library.js';
 import { formatBytes, formatImage } from '../summary.js';
+import { DEFAULT_ROW_GROUP_ROWS, MAX_ROW_GROUP_BYTES } from '../parquet/limits.js';
 
 /** The `--as` values: the text forms of docs/ARCHITECTURE.md#public-api. */
 export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
@@ -32,10 +34,15 @@ function fitOption(value: string | boolean | undefined): { width: number; height
 export const encodeCommand: Command = {
   name: 'encode',
   summary: 'Turn an image file (PNG, JPEG, BMP) or a folder of them into text',
-  usage: ['encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--fit WxH] [--quality Q] [--level L]', 'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]'],
+  usage: [
+    'encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--fit WxH] [--quality Q] [--level L]',
+    'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]',
+    'encode <folder> --parquet -o dataset.parquet [--row-group-size N]',
+  ],
   description: [
     'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, the Pillow dump JSON, or a model API image block (anthropic, openai, mcp: the file itself when the model takes its format, else a PNG). The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file.',
     'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1).',
+    `With a folder and --parquet, the same files become the rows of a Parquet file in the Hugging Face datasets image layout: a column image of struct {bytes, path} holding each file unchanged and its relative path, and columns width, height (int32), mode and format (string). Rows are written one row group at a time (--row-group-size rows, or ${MAX_ROW_GROUP_BYTES / 2 ** 20} MiB of files, whichever comes first), so memory follows the row group, not the folder.`,
   ],
   options: {
     output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here instead of standard output (- means standard output).' },
@@ -64,7 +71,13 @@ export const encodeCommand: Command = {
     },
     quality: QUALITY,
     level: LEVEL,
-    jsonl: { ...JSONL, description: 'Write a dataset: one envelope per line with metadata.path (required for a folder).' },
+    jsonl: { ...JSONL, description: 'Write a dataset: one envelope per line with metadata.path (a folder needs this or --parquet).' },
+    parquet: { type: 'boolean', description: 'Write a folder as a Parquet file (Hugging Face image layout) to the -o file.' },
+    'row-group-size': {
+      type: 'string',
+      valueName: 'N',
+      description: `Rows per Parquet row group, 1 to 1000000. Defaults to ${DEFAULT_ROW_GROUP_ROWS}, as Hugging Face datasets uses for images.`,
+    },
     force: FORCE,
     jobs: JOBS,
     quiet: QUIET,
@@ -75,6 +88,7 @@ export const encodeCommand: Command = {
     'encode photo.jpg --fit 1568x1568 --encoding jpeg',
     'encode scan.bmp --encoding png --level 9 -o scan.json',
     'encode photos/ --jsonl -o dataset.jsonl',
+    'encode photos/ --parquet -o photos.parquet',
     'encode - --as base64 < photo.png',
     'encode photo.jpg --as anthropic -o block.json',
     'encode photo.jpg --preset anthropic -o block.json',
@@ -95,12 +109,15 @@ export const encodeCommand: Command = {
     };
     const output = typeof parsed.values.output === 'string' ? parsed.values.output : STDIO;
     const jsonl = parsed.values.jsonl === true;
+    const parquet = parsed.values.parquet === true;
+    const rowGroupRows = integerOption('--row-group-size', parsed.values['row-group-size'], 1, 1_000_000);
+    if (parquet || rowGroupRows !== undefined) return encodeToParquet(ctx, parsed, input, output, common, rowGroupRows);
     if (jsonl && text.as !== undefined && text.as !== 'envelope') throw usageError('envelope (a dataset holds envelopes)', '--as with --jsonl', text.as);
     if (jsonl && text.preset !== undefined && text.as !== 'envelope') {
       throw usageError('--as envelope alongside (a dataset holds envelopes)', '--preset with --jsonl', text.preset);
     }
     if (input !== STDIO && isFolder(input)) {
-      if (!jsonl) throw usageError('a file or - (or a folder with --jsonl)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
+      if (!jsonl) throw usageError('a file or - (or a folder with --jsonl or --parquet)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
       return encodeFolder(ctx, { folder: input, output, force: common.force, jobs: common.jobs ?? ctx.defaultJobs, quiet: common.quiet, text });
     }
     if (jsonl && input === STDIO) throw usageError('a file or a folder (a dataset line records its file name)', 'pixtext encode --jsonl', 'standard input', true);
@@ -117,6 +134,27 @@ export const encodeCommand: Command = {
     return ExitCode.OK;
   },
 };
+
+/** `encode <folder> --parquet`: the options a Parquet file has no use for are refused rather than ignored. */
+async function encodeToParquet(
+  ctx: CliContext,
+  parsed: ParsedCommandLine,
+  input: string,
+  output: string,
+  common: CommonValues,
+  rowGroupRows: number | undefined,
+): Promise<ExitCode> {
+  if (parsed.values.parquet !== true) throw usageError('--parquet (row groups are a Parquet setting)', '--row-group-size', parsed.values['row-group-size']);
+  if (parsed.values.jsonl !== undefined) throw usageError('one of --jsonl or --parquet', 'pixtext encode', 'both', true);
+  for (const flag of ['as', 'encoding', 'mode', 'fit', 'quality', 'level', 'jobs'] as const) {
+    const value = parsed.values[flag];
+    if (value !== undefined) throw usageError('nothing (a Parquet row stores the file unchanged)', `--${flag} with --parquet`, value);
+  }
+  if (input === STDIO || !isFolder(input)) throw usageError('a folder (a Parquet dataset holds many files)', 'pixtext encode --parquet', input);
+  if (output === STDIO) throw usageError('a file name (a Parquet file cannot be streamed to standard output)', '-o', output);
+  const { encodeParquet } = await import('../parquet/encode-parquet.js');
+  return encodeParquet(ctx, { folder: input, output, force: common.force, quiet: common.quiet, rowGroupRows: rowGroupRows ?? DEFAULT_ROW_GROUP_ROWS });
+}
 
 function isFolder(path: string): boolean {
   try {

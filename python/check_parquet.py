@@ -1,0 +1,103 @@
+"""Reads a Parquet file written by `pixtext encode <folder> --parquet` with pyarrow (and Hugging Face `datasets`
+when it is installed) and checks it against the folder it was made from: the schema of the Hugging Face image
+layout, row groups no larger than asked, and every image's bytes (SHA-256) equal to its source file's.
+
+Usage: python python/check_parquet.py <file.parquet> <source-folder> [--row-group-size N]
+Prints one line per check and ends with "N passed, N failed"; exits 1 when any check failed.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+IMAGE_EXTENSIONS = {".png", ".bmp", ".dib", ".jpg", ".jpeg", ".jpe", ".jfif"}
+EXPECTED_SCHEMA = pa.schema(
+    [
+        ("image", pa.struct([("bytes", pa.binary()), ("path", pa.string())])),
+        ("width", pa.int32()),
+        ("height", pa.int32()),
+        ("mode", pa.string()),
+        ("format", pa.string()),
+    ]
+)
+
+results = {"passed": 0, "failed": 0}
+
+
+def check(name, ok, detail=""):
+    results["passed" if ok else "failed"] += 1
+    print(f"{'ok  ' if ok else 'FAIL'} {name}{'' if ok or not detail else ': ' + detail}")
+
+
+def source_digests(folder):
+    """SHA-256 of every image file under the folder, by '/'-separated relative path (as pixtext records it)."""
+    digests = {}
+    for base, _dirs, names in os.walk(folder):
+        for name in names:
+            if os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS:
+                full = os.path.join(base, name)
+                rel = os.path.relpath(full, folder).replace(os.sep, "/")
+                with open(full, "rb") as f:
+                    digests[rel] = hashlib.sha256(f.read()).hexdigest()
+    return digests
+
+
+def check_rows(label, rows, expected):
+    """rows: (path, bytes) pairs; each must be one source file, byte for byte, and every source file must appear."""
+    seen = {}
+    wrong = []
+    for path, data in rows:
+        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+        if expected.get(path) != digest:
+            wrong.append(path)
+        seen[path] = seen.get(path, 0) + 1
+    check(f"{label}: every image's bytes equal its source file (sha256)", not wrong, f"different or unknown: {wrong[:5]}")
+    missing = sorted(set(expected) - set(seen))
+    repeated = sorted(p for p, n in seen.items() if n > 1)
+    check(f"{label}: every source file exactly once ({len(expected)})", not missing and not repeated, f"missing {missing[:5]}, repeated {repeated[:5]}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("parquet")
+    parser.add_argument("folder")
+    parser.add_argument("--row-group-size", type=int, default=100)
+    args = parser.parse_args()
+    expected = source_digests(args.folder)
+
+    meta = pq.ParquetFile(args.parquet)
+    schema = meta.schema_arrow
+    check("schema is image struct<bytes: binary, path: string>, width/height int32, mode/format string",
+          schema.remove_metadata().equals(EXPECTED_SCHEMA), str(schema.remove_metadata()))
+    hf = json.loads((schema.metadata or {}).get(b"huggingface", b"{}"))
+    check("huggingface metadata declares image as an Image feature",
+          hf.get("info", {}).get("features", {}).get("image") == {"_type": "Image"}, json.dumps(hf)[:200])
+    sizes = [meta.metadata.row_group(i).num_rows for i in range(meta.metadata.num_row_groups)]
+    check(f"row groups hold at most {args.row_group_size} rows ({sizes})", all(0 < n <= args.row_group_size for n in sizes))
+
+    table = pq.read_table(args.parquet)
+    images = table.column("image").to_pylist()
+    check_rows("pyarrow", [(im["path"], im["bytes"]) for im in images], expected)
+
+    try:
+        import datasets
+    except ImportError:
+        print("note: Hugging Face datasets is not installed; load_dataset not checked")
+    else:
+        ds = datasets.load_dataset("parquet", data_files=args.parquet, split="train")
+        check("datasets.load_dataset reads image as an Image feature", isinstance(ds.features["image"], datasets.Image), str(ds.features))
+        # decode=False gives the stored {bytes, path} without Pillow: the bytes are what matters here.
+        raw = ds.cast_column("image", datasets.Image(decode=False))
+        check_rows("datasets", [(row["image"]["path"], row["image"]["bytes"]) for row in raw], expected)
+
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
