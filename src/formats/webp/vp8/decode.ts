@@ -24,6 +24,8 @@ const V_OFF = U_OFF + 16;
 const YUV_SIZE = BPS * 17 + BPS * 9;
 /** Offsets of the 16 luma sub-blocks in the work buffer (frame_dec.c kScan). */
 const SCAN = Array.from({ length: 16 }, (_, n) => (n & 3) * 4 + (n >> 2) * 4 * BPS);
+/** Offsets of the four 4×4 blocks of an 8×8 chroma block. */
+const UV_BLOCKS = [0, 4, 4 * BPS, 4 * BPS + 4];
 
 /** The decoded planes, macroblock-aligned, and the visible size. */
 export interface Vp8Image extends Planes {
@@ -171,8 +173,12 @@ class Vp8Decoder {
     return v + 3 + (8 << cat);
   }
 
-  /** Tokens of one macroblock (vp8_dec.c ParseResiduals); returns [nonZeroY, nonZeroUv]. */
-  parseResiduals(br: BoolDecoder, mbX: number, m: MbModes): [number, number] {
+  /** Non-zero codes of the last parsed macroblock: 2 bits per block (vp8_dec.c non_zero_y_ / non_zero_uv_). */
+  nonZeroY = 0;
+  nonZeroUv = 0;
+
+  /** Tokens of one macroblock (vp8_dec.c ParseResiduals), leaving the non-zero codes in nonZeroY / nonZeroUv. */
+  parseResiduals(br: BoolDecoder, mbX: number, m: MbModes): void {
     const q = this.h.quant[m.segment]!;
     const c = this.coeffs;
     c.fill(0);
@@ -239,34 +245,43 @@ class Vp8Decoder {
     }
     this.topNz[mbX] = outTNz & 0xff;
     this.leftNz = outLNz & 0xff;
-    return [nonZeroY, nonZeroUv];
+    this.nonZeroY = nonZeroY;
+    this.nonZeroUv = nonZeroUv;
   }
 
   /** Predicts and reconstructs one macroblock in the work buffer and copies it out (frame_dec.c ReconstructRow). */
   reconstruct(mbX: number, mbY: number, m: MbModes, nonZeroY: number, nonZeroUv: number): void {
     const b = this.work;
     const c = this.coeffs;
+    // Small copies as loops: typed-array views per row would cost an allocation each.
     if (mbX > 0) {
-      for (let j = -1; j < 16; j++) b.copyWithin(Y_OFF + j * BPS - 4, Y_OFF + j * BPS + 12, Y_OFF + j * BPS + 16);
+      for (let j = -1; j < 16; j++) {
+        const row = Y_OFF + j * BPS;
+        b[row - 4] = b[row + 12]!; b[row - 3] = b[row + 13]!; b[row - 2] = b[row + 14]!; b[row - 1] = b[row + 15]!;
+      }
       for (let j = -1; j < 8; j++) {
-        b.copyWithin(U_OFF + j * BPS - 4, U_OFF + j * BPS + 4, U_OFF + j * BPS + 8);
-        b.copyWithin(V_OFF + j * BPS - 4, V_OFF + j * BPS + 4, V_OFF + j * BPS + 8);
+        const u = U_OFF + j * BPS;
+        const v = V_OFF + j * BPS;
+        b[u - 4] = b[u + 4]!; b[u - 3] = b[u + 5]!; b[u - 2] = b[u + 6]!; b[u - 1] = b[u + 7]!;
+        b[v - 4] = b[v + 4]!; b[v - 3] = b[v + 5]!; b[v - 2] = b[v + 6]!; b[v - 1] = b[v + 7]!;
       }
     }
     const top = this.topSamples;
     const t = mbX * 32;
     if (mbY > 0) {
-      b.set(top.subarray(t, t + 16), Y_OFF - BPS);
-      b.set(top.subarray(t + 16, t + 24), U_OFF - BPS);
-      b.set(top.subarray(t + 24, t + 32), V_OFF - BPS);
+      for (let i = 0; i < 16; i++) b[Y_OFF - BPS + i] = top[t + i]!;
+      for (let i = 0; i < 8; i++) {
+        b[U_OFF - BPS + i] = top[t + 16 + i]!;
+        b[V_OFF - BPS + i] = top[t + 24 + i]!;
+      }
     }
     if (m.isI4x4) {
       const topRight = Y_OFF - BPS + 16;
       if (mbY > 0) {
-        if (mbX >= this.mbW - 1) b.fill(top[t + 15]!, topRight, topRight + 4);
-        else b.set(top.subarray(t + 32, t + 36), topRight);
+        const last = mbX >= this.mbW - 1;
+        for (let i = 0; i < 4; i++) b[topRight + i] = last ? top[t + 15]! : top[t + 32 + i]!;
       }
-      for (let k = 1; k <= 3; k++) b.copyWithin(topRight + 4 * BPS * k, topRight, topRight + 4);
+      for (let k = 1; k <= 3; k++) for (let i = 0; i < 4; i++) b[topRight + 4 * BPS * k + i] = b[topRight + i]!;
       let bits = nonZeroY;
       for (let n = 0; n < 16; n++, bits <<= 2) {
         const dst = Y_OFF + SCAN[n]!;
@@ -286,17 +301,26 @@ class Vp8Decoder {
     transformUv((nonZeroUv >> 8) & 0xff, c, 320, b, V_OFF);
     // Save the unfiltered bottom row for the macroblock below, then copy the block out.
     if (mbY < this.mbH - 1) {
-      top.set(b.subarray(Y_OFF + 15 * BPS, Y_OFF + 15 * BPS + 16), t);
-      top.set(b.subarray(U_OFF + 7 * BPS, U_OFF + 7 * BPS + 8), t + 16);
-      top.set(b.subarray(V_OFF + 7 * BPS, V_OFF + 7 * BPS + 8), t + 24);
+      for (let i = 0; i < 16; i++) top[t + i] = b[Y_OFF + 15 * BPS + i]!;
+      for (let i = 0; i < 8; i++) {
+        top[t + 16 + i] = b[U_OFF + 7 * BPS + i]!;
+        top[t + 24 + i] = b[V_OFF + 7 * BPS + i]!;
+      }
     }
     const { y, u, v, yStride, uvStride } = this.planes;
     let yAt = mbY * 16 * yStride + mbX * 16;
-    for (let j = 0; j < 16; j++, yAt += yStride) y.set(b.subarray(Y_OFF + j * BPS, Y_OFF + j * BPS + 16), yAt);
+    for (let j = 0; j < 16; j++, yAt += yStride) {
+      const row = Y_OFF + j * BPS;
+      for (let i = 0; i < 16; i++) y[yAt + i] = b[row + i]!;
+    }
     let uvAt = mbY * 8 * uvStride + mbX * 8;
     for (let j = 0; j < 8; j++, uvAt += uvStride) {
-      u.set(b.subarray(U_OFF + j * BPS, U_OFF + j * BPS + 8), uvAt);
-      v.set(b.subarray(V_OFF + j * BPS, V_OFF + j * BPS + 8), uvAt);
+      const ur = U_OFF + j * BPS;
+      const vr = V_OFF + j * BPS;
+      for (let i = 0; i < 8; i++) {
+        u[uvAt + i] = b[ur + i]!;
+        v[uvAt + i] = b[vr + i]!;
+      }
     }
   }
 
@@ -333,7 +357,9 @@ class Vp8Decoder {
         let nonZeroUv = 0;
         let skip = m.skip;
         if (!skip) {
-          [nonZeroY, nonZeroUv] = this.parseResiduals(tokens, mbX, m);
+          this.parseResiduals(tokens, mbX, m);
+          nonZeroY = this.nonZeroY;
+          nonZeroUv = this.nonZeroUv;
           skip = (nonZeroY | nonZeroUv) === 0;
         } else {
           this.leftNz = this.topNz[mbX] = 0;
@@ -366,10 +392,10 @@ function transformBlock(code: number, c: Int16Array, at: number, b: Uint8Array, 
 /** DoUVTransform: all four chroma blocks by the full transform when any has AC, else the DC ones. */
 function transformUv(bits: number, c: Int16Array, at: number, b: Uint8Array, dst: number): void {
   if (bits === 0) return;
-  const offsets = [0, 4, 4 * BPS, 4 * BPS + 4];
   for (let k = 0; k < 4; k++) {
-    if (bits & 0xaa) transformOne(c, at + 16 * k, b, dst + offsets[k]!);
-    else if (c[at + 16 * k] !== 0) transformDc(c, at + 16 * k, b, dst + offsets[k]!);
+    const to = dst + UV_BLOCKS[k]!;
+    if (bits & 0xaa) transformOne(c, at + 16 * k, b, to);
+    else if (c[at + 16 * k] !== 0) transformDc(c, at + 16 * k, b, to);
   }
 }
 

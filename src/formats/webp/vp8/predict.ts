@@ -22,7 +22,7 @@ const avg2 = (a: number, b: number): number => (a + b + 1) >> 1;
 const clip8 = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
 
 function fill(b: Uint8Array, dst: number, size: number, value: number): void {
-  for (let y = 0; y < size; y++) b.fill(value, dst + y * BPS, dst + y * BPS + size);
+  for (let y = 0; y < size; y++, dst += BPS) for (let x = 0; x < size; x++) b[dst + x] = value;
 }
 
 function trueMotion(b: Uint8Array, dst: number, size: number): void {
@@ -35,11 +35,14 @@ function trueMotion(b: Uint8Array, dst: number, size: number): void {
 }
 
 function vertical(b: Uint8Array, dst: number, size: number): void {
-  for (let y = 0; y < size; y++) b.copyWithin(dst + y * BPS, dst - BPS, dst - BPS + size);
+  for (let y = 1; y <= size; y++) for (let x = 0; x < size; x++) b[dst + (y - 1) * BPS + x] = b[dst - BPS + x]!;
 }
 
 function horizontal(b: Uint8Array, dst: number, size: number): void {
-  for (let y = 0; y < size; y++) b.fill(b[dst + y * BPS - 1]!, dst + y * BPS, dst + y * BPS + size);
+  for (let y = 0; y < size; y++, dst += BPS) {
+    const v = b[dst - 1]!;
+    for (let x = 0; x < size; x++) b[dst + x] = v;
+  }
 }
 
 /**
@@ -91,10 +94,8 @@ export function predict4(b: Uint8Array, d: number, mode: number): void {
       return;
     }
     case B_HE_PRED: {
-      b.fill(avg3(X, I, J), d, d + 4);
-      b.fill(avg3(I, J, K), d + BPS, d + BPS + 4);
-      b.fill(avg3(J, K, L), d + 2 * BPS, d + 2 * BPS + 4);
-      b.fill(avg3(K, L, L), d + 3 * BPS, d + 3 * BPS + 4);
+      const rows = [avg3(X, I, J), avg3(I, J, K), avg3(J, K, L), avg3(K, L, L)];
+      for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) set(x, y, rows[y]!);
       return;
     }
     case B_RD_PRED:

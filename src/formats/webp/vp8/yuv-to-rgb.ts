@@ -8,12 +8,19 @@ const multHi = (v: number, coeff: number): number => (v * coeff) >> 8;
 /** YUV_FIX2 = 6 fractional bits, clamped to 0..255 (yuv.h VP8Clip8). */
 const clip8 = (v: number): number => ((v & ~16383) === 0 ? v >> 6 : v < 0 ? 0 : 255);
 
+// The products of yuv.h VP8YUVToR/G/B for every 8-bit sample, with their constant terms folded in.
+const Y_TERM = /* @__PURE__ */ Int32Array.from({ length: 256 }, (_, y) => multHi(y, 19077));
+const R_V = /* @__PURE__ */ Int32Array.from({ length: 256 }, (_, v) => multHi(v, 26149) - 14234);
+const G_U = /* @__PURE__ */ Int32Array.from({ length: 256 }, (_, u) => -multHi(u, 6419));
+const G_V = /* @__PURE__ */ Int32Array.from({ length: 256 }, (_, v) => -multHi(v, 13320) + 8708);
+const B_U = /* @__PURE__ */ Int32Array.from({ length: 256 }, (_, u) => multHi(u, 33050) - 17685);
+
 /** Writes the RGB of (y, u, v) at `out[o]` (yuv.h VP8YuvToRgb). */
 function put(out: Uint8Array, o: number, y: number, u: number, v: number): void {
-  const yy = multHi(y, 19077);
-  out[o] = clip8(yy + multHi(v, 26149) - 14234);
-  out[o + 1] = clip8(yy - multHi(u, 6419) - multHi(v, 13320) + 8708);
-  out[o + 2] = clip8(yy + multHi(u, 33050) - 17685);
+  const yy = Y_TERM[y]!;
+  out[o] = clip8(yy + R_V[v]!);
+  out[o + 1] = clip8(yy + G_U[u]! + G_V[v]!);
+  out[o + 2] = clip8(yy + B_U[u]!);
 }
 
 /**

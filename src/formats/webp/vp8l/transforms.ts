@@ -74,6 +74,30 @@ function predict(mode: number, L: number, T: number, TL: number, TR: number): nu
   }
 }
 
+/** Adds mode `mode`'s predictions to the residuals p[i, end) of one row segment, in place. */
+function predictSpan(p: Uint32Array, i: number, end: number, width: number, mode: number): void {
+  switch (mode) {
+    case 1:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - 1]!);
+      return;
+    case 2:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - width]!);
+      return;
+    case 3:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - width + 1]!);
+      return;
+    case 4:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - width - 1]!);
+      return;
+    case 11:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, select(p[i - width]!, p[i - 1]!, p[i - width - 1]!));
+      return;
+    default:
+      // The top-right of a row's last pixel is the first pixel of the current row (memory order).
+      for (; i < end; i++) p[i] = addPixels(p[i]!, predict(mode, p[i - 1]!, p[i - width]!, p[i - width - 1]!, p[i - width + 1]!));
+  }
+}
+
 /** Inverse predictor transform in place: residuals + predictions (lossless.c PredictorInverseTransform_C). */
 function inversePredictor(t: Vp8lTransform, p: Uint32Array): void {
   const width = t.xsize;
@@ -81,44 +105,42 @@ function inversePredictor(t: Vp8lTransform, p: Uint32Array): void {
   // First row: black for the first pixel, then L.
   p[0] = addPixels(p[0]!, 0xff000000);
   for (let x = 1; x < width; x++) p[x] = addPixels(p[x]!, p[x - 1]!);
-  const tilesPerRow = (width + (1 << t.bits) - 1) >> t.bits;
+  const tile = 1 << t.bits;
+  const tilesPerRow = (width + tile - 1) >> t.bits;
   for (let y = 1; y < height; y++) {
     const row = y * width;
     const modes = (y >> t.bits) * tilesPerRow;
     // First column: T.
     p[row] = addPixels(p[row]!, p[row - width]!);
-    for (let x = 1; x < width; x++) {
-      const mode = (t.data[modes + (x >> t.bits)]! >> 8) & 0xf;
-      const i = row + x;
-      // The top-right of the last pixel of a row is the first pixel of the current row (memory order).
-      const pred = mode === 1 ? p[i - 1]! : mode === 2 ? p[i - width]! : predict(mode, p[i - 1]!, p[i - width]!, p[i - width - 1]!, p[i - width + 1]!);
-      p[i] = addPixels(p[i]!, pred);
+    for (let x = 1; x < width; ) {
+      const end = Math.min(width, (x & ~(tile - 1)) + tile);
+      predictSpan(p, row + x, row + end, width, (t.data[modes + (x >> t.bits)]! >> 8) & 0xf);
+      x = end;
     }
   }
 }
 
-/** Sign-extended byte × sign-extended byte >> 5 (lossless.c ColorTransformDelta). */
-const delta = (pred: number, color: number): number => (((pred << 24) >> 24) * ((color << 24) >> 24)) >> 5;
-
-/** Inverse cross-colour transform in place (lossless.c TransformColorInverse). */
+/** Inverse cross-colour transform in place (lossless.c TransformColorInverse), one tile's multipliers at a time. */
 function inverseCrossColor(t: Vp8lTransform, p: Uint32Array): void {
   const width = t.xsize;
-  const tilesPerRow = (width + (1 << t.bits) - 1) >> t.bits;
+  const tile = 1 << t.bits;
+  const tilesPerRow = (width + tile - 1) >> t.bits;
   for (let y = 0; y < t.ysize; y++) {
     const tiles = (y >> t.bits) * tilesPerRow;
     const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const code = t.data[tiles + (x >> t.bits)]!;
-      const greenToRed = code & 0xff;
-      const greenToBlue = (code >> 8) & 0xff;
-      const redToBlue = (code >> 16) & 0xff;
-      const argb = p[row + x]!;
-      const green = (argb >> 8) & 0xff;
-      let red = (argb >> 16) & 0xff;
-      let blue = argb & 0xff;
-      red = (red + delta(greenToRed, green)) & 0xff;
-      blue = (blue + delta(greenToBlue, green) + delta(redToBlue, red)) & 0xff;
-      p[row + x] = ((argb & 0xff00ff00) | (red << 16) | blue) >>> 0;
+    for (let x0 = 0; x0 < width; x0 += tile) {
+      const code = t.data[tiles + (x0 >> t.bits)]!;
+      const greenToRed = (code << 24) >> 24;
+      const greenToBlue = (code << 16) >> 24;
+      const redToBlue = (code << 8) >> 24;
+      const end = row + Math.min(width, x0 + tile);
+      for (let i = row + x0; i < end; i++) {
+        const argb = p[i]!;
+        const green = (argb << 16) >> 24;
+        const red = ((argb >> 16) + ((greenToRed * green) >> 5)) & 0xff;
+        const blue = (argb + ((greenToBlue * green) >> 5) + ((redToBlue * ((red << 24) >> 24)) >> 5)) & 0xff;
+        p[i] = ((argb & 0xff00ff00) | (red << 16) | blue) >>> 0;
+      }
     }
   }
 }
