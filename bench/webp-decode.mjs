@@ -30,7 +30,7 @@ const { decodeWebP } = await import('image-in-browser');
 /** The lossy (quality 90) and lossless WebP of the synthetic photo, made once by sharp and cached. */
 async function inputs() {
   mkdirSync(cacheDir, { recursive: true });
-  const files = { lossy: inputPath(`${PHOTO.id}-q90.webp`), lossless: inputPath(`${PHOTO.id}-lossless.webp`) };
+  const files = { lossy: inputPath(`${PHOTO.id}.q90.webp`), lossless: inputPath(`${PHOTO.id}.lossless.webp`) };
   if (!existsSync(files.lossy) || !existsSync(files.lossless)) {
     const rgb = photoLike(width, height);
     const raw = { raw: { width, height, channels: 3 } };
