@@ -69,15 +69,22 @@ export function predictBlock(b: Uint8Array, dst: number, size: number, mode: num
   fill(b, dst, size, (dc + (size >> 1)) >> shift);
 }
 
+/** One sample of a 4×4 block. */
+function put(b: Uint8Array, d: number, x: number, y: number, v: number): void {
+  b[d + x + y * BPS] = v;
+}
+
+/** A row of four equal samples. */
+function row4(b: Uint8Array, at: number, v: number): void {
+  b[at] = b[at + 1] = b[at + 2] = b[at + 3] = v;
+}
+
 /** 4×4 luma sub-block prediction (dec.c VE4 … HU4); the top row extends 4 samples to the right. */
 export function predict4(b: Uint8Array, d: number, mode: number): void {
   const t = d - BPS;
   const A = b[t]!, B = b[t + 1]!, C = b[t + 2]!, D = b[t + 3]!;
   const I = b[d - 1]!, J = b[d - 1 + BPS]!, K = b[d - 1 + 2 * BPS]!, L = b[d - 1 + 3 * BPS]!;
   const X = b[t - 1]!;
-  const set = (x: number, y: number, v: number): void => {
-    b[d + x + y * BPS] = v;
-  };
   switch (mode) {
     case B_DC_PRED: {
       const dc = (A + B + C + D + I + J + K + L + 4) >> 3;
@@ -88,81 +95,83 @@ export function predict4(b: Uint8Array, d: number, mode: number): void {
     case B_VE_PRED: {
       const E = b[t + 4]!;
       const v0 = avg3(X, A, B), v1 = avg3(A, B, C), v2 = avg3(B, C, D), v3 = avg3(C, D, E);
-      for (let y = 0; y < 4; y++) {
-        set(0, y, v0); set(1, y, v1); set(2, y, v2); set(3, y, v3);
+      for (let y = 0, r = d; y < 4; y++, r += BPS) {
+        b[r] = v0; b[r + 1] = v1; b[r + 2] = v2; b[r + 3] = v3;
       }
       return;
     }
     case B_HE_PRED: {
-      const rows = [avg3(X, I, J), avg3(I, J, K), avg3(J, K, L), avg3(K, L, L)];
-      for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) set(x, y, rows[y]!);
+      row4(b, d, avg3(X, I, J));
+      row4(b, d + BPS, avg3(I, J, K));
+      row4(b, d + 2 * BPS, avg3(J, K, L));
+      row4(b, d + 3 * BPS, avg3(K, L, L));
       return;
     }
     case B_RD_PRED:
-      set(0, 3, avg3(J, K, L));
-      set(1, 3, avg3(I, J, K)); set(0, 2, avg3(I, J, K));
-      set(2, 3, avg3(X, I, J)); set(1, 2, avg3(X, I, J)); set(0, 1, avg3(X, I, J));
-      set(3, 3, avg3(A, X, I)); set(2, 2, avg3(A, X, I)); set(1, 1, avg3(A, X, I)); set(0, 0, avg3(A, X, I));
-      set(3, 2, avg3(B, A, X)); set(2, 1, avg3(B, A, X)); set(1, 0, avg3(B, A, X));
-      set(3, 1, avg3(C, B, A)); set(2, 0, avg3(C, B, A));
-      set(3, 0, avg3(D, C, B));
+      put(b, d, 0, 3, avg3(J, K, L));
+      put(b, d, 1, 3, avg3(I, J, K)); put(b, d, 0, 2, avg3(I, J, K));
+      put(b, d, 2, 3, avg3(X, I, J)); put(b, d, 1, 2, avg3(X, I, J)); put(b, d, 0, 1, avg3(X, I, J));
+      put(b, d, 3, 3, avg3(A, X, I)); put(b, d, 2, 2, avg3(A, X, I)); put(b, d, 1, 1, avg3(A, X, I)); put(b, d, 0, 0, avg3(A, X, I));
+      put(b, d, 3, 2, avg3(B, A, X)); put(b, d, 2, 1, avg3(B, A, X)); put(b, d, 1, 0, avg3(B, A, X));
+      put(b, d, 3, 1, avg3(C, B, A)); put(b, d, 2, 0, avg3(C, B, A));
+      put(b, d, 3, 0, avg3(D, C, B));
       return;
     case B_LD_PRED: {
       const E = b[t + 4]!, F = b[t + 5]!, G = b[t + 6]!, H = b[t + 7]!;
-      set(0, 0, avg3(A, B, C));
-      set(1, 0, avg3(B, C, D)); set(0, 1, avg3(B, C, D));
-      set(2, 0, avg3(C, D, E)); set(1, 1, avg3(C, D, E)); set(0, 2, avg3(C, D, E));
-      set(3, 0, avg3(D, E, F)); set(2, 1, avg3(D, E, F)); set(1, 2, avg3(D, E, F)); set(0, 3, avg3(D, E, F));
-      set(3, 1, avg3(E, F, G)); set(2, 2, avg3(E, F, G)); set(1, 3, avg3(E, F, G));
-      set(3, 2, avg3(F, G, H)); set(2, 3, avg3(F, G, H));
-      set(3, 3, avg3(G, H, H));
+      put(b, d, 0, 0, avg3(A, B, C));
+      put(b, d, 1, 0, avg3(B, C, D)); put(b, d, 0, 1, avg3(B, C, D));
+      put(b, d, 2, 0, avg3(C, D, E)); put(b, d, 1, 1, avg3(C, D, E)); put(b, d, 0, 2, avg3(C, D, E));
+      put(b, d, 3, 0, avg3(D, E, F)); put(b, d, 2, 1, avg3(D, E, F)); put(b, d, 1, 2, avg3(D, E, F)); put(b, d, 0, 3, avg3(D, E, F));
+      put(b, d, 3, 1, avg3(E, F, G)); put(b, d, 2, 2, avg3(E, F, G)); put(b, d, 1, 3, avg3(E, F, G));
+      put(b, d, 3, 2, avg3(F, G, H)); put(b, d, 2, 3, avg3(F, G, H));
+      put(b, d, 3, 3, avg3(G, H, H));
       return;
     }
     case B_VR_PRED:
-      set(0, 0, avg2(X, A)); set(1, 2, avg2(X, A));
-      set(1, 0, avg2(A, B)); set(2, 2, avg2(A, B));
-      set(2, 0, avg2(B, C)); set(3, 2, avg2(B, C));
-      set(3, 0, avg2(C, D));
-      set(0, 3, avg3(K, J, I));
-      set(0, 2, avg3(J, I, X));
-      set(0, 1, avg3(I, X, A)); set(1, 3, avg3(I, X, A));
-      set(1, 1, avg3(X, A, B)); set(2, 3, avg3(X, A, B));
-      set(2, 1, avg3(A, B, C)); set(3, 3, avg3(A, B, C));
-      set(3, 1, avg3(B, C, D));
+      put(b, d, 0, 0, avg2(X, A)); put(b, d, 1, 2, avg2(X, A));
+      put(b, d, 1, 0, avg2(A, B)); put(b, d, 2, 2, avg2(A, B));
+      put(b, d, 2, 0, avg2(B, C)); put(b, d, 3, 2, avg2(B, C));
+      put(b, d, 3, 0, avg2(C, D));
+      put(b, d, 0, 3, avg3(K, J, I));
+      put(b, d, 0, 2, avg3(J, I, X));
+      put(b, d, 0, 1, avg3(I, X, A)); put(b, d, 1, 3, avg3(I, X, A));
+      put(b, d, 1, 1, avg3(X, A, B)); put(b, d, 2, 3, avg3(X, A, B));
+      put(b, d, 2, 1, avg3(A, B, C)); put(b, d, 3, 3, avg3(A, B, C));
+      put(b, d, 3, 1, avg3(B, C, D));
       return;
     case B_VL_PRED: {
       const E = b[t + 4]!, F = b[t + 5]!, G = b[t + 6]!, H = b[t + 7]!;
-      set(0, 0, avg2(A, B));
-      set(1, 0, avg2(B, C)); set(0, 2, avg2(B, C));
-      set(2, 0, avg2(C, D)); set(1, 2, avg2(C, D));
-      set(3, 0, avg2(D, E)); set(2, 2, avg2(D, E));
-      set(0, 1, avg3(A, B, C));
-      set(1, 1, avg3(B, C, D)); set(0, 3, avg3(B, C, D));
-      set(2, 1, avg3(C, D, E)); set(1, 3, avg3(C, D, E));
-      set(3, 1, avg3(D, E, F)); set(2, 3, avg3(D, E, F));
-      set(3, 2, avg3(E, F, G));
-      set(3, 3, avg3(F, G, H));
+      put(b, d, 0, 0, avg2(A, B));
+      put(b, d, 1, 0, avg2(B, C)); put(b, d, 0, 2, avg2(B, C));
+      put(b, d, 2, 0, avg2(C, D)); put(b, d, 1, 2, avg2(C, D));
+      put(b, d, 3, 0, avg2(D, E)); put(b, d, 2, 2, avg2(D, E));
+      put(b, d, 0, 1, avg3(A, B, C));
+      put(b, d, 1, 1, avg3(B, C, D)); put(b, d, 0, 3, avg3(B, C, D));
+      put(b, d, 2, 1, avg3(C, D, E)); put(b, d, 1, 3, avg3(C, D, E));
+      put(b, d, 3, 1, avg3(D, E, F)); put(b, d, 2, 3, avg3(D, E, F));
+      put(b, d, 3, 2, avg3(E, F, G));
+      put(b, d, 3, 3, avg3(F, G, H));
       return;
     }
     case B_HD_PRED:
-      set(0, 0, avg2(I, X)); set(2, 1, avg2(I, X));
-      set(0, 1, avg2(J, I)); set(2, 2, avg2(J, I));
-      set(0, 2, avg2(K, J)); set(2, 3, avg2(K, J));
-      set(0, 3, avg2(L, K));
-      set(3, 0, avg3(A, B, C));
-      set(2, 0, avg3(X, A, B));
-      set(1, 0, avg3(I, X, A)); set(3, 1, avg3(I, X, A));
-      set(1, 1, avg3(J, I, X)); set(3, 2, avg3(J, I, X));
-      set(1, 2, avg3(K, J, I)); set(3, 3, avg3(K, J, I));
-      set(1, 3, avg3(L, K, J));
+      put(b, d, 0, 0, avg2(I, X)); put(b, d, 2, 1, avg2(I, X));
+      put(b, d, 0, 1, avg2(J, I)); put(b, d, 2, 2, avg2(J, I));
+      put(b, d, 0, 2, avg2(K, J)); put(b, d, 2, 3, avg2(K, J));
+      put(b, d, 0, 3, avg2(L, K));
+      put(b, d, 3, 0, avg3(A, B, C));
+      put(b, d, 2, 0, avg3(X, A, B));
+      put(b, d, 1, 0, avg3(I, X, A)); put(b, d, 3, 1, avg3(I, X, A));
+      put(b, d, 1, 1, avg3(J, I, X)); put(b, d, 3, 2, avg3(J, I, X));
+      put(b, d, 1, 2, avg3(K, J, I)); put(b, d, 3, 3, avg3(K, J, I));
+      put(b, d, 1, 3, avg3(L, K, J));
       return;
     default: // B_HU_PRED
-      set(0, 0, avg2(I, J));
-      set(2, 0, avg2(J, K)); set(0, 1, avg2(J, K));
-      set(2, 1, avg2(K, L)); set(0, 2, avg2(K, L));
-      set(1, 0, avg3(I, J, K));
-      set(3, 0, avg3(J, K, L)); set(1, 1, avg3(J, K, L));
-      set(3, 1, avg3(K, L, L)); set(1, 2, avg3(K, L, L));
-      set(3, 2, L); set(2, 2, L); set(0, 3, L); set(1, 3, L); set(2, 3, L); set(3, 3, L);
+      put(b, d, 0, 0, avg2(I, J));
+      put(b, d, 2, 0, avg2(J, K)); put(b, d, 0, 1, avg2(J, K));
+      put(b, d, 2, 1, avg2(K, L)); put(b, d, 0, 2, avg2(K, L));
+      put(b, d, 1, 0, avg3(I, J, K));
+      put(b, d, 3, 0, avg3(J, K, L)); put(b, d, 1, 1, avg3(J, K, L));
+      put(b, d, 3, 1, avg3(K, L, L)); put(b, d, 1, 2, avg3(K, L, L));
+      put(b, d, 3, 2, L); put(b, d, 2, 2, L); put(b, d, 0, 3, L); put(b, d, 1, 3, L); put(b, d, 2, 3, L); put(b, d, 3, 3, L);
   }
 }

@@ -55,15 +55,40 @@ function upsamplePair(
     const avg = tl + t + l + c + 0x00080008;
     const diag12 = (avg + 2 * (t + l)) >>> 3;
     const diag03 = (avg + 2 * (tl + c)) >>> 3;
+    // put() written out for the two pixels of each row: this loop converts every pixel of the image.
     let a = (diag12 + tl) >>> 1;
     let b = (diag03 + t) >>> 1;
-    put(out, topOut + (2 * x - 1) * step, y[topY + 2 * x - 1]!, a & 0xff, (a >>> 16) & 0xff);
-    put(out, topOut + 2 * x * step, y[topY + 2 * x]!, b & 0xff, (b >>> 16) & 0xff);
+    let o = topOut + (2 * x - 1) * step;
+    let yy = Y_TERM[y[topY + 2 * x - 1]!]!;
+    let uu = a & 0xff;
+    let vv = (a >>> 16) & 0xff;
+    out[o] = clip8(yy + R_V[vv]!);
+    out[o + 1] = clip8(yy + G_U[uu]! + G_V[vv]!);
+    out[o + 2] = clip8(yy + B_U[uu]!);
+    o += step;
+    yy = Y_TERM[y[topY + 2 * x]!]!;
+    uu = b & 0xff;
+    vv = (b >>> 16) & 0xff;
+    out[o] = clip8(yy + R_V[vv]!);
+    out[o + 1] = clip8(yy + G_U[uu]! + G_V[vv]!);
+    out[o + 2] = clip8(yy + B_U[uu]!);
     if (bottomY >= 0) {
       a = (diag03 + l) >>> 1;
       b = (diag12 + c) >>> 1;
-      put(out, bottomOut + (2 * x - 1) * step, y[bottomY + 2 * x - 1]!, a & 0xff, (a >>> 16) & 0xff);
-      put(out, bottomOut + 2 * x * step, y[bottomY + 2 * x]!, b & 0xff, (b >>> 16) & 0xff);
+      o = bottomOut + (2 * x - 1) * step;
+      yy = Y_TERM[y[bottomY + 2 * x - 1]!]!;
+      uu = a & 0xff;
+      vv = (a >>> 16) & 0xff;
+      out[o] = clip8(yy + R_V[vv]!);
+      out[o + 1] = clip8(yy + G_U[uu]! + G_V[vv]!);
+      out[o + 2] = clip8(yy + B_U[uu]!);
+      o += step;
+      yy = Y_TERM[y[bottomY + 2 * x]!]!;
+      uu = b & 0xff;
+      vv = (b >>> 16) & 0xff;
+      out[o] = clip8(yy + R_V[vv]!);
+      out[o + 1] = clip8(yy + G_U[uu]! + G_V[vv]!);
+      out[o + 2] = clip8(yy + B_U[uu]!);
     }
     tl = t;
     l = c;
