@@ -41,12 +41,21 @@ function decodeFrame(bytes: Uint8Array, frame: WebpFrame, channels: 3 | 4): Uint
   const out = new Uint8Array(width * height * channels);
   if (frame.lossless) {
     const { argb } = decodeVp8l(payload, width, height, frame.image.offset);
-    for (let i = 0, o = 0; i < argb.length; i++, o += channels) {
-      const p = argb[i]!;
-      out[o] = (p >>> 16) & 0xff;
-      out[o + 1] = (p >>> 8) & 0xff;
-      out[o + 2] = p & 0xff;
-      if (channels === 4) out[o + 3] = p >>> 24;
+    if (channels === 4) {
+      for (let i = 0, o = 0; i < argb.length; i++, o += 4) {
+        const p = argb[i]!;
+        out[o] = p >>> 16;
+        out[o + 1] = p >>> 8;
+        out[o + 2] = p;
+        out[o + 3] = p >>> 24;
+      }
+    } else {
+      for (let i = 0, o = 0; i < argb.length; i++, o += 3) {
+        const p = argb[i]!;
+        out[o] = p >>> 16;
+        out[o + 1] = p >>> 8;
+        out[o + 2] = p;
+      }
     }
     return out;
   }

@@ -3,16 +3,14 @@
 // construction.
 import { PixtextError } from '../../../errors.js';
 import { Vp8lBitReader } from './bit-reader.js';
-import { buildHuffmanTable, HUFFMAN_TABLE_BITS, LENGTHS_TABLE_BITS } from './huffman.js';
+import { readHuffmanCode } from './code-lengths.js';
+import { HUFFMAN_TABLE_BITS, LENGTHS_TABLE_BITS } from './huffman.js';
 import { applyInverseTransforms, type Vp8lTransform } from './transforms.js';
 
 const NUM_LITERAL_CODES = 256;
 const NUM_LENGTH_CODES = 24;
 const NUM_DISTANCE_CODES = 40;
 const MAX_CACHE_BITS = 11;
-const NUM_CODE_LENGTH_CODES = 19;
-/** Order in which the code-length code lengths are stored (RFC 9649 §3.7.2.1.2). */
-const CODE_LENGTH_CODE_ORDER = [17, 18, 0, 1, 2, 3, 4, 5, 16, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 /** Alphabet sizes of the five codes of a group: green + lengths (+ cache), red, blue, alpha, distance. */
 const ALPHABET_SIZE = [NUM_LITERAL_CODES + NUM_LENGTH_CODES, NUM_LITERAL_CODES, NUM_LITERAL_CODES, NUM_LITERAL_CODES, NUM_DISTANCE_CODES];
 /** Entries a group's five tables may need, by colour cache bits (vp8l_dec.c kTableSize). */
@@ -81,69 +79,9 @@ class Vp8lDecoder {
     return entry & 0xffff;
   }
 
-  /** Reads one code's lengths and builds its table at `at`; returns its size, 0 when invalid. */
+  /** Reads one code's lengths and builds its table at `at` (or only checks it when `table` is null). */
   readHuffmanCode(alphabetSize: number, table: Int32Array | null, at: number): number {
-    const br = this.br;
-    const lengths = this.codeLengths;
-    lengths.fill(0, 0, alphabetSize);
-    if (br.read(1) === 1) {
-      // Simple code: one or two symbols of length 1 (or 0 for one).
-      const numSymbols = br.read(1) + 1;
-      const firstBits = br.read(1) === 0 ? 1 : 8;
-      const first = br.read(firstBits);
-      if (first < alphabetSize) lengths[first] = 1;
-      if (numSymbols === 2) {
-        const second = br.read(8);
-        if (second < alphabetSize) lengths[second] = 1;
-      }
-    } else {
-      const codeLengthCodeLengths = new Int32Array(NUM_CODE_LENGTH_CODES);
-      const numCodes = br.read(4) + 4;
-      if (numCodes > NUM_CODE_LENGTH_CODES) throw this.fail(`code-length code count ${numCodes} is over 19`);
-      for (let i = 0; i < numCodes; i++) codeLengthCodeLengths[CODE_LENGTH_CODE_ORDER[i]!] = br.read(3);
-      this.readCodeLengths(codeLengthCodeLengths, alphabetSize);
-    }
-    if (br.eos()) throw this.fail('Huffman code');
-    const size = buildHuffmanTable(table, at, HUFFMAN_TABLE_BITS, lengths, alphabetSize);
-    if (size === 0) throw this.fail('Huffman code lengths do not form a valid code');
-    return size;
-  }
-
-  /** The code lengths of a normal code, themselves Huffman coded (vp8l_dec.c ReadHuffmanCodeLengths). */
-  readCodeLengths(codeLengthCodeLengths: Int32Array, numSymbols: number): void {
-    const br = this.br;
-    const table = this.lengthsTable;
-    if (buildHuffmanTable(table, 0, LENGTHS_TABLE_BITS, codeLengthCodeLengths, NUM_CODE_LENGTH_CODES) === 0) {
-      throw this.fail('code-length code is not a valid code');
-    }
-    let maxSymbol = numSymbols;
-    if (br.read(1) === 1) {
-      const lengthBits = 2 + 2 * br.read(3);
-      maxSymbol = 2 + br.read(lengthBits);
-      if (maxSymbol > numSymbols) throw this.fail(`max_symbol ${maxSymbol} is over the alphabet size ${numSymbols}`);
-    }
-    const lengths = this.codeLengths;
-    let prevCodeLen = 8;
-    let symbol = 0;
-    while (symbol < numSymbols) {
-      if (maxSymbol-- === 0) break;
-      if (br.count < 7) br.fill();
-      const entry = table[br.window & 0x7f]!;
-      const bits = entry >>> 16;
-      br.window >>>= bits;
-      br.count -= bits;
-      const codeLen = entry & 0xffff;
-      if (codeLen < 16) {
-        lengths[symbol++] = codeLen;
-        if (codeLen !== 0) prevCodeLen = codeLen;
-      } else {
-        const slot = codeLen - 16;
-        let repeat = br.read([2, 3, 7][slot]!) + [3, 3, 11][slot]!;
-        if (symbol + repeat > numSymbols) throw this.fail('code length repeat runs past the alphabet');
-        const length = codeLen === 16 ? prevCodeLen : 0;
-        while (repeat-- > 0) lengths[symbol++] = length;
-      }
-    }
+    return readHuffmanCode(this.br, this.codeLengths, this.lengthsTable, alphabetSize, table, at, (m) => this.fail(m));
   }
 
   /** The Huffman codes of an image level (vp8l_dec.c ReadHuffmanCodes). */
@@ -255,6 +193,8 @@ class Vp8lDecoder {
   /** The entropy-coded pixels (vp8l_dec.c DecodeImageData). */
   decodeImageData(data: Uint32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
     const br = this.br;
+    const bytes = br.data;
+    const end = br.end;
     const { tables, groupStarts, image, bits: groupBits } = codes;
     const mask = image === null ? -1 : (1 << groupBits) - 1;
     const cache = cacheBits > 0 ? new Uint32Array(1 << cacheBits) : null;
@@ -266,19 +206,103 @@ class Vp8lDecoder {
     let lastCached = 0;
     let col = 0;
     let row = 0;
-    let g = 0;
-    const groupFor = (c: number, r: number): number =>
+    // Table offsets of the current group's five codes, set where the group can change (plain locals: a closure
+    // assigning them would move them off the fast path).
+    const groupAt = (c: number, r: number): number =>
       image === null ? 0 : image[(r >> groupBits) * codes.xsize + (c >> groupBits)]! * 5;
-    if (total > 0) g = groupFor(0, 0);
+    let g = groupAt(0, 0);
+    let green = groupStarts[g]!, red = groupStarts[g + 1]!, blue = groupStarts[g + 2]!;
+    let alphaAt = groupStarts[g + 3]!, dist = groupStarts[g + 4]!;
     while (pos < total) {
-      if ((col & mask) === 0) g = groupFor(col, row);
-      const code = this.readSymbol(tables, groupStarts[g]!);
+      if ((col & mask) === 0) {
+        g = groupAt(col, row);
+        green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
+        alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
+      }
+      // The reader's state in locals for the four literal symbols (ReadSymbol written out): the hot path.
+      let win = br.window, cnt = br.count, bp = br.pos, root = 0, e = 0, nb = 0;
+      if (cnt < 15) {
+        while (cnt <= 24) {
+          win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
+          bp++;
+          cnt += 8;
+        }
+      }
+      root = green + (win & 0xff);
+      e = tables[root]!;
+      nb = e >>> 16;
+      if (nb > HUFFMAN_TABLE_BITS) {
+        win >>>= HUFFMAN_TABLE_BITS;
+        cnt -= HUFFMAN_TABLE_BITS;
+        e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
+        nb = e >>> 16;
+      }
+      win >>>= nb;
+      cnt -= nb;
+      const code = e & 0xffff;
       if (code < NUM_LITERAL_CODES) {
-        const red = this.readSymbol(tables, groupStarts[g + 1]!);
-        const blue = this.readSymbol(tables, groupStarts[g + 2]!);
-        const alpha = this.readSymbol(tables, groupStarts[g + 3]!);
+        if (cnt < 15) {
+          while (cnt <= 24) {
+            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
+            bp++;
+            cnt += 8;
+          }
+        }
+        root = red + (win & 0xff);
+        e = tables[root]!;
+        nb = e >>> 16;
+        if (nb > HUFFMAN_TABLE_BITS) {
+          win >>>= HUFFMAN_TABLE_BITS;
+          cnt -= HUFFMAN_TABLE_BITS;
+          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
+          nb = e >>> 16;
+        }
+        win >>>= nb;
+        cnt -= nb;
+        const r = e & 0xffff;
+        if (cnt < 15) {
+          while (cnt <= 24) {
+            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
+            bp++;
+            cnt += 8;
+          }
+        }
+        root = blue + (win & 0xff);
+        e = tables[root]!;
+        nb = e >>> 16;
+        if (nb > HUFFMAN_TABLE_BITS) {
+          win >>>= HUFFMAN_TABLE_BITS;
+          cnt -= HUFFMAN_TABLE_BITS;
+          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
+          nb = e >>> 16;
+        }
+        win >>>= nb;
+        cnt -= nb;
+        const b = e & 0xffff;
+        if (cnt < 15) {
+          while (cnt <= 24) {
+            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
+            bp++;
+            cnt += 8;
+          }
+        }
+        root = alphaAt + (win & 0xff);
+        e = tables[root]!;
+        nb = e >>> 16;
+        if (nb > HUFFMAN_TABLE_BITS) {
+          win >>>= HUFFMAN_TABLE_BITS;
+          cnt -= HUFFMAN_TABLE_BITS;
+          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
+          nb = e >>> 16;
+        }
+        win >>>= nb;
+        cnt -= nb;
+        const a = e & 0xffff;
+        br.window = win;
+        br.count = cnt;
+        br.pos = bp;
         if (br.eos()) break;
-        data[pos++] = ((alpha << 24) | (red << 16) | (code << 8) | blue) >>> 0;
+        data[pos++] = ((a << 24) | (r << 16) | (code << 8) | b) >>> 0;
         if (++col >= width) {
           col = 0;
           ++row;
@@ -290,23 +314,27 @@ class Vp8lDecoder {
           }
         }
       } else if (code < lenCodeLimit) {
+        br.window = win;
+        br.count = cnt;
+        br.pos = bp;
         const length = this.copyDistance(code - NUM_LITERAL_CODES);
-        const distSymbol = this.readSymbol(tables, groupStarts[g + 4]!);
+        const distSymbol = this.readSymbol(tables, dist);
         const distCode = this.copyDistance(distSymbol);
-        let dist: number;
+        let distance: number;
         if (distCode > 120) {
-          dist = distCode - 120;
+          distance = distCode - 120;
         } else {
           const plane = CODE_TO_PLANE[distCode - 1]!;
-          dist = (plane >> 4) * width + (8 - (plane & 0xf));
-          if (dist < 1) dist = 1;
+          distance = (plane >> 4) * width + (8 - (plane & 0xf));
+          if (distance < 1) distance = 1;
         }
         if (br.eos()) break;
-        if (pos < dist || total - pos < length) throw this.fail(`backward reference (distance ${dist}, length ${length}) leaves the image`);
-        if (dist >= length) {
-          data.copyWithin(pos, pos - dist, pos - dist + length);
+        if (pos < distance || total - pos < length) throw this.fail(`backward reference (distance ${distance}, length ${length}) leaves the image`);
+        // Short copies as a loop; overlapping ones must be (they repeat the pattern).
+        if (distance >= length && length > 16) {
+          data.copyWithin(pos, pos - distance, pos - distance + length);
         } else {
-          for (let i = 0; i < length; i++) data[pos + i] = data[pos + i - dist]!;
+          for (let i = 0; i < length; i++) data[pos + i] = data[pos + i - distance]!;
         }
         pos += length;
         col += length;
@@ -314,7 +342,11 @@ class Vp8lDecoder {
           col -= width;
           ++row;
         }
-        if (col & mask) g = groupFor(col, row);
+        if (col & mask) {
+          g = groupAt(col, row);
+          green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
+          alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
+        }
         if (cache !== null) {
           while (lastCached < pos) {
             const argb = data[lastCached++]!;
@@ -322,6 +354,9 @@ class Vp8lDecoder {
           }
         }
       } else if (code < cacheLimit) {
+        br.window = win;
+        br.count = cnt;
+        br.pos = bp;
         while (lastCached < pos) {
           const argb = data[lastCached++]!;
           cache![Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
@@ -336,6 +371,9 @@ class Vp8lDecoder {
           }
         }
       } else {
+        br.window = win;
+        br.count = cnt;
+        br.pos = bp;
         throw this.fail(`symbol ${code} is outside the alphabet`);
       }
     }
