@@ -89,8 +89,32 @@ function predictSpan(p: Uint32Array, i: number, end: number, width: number, mode
     case 4:
       for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - width - 1]!);
       return;
+    case 5:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(avg2(p[i - 1]!, p[i - width + 1]!), p[i - width]!));
+      return;
+    case 6:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(p[i - 1]!, p[i - width - 1]!));
+      return;
+    case 7:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(p[i - 1]!, p[i - width]!));
+      return;
+    case 8:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(p[i - width - 1]!, p[i - width]!));
+      return;
+    case 9:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(p[i - width]!, p[i - width + 1]!));
+      return;
+    case 10:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(avg2(p[i - 1]!, p[i - width - 1]!), avg2(p[i - width]!, p[i - width + 1]!)));
+      return;
     case 11:
       for (; i < end; i++) p[i] = addPixels(p[i]!, select(p[i - width]!, p[i - 1]!, p[i - width - 1]!));
+      return;
+    case 12:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, clampedAddSubtractFull(p[i - 1]!, p[i - width]!, p[i - width - 1]!));
+      return;
+    case 13:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, clampedAddSubtractHalf(p[i - 1]!, p[i - width]!, p[i - width - 1]!));
       return;
     default:
       // The top-right of a row's last pixel is the first pixel of the current row (memory order).
