@@ -55,6 +55,16 @@ console.log(text, textToImage(text));`,
   codecRow('png', 'pngCodec', 28_000, 'the PNG codec with our strict inflate and the deflate of fflate'),
   codecRow('bmp', 'bmpCodec', 20_000, 'the BMP codec: headers, bitfields, RLE, a row loop per stored layout (speed over size)'),
   codecRow('jpeg', 'jpegCodec', 40_000, 'our own JPEG decoder (baseline, extended, progressive, draft) and encoder (baseline, optimize, progressive)'),
+  {
+    id: 'webp',
+    label: 'WebP codec alone: createPixtext({ codecs: [webpCodec] }) (the codec bundled from src/ until the package exports it)',
+    source: `import { createPixtext } from 'pixtext';
+import { webpCodec } from ${JSON.stringify(fileURLToPath(new URL('../src/formats/webp/index.ts', import.meta.url)))};
+const { decode, encode } = createPixtext({ codecs: [webpCodec] });
+console.log(encode(decode(new Uint8Array(0)), 'webp'));`,
+    ceiling: 35_000,
+    why: 'the instance (under 10 kB) plus the WebP codec, whose own budget is 25 kB: lossy VP8 and lossless VP8L decoders, alpha, the container, the lossless encoder',
+  },
   formRow('pil-dump', 'pilDumpForm', 'Pillow dump JSON', 'its reader and writer and the Pillow mode conversions it needs (CMYK, RGBX, I;16)'),
   formRow('data-url', 'dataUrlForm', 'data URL', 'the WHATWG data URL parser and writer'),
   formRow('base64', 'base64Form', 'bare base64 of a file', 'detection of bare base64 and the file sniffing it needs'),

@@ -124,6 +124,16 @@ export async function prepareInputs(log = () => {}) {
       writeAtomic(inputPath(`${image.id}.jpg`), image.file !== undefined ? readFileSync(image.file) : jpeg.encode({ width, height, data: rgba }, 90).data);
     }
   }
+  // WebP of the synthetic photo, lossy (quality 90) and lossless, written by sharp (libwebp).
+  if (!existsSync(inputPath(`${PHOTO.id}.q90.webp`)) || !existsSync(inputPath(`${PHOTO.id}.lossless.webp`))) {
+    log('making the WebP inputs');
+    const sharp = (await import('sharp')).default;
+    const { width, height } = PHOTO;
+    const rgb = readFileSync(inputPath(`${PHOTO.id}.rgb`));
+    const raw = { raw: { width, height, channels: 3 } };
+    writeAtomic(inputPath(`${PHOTO.id}.q90.webp`), await sharp(rgb, raw).webp({ quality: 90 }).toBuffer());
+    writeAtomic(inputPath(`${PHOTO.id}.lossless.webp`), await sharp(rgb, raw).webp({ lossless: true }).toBuffer());
+  }
   return [PHOTO, REAL];
 }
 

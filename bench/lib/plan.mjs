@@ -69,6 +69,17 @@ export function buildPlan() {
     reps: 5,
     unit: { pixels: TINY.width * TINY.height * TINY_CALLS },
   });
+  for (const kind of ['lossy', 'lossless']) {
+    plan.push({
+      id: `webp-decode-${kind}-${PHOTO.id}`,
+      group: 'webp',
+      title: `WebP decode, ${kind === 'lossy' ? 'lossy (quality 90)' : 'lossless'}, ${PHOTO.label}, written by sharp`,
+      workload: 'webp',
+      params: { kind },
+      reps: 3,
+      unit: { pixels: PHOTO.width * PHOTO.height },
+    });
+  }
   plan.push({
     id: 'resize-photo12-lanczos',
     group: 'resize',

@@ -170,6 +170,8 @@ export function evaluateTargets(results, stream, cli, browser) {
   }
 
   const P = 'photo12';
+  t.push(fasterThan(results, 'WebP lossy decode, 12 MP: speed vs image-in-browser', `webp-decode-lossy-${P}`, 'image-in-browser', 3));
+  t.push(fasterThan(results, 'WebP lossless decode, 12 MP: speed vs image-in-browser', `webp-decode-lossless-${P}`, 'image-in-browser', 3));
   t.push(fasterThan(results, 'PNG decode, 12 MP: speed vs pngjs', `png-decode-${P}`, 'pngjs', 1.3));
   t.push(fasterThan(results, 'PNG decode, 12 MP: speed vs fast-png', `png-decode-${P}`, 'fast-png', 2));
   t.push(fasterThan(results, 'PNG encode (level 6), 12 MP: speed vs pngjs (its defaults)', `png-encode-${P}`, 'pngjs', 1));

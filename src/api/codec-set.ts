@@ -14,11 +14,14 @@ export interface CodecSet {
 }
 
 // Magic bytes of each format, only to name a format whose codec was not given (a bundle with no codecs can still
-// say "this is a PNG, and no PNG codec is configured"). Given codecs decide with their own `sniff`.
-const SIGNATURES: Record<FormatId, readonly number[]> = {
+// say "this is a PNG, and no PNG codec is configured"). Given codecs decide with their own `sniff`. `null` matches
+// any byte (the RIFF size of a WebP file).
+const SIGNATURES: Record<FormatId, readonly (number | null)[]> = {
   png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
   jpeg: [0xff, 0xd8, 0xff],
   bmp: [0x42, 0x4d],
+  // "RIFF" ???? "WEBP" (RFC 9649 §2.5)
+  webp: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50],
 };
 
 const CODEC_FUNCTIONS = ['sniff', 'header', 'decode', 'encode'] as const;
@@ -51,7 +54,9 @@ export function createCodecSet(codecs: unknown): CodecSet {
     detect: (bytes) =>
       FORMAT_IDS.find((id) => {
         const codec = byId.get(id);
-        return codec === undefined ? SIGNATURES[id].every((b, i) => bytes[i] === b) : codec.sniff(bytes);
+        return codec === undefined
+          ? SIGNATURES[id].every((b, i) => i < bytes.length && (b === null || bytes[i] === b))
+          : codec.sniff(bytes);
       }),
     get(format) {
       const codec = byId.get(format);

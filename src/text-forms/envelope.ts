@@ -1,7 +1,9 @@
 // The pixtext envelope v1 as a text form (docs/ARCHITECTURE.md#the-envelope-v1): the reader, writer and header
 // look-up of the envelope-*.ts modules behind the TextFormHandler interface. Every instance has it.
 import type { RawImage } from '../raw-image.js';
-import { parseEnvelopeHeader } from './envelope-header.js';
+import { PixtextError } from '../errors.js';
+import { ENVELOPE_ENCODINGS, parseEnvelopeHeader } from './envelope-header.js';
+import type { EnvelopeEncoding } from './envelope-header.js';
 import { inspectEnvelopeObject } from './envelope-inspect.js';
 import { readEnvelopeObject, readSlicedEnvelope } from './envelope-read.js';
 import type { DecodedEnvelope, ReadEnvelopeOptions } from './envelope-read.js';
@@ -20,8 +22,16 @@ import { refuseRepeatedMembers } from './json-scan.js';
 export function envelopeContent(subject: TextSubject): EnvelopeContent {
   const { source, metadata } = subject;
   if (subject.kind === 'file') {
+    const encoding = subject.format;
+    // A format with a codec but no envelope encoding yet (WebP) cannot be stored as it is.
+    if (!(ENVELOPE_ENCODINGS as readonly string[]).includes(encoding)) {
+      throw new PixtextError(
+        'ERR_UNSUPPORTED',
+        `A ${encoding} file cannot be stored in an envelope: ask for encoding 'raw' or 'png' instead of the original file`,
+      );
+    }
     const { width, height, mode } = subject.declared();
-    return { width, height, mode, encoding: subject.format, source, metadata, data: subject.bytes };
+    return { width, height, mode, encoding: encoding as EnvelopeEncoding, source, metadata, data: subject.bytes };
   }
   const { width, height, mode, data, palette } = subject.image;
   return { width, height, mode, encoding: 'raw', palette, source, metadata, data };

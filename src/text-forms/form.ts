@@ -87,7 +87,7 @@ export interface TextInfo {
   height: number;
   mode: PixelMode;
   /** `raw` pixels, or the format of the stored file. */
-  encoding: EnvelopeEncoding;
+  encoding: EnvelopeEncoding | FormatId;
   /** Bytes of the stored payload (raw pixels or file); for an envelope as declared, not verified. */
   byteLength: number;
   /** Characters in the text. */

@@ -12,6 +12,8 @@ export interface Seeds {
   png: Uint8Array[];
   bmp: Uint8Array[];
   jpeg: Uint8Array[];
+  /** WebP files of tests/fixtures/webp (Pillow's, the synthetic ones, ours) of at most 4 KB: for the webp reader only. */
+  webp: Uint8Array[];
   envelope: TextSeed[];
   pil: TextSeed[];
   dataUrl: TextSeed[];
@@ -56,6 +58,7 @@ export function loadSeeds(fixtures: string): Seeds {
     .flatMap((d) => filesIn(join(fixtures, 'jpeg', d), /\.jpe?g$/, 8192))
     .map(read)
     .filter((b) => b[0] === 0xff && b[1] === 0xd8);
+  const webp = ['pillow', 'synthetic', 'ours'].flatMap((d) => filesIn(join(fixtures, 'webp', d), /\.webp$/, 4096)).map(read);
 
   const files: Array<{ format: 'png' | 'bmp' | 'jpeg'; bytes: Uint8Array }> = [
     ...spread(png.filter((b) => b.length < 2000), 8).map((bytes) => ({ format: 'png' as const, bytes })),
@@ -99,5 +102,5 @@ export function loadSeeds(fixtures: string): Seeds {
     const text = b64(file.bytes);
     return { form: 'base64', text: i % 3 === 0 ? text.replace(/.{1,76}/g, '$&\n') : text, file };
   });
-  return { png, bmp, jpeg, envelope, pil, dataUrl, base64 };
+  return { png, bmp, jpeg, webp, envelope, pil, dataUrl, base64 };
 }

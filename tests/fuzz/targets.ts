@@ -8,6 +8,7 @@ import { PixtextError } from '../../src/errors.js';
 import { bmpCodec } from '../../src/formats/bmp/index.js';
 import { jpegCodec } from '../../src/formats/jpeg/index.js';
 import { pngCodec } from '../../src/formats/png/index.js';
+import { webpCodec } from '../../src/formats/webp/index.js';
 import type { PixelMode, RawImage } from '../../src/raw-image.js';
 import { mutateBmp } from './bmp-mutators.js';
 import { mutateBareBase64, mutateDataUrl, mutateEnvelope, mutatePilDump } from './form-mutators.js';
@@ -17,11 +18,12 @@ import { mutateJpeg, parseJpegSeed } from './jpeg-mutators.js';
 import type { JpegSeed } from './jpeg-mutators.js';
 import { mutatePng, parsePngSeed } from './png-mutators.js';
 import type { PngSeed } from './png-mutators.js';
+import { mutateWebp } from './webp-mutators.js';
 import type { Rng } from './rng.js';
 import type { Seeds } from './seeds.js';
 
 /** The readers, in report order. */
-export const TARGET_NAMES = ['png', 'bmp', 'jpeg', 'envelope', 'pil-dump', 'data-url', 'textToImage'] as const;
+export const TARGET_NAMES = ['png', 'bmp', 'jpeg', 'envelope', 'pil-dump', 'data-url', 'textToImage', 'webp'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 /** One fuzz input: file bytes or text, and for textToImage an optional `mode` option. */
@@ -173,6 +175,13 @@ export function createTargets(seeds: Seeds): Target[] {
       run: runWhole,
       check: checkWhole,
       pristine: whole.map((s) => ({ text: s.text })),
+    },
+    {
+      name: 'webp',
+      generate: (rng) => ({ bytes: mutateWebp(rng, rng.pick(seeds.webp), seeds.webp) }),
+      run: (input, maxPixels) => webpCodec.decode(input.bytes!, { maxPixels }),
+      check: (output, _input, maxPixels) => checkImage(output, maxPixels, ['RGB', 'RGBA']),
+      pristine: seeds.webp.map((bytes) => ({ bytes })),
     },
   ];
 }

@@ -1,0 +1,411 @@
+// The VP8L lossless bitstream (RFC 9649 §3; libwebp 1.2.4 src/dec/vp8l_dec.c): transforms, colour cache, meta
+// Huffman codes, LZ77 backward references with the distance map. Decodes to ARGB words (0xAARRGGBB), exact by
+// construction.
+import { PixtextError } from '../../../errors.js';
+import { Vp8lBitReader } from './bit-reader.js';
+import { readHuffmanCode } from './code-lengths.js';
+import { HUFFMAN_TABLE_BITS, LENGTHS_TABLE_BITS } from './huffman.js';
+import { applyInverseTransforms, type Vp8lTransform } from './transforms.js';
+
+const NUM_LITERAL_CODES = 256;
+const NUM_LENGTH_CODES = 24;
+const NUM_DISTANCE_CODES = 40;
+const MAX_CACHE_BITS = 11;
+/** Alphabet sizes of the five codes of a group: green + lengths (+ cache), red, blue, alpha, distance. */
+const ALPHABET_SIZE = [NUM_LITERAL_CODES + NUM_LENGTH_CODES, NUM_LITERAL_CODES, NUM_LITERAL_CODES, NUM_LITERAL_CODES, NUM_DISTANCE_CODES];
+/** Entries a group's five tables may need, by colour cache bits (vp8l_dec.c kTableSize). */
+const FIXED_TABLE_SIZE = 630 * 3 + 410;
+const TABLE_SIZE = [654, 656, 658, 662, 670, 686, 718, 782, 912, 1168, 1680, 2704].map((n) => FIXED_TABLE_SIZE + n);
+/** The distance map: (dy, 8 - dx) of the 120 nearest 2-D neighbours (RFC 9649 §4.2.2, kCodeToPlane). */
+const CODE_TO_PLANE = [
+  0x18, 0x07, 0x17, 0x19, 0x28, 0x06, 0x27, 0x29, 0x16, 0x1a, 0x26, 0x2a, 0x38, 0x05, 0x37, 0x39, 0x15, 0x1b, 0x36, 0x3a,
+  0x25, 0x2b, 0x48, 0x04, 0x47, 0x49, 0x14, 0x1c, 0x35, 0x3b, 0x46, 0x4a, 0x24, 0x2c, 0x58, 0x45, 0x4b, 0x34, 0x3c, 0x03,
+  0x57, 0x59, 0x13, 0x1d, 0x56, 0x5a, 0x23, 0x2d, 0x44, 0x4c, 0x55, 0x5b, 0x33, 0x3d, 0x68, 0x02, 0x67, 0x69, 0x12, 0x1e,
+  0x66, 0x6a, 0x22, 0x2e, 0x54, 0x5c, 0x43, 0x4d, 0x65, 0x6b, 0x32, 0x3e, 0x78, 0x01, 0x77, 0x79, 0x53, 0x5d, 0x11, 0x1f,
+  0x64, 0x6c, 0x42, 0x4e, 0x76, 0x7a, 0x21, 0x2f, 0x75, 0x7b, 0x31, 0x3f, 0x63, 0x6d, 0x52, 0x5e, 0x00, 0x74, 0x7c, 0x41,
+  0x4f, 0x10, 0x20, 0x62, 0x6e, 0x30, 0x73, 0x7d, 0x51, 0x5f, 0x40, 0x72, 0x7e, 0x61, 0x6f, 0x50, 0x71, 0x7f, 0x60, 0x70,
+];
+/** The colour cache hash multiplier (RFC 9649 §3.6.2.2). */
+const HASH_MUL = 0x1e35a7bd;
+
+/** The Huffman codes of one image level: groups of five tables and the entropy image that picks a group. */
+interface HuffmanCodes {
+  tables: Int32Array;
+  /** Start of each group's five tables in `tables`: groupStarts[5 × g + k]. */
+  groupStarts: Int32Array;
+  /** Group index per entropy-image pixel, or null for one group. */
+  image: Uint32Array | null;
+  bits: number;
+  xsize: number;
+}
+
+function bad(message: string, reader: Vp8lBitReader, base: number): PixtextError {
+  if (reader.eos()) return new PixtextError('ERR_TRUNCATED', `WebP: the VP8L data ends early (${message})`, { offset: base + reader.end, chunk: 'VP8L' });
+  return new PixtextError('ERR_CORRUPT', `WebP: VP8L ${message}`, { offset: base + Math.min(reader.pos, reader.end), chunk: 'VP8L' });
+}
+
+const subSample = (size: number, bits: number): number => (size + (1 << bits) - 1) >> bits;
+
+/** Decoder state over one VP8L bitstream (one image and its sub-images). */
+class Vp8lDecoder {
+  readonly codeLengths = new Int32Array(NUM_LITERAL_CODES + NUM_LENGTH_CODES + (1 << MAX_CACHE_BITS));
+  readonly lengthsTable = new Int32Array(1 << LENGTHS_TABLE_BITS);
+
+  constructor(
+    readonly br: Vp8lBitReader,
+    /** Offset of the bitstream in the file, for error offsets. */
+    readonly base: number,
+  ) {}
+
+  fail(message: string): PixtextError {
+    return bad(message, this.br, this.base);
+  }
+
+  /** Reads one symbol with the table at `at` (vp8l_dec.c ReadSymbol). */
+  readSymbol(table: Int32Array, at: number): number {
+    const br = this.br;
+    if (br.count < 15) br.fill();
+    const root = at + (br.window & 0xff);
+    let entry = table[root]!;
+    let bits = entry >>> 16;
+    if (bits > HUFFMAN_TABLE_BITS) {
+      br.window >>>= HUFFMAN_TABLE_BITS;
+      br.count -= HUFFMAN_TABLE_BITS;
+      entry = table[root + (entry & 0xffff) + (br.window & ((1 << (bits - HUFFMAN_TABLE_BITS)) - 1))]!;
+      bits = entry >>> 16;
+    }
+    br.window >>>= bits;
+    br.count -= bits;
+    return entry & 0xffff;
+  }
+
+  /** Reads one code's lengths and builds its table at `at` (or only checks it when `table` is null). */
+  readHuffmanCode(alphabetSize: number, table: Int32Array | null, at: number): number {
+    return readHuffmanCode(this.br, this.codeLengths, this.lengthsTable, alphabetSize, table, at, (m) => this.fail(m));
+  }
+
+  /** The Huffman codes of an image level (vp8l_dec.c ReadHuffmanCodes). */
+  readHuffmanCodes(xsize: number, ysize: number, cacheBits: number, allowMeta: boolean): HuffmanCodes {
+    const br = this.br;
+    let image: Uint32Array | null = null;
+    let bits = 0;
+    let numGroups = 1;
+    let numGroupsMax = 1;
+    let mapping: Int32Array | null = null;
+    if (allowMeta && br.read(1) === 1) {
+      bits = br.read(3) + 2;
+      const hx = subSample(xsize, bits);
+      const hy = subSample(ysize, bits);
+      image = this.decodeImageStream(hx, hy, false);
+      for (let i = 0; i < image.length; i++) {
+        const group = (image[i]! >> 8) & 0xffff;
+        image[i] = group;
+        if (group >= numGroupsMax) numGroupsMax = group + 1;
+      }
+      // Many declared groups: number the used ones densely, as libwebp does to bound memory.
+      if (numGroupsMax > 1000 || numGroupsMax > xsize * ysize) {
+        mapping = new Int32Array(numGroupsMax).fill(-1);
+        numGroups = 0;
+        for (let i = 0; i < image.length; i++) {
+          let mapped = mapping[image[i]!]!;
+          if (mapped === -1) mapped = mapping[image[i]!] = numGroups++;
+          image[i] = mapped;
+        }
+      } else {
+        numGroups = numGroupsMax;
+      }
+    }
+    if (br.eos()) throw this.fail('entropy image');
+    const tableSize = TABLE_SIZE[cacheBits]!;
+    const tables = new Int32Array(numGroups * tableSize);
+    const groupStarts = new Int32Array(numGroups * 5);
+    let at = 0;
+    for (let i = 0; i < numGroupsMax; i++) {
+      const unused = mapping !== null && mapping[i] === -1;
+      const group = mapping === null ? i : mapping[i]!;
+      for (let j = 0; j < 5; j++) {
+        const alphabetSize = ALPHABET_SIZE[j]! + (j === 0 && cacheBits > 0 ? 1 << cacheBits : 0);
+        if (unused) {
+          this.readHuffmanCode(alphabetSize, null, 0);
+        } else {
+          groupStarts[group * 5 + j] = at;
+          at += this.readHuffmanCode(alphabetSize, tables, at);
+        }
+      }
+    }
+    return { tables, groupStarts, image, bits, xsize: subSample(xsize, bits) };
+  }
+
+  /**
+   * One image stream (vp8l_dec.c DecodeImageStream): at level 0 with its transforms, else a sub-image (entropy
+   * image, transform data). Returns the ARGB words at the coded width (after colour indexing's packing).
+   */
+  decodeImageStream(xsize: number, ysize: number, isLevel0: boolean, transforms?: Vp8lTransform[]): Uint32Array {
+    const br = this.br;
+    let codedWidth = xsize;
+    if (isLevel0) {
+      let seen = 0;
+      while (br.read(1) === 1) {
+        const type = br.read(2);
+        if (seen & (1 << type)) throw this.fail(`transform ${type} appears twice`);
+        seen |= 1 << type;
+        transforms!.push(this.readTransform(type, codedWidth, ysize));
+        if (type === 3) codedWidth = subSample(codedWidth, transforms![transforms!.length - 1]!.bits);
+        if (br.eos()) throw this.fail('transform');
+      }
+    }
+    let cacheBits = 0;
+    if (br.read(1) === 1) {
+      cacheBits = br.read(4);
+      if (cacheBits < 1 || cacheBits > MAX_CACHE_BITS) throw this.fail(`colour cache bits ${cacheBits} not in 1..11`);
+    }
+    const codes = this.readHuffmanCodes(codedWidth, ysize, cacheBits, isLevel0);
+    const data = new Uint32Array(codedWidth * ysize);
+    this.decodeImageData(data, codedWidth, ysize, codes, cacheBits);
+    if (br.eos()) throw this.fail('pixel data');
+    return data;
+  }
+
+  readTransform(type: number, xsize: number, ysize: number): Vp8lTransform {
+    const br = this.br;
+    if (type === 0 || type === 1) {
+      const bits = br.read(3) + 2;
+      const data = this.decodeImageStream(subSample(xsize, bits), subSample(ysize, bits), false);
+      return { type, bits, xsize, ysize, data };
+    }
+    if (type === 3) {
+      const numColors = br.read(8) + 1;
+      const bits = numColors > 16 ? 0 : numColors > 4 ? 1 : numColors > 2 ? 2 : 3;
+      const coded = this.decodeImageStream(numColors, 1, false);
+      // The palette is delta-coded; entries past it read as transparent black (vp8l_dec.c ExpandColorMap).
+      const palette = new Uint32Array(1 << (8 >> bits));
+      palette[0] = coded[0]!;
+      for (let i = 1; i < numColors; i++) {
+        const a = coded[i]!;
+        const b = palette[i - 1]!;
+        palette[i] = (((a & 0xff00ff00) + (b & 0xff00ff00)) & 0xff00ff00) | (((a & 0x00ff00ff) + (b & 0x00ff00ff)) & 0x00ff00ff);
+      }
+      return { type, bits, xsize, ysize, data: palette };
+    }
+    return { type, bits: 0, xsize, ysize, data: new Uint32Array(0) };
+  }
+
+  /** The entropy-coded pixels (vp8l_dec.c DecodeImageData). */
+  decodeImageData(data: Uint32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
+    const br = this.br;
+    const bytes = br.data;
+    const end = br.end;
+    const { tables, groupStarts, image, bits: groupBits } = codes;
+    const mask = image === null ? -1 : (1 << groupBits) - 1;
+    const cache = cacheBits > 0 ? new Uint32Array(1 << cacheBits) : null;
+    const cacheShift = 32 - cacheBits;
+    const lenCodeLimit = NUM_LITERAL_CODES + NUM_LENGTH_CODES;
+    const cacheLimit = lenCodeLimit + (cache === null ? 0 : 1 << cacheBits);
+    const total = width * height;
+    let pos = 0;
+    let lastCached = 0;
+    let col = 0;
+    let row = 0;
+    // Table offsets of the current group's five codes, set where the group can change (plain locals: a closure
+    // assigning them would move them off the fast path).
+    const groupAt = (c: number, r: number): number =>
+      image === null ? 0 : image[(r >> groupBits) * codes.xsize + (c >> groupBits)]! * 5;
+    let g = groupAt(0, 0);
+    let green = groupStarts[g]!, red = groupStarts[g + 1]!, blue = groupStarts[g + 2]!;
+    let alphaAt = groupStarts[g + 3]!, dist = groupStarts[g + 4]!;
+    while (pos < total) {
+      if ((col & mask) === 0) {
+        g = groupAt(col, row);
+        green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
+        alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
+      }
+      // The reader's state in locals for the four literal symbols (ReadSymbol written out): the hot path.
+      let win = br.window, cnt = br.count, bp = br.pos, root = 0, e = 0, nb = 0;
+      if (cnt < 15) {
+        while (cnt <= 24) {
+          win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
+          bp++;
+          cnt += 8;
+        }
+      }
+      root = green + (win & 0xff);
+      e = tables[root]!;
+      nb = e >>> 16;
+      if (nb > HUFFMAN_TABLE_BITS) {
+        win >>>= HUFFMAN_TABLE_BITS;
+        cnt -= HUFFMAN_TABLE_BITS;
+        e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
+        nb = e >>> 16;
+      }
+      win >>>= nb;
+      cnt -= nb;
+      const code = e & 0xffff;
+      if (code < NUM_LITERAL_CODES) {
+        if (cnt < 15) {
+          while (cnt <= 24) {
+            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
+            bp++;
+            cnt += 8;
+          }
+        }
+        root = red + (win & 0xff);
+        e = tables[root]!;
+        nb = e >>> 16;
+        if (nb > HUFFMAN_TABLE_BITS) {
+          win >>>= HUFFMAN_TABLE_BITS;
+          cnt -= HUFFMAN_TABLE_BITS;
+          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
+          nb = e >>> 16;
+        }
+        win >>>= nb;
+        cnt -= nb;
+        const r = e & 0xffff;
+        if (cnt < 15) {
+          while (cnt <= 24) {
+            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
+            bp++;
+            cnt += 8;
+          }
+        }
+        root = blue + (win & 0xff);
+        e = tables[root]!;
+        nb = e >>> 16;
+        if (nb > HUFFMAN_TABLE_BITS) {
+          win >>>= HUFFMAN_TABLE_BITS;
+          cnt -= HUFFMAN_TABLE_BITS;
+          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
+          nb = e >>> 16;
+        }
+        win >>>= nb;
+        cnt -= nb;
+        const b = e & 0xffff;
+        if (cnt < 15) {
+          while (cnt <= 24) {
+            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
+            bp++;
+            cnt += 8;
+          }
+        }
+        root = alphaAt + (win & 0xff);
+        e = tables[root]!;
+        nb = e >>> 16;
+        if (nb > HUFFMAN_TABLE_BITS) {
+          win >>>= HUFFMAN_TABLE_BITS;
+          cnt -= HUFFMAN_TABLE_BITS;
+          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
+          nb = e >>> 16;
+        }
+        win >>>= nb;
+        cnt -= nb;
+        const a = e & 0xffff;
+        br.window = win;
+        br.count = cnt;
+        br.pos = bp;
+        if (br.eos()) break;
+        data[pos++] = ((a << 24) | (r << 16) | (code << 8) | b) >>> 0;
+        if (++col >= width) {
+          col = 0;
+          ++row;
+          if (cache !== null) {
+            while (lastCached < pos) {
+              const argb = data[lastCached++]!;
+              cache[Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
+            }
+          }
+        }
+      } else if (code < lenCodeLimit) {
+        br.window = win;
+        br.count = cnt;
+        br.pos = bp;
+        const length = this.copyDistance(code - NUM_LITERAL_CODES);
+        const distSymbol = this.readSymbol(tables, dist);
+        const distCode = this.copyDistance(distSymbol);
+        let distance: number;
+        if (distCode > 120) {
+          distance = distCode - 120;
+        } else {
+          const plane = CODE_TO_PLANE[distCode - 1]!;
+          distance = (plane >> 4) * width + (8 - (plane & 0xf));
+          if (distance < 1) distance = 1;
+        }
+        if (br.eos()) break;
+        if (pos < distance || total - pos < length) throw this.fail(`backward reference (distance ${distance}, length ${length}) leaves the image`);
+        // Short copies as a loop; overlapping ones must be (they repeat the pattern).
+        if (distance >= length && length > 16) {
+          data.copyWithin(pos, pos - distance, pos - distance + length);
+        } else {
+          for (let i = 0; i < length; i++) data[pos + i] = data[pos + i - distance]!;
+        }
+        pos += length;
+        col += length;
+        while (col >= width) {
+          col -= width;
+          ++row;
+        }
+        if (col & mask) {
+          g = groupAt(col, row);
+          green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
+          alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
+        }
+        if (cache !== null) {
+          while (lastCached < pos) {
+            const argb = data[lastCached++]!;
+            cache[Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
+          }
+        }
+      } else if (code < cacheLimit) {
+        br.window = win;
+        br.count = cnt;
+        br.pos = bp;
+        while (lastCached < pos) {
+          const argb = data[lastCached++]!;
+          cache![Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
+        }
+        data[pos++] = cache![code - lenCodeLimit]!;
+        if (++col >= width) {
+          col = 0;
+          ++row;
+          while (lastCached < pos) {
+            const argb = data[lastCached++]!;
+            cache![Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
+          }
+        }
+      } else {
+        br.window = win;
+        br.count = cnt;
+        br.pos = bp;
+        throw this.fail(`symbol ${code} is outside the alphabet`);
+      }
+    }
+    if (br.eos()) throw this.fail('pixel data');
+  }
+
+  /** Length and distance prefix codes with their extra bits (RFC 9649 §3.6.2.1). */
+  copyDistance(symbol: number): number {
+    if (symbol < 4) return symbol + 1;
+    const extraBits = (symbol - 2) >> 1;
+    const offset = (2 + (symbol & 1)) << extraBits;
+    return offset + this.br.read(extraBits) + 1;
+  }
+}
+
+/** A decoded VP8L image: ARGB words, row by row. */
+export interface Vp8lImage {
+  readonly width: number;
+  readonly height: number;
+  readonly argb: Uint32Array;
+}
+
+/**
+ * Decodes the VP8L bitstream `data` (after its 5-byte header when `headerless` is false) of a `width` × `height`
+ * image to ARGB. `offset` is where `data` starts in the file. Sizes are checked by the caller against maxPixels.
+ * @throws PixtextError `ERR_CORRUPT`, `ERR_TRUNCATED`
+ */
+export function decodeVp8l(data: Uint8Array, width: number, height: number, offset: number, headerless = false): Vp8lImage {
+  const br = new Vp8lBitReader(data, headerless ? 0 : 5);
+  const decoder = new Vp8lDecoder(br, offset);
+  const transforms: Vp8lTransform[] = [];
+  const coded = decoder.decodeImageStream(width, height, true, transforms);
+  const argb = applyInverseTransforms(coded, transforms, width, height);
+  return { width, height, argb };
+}

@@ -1,0 +1,221 @@
+// The inverse VP8L transforms (RFC 9649 §4; libwebp 1.2.4 src/dsp/lossless.c): predictor, cross colour,
+// subtract green and colour indexing with pixel bundling, applied in the reverse of the order they were read.
+
+/** One transform as read: type 0 predictor, 1 cross colour, 2 subtract green, 3 colour indexing. */
+export interface Vp8lTransform {
+  readonly type: number;
+  /** Tile size bits (0, 1) or bits per packed index (3). */
+  readonly bits: number;
+  /** Image width and height when the transform was read (before colour indexing packs the width). */
+  readonly xsize: number;
+  readonly ysize: number;
+  /** Tile data (0, 1) or the palette expanded to 1 << (8 >> bits) entries (3). */
+  readonly data: Uint32Array;
+}
+
+/** Per-byte average, rounding down (lossless.c Average2). */
+const avg2 = (a: number, b: number): number => ((((a ^ b) & 0xfefefefe) >>> 1) + (a & b)) >>> 0;
+
+/** Per-byte sum modulo 256 (lossless_common.h VP8LAddPixels). */
+const addPixels = (a: number, b: number): number =>
+  ((((a & 0xff00ff00) + (b & 0xff00ff00)) & 0xff00ff00) | (((a & 0x00ff00ff) + (b & 0x00ff00ff)) & 0x00ff00ff)) >>> 0;
+
+const clip255 = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
+
+function clampedAddSubtractFull(c0: number, c1: number, c2: number): number {
+  const a = clip255((c0 >>> 24) + (c1 >>> 24) - (c2 >>> 24));
+  const r = clip255(((c0 >> 16) & 0xff) + ((c1 >> 16) & 0xff) - ((c2 >> 16) & 0xff));
+  const g = clip255(((c0 >> 8) & 0xff) + ((c1 >> 8) & 0xff) - ((c2 >> 8) & 0xff));
+  const b = clip255((c0 & 0xff) + (c1 & 0xff) - (c2 & 0xff));
+  return ((a << 24) | (r << 16) | (g << 8) | b) >>> 0;
+}
+
+// C's integer division truncates toward zero: (a - b) / 2, not >> 1.
+const addSubtractHalf = (a: number, b: number): number => clip255(a + ((a - b) / 2 | 0));
+
+function clampedAddSubtractHalf(c0: number, c1: number, c2: number): number {
+  const ave = avg2(c0, c1);
+  const a = addSubtractHalf(ave >>> 24, c2 >>> 24);
+  const r = addSubtractHalf((ave >> 16) & 0xff, (c2 >> 16) & 0xff);
+  const g = addSubtractHalf((ave >> 8) & 0xff, (c2 >> 8) & 0xff);
+  const b = addSubtractHalf(ave & 0xff, c2 & 0xff);
+  return ((a << 24) | (r << 16) | (g << 8) | b) >>> 0;
+}
+
+const sub3 = (a: number, b: number, c: number): number => Math.abs(b - c) - Math.abs(a - c);
+
+/** The predictor choosing top or left by gradient (lossless.c Select). */
+function select(a: number, b: number, c: number): number {
+  const paMinusPb =
+    sub3(a >>> 24, b >>> 24, c >>> 24) +
+    sub3((a >> 16) & 0xff, (b >> 16) & 0xff, (c >> 16) & 0xff) +
+    sub3((a >> 8) & 0xff, (b >> 8) & 0xff, (c >> 8) & 0xff) +
+    sub3(a & 0xff, b & 0xff, c & 0xff);
+  return paMinusPb <= 0 ? a : b;
+}
+
+/** Prediction of mode `mode` from left L, top T, top-left TL and top-right TR (RFC 9649 §4.1; 14, 15 act as 0). */
+function predict(mode: number, L: number, T: number, TL: number, TR: number): number {
+  switch (mode) {
+    case 1: return L;
+    case 2: return T;
+    case 3: return TR;
+    case 4: return TL;
+    case 5: return avg2(avg2(L, TR), T);
+    case 6: return avg2(L, TL);
+    case 7: return avg2(L, T);
+    case 8: return avg2(TL, T);
+    case 9: return avg2(T, TR);
+    case 10: return avg2(avg2(L, TL), avg2(T, TR));
+    case 11: return select(T, L, TL);
+    case 12: return clampedAddSubtractFull(L, T, TL);
+    case 13: return clampedAddSubtractHalf(L, T, TL);
+    default: return 0xff000000;
+  }
+}
+
+/** Adds mode `mode`'s predictions to the residuals p[i, end) of one row segment, in place. */
+function predictSpan(p: Uint32Array, i: number, end: number, width: number, mode: number): void {
+  switch (mode) {
+    case 1:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - 1]!);
+      return;
+    case 2:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - width]!);
+      return;
+    case 3:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - width + 1]!);
+      return;
+    case 4:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - width - 1]!);
+      return;
+    case 5:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(avg2(p[i - 1]!, p[i - width + 1]!), p[i - width]!));
+      return;
+    case 6:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(p[i - 1]!, p[i - width - 1]!));
+      return;
+    case 7:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(p[i - 1]!, p[i - width]!));
+      return;
+    case 8:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(p[i - width - 1]!, p[i - width]!));
+      return;
+    case 9:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(p[i - width]!, p[i - width + 1]!));
+      return;
+    case 10:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, avg2(avg2(p[i - 1]!, p[i - width - 1]!), avg2(p[i - width]!, p[i - width + 1]!)));
+      return;
+    case 11:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, select(p[i - width]!, p[i - 1]!, p[i - width - 1]!));
+      return;
+    case 12:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, clampedAddSubtractFull(p[i - 1]!, p[i - width]!, p[i - width - 1]!));
+      return;
+    case 13:
+      for (; i < end; i++) p[i] = addPixels(p[i]!, clampedAddSubtractHalf(p[i - 1]!, p[i - width]!, p[i - width - 1]!));
+      return;
+    default:
+      // The top-right of a row's last pixel is the first pixel of the current row (memory order).
+      for (; i < end; i++) p[i] = addPixels(p[i]!, predict(mode, p[i - 1]!, p[i - width]!, p[i - width - 1]!, p[i - width + 1]!));
+  }
+}
+
+/** Inverse predictor transform in place: residuals + predictions (lossless.c PredictorInverseTransform_C). */
+function inversePredictor(t: Vp8lTransform, p: Uint32Array): void {
+  const width = t.xsize;
+  const height = t.ysize;
+  // First row: black for the first pixel, then L.
+  p[0] = addPixels(p[0]!, 0xff000000);
+  for (let x = 1; x < width; x++) p[x] = addPixels(p[x]!, p[x - 1]!);
+  const tile = 1 << t.bits;
+  const tilesPerRow = (width + tile - 1) >> t.bits;
+  for (let y = 1; y < height; y++) {
+    const row = y * width;
+    const modes = (y >> t.bits) * tilesPerRow;
+    // First column: T.
+    p[row] = addPixels(p[row]!, p[row - width]!);
+    for (let x = 1; x < width; ) {
+      const end = Math.min(width, (x & ~(tile - 1)) + tile);
+      predictSpan(p, row + x, row + end, width, (t.data[modes + (x >> t.bits)]! >> 8) & 0xf);
+      x = end;
+    }
+  }
+}
+
+/** Inverse cross-colour transform in place (lossless.c TransformColorInverse), one tile's multipliers at a time. */
+function inverseCrossColor(t: Vp8lTransform, p: Uint32Array): void {
+  const width = t.xsize;
+  const tile = 1 << t.bits;
+  const tilesPerRow = (width + tile - 1) >> t.bits;
+  for (let y = 0; y < t.ysize; y++) {
+    const tiles = (y >> t.bits) * tilesPerRow;
+    const row = y * width;
+    for (let x0 = 0; x0 < width; x0 += tile) {
+      const code = t.data[tiles + (x0 >> t.bits)]!;
+      const greenToRed = (code << 24) >> 24;
+      const greenToBlue = (code << 16) >> 24;
+      const redToBlue = (code << 8) >> 24;
+      const end = row + Math.min(width, x0 + tile);
+      for (let i = row + x0; i < end; i++) {
+        const argb = p[i]!;
+        const green = (argb << 16) >> 24;
+        const red = ((argb >> 16) + ((greenToRed * green) >> 5)) & 0xff;
+        const blue = (argb + ((greenToBlue * green) >> 5) + ((redToBlue * ((red << 24) >> 24)) >> 5)) & 0xff;
+        p[i] = ((argb & 0xff00ff00) | (red << 16) | blue) >>> 0;
+      }
+    }
+  }
+}
+
+/** Inverse subtract-green in place (lossless.c VP8LAddGreenToBlueAndRed_C). */
+function addGreen(p: Uint32Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const argb = p[i]!;
+    const green = (argb >> 8) & 0xff;
+    const redBlue = ((argb & 0x00ff00ff) + ((green << 16) | green)) & 0x00ff00ff;
+    p[i] = ((argb & 0xff00ff00) | redBlue) >>> 0;
+  }
+}
+
+/** Inverse colour indexing: unpacks bundled indices (green) and maps them through the palette. */
+function inverseColorIndexing(t: Vp8lTransform, src: Uint32Array): Uint32Array {
+  const width = t.xsize;
+  const out = new Uint32Array(width * t.ysize);
+  const palette = t.data;
+  const bitsPerPixel = 8 >> t.bits;
+  const packedWidth = (width + (1 << t.bits) - 1) >> t.bits;
+  if (t.bits === 0) {
+    for (let i = 0; i < out.length; i++) out[i] = palette[(src[i]! >> 8) & 0xff]!;
+    return out;
+  }
+  const countMask = (1 << t.bits) - 1;
+  const bitMask = (1 << bitsPerPixel) - 1;
+  let o = 0;
+  for (let y = 0; y < t.ysize; y++) {
+    let s = y * packedWidth;
+    let packed = 0;
+    for (let x = 0; x < width; x++) {
+      if ((x & countMask) === 0) packed = (src[s++]! >> 8) & 0xff;
+      out[o++] = palette[packed & bitMask]!;
+      packed >>= bitsPerPixel;
+    }
+  }
+  return out;
+}
+
+/**
+ * Undoes `transforms` (in reverse order) on the decoded `coded` pixels; returns `width` × `height` ARGB words.
+ */
+export function applyInverseTransforms(coded: Uint32Array, transforms: readonly Vp8lTransform[], width: number, height: number): Uint32Array {
+  let pixels = coded;
+  for (let n = transforms.length - 1; n >= 0; n--) {
+    const t = transforms[n]!;
+    if (t.type === 0) inversePredictor(t, pixels);
+    else if (t.type === 1) inverseCrossColor(t, pixels);
+    else if (t.type === 2) addGreen(pixels, t.xsize * t.ysize);
+    else pixels = inverseColorIndexing(t, pixels);
+  }
+  return pixels.length === width * height ? pixels : pixels.subarray(0, width * height);
+}

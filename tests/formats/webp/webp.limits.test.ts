@@ -1,0 +1,92 @@
+// Sizes checked before allocating, headers without decoding, views honoured, and hand-built hostile files refused
+// with the right code.
+import { describe, expect, it } from 'vitest';
+import { decodeWebp, readWebpHeader } from '../../../src/formats/webp/decode.js';
+import { encodeWebp } from '../../../src/formats/webp/encode.js';
+import { hasWebpSignature } from '../../../src/formats/webp/riff.js';
+import { DEFAULT_MAX_PIXELS } from '../../../src/raw-image.js';
+import { concat } from '../../support/bytes.js';
+import { expectPixtextError } from '../../support/errors.js';
+import { readWebpFixture } from './webp-helpers.js';
+
+const options = { maxPixels: DEFAULT_MAX_PIXELS };
+const le32 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
+const le24 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff];
+const tag = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+
+/** A RIFF/WEBP file of the given chunks (each [fourcc, payload]), sizes and padding written out here. */
+function riff(chunks: Array<[string, number[] | Uint8Array]>): Uint8Array {
+  const body = chunks.flatMap(([t, p]) => [...tag(t), ...le32(p.length), ...p, ...(p.length & 1 ? [0] : [])]);
+  return Uint8Array.from([...tag('RIFF'), ...le32(4 + body.length), ...tag('WEBP'), ...body]);
+}
+
+/** A VP8X payload: flags, then canvas width - 1 and height - 1 as 24-bit fields. */
+const vp8x = (flags: number, width: number, height: number): number[] => [flags, 0, 0, 0, ...le24(width - 1), ...le24(height - 1)];
+
+describe('WebP limits and hostile files', () => {
+  it('checks the canvas against maxPixels before decoding (ERR_TOO_LARGE)', () => {
+    const bytes = readWebpFixture('synthetic/lossy_200x150_q50.webp');
+    expectPixtextError(() => decodeWebp(bytes, { maxPixels: 200 * 150 - 1 }), 'ERR_TOO_LARGE');
+    expect(decodeWebp(bytes, { maxPixels: 200 * 150 }).width).toBe(200);
+  });
+
+  it('refuses a huge VP8X canvas by maxPixels before reading any pixel data', () => {
+    // A 16384 × 16384 canvas with a 1×1 lossless frame in an ANMF chunk: valid structure, tiny file.
+    const frame = encodeWebp({ width: 1, height: 1, mode: 'RGBA', data: new Uint8Array(4) }).subarray(12);
+    const anmf = [...le24(0), ...le24(0), ...le24(0), ...le24(0), ...le24(100), 0, ...frame];
+    const bytes = riff([['VP8X', vp8x(0x12, 16384, 16384)], ['ANIM', [0, 0, 0, 0, 0, 0]], ['ANMF', anmf]]);
+    expect(readWebpHeader(bytes)).toEqual({ width: 16384, height: 16384, mode: 'RGBA', frames: 1, animated: true });
+    expectPixtextError(() => decodeWebp(bytes, { maxPixels: 1e6 }), 'ERR_TOO_LARGE');
+    // Within the limit, the first frame sits at the top left of a transparent canvas.
+    const small = riff([['VP8X', vp8x(0x12, 3, 2)], ['ANIM', [0, 0, 0, 0, 0, 0]], ['ANMF', anmf]]);
+    const image = decodeWebp(small, options);
+    expect(image.mode).toBe('RGBA');
+    expect(Array.from(image.data)).toEqual(new Array(24).fill(0));
+  });
+
+  it('reads the header without decoding and honours views into a larger buffer', () => {
+    const file = readWebpFixture('synthetic/lossless_alpha_17x9.webp');
+    const padded = concat(new Uint8Array([1, 2, 3]), file, new Uint8Array([9, 9]));
+    const view = padded.subarray(3, 3 + file.length);
+    expect(hasWebpSignature(view)).toBe(true);
+    expect(readWebpHeader(view)).toEqual({ width: 17, height: 9, mode: 'RGBA', frames: 1, animated: false });
+    expect(decodeWebp(view, options).data).toEqual(decodeWebp(file, options).data);
+  });
+
+  it('refuses broken structure with ERR_CORRUPT and cut files with ERR_TRUNCATED', () => {
+    const good = readWebpFixture('synthetic/lossy_17x9_q75.webp');
+    expectPixtextError(() => decodeWebp(good.subarray(0, good.length - 1), options), 'ERR_TRUNCATED');
+    expectPixtextError(() => decodeWebp(good.subarray(0, 15), options), 'ERR_TRUNCATED');
+    const renamed = good.slice();
+    renamed.set(tag('JUNK'), 12);
+    expectPixtextError(() => decodeWebp(renamed, options), 'ERR_CORRUPT');
+    const notWebp = good.slice();
+    notWebp.set(tag('WAVE'), 8);
+    expectPixtextError(() => decodeWebp(notWebp, options), 'ERR_CORRUPT');
+    // A still VP8X file whose canvas differs from its bitstream's size.
+    const vp8l = encodeWebp({ width: 2, height: 2, mode: 'RGB', data: new Uint8Array(12) }).subarray(20);
+    expectPixtextError(() => decodeWebp(riff([['VP8X', vp8x(0, 3, 2)], ['VP8L', vp8l]]), options), 'ERR_CORRUPT');
+    expect(decodeWebp(riff([['VP8X', vp8x(0, 2, 2)], ['VP8L', vp8l]]), options).mode).toBe('RGB');
+    // Reserved VP8X flag bits.
+    expectPixtextError(() => decodeWebp(riff([['VP8X', vp8x(0x01, 2, 2)], ['VP8L', vp8l]]), options), 'ERR_CORRUPT');
+    // An ALPH chunk with an unknown compression method.
+    const lossy = readWebpFixture('synthetic/lossy_7x5_q75.webp').subarray(20);
+    const alph = riff([['VP8X', vp8x(0x10, 7, 5)], ['ALPH', [3, ...new Array(35).fill(0)]], ['VP8 ', lossy.subarray(0, lossy.length)]]);
+    expectPixtextError(() => decodeWebp(alph, options), 'ERR_CORRUPT');
+  });
+
+  it('reads raw ALPH alpha with no filter into the fourth channel', () => {
+    const lossy = readWebpFixture('synthetic/lossy_7x5_q75.webp');
+    const vp8 = lossy.subarray(20, 20 + (lossy[16]! | (lossy[17]! << 8)));
+    const alpha = Array.from({ length: 35 }, (_, i) => i * 7);
+    const bytes = riff([['VP8X', vp8x(0x10, 7, 5)], ['ALPH', [0, ...alpha]], ['VP8 ', vp8]]);
+    const image = decodeWebp(bytes, options);
+    expect(image.mode).toBe('RGBA');
+    expect(Array.from({ length: 35 }, (_, i) => image.data[4 * i + 3])).toEqual(alpha);
+    // Horizontal filter: each row's deltas from the left (the first pixel from the pixel above).
+    const deltas = [0, ...alpha.map((a, i) => (i % 7 === 0 ? (i === 0 ? a : a - alpha[i - 7]!) : a - alpha[i - 1]!) & 0xff)];
+    deltas[0] = 1 << 2;
+    const filtered = decodeWebp(riff([['VP8X', vp8x(0x10, 7, 5)], ['ALPH', deltas], ['VP8 ', vp8]]), options);
+    expect(Array.from({ length: 35 }, (_, i) => filtered.data[4 * i + 3])).toEqual(alpha);
+  });
+});
