@@ -20,6 +20,7 @@ const COUNTS: Record<string, number> = {
   'pil-dump': 6000,
   'data-url': 6000,
   textToImage: 9000,
+  gif: 4000,
 };
 
 describe(`quick fuzz pass (${process.env['PIXTEXT_PROJECT'] ?? 'node'})`, () => {

@@ -10,6 +10,7 @@ import { jpegCodec } from '../../src/formats/jpeg/index.js';
 import { pngCodec } from '../../src/formats/png/index.js';
 import type { PixelMode, RawImage } from '../../src/raw-image.js';
 import { mutateBmp } from './bmp-mutators.js';
+import { createGifExifTargets } from './gif-exif-targets.js';
 import { mutateBareBase64, mutateDataUrl, mutateEnvelope, mutatePilDump } from './form-mutators.js';
 import type { FileFormat, FileMutator, TextSeed } from './form-mutators.js';
 import { checkDataUrl, checkEnvelope, checkImage } from './invariants.js';
@@ -21,7 +22,7 @@ import type { Rng } from './rng.js';
 import type { Seeds } from './seeds.js';
 
 /** The readers, in report order. */
-export const TARGET_NAMES = ['png', 'bmp', 'jpeg', 'envelope', 'pil-dump', 'data-url', 'textToImage'] as const;
+export const TARGET_NAMES = ['png', 'bmp', 'jpeg', 'envelope', 'pil-dump', 'data-url', 'textToImage', 'gif', 'exif'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 /** One fuzz input: file bytes or text, and for textToImage an optional `mode` option. */
@@ -174,5 +175,6 @@ export function createTargets(seeds: Seeds): Target[] {
       check: checkWhole,
       pristine: whole.map((s) => ({ text: s.text })),
     },
+    ...createGifExifTargets(seeds),
   ];
 }
