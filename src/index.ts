@@ -6,10 +6,13 @@ export type { RawImage, PixelMode } from './raw-image.js';
 export { convert, DITHER_METHODS } from './pixel-modes/convert.js';
 export type { BackgroundColor, ConvertOptions, DitherMethod } from './pixel-modes/convert.js';
 export type { ImageCodec, ImageHeader, FormatId, JpegSubsampling } from './formats/codec.js';
-export { FORMAT_IDS } from './formats/codec.js';
+export { FORMAT_IDS, PLUGIN_ID_PATTERN } from './formats/codec.js';
+export type { CodecDecodeOptions, CodecEncodeOptions } from './formats/codec.js';
 export { pngCodec } from './formats/png/index.js';
 export { bmpCodec } from './formats/bmp/index.js';
 export { jpegCodec } from './formats/jpeg/index.js';
+export { gifCodec } from './formats/gif/index.js';
+export type { GifCodec, GifHeader } from './formats/gif/index.js';
 export { crc32 } from './checksum/crc32.js';
 export {
   imageToText,

@@ -1,5 +1,4 @@
 // decode, encode and detectFormat (docs/ARCHITECTURE.md#public-api): the file codecs behind one interface.
-import type { FormatId } from '../formats/codec.js';
 import { validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { codecFor, toBytes } from './codec-set.js';
@@ -34,7 +33,7 @@ export function decodeWith(features: Features, input: unknown, rawOptions: unkno
  */
 export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, rawOptions: unknown): Uint8Array {
   const options = resolveEncodeOptions(rawOptions);
-  const id = resolveFormat(format);
+  const id = resolveFormat(format, codecs.knows);
   return codecs.get(id).encode(validateRawImage(image), options);
 }
 
@@ -46,6 +45,6 @@ export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, ra
  * detectFormatWith(createCodecSet([]), new Uint8Array([0x42, 0x4d])); // 'bmp'
  * ```
  */
-export function detectFormatWith(codecs: CodecSet, bytes: unknown): FormatId | undefined {
+export function detectFormatWith(codecs: CodecSet, bytes: unknown): string | undefined {
   return codecs.detect(toBytes(bytes, 'bytes'));
 }

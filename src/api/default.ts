@@ -2,6 +2,7 @@
 // conversion. Code that wants less (a smaller bundle) calls createPixtext itself; the features below are then
 // dropped by tree-shaking (docs/ARCHITECTURE.md#tree-shaking).
 import { bmpCodec } from '../formats/bmp/index.js';
+import { gifCodec } from '../formats/gif/index.js';
 import { jpegCodec } from '../formats/jpeg/index.js';
 import { pngCodec } from '../formats/png/index.js';
 import type { FormatId } from '../formats/codec.js';
@@ -20,9 +21,9 @@ import type { PixtextConfig } from './pixtext.js';
 import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
 import type { ImageFile } from './text-to-image.js';
 
-/** What the top-level functions are bound to: the PNG, JPEG and BMP codecs, every text form and mode conversion. */
+/** What the top-level functions are bound to: the PNG, JPEG, BMP and GIF codecs, every text form and mode conversion. */
 export const DEFAULT_CONFIG = {
-  codecs: [pngCodec, jpegCodec, bmpCodec],
+  codecs: [pngCodec, jpegCodec, bmpCodec, gifCodec],
   forms: [pilDumpForm, dataUrlForm, base64Form],
   convert,
 } as const satisfies PixtextConfig;
@@ -88,7 +89,8 @@ export function textToImage(text: string, options?: TextToImageOptions): RawImag
  * ```
  */
 export function textToFile(text: string, options?: TextToFileOptions): ImageFile {
-  return textToFileWith(DEFAULT_FEATURES, text, options);
+  // The default instance has only built-in codecs, so every format it returns is a FormatId.
+  return textToFileWith(DEFAULT_FEATURES, text, options) as ImageFile;
 }
 
 /**
@@ -130,7 +132,7 @@ export function encode(image: RawImage, format: FormatId, options?: EncodeOption
  * ```
  */
 export function detectFormat(bytes: Uint8Array | ArrayBuffer): FormatId | undefined {
-  return detectFormatWith(DEFAULT_FEATURES.codecs, bytes);
+  return detectFormatWith(DEFAULT_FEATURES.codecs, bytes) as FormatId | undefined;
 }
 
 /**

@@ -1,8 +1,9 @@
 // imageToText (docs/ARCHITECTURE.md#2-the-two-flows): an image in (file bytes, a RawImage, ImageData), one of the
 // text forms out. The order matters: everything that can be refused from the options and the input's kind is refused
 // before any decoding or encoding.
-import { invalidArgument } from '../errors.js';
-import type { FormatId, ImageCodec } from '../formats/codec.js';
+import { PixtextError, invalidArgument } from '../errors.js';
+import { ENVELOPE_ENCODINGS, isEnvelopeEncoding } from '../text-forms/envelope-header.js';
+import type { ImageCodec } from '../formats/codec.js';
 import { fromImageData } from '../image-data.js';
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
@@ -10,7 +11,7 @@ import type { TextFormHandler, TextSubject } from '../text-forms/form.js';
 import { codecFor } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import { resolveImageToTextOptions } from './options.js';
-import type { PayloadEncoding, ResolvedImageToTextOptions } from './options.js';
+import type { ResolvedImageToTextOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { encodeStored } from './stored-file.js';
@@ -30,7 +31,7 @@ export type ImageInput = Uint8Array | ArrayBuffer | RawImage | ImageDataInput;
 
 /** An input sorted out: a file with its codec, or pixels. */
 export type ClassifiedInput =
-  | { kind: 'file'; format: FormatId; codec: ImageCodec; bytes: Uint8Array }
+  | { kind: 'file'; format: string; codec: ImageCodec<string>; bytes: Uint8Array }
   | { kind: 'pixels'; image: RawImage };
 
 /**
@@ -58,13 +59,13 @@ export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput
 }
 
 /** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
-function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
+function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): string {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
   return input.kind === 'file' && options.mode === undefined ? 'original' : 'png';
 }
 
 /** Rejects combinations that would drop or contradict something the caller asked for. */
-function checkCombination(options: ResolvedImageToTextOptions, encoding: PayloadEncoding, input: ClassifiedInput): void {
+function checkCombination(options: ResolvedImageToTextOptions, encoding: string, input: ClassifiedInput): void {
   if (options.as === 'pil' && encoding !== 'raw') {
     throw invalidArgument(`encoding 'raw' with as: 'pil'`, 'encoding', encoding);
   }
@@ -77,6 +78,16 @@ function checkCombination(options: ResolvedImageToTextOptions, encoding: Payload
   if (encoding === 'original' && options.mode !== undefined) {
     throw invalidArgument(`no mode with encoding 'original'`, 'mode', options.mode);
   }
+}
+
+/** The envelope v1 stores raw pixels and the built-in formats: a plug-in format is refused before any work. */
+function checkEnvelopeEncoding(options: ResolvedImageToTextOptions, stored: string): void {
+  if (options.as !== 'envelope' || stored === 'raw' || isEnvelopeEncoding(stored)) return;
+  throw new PixtextError(
+    'ERR_UNSUPPORTED',
+    `An envelope v1 cannot hold a ${stored} file (its encodings are ${ENVELOPE_ENCODINGS.join(', ')}): ` +
+      `ask for encoding 'raw' or 'png', or for as: 'data-url' or 'base64'`,
+  );
 }
 
 function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features): RawImage {
@@ -113,18 +124,20 @@ export function imageToTextWith(
   rawOptions: unknown,
   write = (form: TextFormHandler, subject: TextSubject): unknown => form.write(subject),
 ): unknown {
-  const options = resolveImageToTextOptions(rawOptions);
   const { codecs } = features;
+  const options = resolveImageToTextOptions(rawOptions, codecs.knows);
   const classified = classifyInput(input, codecs);
   const encoding = options.encoding ?? defaultEncoding(options, classified);
   checkCombination(options, encoding, classified);
+  if (encoding !== 'original') checkEnvelopeEncoding(options, encoding);
+  else if (classified.kind === 'file') checkEnvelopeEncoding(options, classified.format);
   // A form this instance lacks is refused before any decoding or encoding.
   const form = features.forms.get(options.as);
   const { metadata } = options;
-  const source: FormatId | undefined = classified.kind === 'file' ? classified.format : undefined;
+  const source: string | undefined = classified.kind === 'file' ? classified.format : undefined;
 
   let image: RawImage | undefined;
-  let codec: ImageCodec;
+  let codec: ImageCodec<string>;
   let bytes: Uint8Array;
   if (encoding === 'original') {
     if (classified.kind !== 'file') {

@@ -13,7 +13,7 @@ export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil'] as const;
 export type TextForm = (typeof TEXT_FORMS)[number];
 
 /** What the text carries: `'raw'` pixels, an encoded file, or `'original'` (the input file's own bytes). */
-export const PAYLOAD_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'original'] as const;
+export const PAYLOAD_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'original'] as const;
 /** One of {@link PAYLOAD_ENCODINGS}. */
 export type PayloadEncoding = (typeof PAYLOAD_ENCODINGS)[number];
 
@@ -50,15 +50,16 @@ export interface DecodeOptions {
 /** Options of `textToImage`. */
 export type TextToImageOptions = Omit<DecodeOptions, 'draft'>;
 
-/** Options of `imageToText`. */
-export interface ImageToTextOptions extends EncodeOptions {
+/** Options of `imageToText`; `Id` adds the plug-in formats of a {@link createPixtext} instance to `encoding`. */
+export interface ImageToTextOptions<Id extends string = FormatId> extends EncodeOptions {
   /** The text form. Defaults to `'envelope'`. */
   as?: TextForm | undefined;
   /**
    * What the text carries. Defaults to `'raw'` for an envelope; for `data-url` and `base64`, to `'original'` for file
-   * input (`'png'` when `mode` asks for a conversion) and `'png'` for pixel input. `pil` is always raw.
+   * input (`'png'` when `mode` asks for a conversion) and `'png'` for pixel input. `pil` is always raw. A plug-in
+   * codec's id is an encoding for data URLs and bare base64.
    */
-  encoding?: PayloadEncoding | undefined;
+  encoding?: PayloadEncoding | Exclude<Id, FormatId> | undefined;
   /** Convert the image to this mode first. Defaults to the input's mode (a file's native mode). */
   mode?: PixelMode | undefined;
   /** A plain JSON object stored in the envelope's `metadata` (envelope only). Defaults to none. */
@@ -67,10 +68,10 @@ export interface ImageToTextOptions extends EncodeOptions {
   maxPixels?: number | undefined;
 }
 
-/** Options of `textToFile`. */
-export interface TextToFileOptions extends EncodeOptions {
+/** Options of `textToFile`; `Id` adds the plug-in formats of a {@link createPixtext} instance to `format`. */
+export interface TextToFileOptions<Id extends string = FormatId> extends EncodeOptions {
   /** The file format wanted. Defaults to the format of the file the text holds, or `'png'` for raw pixels. */
-  format?: FormatId | undefined;
+  format?: Id | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
 }
@@ -95,7 +96,8 @@ export interface ResolvedDecodeOptions {
 /** {@link ImageToTextOptions} with defaults applied, except `encoding`, whose default depends on the input. */
 export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
   as: TextForm;
-  encoding: PayloadEncoding | undefined;
+  /** One of {@link PAYLOAD_ENCODINGS}, or a plug-in codec's id. */
+  encoding: string | undefined;
   mode: PixelMode | undefined;
   metadata: Readonly<Record<string, unknown>> | undefined;
   maxPixels: number;
@@ -103,7 +105,8 @@ export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
 
 /** {@link TextToFileOptions} with defaults applied, except `format`. */
 export interface ResolvedTextToFileOptions extends ResolvedEncodeOptions {
-  format: FormatId | undefined;
+  /** A built-in format, or a plug-in codec's id. */
+  format: string | undefined;
   maxPixels: number;
 }
 
@@ -133,6 +136,16 @@ function booleanOption(value: unknown, fallback: boolean, option: string): boole
 }
 
 const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_NAMES, value, 'mode');
+
+/** What an instance knows beyond the built-in ids: its plug-in codecs' ids. */
+export type KnowsFormat = (id: string) => boolean;
+const builtInOnly: KnowsFormat = () => false;
+
+/** `value` when it is one of `values` or a format `knows`; undefined when it is undefined. */
+function formatOrOneOf(values: readonly string[], knows: KnowsFormat, value: unknown, option: string, required?: boolean): string | undefined {
+  if (typeof value === 'string' && !values.includes(value) && knows(value)) return value;
+  return oneOf(values, value, option, required);
+}
 
 /**
  * Validates encode options and applies defaults.
@@ -187,7 +200,7 @@ function draftOption(value: unknown): { width: number; height: number } | undefi
  * resolveImageToTextOptions({ as: 'data-url' }).as === 'data-url';
  * ```
  */
-export function resolveImageToTextOptions(options: unknown): ResolvedImageToTextOptions {
+export function resolveImageToTextOptions(options: unknown, knows: KnowsFormat = builtInOnly): ResolvedImageToTextOptions {
   const o = optionsObject(options);
   const metadata = o['metadata'];
   if (metadata !== undefined && !isJsonObject(metadata)) {
@@ -196,7 +209,7 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
   return {
     ...resolveEncodeOptions(o),
     as: oneOf(TEXT_FORMS, o['as'], 'as') ?? 'envelope',
-    encoding: oneOf(PAYLOAD_ENCODINGS, o['encoding'], 'encoding'),
+    encoding: formatOrOneOf(PAYLOAD_ENCODINGS, knows, o['encoding'], 'encoding'),
     mode: modeOption(o['mode']),
     metadata: metadata as Readonly<Record<string, unknown>> | undefined,
     maxPixels: resolveMaxPixels(o['maxPixels']),
@@ -211,23 +224,23 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
  * resolveTextToFileOptions({ format: 'bmp' }).format === 'bmp';
  * ```
  */
-export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOptions {
+export function resolveTextToFileOptions(options: unknown, knows: KnowsFormat = builtInOnly): ResolvedTextToFileOptions {
   const o = optionsObject(options);
   return {
     ...resolveEncodeOptions(o),
-    format: oneOf(FORMAT_IDS, o['format'], 'format'),
+    format: formatOrOneOf(FORMAT_IDS, knows, o['format'], 'format'),
     maxPixels: resolveMaxPixels(o['maxPixels']),
   };
 }
 
 /**
- * Validates a format argument.
+ * Validates a format argument: a built-in format, or a plug-in format `knows`.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveFormat('jpeg'); // 'jpeg'; resolveFormat('gif') throws ERR_INVALID_ARGUMENT
+ * resolveFormat('jpeg'); // 'jpeg'; resolveFormat('tiff') throws ERR_INVALID_ARGUMENT without a TIFF plug-in
  * ```
  */
-export function resolveFormat(value: unknown, option = 'format'): FormatId {
-  return oneOf(FORMAT_IDS, value, option, true)!;
+export function resolveFormat(value: unknown, knows: KnowsFormat = builtInOnly, option = 'format'): string {
+  return formatOrOneOf(FORMAT_IDS, knows, value, option, true)!;
 }

@@ -2,7 +2,7 @@
 // the mode the text declares. A format may keep an image in another mode than the one it was given (a BMP holds BGR
 // as RGB, a JPEG holds grey as neutral colour); the declared mode is restored on read.
 import { PixtextError } from '../errors.js';
-import type { FormatId, ImageCodec } from '../formats/codec.js';
+import type { ImageCodec } from '../formats/codec.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
@@ -35,7 +35,7 @@ const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
  * restoreMode(decodedRgb, 'BGR', 'png', convert); // the same pixels in B,G,R order
  * ```
  */
-export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId, convert: ConvertFunction): RawImage {
+export function restoreMode(decoded: RawImage, mode: PixelMode, format: string, convert: ConvertFunction): RawImage {
   if (decoded.mode === mode) return decoded;
   if (!RESTORABLE[decoded.mode]?.includes(mode)) {
     throw new PixtextError(
@@ -56,7 +56,7 @@ export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId
  * encodeStored(bgrImage, pngCodec, { quality: 90, compressionLevel: 6 }, convert);
  * ```
  */
-export function encodeStored(image: RawImage, codec: ImageCodec, options: ResolvedEncodeOptions, convert: ConvertFunction): Uint8Array {
+export function encodeStored(image: RawImage, codec: ImageCodec<string>, options: ResolvedEncodeOptions, convert: ConvertFunction): Uint8Array {
   const bytes = codec.encode(image, options);
   const stored = codec.header(bytes).mode;
   if (stored === image.mode || codec.id === 'jpeg' || SWAPS.has(`${stored}>${image.mode}`)) return bytes;
@@ -82,7 +82,7 @@ export function encodeStored(image: RawImage, codec: ImageCodec, options: Resolv
  */
 export function decodeStored(
   bytes: Uint8Array,
-  format: FormatId,
+  format: string,
   declared: DeclaredImage,
   codecs: CodecSet,
   convert: ConvertFunction,
@@ -93,7 +93,7 @@ export function decodeStored(
   if (actual !== format) {
     throw new PixtextError(
       'ERR_ENVELOPE',
-      `Envelope encoding is ${format} but its data is ${actual === undefined ? 'not a PNG, JPEG or BMP file' : `a ${actual} file`}`,
+      `Envelope encoding is ${format} but its data is ${actual === undefined ? 'not an image file pixtext knows' : `a ${actual} file`}`,
       { chunk: 'encoding' },
     );
   }

@@ -11,9 +11,9 @@ import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { decodeStored } from './stored-file.js';
 
-/** An image file: its format and bytes. */
-export interface ImageFile {
-  format: FormatId;
+/** An image file: its format (a built-in one, or a plug-in codec's id) and bytes. */
+export interface ImageFile<Id extends string = FormatId> {
+  format: Id;
   bytes: Uint8Array;
 }
 
@@ -56,8 +56,8 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
  * textToFileWith(createFeatures({ codecs: [pngCodec] }), text, { format: 'png' }).bytes;
  * ```
  */
-export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile {
-  const options = resolveTextToFileOptions(rawOptions);
+export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile<string> {
+  const options = resolveTextToFileOptions(rawOptions, features.codecs.knows);
   const payload = readPayload(features, text, options.maxPixels);
   // The stored file, handed out unchanged: only when its bytes really are of the format the text says.
   if (payload.kind === 'file' && (options.format ?? payload.format) === payload.format && features.codecs.detect(payload.bytes) === payload.format) {

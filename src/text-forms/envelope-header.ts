@@ -10,8 +10,8 @@ import { isJsonObject } from './json-scan.js';
 export const ENVELOPE_VERSION = 1;
 
 /** What an envelope's `data` holds: raw pixels or an encoded file. */
-export const ENVELOPE_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp'] as const;
-/** `'raw' | 'png' | 'jpeg' | 'bmp'`. */
+export const ENVELOPE_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'gif'] as const;
+/** One of {@link ENVELOPE_ENCODINGS}. */
 export type EnvelopeEncoding = (typeof ENVELOPE_ENCODINGS)[number];
 
 /** A JSON object as stored in an envelope's `metadata`. */
@@ -81,7 +81,8 @@ export function checkEnvelopeVersion(fields: JsonObject): void {
   }
 }
 
-function isEncoding(value: unknown): boolean {
+/** Whether `value` is an encoding the envelope v1 declares: `raw` or a built-in format. */
+export function isEnvelopeEncoding(value: unknown): value is EnvelopeEncoding {
   return (ENVELOPE_ENCODINGS as readonly unknown[]).includes(value);
 }
 
@@ -141,7 +142,7 @@ export function parseEnvelopeHeader(fields: JsonObject): EnvelopeHeader {
     width: checkedField(fields, 'width', NON_NEGATIVE, isCount),
     height: checkedField(fields, 'height', NON_NEGATIVE, isCount),
     mode: checkedField(fields, 'mode', ONE_OF_MODES, isPixelMode),
-    encoding: checkedField(fields, 'encoding', `one of ${ENVELOPE_ENCODINGS.join(', ')}`, isEncoding),
+    encoding: checkedField(fields, 'encoding', `one of ${ENVELOPE_ENCODINGS.join(', ')}`, isEnvelopeEncoding),
     byteLength: checkedField(fields, 'byteLength', NON_NEGATIVE, isCount),
     crc32: checkedField(fields, 'crc32', '8 lowercase hex digits', (value) => isString(value) && /^[0-9a-f]{8}$/.test(value as string)),
   };

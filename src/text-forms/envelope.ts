@@ -1,7 +1,8 @@
 // The pixtext envelope v1 as a text form (docs/ARCHITECTURE.md#the-envelope-v1): the reader, writer and header
 // look-up of the envelope-*.ts modules behind the TextFormHandler interface. Every instance has it.
 import type { RawImage } from '../raw-image.js';
-import { parseEnvelopeHeader } from './envelope-header.js';
+import { PixtextError } from '../errors.js';
+import { dataField, decodeField, isEnvelopeEncoding, parseEnvelopeHeader } from './envelope-header.js';
 import { inspectEnvelopeObject } from './envelope-inspect.js';
 import { readEnvelopeObject, readSlicedEnvelope } from './envelope-read.js';
 import type { DecodedEnvelope, ReadEnvelopeOptions } from './envelope-read.js';
@@ -19,6 +20,8 @@ import type { ReadContext, TextFormHandler, TextInfo, TextPayload, TextSample, T
 export function envelopeContent(subject: TextSubject): EnvelopeContent {
   const { source, metadata } = subject;
   if (subject.kind === 'file') {
+    // imageToText refuses other formats before any work; this guards the form's own contract.
+    if (!isEnvelopeEncoding(subject.format)) throw new PixtextError('ERR_UNSUPPORTED', `An envelope v1 cannot hold a ${subject.format} file`);
     const { width, height, mode } = subject.declared();
     return { width, height, mode, encoding: subject.format, source, metadata, data: subject.bytes };
   }
@@ -53,6 +56,16 @@ export function readEnvelopeText(sample: TextSample, options: ReadEnvelopeOption
   return readSlicedEnvelope(sample.sliced, options) ?? readEnvelopeObject(sample.object(), options);
 }
 
+/** The frames of a stored GIF, from its header (the payload base64-decoded, no pixels), or undefined if unreadable. */
+function storedFrameCount(data: string, context: ReadContext): number | undefined {
+  try {
+    return context.codecs.get('gif').header(decodeField(data, 'data', true)).frameCount;
+  } catch (error) {
+    if (error instanceof PixtextError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * The envelope v1, always part of a pixtext instance: exported for code that works with the form interface itself.
  * @example
@@ -72,7 +85,7 @@ export const envelopeForm = {
     return { kind: 'pixels', image };
   },
   write: (subject: TextSubject): string => writeEnvelope(envelopeContent(subject)),
-  inspect(sample: TextSample): TextInfo {
+  inspect(sample: TextSample, context: ReadContext): TextInfo {
     // The header alone: of the slice when the text has the canonical shape, else of the object (whose `data` must
     // still be a string).
     const e = sample.sliced === undefined ? inspectEnvelopeObject(sample.object()) : parseEnvelopeHeader(sample.sliced.fields);
@@ -90,6 +103,10 @@ export const envelopeForm = {
     if (e.source !== undefined) info.source = e.source;
     if (e.metadata !== undefined) info.metadata = e.metadata;
     if (e.palette !== undefined) info.paletteEntries = e.palette.length / 4;
+    if (e.encoding === 'gif') {
+      const frameCount = storedFrameCount(sample.sliced?.data ?? dataField(sample.object()), context);
+      if (frameCount !== undefined) info.frameCount = frameCount;
+    }
     return info;
   },
 } satisfies TextFormHandler<'envelope'>;
