@@ -42,7 +42,7 @@ export type {
 export type { ConvertFunction } from './api/pixtext.js';
 export type { ImageInput, ImageDataInput } from './api/image-to-text.js';
 export type { ImageFile } from './api/text-to-image.js';
-export { TEXT_FORMS, PAYLOAD_ENCODINGS, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
+export { TEXT_FORMS, PAYLOAD_ENCODINGS, ORIENTATION_CHOICES, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
 export type {
   ImageToTextOptions,
   TextToImageOptions,
@@ -51,6 +51,7 @@ export type {
   EncodeOptions,
   TextForm,
   PayloadEncoding,
+  OrientationChoice,
 } from './api/options.js';
 export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './text-forms/envelope-header.js';
 export type { EnvelopeEncoding } from './text-forms/envelope-header.js';

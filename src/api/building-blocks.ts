@@ -5,6 +5,8 @@ import { codecFor, toBytes } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
+import { readFileOrientation } from '../formats/exif/file-orientation.js';
+import { encodeOriented, oriented } from './orientation.js';
 import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './options.js';
 
 /**
@@ -20,7 +22,7 @@ export function decodeWith(features: Features, input: unknown, rawOptions: unkno
   const bytes = toBytes(input, 'bytes');
   const { maxPixels, draft } = options;
   const image = codecFor(features.codecs, bytes, 'The input').decode(bytes, draft === undefined ? { maxPixels } : { maxPixels, draft });
-  return inMode(features, image, options.mode);
+  return oriented(inMode(features, image, options.mode), readFileOrientation(bytes), options.orientation);
 }
 
 /**
@@ -34,7 +36,7 @@ export function decodeWith(features: Features, input: unknown, rawOptions: unkno
 export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, rawOptions: unknown): Uint8Array {
   const options = resolveEncodeOptions(rawOptions);
   const id = resolveFormat(format, codecs.knows);
-  return codecs.get(id).encode(validateRawImage(image), options);
+  return encodeOriented(codecs.get(id), validateRawImage(image), options);
 }
 
 /**

@@ -15,6 +15,9 @@ import type { ResolvedImageToTextOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { encodeStored } from './stored-file.js';
+import { oriented, refuseOrientation } from './orientation.js';
+import { readFileOrientation } from '../formats/exif/file-orientation.js';
+import { carriesOrientation } from '../formats/exif/write.js';
 
 /**
  * An object shaped like the DOM's `ImageData` (straight RGBA, 4 bytes a pixel, rows top to bottom). A real
@@ -90,7 +93,7 @@ function checkEnvelopeEncoding(options: ResolvedImageToTextOptions, stored: stri
   );
 }
 
-function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features): RawImage {
+function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features, orientation: number | undefined): RawImage {
   let image: RawImage;
   if (input.kind === 'file') {
     image = input.codec.decode(input.bytes, { maxPixels: options.maxPixels });
@@ -98,7 +101,15 @@ function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, f
     image = input.image;
     checkPixelLimit(image.width, image.height, options.maxPixels, 'The input image', image.mode);
   }
-  return inMode(features, image, options.mode);
+  return oriented(inMode(features, image, options.mode), orientation, options.orientation);
+}
+
+/** Refuses what would drop an orientation: a Pillow dump, or applying it to a file stored untouched. */
+function checkOrientation(options: ResolvedImageToTextOptions, encoding: string, orientation: number | undefined): void {
+  if (options.orientation === 'keep' && options.as === 'pil') refuseOrientation(orientation, 'A Pillow dump');
+  if (options.orientation === 'apply' && encoding === 'original' && orientation !== undefined && orientation !== 1) {
+    throw invalidArgument(`no orientation: 'apply' with encoding 'original' (the file is stored untouched, its orientation ${orientation} with it)`, 'orientation', options.orientation);
+  }
 }
 
 /**
@@ -135,6 +146,8 @@ export function imageToTextWith(
   const form = features.forms.get(options.as);
   const { metadata } = options;
   const source: string | undefined = classified.kind === 'file' ? classified.format : undefined;
+  const inputOrientation = classified.kind === 'file' ? readFileOrientation(classified.bytes) : classified.image.orientation;
+  checkOrientation(options, encoding, inputOrientation);
 
   let image: RawImage | undefined;
   let codec: ImageCodec<string>;
@@ -145,10 +158,12 @@ export function imageToTextWith(
     }
     ({ codec, bytes } = classified);
   } else {
-    image = pixelsOf(classified, options, features);
+    image = pixelsOf(classified, options, features, inputOrientation);
     if (encoding === 'raw') return write(form, { kind: 'pixels', image, source, metadata });
     codec = codecs.get(encoding);
-    bytes = encodeStored(image, codec, options, features.convert);
+    // An envelope records the orientation itself, so a payload format with no place for it (BMP, GIF) is fine there.
+    const toStore = options.as === 'envelope' && !carriesOrientation(codec.id) ? oriented(image, undefined, 'keep') : image;
+    bytes = encodeStored(toStore, codec, options, features.convert);
   }
   const declared = () => {
     if (image !== undefined) return image;
@@ -157,5 +172,7 @@ export function imageToTextWith(
     checkPixelLimit(header.width, header.height, options.maxPixels, `The ${codec.id} header`, header.mode);
     return header;
   };
-  return write(form, { kind: 'file', format: codec.id, mimeType: codec.mimeType, bytes, source, metadata, declared });
+  // The orientation the stored file carries: the original's own tag, or the one written with the pixels.
+  const orientation = image === undefined ? inputOrientation : image.orientation;
+  return write(form, { kind: 'file', format: codec.id, mimeType: codec.mimeType, bytes, source, metadata, orientation, declared });
 }

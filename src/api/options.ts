@@ -19,6 +19,11 @@ export type PayloadEncoding = (typeof PAYLOAD_ENCODINGS)[number];
 
 export { DEFAULT_COMPRESSION_LEVEL, DEFAULT_QUALITY };
 
+/** What to do with an EXIF orientation: `'keep'` it with the pixels, or `'apply'` it to them. */
+export const ORIENTATION_CHOICES = ['keep', 'apply'] as const;
+/** One of {@link ORIENTATION_CHOICES}. */
+export type OrientationChoice = (typeof ORIENTATION_CHOICES)[number];
+
 /** Options of `encode` (and of the encoding step of `imageToText` and `textToFile`). */
 export interface EncodeOptions {
   /** JPEG quality, an integer 1–100. Defaults to 90. */
@@ -45,6 +50,12 @@ export interface DecodeOptions {
    * it. Defaults to the full size.
    */
   draft?: { width: number; height: number } | undefined;
+  /**
+   * The EXIF orientation of a JPEG, PNG or WebP file (or of a text): `'keep'` returns the pixels as stored with
+   * `orientation` (1–8) on the image; `'apply'` returns exactly the pixels and size of Pillow's
+   * `ImageOps.exif_transpose` and no `orientation`. Defaults to `'keep'`.
+   */
+  orientation?: OrientationChoice | undefined;
 }
 
 /** Options of `textToImage`. */
@@ -66,6 +77,12 @@ export interface ImageToTextOptions<Id extends string = FormatId> extends Encode
   metadata?: Readonly<Record<string, unknown>> | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
+  /**
+   * The input's EXIF orientation (a file's tag, a RawImage's `orientation`): `'keep'` stores it with the image (the
+   * envelope's `orientation`, the EXIF of a PNG or JPEG payload); `'apply'` turns the pixels as Pillow's
+   * `ImageOps.exif_transpose` does and stores none. Defaults to `'keep'`.
+   */
+  orientation?: OrientationChoice | undefined;
 }
 
 /** Options of `textToFile`; `Id` adds the plug-in formats of a {@link createPixtext} instance to `format`. */
@@ -90,6 +107,7 @@ export interface ResolvedEncodeOptions {
 export interface ResolvedDecodeOptions {
   maxPixels: number;
   mode: PixelMode | undefined;
+  orientation: OrientationChoice;
   draft: { width: number; height: number } | undefined;
 }
 
@@ -101,6 +119,7 @@ export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
   mode: PixelMode | undefined;
   metadata: Readonly<Record<string, unknown>> | undefined;
   maxPixels: number;
+  orientation: OrientationChoice;
 }
 
 /** {@link TextToFileOptions} with defaults applied, except `format`. */
@@ -171,12 +190,17 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveDecodeOptions(undefined); // { maxPixels: 268402689, mode: undefined, draft: undefined }
+ * resolveDecodeOptions(undefined); // { maxPixels: 268402689, mode: undefined, draft: undefined, orientation: 'keep' }
  * ```
  */
 export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
   const o = optionsObject(options);
-  return { maxPixels: resolveMaxPixels(o['maxPixels']), mode: modeOption(o['mode']), draft: draftOption(o['draft']) };
+  return {
+    maxPixels: resolveMaxPixels(o['maxPixels']),
+    mode: modeOption(o['mode']),
+    draft: draftOption(o['draft']),
+    orientation: oneOf(ORIENTATION_CHOICES, o['orientation'], 'orientation') ?? 'keep',
+  };
 }
 
 /** A requested draft size: positive integer width and height (JPEG sides are at most 65,535). */
@@ -213,6 +237,7 @@ export function resolveImageToTextOptions(options: unknown, knows: KnowsFormat =
     mode: modeOption(o['mode']),
     metadata: metadata as Readonly<Record<string, unknown>> | undefined,
     maxPixels: resolveMaxPixels(o['maxPixels']),
+    orientation: oneOf(ORIENTATION_CHOICES, o['orientation'], 'orientation') ?? 'keep',
   };
 }
 

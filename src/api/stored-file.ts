@@ -9,6 +9,7 @@ import type { CodecSet } from './codec-set.js';
 import type { DeclaredImage } from '../text-forms/form.js';
 import type { ConvertFunction } from './pixtext.js';
 import type { ResolvedEncodeOptions } from './options.js';
+import { encodeOriented } from './orientation.js';
 
 // Decoded mode → declared modes it may be turned back into: byte-order swaps, and the same pixels held as grey,
 // palette or bits. Anything else means the text contradicts itself.
@@ -57,7 +58,7 @@ export function restoreMode(decoded: RawImage, mode: PixelMode, format: string, 
  * ```
  */
 export function encodeStored(image: RawImage, codec: ImageCodec<string>, options: ResolvedEncodeOptions, convert: ConvertFunction): Uint8Array {
-  const bytes = codec.encode(image, options);
+  const bytes = encodeOriented(codec, image, options);
   const stored = codec.header(bytes).mode;
   if (stored === image.mode || codec.id === 'jpeg' || SWAPS.has(`${stored}>${image.mode}`)) return bytes;
   // The format keeps the pixels in another form (e.g. a grey palette read back as L): make sure they come back.

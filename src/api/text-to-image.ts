@@ -10,6 +10,8 @@ import { resolveDecodeOptions, resolveTextToFileOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { decodeStored } from './stored-file.js';
+import { readFileOrientation } from '../formats/exif/file-orientation.js';
+import { encodeOriented, oriented } from './orientation.js';
 
 /** An image file: its format (a built-in one, or a plug-in codec's id) and bytes. */
 export interface ImageFile<Id extends string = FormatId> {
@@ -24,12 +26,15 @@ function readPayload(features: Features, text: unknown, maxPixels: number): Text
   return form.read(sample, context);
 }
 
-/** The image a payload holds, in the mode its text declares. */
+/** The image a payload holds, in the mode its text declares, with the orientation it declares (else its file's). */
 function imageOf(payload: TextPayload, features: Features, maxPixels: number): RawImage {
   if (payload.kind === 'pixels') return payload.image;
   const { format, bytes, declared } = payload;
-  if (declared !== undefined) return decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels);
-  return features.codecs.get(format).decode(bytes, { maxPixels });
+  const image =
+    declared !== undefined
+      ? decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels)
+      : features.codecs.get(format).decode(bytes, { maxPixels });
+  return oriented(image, payload.orientation ?? readFileOrientation(bytes), 'keep');
 }
 
 /**
@@ -41,10 +46,12 @@ function imageOf(payload: TextPayload, features: Features, maxPixels: number): R
  * ```
  */
 export function textToImageWith(features: Features, text: unknown, rawOptions: unknown): RawImage {
-  const { maxPixels, mode, draft } = resolveDecodeOptions(rawOptions);
+  const { maxPixels, mode, draft, orientation } = resolveDecodeOptions(rawOptions);
   // Not silently ignored: the scaled decode is for file bytes (decode), where the caller sees the format.
   if (draft !== undefined) throw invalidArgument('no draft (it is an option of decode(bytes))', 'draft', draft);
-  return inMode(features, imageOf(readPayload(features, text, maxPixels), features, maxPixels), mode);
+  const image = imageOf(readPayload(features, text, maxPixels), features, maxPixels);
+  // Mode conversion builds a new image: the orientation is put back on (or applied to) the converted pixels.
+  return oriented(inMode(features, image, mode), image.orientation, orientation);
 }
 
 /**
@@ -65,7 +72,7 @@ export function textToFileWith(features: Features, text: unknown, rawOptions: un
   }
   const format = options.format ?? 'png';
   const codec = features.codecs.get(format);
-  return { format, bytes: codec.encode(imageOf(payload, features, options.maxPixels), options) };
+  return { format, bytes: encodeOriented(codec, imageOf(payload, features, options.maxPixels), options) };
 }
 
 /**

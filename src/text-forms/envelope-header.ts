@@ -33,6 +33,8 @@ export interface EnvelopeHeader {
   source?: string;
   /** The JSON object stored with the image. */
   metadata?: JsonObject;
+  /** The EXIF orientation (1–8) the image is to be shown with. */
+  orientation?: number;
   /** Length of the decoded `data` bytes. */
   byteLength: number;
   /** CRC-32/ISO-HDLC of the decoded `data` bytes, 8 lowercase hex digits. */
@@ -151,5 +153,8 @@ export function parseEnvelopeHeader(fields: JsonObject): EnvelopeHeader {
   if (source !== undefined) header.source = source;
   const metadata = checkedField<JsonObject | undefined>(fields, 'metadata', 'a JSON object', isJsonObject, true);
   if (metadata !== undefined) header.metadata = metadata;
+  const isOrientation = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 8;
+  const orientation = checkedField<number | undefined>(fields, 'orientation', 'an integer from 1 to 8', isOrientation, true);
+  if (orientation !== undefined) header.orientation = orientation;
   return header;
 }

@@ -8,7 +8,7 @@ import { readEnvelopeObject, readSlicedEnvelope } from './envelope-read.js';
 import type { DecodedEnvelope, ReadEnvelopeOptions } from './envelope-read.js';
 import { writeEnvelope } from './envelope-write.js';
 import type { EnvelopeContent } from './envelope-write.js';
-import type { ReadContext, TextFormHandler, TextInfo, TextPayload, TextSample, TextSubject } from './form.js';
+import type { ReadContext, StoredFile, TextFormHandler, TextInfo, TextPayload, TextSample, TextSubject } from './form.js';
 
 /**
  * The envelope content of what `imageToText` writes: for the string writer and for the command line's bytes writer.
@@ -18,15 +18,15 @@ import type { ReadContext, TextFormHandler, TextInfo, TextPayload, TextSample, T
  * ```
  */
 export function envelopeContent(subject: TextSubject): EnvelopeContent {
-  const { source, metadata } = subject;
+  const { source, metadata, orientation } = subject;
   if (subject.kind === 'file') {
     // imageToText refuses other formats before any work; this guards the form's own contract.
     if (!isEnvelopeEncoding(subject.format)) throw new PixtextError('ERR_UNSUPPORTED', `An envelope v1 cannot hold a ${subject.format} file`);
     const { width, height, mode } = subject.declared();
-    return { width, height, mode, encoding: subject.format, source, metadata, data: subject.bytes };
+    return { width, height, mode, encoding: subject.format, source, metadata, orientation, data: subject.bytes };
   }
   const { width, height, mode, data, palette } = subject.image;
-  return { width, height, mode, encoding: 'raw', palette, source, metadata, data };
+  return { width, height, mode, encoding: 'raw', palette, source, metadata, orientation: subject.image.orientation, data };
 }
 
 /**
@@ -79,9 +79,14 @@ export const envelopeForm = {
   read(sample: TextSample, context: ReadContext): TextPayload {
     const { header, payload } = readEnvelopeText(sample, context);
     const { width, height, mode, encoding } = header;
-    if (encoding !== 'raw') return { kind: 'file', format: encoding, bytes: payload, declared: { width, height, mode } };
+    if (encoding !== 'raw') {
+      const file: StoredFile = { kind: 'file', format: encoding, bytes: payload, declared: { width, height, mode } };
+      if (header.orientation !== undefined) file.orientation = header.orientation;
+      return file;
+    }
     const image: RawImage = { width, height, mode, data: payload };
     if (header.palette !== undefined) image.palette = header.palette;
+    if (header.orientation !== undefined) image.orientation = header.orientation;
     return { kind: 'pixels', image };
   },
   write: (subject: TextSubject): string => writeEnvelope(envelopeContent(subject)),
@@ -103,6 +108,7 @@ export const envelopeForm = {
     if (e.source !== undefined) info.source = e.source;
     if (e.metadata !== undefined) info.metadata = e.metadata;
     if (e.palette !== undefined) info.paletteEntries = e.palette.length / 4;
+    if (e.orientation !== undefined) info.orientation = e.orientation;
     if (e.encoding === 'gif') {
       const frameCount = storedFrameCount(sample.sliced?.data ?? dataField(sample.object()), context);
       if (frameCount !== undefined) info.frameCount = frameCount;

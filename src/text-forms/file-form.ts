@@ -2,6 +2,7 @@
 // bytes and `inspect` from the file's header. Each such form supplies only how its text is recognised, how its
 // bytes are read and how they are written.
 import { codecFor } from '../api/codec-set.js';
+import { readFileOrientation } from '../formats/exif/file-orientation.js';
 import type { ReadContext, StoredFile, TextFormHandler, TextInfo, TextSample, TextSubject } from './form.js';
 
 /** The bytes a file form's text holds (its reader checks `maxPixels` from their first bytes), and a media type. */
@@ -43,6 +44,8 @@ export function fileForm<Id extends 'data-url' | 'base64'>(
       const info: TextInfo = { form: id, width, height, mode, encoding: format, byteLength: bytes.length, textLength: sample.text.length };
       if (mimeType !== undefined) info.mimeType = mimeType;
       if (frameCount !== undefined) info.frameCount = frameCount;
+      const orientation = readFileOrientation(bytes);
+      if (orientation !== undefined) info.orientation = orientation;
       return info;
     },
   };

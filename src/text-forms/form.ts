@@ -62,6 +62,8 @@ export interface StoredFile {
   format: string;
   bytes: Uint8Array;
   declared?: DeclaredImage;
+  /** The EXIF orientation the text declares for it (an envelope's `orientation`). */
+  orientation?: number;
 }
 
 /**
@@ -73,6 +75,8 @@ export type TextSubject = {
   source?: string | undefined;
   /** A plain JSON object to store with the image (envelope only). */
   metadata?: Readonly<Record<string, unknown>> | undefined;
+  /** A file's EXIF orientation (1–8), which it carries itself; the envelope records it too. Pixels carry theirs. */
+  orientation?: number | undefined;
 } & (
   | { kind: 'pixels'; image: RawImage }
   | { kind: 'file'; format: string; mimeType: string; bytes: Uint8Array; declared(): DeclaredImage }
@@ -104,6 +108,8 @@ export interface TextInfo {
   paletteEntries?: number;
   /** Data URL only: the declared media type. */
   mimeType?: string;
+  /** The EXIF orientation (1–8): an envelope's `orientation`, or the tag of a stored JPEG, PNG or WebP file. */
+  orientation?: number;
   /**
    * A stored file of a format with several frames (GIF): how many it holds; `textToImage` returns the first. Left
    * out when the stored file's header cannot be read (inspect verifies nothing).

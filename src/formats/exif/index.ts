@@ -3,3 +3,4 @@ export { readFileOrientation } from './file-orientation.js';
 export { findExif, findJpegExif, findPngExif, findWebpExif } from './find.js';
 export { readExifOrientation } from './orientation.js';
 export { applyOrientation } from './transpose.js';
+export { carriesOrientation, orientationTiff, withOrientation } from './write.js';
