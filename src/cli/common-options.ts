@@ -64,7 +64,7 @@ export function commonValues(parsed: ParsedCommandLine): CommonValues {
 /**
  * Validates `--format` (`jpg` means `jpeg`).
  *
- * @throws UsageError for a value other than png, jpeg, jpg, bmp.
+ * @throws UsageError for a value other than png, jpeg, jpg, bmp, gif.
  * @example
  * ```ts
  * formatValue('jpg'); // 'jpeg'

@@ -18,7 +18,7 @@ export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'original']
 /** `pixtext encode`. */
 export const encodeCommand: Command = {
   name: 'encode',
-  summary: 'Turn an image file (PNG, JPEG, BMP) or a folder of them into text',
+  summary: 'Turn an image file (PNG, JPEG, BMP, GIF) or a folder of them into text',
   usage: ['encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--quality Q] [--level L]', 'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]'],
   description: [
     'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, or the Pillow dump JSON. The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file.',
