@@ -5,7 +5,6 @@ import { codecFor, toBytes } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
-import { readFileOrientation } from '../formats/exif/file-orientation.js';
 import { encodeOriented, oriented } from './orientation.js';
 import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './options.js';
 
@@ -21,8 +20,9 @@ export function decodeWith(features: Features, input: unknown, rawOptions: unkno
   const options = resolveDecodeOptions(rawOptions);
   const bytes = toBytes(input, 'bytes');
   const { maxPixels, draft } = options;
-  const image = codecFor(features.codecs, bytes, 'The input').decode(bytes, draft === undefined ? { maxPixels } : { maxPixels, draft });
-  return oriented(inMode(features, image, options.mode), readFileOrientation(bytes), options.orientation);
+  const codec = codecFor(features.codecs, bytes, 'The input');
+  const image = codec.decode(bytes, draft === undefined ? { maxPixels } : { maxPixels, draft });
+  return oriented(inMode(features, image, options.mode), codec.orientation?.(bytes), options.orientation);
 }
 
 /**

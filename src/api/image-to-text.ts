@@ -16,8 +16,6 @@ import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { encodeStored } from './stored-file.js';
 import { oriented, refuseOrientation } from './orientation.js';
-import { readFileOrientation } from '../formats/exif/file-orientation.js';
-import { carriesOrientation } from '../formats/exif/write.js';
 
 /**
  * An object shaped like the DOM's `ImageData` (straight RGBA, 4 bytes a pixel, rows top to bottom). A real
@@ -146,7 +144,7 @@ export function imageToTextWith(
   const form = features.forms.get(options.as);
   const { metadata } = options;
   const source: string | undefined = classified.kind === 'file' ? classified.format : undefined;
-  const inputOrientation = classified.kind === 'file' ? readFileOrientation(classified.bytes) : classified.image.orientation;
+  const inputOrientation = classified.kind === 'file' ? classified.codec.orientation?.(classified.bytes) : classified.image.orientation;
   checkOrientation(options, encoding, inputOrientation);
 
   let image: RawImage | undefined;
@@ -162,7 +160,7 @@ export function imageToTextWith(
     if (encoding === 'raw') return write(form, { kind: 'pixels', image, source, metadata });
     codec = codecs.get(encoding);
     // An envelope records the orientation itself, so a payload format with no place for it (BMP, GIF) is fine there.
-    const toStore = options.as === 'envelope' && !carriesOrientation(codec.id) ? oriented(image, undefined, 'keep') : image;
+    const toStore = options.as === 'envelope' && codec.withOrientation === undefined ? oriented(image, undefined, 'keep') : image;
     bytes = encodeStored(toStore, codec, options, features.convert);
   }
   const declared = () => {

@@ -4,7 +4,6 @@
 import { PixtextError } from '../errors.js';
 import type { CodecEncodeOptions, ImageCodec } from '../formats/codec.js';
 import { applyOrientation } from '../formats/exif/transpose.js';
-import { carriesOrientation, withOrientation } from '../formats/exif/write.js';
 import type { RawImage } from '../raw-image.js';
 import type { OrientationChoice } from './options.js';
 
@@ -12,7 +11,7 @@ import type { OrientationChoice } from './options.js';
  * `image` with `orientation` (when there is one) kept on it, or applied to its pixels.
  * @example
  * ```ts
- * oriented(decoded, readFileOrientation(bytes), 'apply'); // the pixels as exif_transpose shows them
+ * oriented(decoded, codec.orientation?.(bytes), 'apply'); // the pixels as exif_transpose shows them
  * ```
  */
 export function oriented(image: RawImage, orientation: number | undefined, how: OrientationChoice): RawImage {
@@ -53,7 +52,8 @@ export function refuseOrientation(orientation: number | undefined, target: strin
  */
 export function encodeOriented(codec: ImageCodec<string>, image: RawImage, options: CodecEncodeOptions): Uint8Array {
   const { orientation } = image;
-  if (orientation !== undefined && !carriesOrientation(codec.id)) refuseOrientation(orientation, `A ${codec.id} file pixtext writes`);
+  const add = codec.withOrientation;
+  if (orientation !== undefined && add === undefined) refuseOrientation(orientation, `A ${codec.id} file pixtext writes`);
   const bytes = codec.encode(image, options);
-  return orientation === undefined || !carriesOrientation(codec.id) ? bytes : withOrientation(codec.id, bytes, orientation);
+  return orientation === undefined || add === undefined ? bytes : add(bytes, orientation);
 }

@@ -10,7 +10,6 @@ import { resolveDecodeOptions, resolveTextToFileOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { decodeStored } from './stored-file.js';
-import { readFileOrientation } from '../formats/exif/file-orientation.js';
 import { encodeOriented, oriented } from './orientation.js';
 
 /** An image file: its format (a built-in one, or a plug-in codec's id) and bytes. */
@@ -30,11 +29,12 @@ function readPayload(features: Features, text: unknown, maxPixels: number): Text
 function imageOf(payload: TextPayload, features: Features, maxPixels: number): RawImage {
   if (payload.kind === 'pixels') return payload.image;
   const { format, bytes, declared } = payload;
+  // decodeStored first: it checks that the bytes are of the declared format before any codec is asked for.
   const image =
     declared !== undefined
       ? decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels)
       : features.codecs.get(format).decode(bytes, { maxPixels });
-  return oriented(image, payload.orientation ?? readFileOrientation(bytes), 'keep');
+  return oriented(image, payload.orientation ?? features.codecs.get(format).orientation?.(bytes), 'keep');
 }
 
 /**

@@ -115,4 +115,15 @@ export interface ImageCodec<Id extends string = FormatId> {
   decode(bytes: Uint8Array, options: CodecDecodeOptions): RawImage;
   /** Encodes losslessly where the format allows. @throws PixtextError `ERR_UNSUPPORTED` for modes it cannot hold */
   encode(image: RawImage, options: CodecEncodeOptions): Uint8Array;
+  /**
+   * Formats with EXIF: the Orientation (1–8) the file carries, as Pillow's `getexif()` reads it, or undefined.
+   * Never throws. Left out, the format carries none (GIF, BMP).
+   */
+  orientation?(bytes: Uint8Array): number | undefined;
+  /**
+   * Formats with EXIF: a file this codec's `encode` wrote, with EXIF Orientation `orientation` (1–8) added where
+   * Pillow writes it. Left out, files of this format are written without one (and an orientation other than 1 is
+   * refused rather than dropped).
+   */
+  withOrientation?(bytes: Uint8Array, orientation: number): Uint8Array;
 }

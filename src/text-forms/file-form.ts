@@ -2,7 +2,6 @@
 // bytes and `inspect` from the file's header. Each such form supplies only how its text is recognised, how its
 // bytes are read and how they are written.
 import { codecFor } from '../api/codec-set.js';
-import { readFileOrientation } from '../formats/exif/file-orientation.js';
 import type { ReadContext, StoredFile, TextFormHandler, TextInfo, TextSample, TextSubject } from './form.js';
 
 /** The bytes a file form's text holds (its reader checks `maxPixels` from their first bytes), and a media type. */
@@ -40,11 +39,12 @@ export function fileForm<Id extends 'data-url' | 'base64'>(
     write: (subject) => writeFile(subject as Extract<TextSubject, { kind: 'file' }>),
     inspect(sample, context) {
       const { format, bytes, mimeType } = read(sample, { ...context, maxPixels: Infinity });
-      const { width, height, mode, frameCount } = context.codecs.get(format).header(bytes);
+      const codec = context.codecs.get(format);
+      const { width, height, mode, frameCount } = codec.header(bytes);
       const info: TextInfo = { form: id, width, height, mode, encoding: format, byteLength: bytes.length, textLength: sample.text.length };
       if (mimeType !== undefined) info.mimeType = mimeType;
       if (frameCount !== undefined) info.frameCount = frameCount;
-      const orientation = readFileOrientation(bytes);
+      const orientation = codec.orientation?.(bytes);
       if (orientation !== undefined) info.orientation = orientation;
       return info;
     },
