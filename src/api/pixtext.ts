@@ -25,8 +25,9 @@ import type { ImageFile } from './text-to-image.js';
 export interface PixtextConfig {
   /**
    * The file codecs this instance can read and write, at most one per format, e.g. `[pngCodec, jpegCodec]`: for
-   * file input, encoded payloads (`encoding: 'png'`, `'original'`, …), `decode`, `encode` and `textToFile`.
-   * Defaults to none.
+   * file input, encoded payloads (`encoding: 'png'`, `'original'`, …), `decode`, `encode` and `textToFile`. A
+   * plug-in codec (an {@link ImageCodec} written outside pixtext, with an id of its own such as `'tiff'`) is passed
+   * the same way. Defaults to none.
    */
   codecs?: readonly ImageCodec<string>[] | undefined;
   /**
