@@ -1,15 +1,21 @@
-// GIF decode (and encode) throughput: our codec against omggif 1.0.10 on a deterministic GIF written by our encoder.
+// GIF decode (and encode) throughput: our codec against omggif 1.0.10 and sharp (libvips, native) in the same run,
+// on a deterministic GIF written by our encoder. `--json FILE` also writes the medians as JSON (bench/run.mjs).
 // Usage: node bench/gif-decode.mjs [width] [height] [repetitions]
 // Bundles src/formats/gif with esbuild in memory, so it measures the TypeScript sources without a build.
 // omggif decodes straight to RGBA; ours gives palette indices, so ours is timed both alone and with the palette
 // expansion to RGBA that a caller needing RGBA would add. Every run's output is checked against omggif's.
 import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
 import omggif from 'omggif';
 import { inlineConstants } from '../scripts/esbuild-speed.mjs';
+import sharp from 'sharp';
 
-const width = Number(process.argv[2] ?? 4000);
-const height = Number(process.argv[3] ?? 3000);
-const reps = Number(process.argv[4] ?? 7);
+const jsonAt = process.argv.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined;
+const positional = process.argv.slice(2).filter((_, i, all) => all[i] !== '--json' && all[i - 1] !== '--json');
+const width = Number(positional[0] ?? 4000);
+const height = Number(positional[1] ?? 3000);
+const reps = Number(positional[2] ?? 7);
 const mp = (width * height) / 1e6;
 
 const bundle = await build({
@@ -71,8 +77,12 @@ const candidates = {
   'pixtext decode + RGBA': () => toRgba(gifCodec.decode(file, options)),
   'omggif decodeAndBlitFrameRGBA': omg,
 };
+// sharp (libvips) decodes the first page to RGBA; asynchronous, timed per call like the others.
+const viaSharp = () => sharp(file, { pages: 1, limitInputPixels: false }).ensureAlpha().raw().toBuffer();
+candidates['sharp raw RGBA (async)'] = viaSharp;
 const ours = toRgba(gifCodec.decode(file, options));
 if (Buffer.compare(Buffer.from(ours), Buffer.from(reference)) !== 0) throw new Error('pixtext and omggif disagree');
+if (Buffer.compare(Buffer.from(ours), await viaSharp()) !== 0) throw new Error('pixtext and sharp disagree');
 
 const source = photoLike();
 const omgPalette = Array.from({ length: 256 }, (_, i) => (source.palette[i * 4] << 16) | (source.palette[i * 4 + 1] << 8) | source.palette[i * 4 + 2]);
@@ -86,15 +96,20 @@ candidates['omggif GifWriter encode'] = () => {
 console.log(`omggif writes ${(candidates['omggif GifWriter encode']() / 1e6).toFixed(2)} MB for the same image`);
 
 console.log(`GIF ${width}×${height} (${mp.toFixed(1)} MP), ${(file.length / 1e6).toFixed(2)} MB, ${reps} runs each, median:`);
+const medians = {};
 for (const [name, run] of Object.entries(candidates)) {
-  run(); // warm-up
+  await run(); // warm-up
   const times = [];
   for (let i = 0; i < reps; i++) {
     const start = performance.now();
-    run();
+    await run();
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
   const median = times[times.length >> 1];
+  medians[name] = median;
   console.log(`  ${name.padEnd(32)} ${median.toFixed(1).padStart(8)} ms  ${(mp / (median / 1000)).toFixed(1).padStart(7)} MP/s`);
 }
+const ratio = (peer) => medians[peer] / medians['pixtext decode + RGBA'];
+console.log(`decode + RGBA against omggif: ${ratio('omggif decodeAndBlitFrameRGBA').toFixed(2)}×, against sharp: ${ratio('sharp raw RGBA (async)').toFixed(2)}× (above 1: pixtext faster)`);
+if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ width, height, reps, bytes: file.length, medians }, null, 2)}\n`);

@@ -6,10 +6,14 @@ export type { RawImage, PixelMode } from './raw-image.js';
 export { convert, DITHER_METHODS } from './pixel-modes/convert.js';
 export type { BackgroundColor, ConvertOptions, DitherMethod } from './pixel-modes/convert.js';
 export type { ImageCodec, ImageHeader, FormatId, JpegSubsampling } from './formats/codec.js';
-export { FORMAT_IDS } from './formats/codec.js';
+export { FORMAT_IDS, PLUGIN_ID_PATTERN } from './formats/codec.js';
+export type { CodecDecodeOptions, CodecEncodeOptions } from './formats/codec.js';
 export { pngCodec } from './formats/png/index.js';
 export { bmpCodec } from './formats/bmp/index.js';
 export { jpegCodec } from './formats/jpeg/index.js';
+export { gifCodec } from './formats/gif/index.js';
+export { webpCodec } from './formats/webp/index.js';
+export type { GifCodec, GifHeader } from './formats/gif/index.js';
 export { crc32 } from './checksum/crc32.js';
 export {
   imageToText,
@@ -47,7 +51,7 @@ export type {
 export type { ConvertFunction, FitFunction } from './api/pixtext.js';
 export type { ImageInput, ImageDataInput } from './api/image-to-text.js';
 export type { ImageFile } from './api/text-to-image.js';
-export { TEXT_FORMS, PAYLOAD_ENCODINGS, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
+export { TEXT_FORMS, PAYLOAD_ENCODINGS, ORIENTATION_CHOICES, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
 export type {
   ImageToTextOptions,
   TextToImageOptions,
@@ -56,6 +60,7 @@ export type {
   EncodeOptions,
   TextForm,
   PayloadEncoding,
+  OrientationChoice,
 } from './api/options.js';
 export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './text-forms/envelope-header.js';
 export type { EnvelopeEncoding } from './text-forms/envelope-header.js';

@@ -8,6 +8,7 @@ import { envelopeContent } from './text-forms/envelope.js';
 import { writeEnvelopeBytes } from './text-forms/envelope-write.js';
 
 export { describeValue } from './errors.js';
+export { containerName } from './formats/containers.js';
 
 /** One image as one line of text, as bytes, with what `inspect` would show of it. */
 export interface TextLine {

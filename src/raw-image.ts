@@ -18,6 +18,11 @@ export interface RawImage {
   mode: PixelMode;
   data: Uint8Array;
   palette?: Uint8Array;
+  /**
+   * The EXIF Orientation (1–8) the pixels are to be shown with, as the file or text they came from says; left out
+   * when there is none. Kept, not applied: `orientation: 'apply'` gives the pixels as shown instead.
+   */
+  orientation?: number;
 }
 
 /** The largest image accepted unless `maxPixels` says otherwise: 16,383 × 16,383, the same default as sharp. */
@@ -99,6 +104,10 @@ export function validateRawImage(image: unknown, what = 'image'): RawImage {
     if (!(palette instanceof Uint8Array) || palette.length % 4 !== 0 || palette.length > 1024) {
       return must('palette', 'a Uint8Array of up to 256 RGBA entries', palette);
     }
+  }
+  const { orientation } = image as Partial<RawImage>;
+  if (orientation !== undefined && !(Number.isInteger(orientation) && orientation >= 1 && orientation <= 8)) {
+    return must('orientation', 'an EXIF orientation, an integer from 1 to 8', orientation);
   }
   return image as RawImage;
 }

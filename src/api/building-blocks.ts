@@ -1,11 +1,11 @@
 // decode, encode and detectFormat (docs/ARCHITECTURE.md#public-api): the file codecs behind one interface.
-import type { FormatId } from '../formats/codec.js';
 import { validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { codecFor, toBytes } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
+import { encodeOriented, oriented } from './orientation.js';
 import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './options.js';
 
 /**
@@ -20,8 +20,9 @@ export function decodeWith(features: Features, input: unknown, rawOptions: unkno
   const options = resolveDecodeOptions(rawOptions);
   const bytes = toBytes(input, 'bytes');
   const { maxPixels, draft } = options;
-  const image = codecFor(features.codecs, bytes, 'The input').decode(bytes, draft === undefined ? { maxPixels } : { maxPixels, draft });
-  return inMode(features, image, options.mode);
+  const codec = codecFor(features.codecs, bytes, 'The input');
+  const image = codec.decode(bytes, draft === undefined ? { maxPixels } : { maxPixels, draft });
+  return oriented(inMode(features, image, options.mode), codec.orientation?.(bytes), options.orientation);
 }
 
 /**
@@ -34,8 +35,8 @@ export function decodeWith(features: Features, input: unknown, rawOptions: unkno
  */
 export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, rawOptions: unknown): Uint8Array {
   const options = resolveEncodeOptions(rawOptions);
-  const id = resolveFormat(format);
-  return codecs.get(id).encode(validateRawImage(image), options);
+  const id = resolveFormat(format, codecs.knows);
+  return encodeOriented(codecs.get(id), validateRawImage(image), options);
 }
 
 /**
@@ -46,6 +47,6 @@ export function encodeWith(codecs: CodecSet, image: unknown, format: unknown, ra
  * detectFormatWith(createCodecSet([]), new Uint8Array([0x42, 0x4d])); // 'bmp'
  * ```
  */
-export function detectFormatWith(codecs: CodecSet, bytes: unknown): FormatId | undefined {
+export function detectFormatWith(codecs: CodecSet, bytes: unknown): string | undefined {
   return codecs.detect(toBytes(bytes, 'bytes'));
 }

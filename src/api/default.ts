@@ -2,6 +2,8 @@
 // conversion. Code that wants less (a smaller bundle) calls createPixtext itself; the features below are then
 // dropped by tree-shaking (docs/ARCHITECTURE.md#tree-shaking).
 import { bmpCodec } from '../formats/bmp/index.js';
+import { gifCodec } from '../formats/gif/index.js';
+import { webpCodec } from '../formats/webp/index.js';
 import { jpegCodec } from '../formats/jpeg/index.js';
 import { pngCodec } from '../formats/png/index.js';
 import type { FormatId } from '../formats/codec.js';
@@ -25,9 +27,9 @@ import type { PixtextConfig } from './pixtext.js';
 import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
 import type { ImageFile } from './text-to-image.js';
 
-/** What the top-level functions are bound to: the PNG, JPEG and BMP codecs, every text form, mode conversion and fit. */
+/** What the top-level functions are bound to: the PNG, JPEG, BMP, GIF and WebP codecs, every text form, mode conversion and fit. */
 export const DEFAULT_CONFIG = {
-  codecs: [pngCodec, jpegCodec, bmpCodec],
+  codecs: [pngCodec, jpegCodec, bmpCodec, gifCodec, webpCodec],
   forms: [pilDumpForm, dataUrlForm, base64Form, anthropicBlockForm, openaiBlockForm, mcpBlockForm],
   convert,
   fit,
@@ -39,18 +41,21 @@ export const DEFAULT_FEATURES = /* @__PURE__ */ createFeatures(DEFAULT_CONFIG);
 /**
  * Turns an image into text: by default a pixtext envelope v1 holding the raw pixels as base64.
  *
- * `input`: PNG/JPEG/BMP file bytes (sniffed from magic bytes), a `RawImage`, or an `ImageData`-like object
+ * `input`: PNG/JPEG/BMP/GIF file bytes (sniffed from magic bytes), a `RawImage`, or an `ImageData`-like object
  * `{ width, height, data: Uint8ClampedArray }` (RGBA, not copied).
  * Options: `as` (defaults to `'envelope'`; `'data-url'`, `'base64'`, `'pil'`), `encoding` (defaults to `'raw'` for
  * envelopes and Pillow dumps; for `data-url`/`base64`, to `'original'` for file input and `'png'` for pixels), `mode`
  * (defaults to the input's), `quality` (defaults to 90), `compressionLevel` (defaults to 6), `metadata` (envelope
- * only), `maxPixels` (defaults to 268,402,689). The envelope's `width`/`height`/`mode` are what `textToImage` returns;
- * `'original'` reads them from the file header without decoding the pixels.
+ * only), `maxPixels` (defaults to 268,402,689), `orientation` (defaults to `'keep'`: a file's EXIF orientation, or a
+ * RawImage's `orientation`, goes into the envelope's `orientation` and into PNG/JPEG payloads; `'apply'` turns the
+ * pixels as Pillow's `ImageOps.exif_transpose` does). The envelope's `width`/`height`/`mode` are what `textToImage`
+ * returns; `'original'` reads them from the file header without decoding the pixels.
  *
  * @throws PixtextError `ERR_INVALID_ARGUMENT` (bad option or combination, e.g. metadata with `as: 'base64'`),
  * `ERR_INVALID_IMAGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (a mode the payload format cannot hold exactly: the
  * message names the conversion to ask for; or a codec, form or `convert` a {@link createPixtext} instance lacks),
- * `ERR_TOO_LARGE`, and decoding errors of file input (`ERR_CORRUPT`, `ERR_TRUNCATED`, …).
+ * `ERR_TOO_LARGE`, and decoding errors of file input (`ERR_CORRUPT`, `ERR_TRUNCATED`, …); `ERR_UNSUPPORTED` also for
+ * an orientation other than 1 where the text has no place for it (a Pillow dump, a BMP or GIF file in a data URL).
  * @example
  * ```ts
  * imageToText({ width: 2, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0, 0, 255, 0]) });
@@ -80,8 +85,10 @@ export function imageToTextWithReport(input: ImageInput, options?: ImageToTextOp
 
 /**
  * Reads an image back from text: a pixtext envelope, the Pillow dump JSON, a data URL, or bare base64 of a
- * PNG/JPEG/BMP file, recognised automatically. Options: `mode` (convert on the way out; defaults to the mode the text
- * declares), `maxPixels` (checked from headers before allocating; defaults to 268,402,689, `Infinity` disables).
+ * PNG/JPEG/BMP/GIF file, recognised automatically. Options: `mode` (convert on the way out; defaults to the mode the
+ * text declares), `maxPixels` (checked from headers before allocating; defaults to 268,402,689, `Infinity` disables),
+ * `orientation` (defaults to `'keep'`: the envelope's `orientation`, else a stored file's EXIF tag, is returned as the
+ * image's `orientation`; `'apply'` returns the pixels as Pillow's `ImageOps.exif_transpose` gives them, with none).
  *
  * @throws PixtextError `ERR_UNRECOGNIZED_TEXT`, `ERR_NOT_JSON`, `ERR_TRUNCATED`, `ERR_ENVELOPE`,
  * `ERR_ENVELOPE_VERSION`, `ERR_BASE64` (with the offset), `ERR_LENGTH_MISMATCH`, `ERR_CHECKSUM`, `ERR_DATA_URL`,
@@ -110,20 +117,24 @@ export function textToImage(text: string, options?: TextToImageOptions): RawImag
  * ```
  */
 export function textToFile(text: string, options?: TextToFileOptions): ImageFile {
-  return textToFileWith(DEFAULT_FEATURES, text, options);
+  // The default instance has only built-in codecs, so every format it returns is a FormatId.
+  return textToFileWith(DEFAULT_FEATURES, text, options) as ImageFile;
 }
 
 /**
- * Decodes PNG/JPEG/BMP bytes (sniffed) to a RawImage in the file's native mode, or in `mode`. `maxPixels` defaults to
- * 268,402,689. `draft: { width, height }` decodes a JPEG at the smallest of libjpeg's scales 1/1, 1/2, 1/4, 1/8 whose
- * result is at least that size, in the DCT domain (Pillow's `draft()`: the same size and pixels); other formats
- * ignore it. Defaults to the full size.
+ * Decodes PNG/JPEG/BMP/GIF bytes (sniffed; a GIF's first frame) to a RawImage in the file's native mode, or in
+ * `mode`. `maxPixels` defaults to 268,402,689. `draft: { width, height }` decodes a JPEG at the smallest of libjpeg's
+ * scales 1/1, 1/2, 1/4, 1/8 whose result is at least that size, in the DCT domain (Pillow's `draft()`: the same size
+ * and pixels); other formats ignore it. Defaults to the full size. `orientation` defaults to `'keep'`: a JPEG or PNG
+ * file's EXIF Orientation is returned as `orientation` (1–8); `'apply'` gives exactly the pixels and size of Pillow's
+ * `ImageOps.exif_transpose` and no `orientation`.
  * @throws PixtextError `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED`, `ERR_TOO_LARGE`, `ERR_CORRUPT`, `ERR_TRUNCATED`,
  * `ERR_INVALID_ARGUMENT` for a bad option, …
  * @example
  * ```ts
  * const image = decode(pngBytes, { maxPixels: 50_000_000 });
  * const preview = decode(jpegBytes, { draft: { width: 400, height: 300 } }); // 1/2, 1/4 or 1/8 of the photo
+ * const upright = decode(phonePhoto, { orientation: 'apply' }); // as the camera meant it, no orientation left
  * ```
  */
 export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): RawImage {
@@ -131,7 +142,9 @@ export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions)
 }
 
 /**
- * Encodes a RawImage as a `'png'`, `'jpeg'` or `'bmp'` file. `quality` defaults to 90, `compressionLevel` to 6.
+ * Encodes a RawImage as a `'png'`, `'jpeg'`, `'bmp'` or `'gif'` file. `quality` defaults to 90, `compressionLevel` to
+ * 6. An image's `orientation` is written as EXIF (PNG eXIf chunk, JPEG APP1); without one, the JPEG bytes are
+ * Pillow's byte for byte.
  * @throws PixtextError `ERR_INVALID_IMAGE`, `ERR_UNSUPPORTED` (a mode the format cannot hold, naming the conversion;
  * or no codec for it in a {@link createPixtext} instance), `ERR_INVALID_ARGUMENT`
  * @example
@@ -144,7 +157,8 @@ export function encode(image: RawImage, format: FormatId, options?: EncodeOption
 }
 
 /**
- * The format of file bytes from their magic bytes (`'png' | 'jpeg' | 'bmp'`), or undefined.
+ * The format of file bytes from their magic bytes (one of `FORMAT_IDS`: `'png' | 'jpeg' | 'bmp' | 'gif' | 'webp'`,
+ * WebP named although no WebP codec is built in yet), or undefined.
  * @throws PixtextError `ERR_INVALID_ARGUMENT` when `bytes` is not a Uint8Array or ArrayBuffer
  * @example
  * ```ts
@@ -152,7 +166,7 @@ export function encode(image: RawImage, format: FormatId, options?: EncodeOption
  * ```
  */
 export function detectFormat(bytes: Uint8Array | ArrayBuffer): FormatId | undefined {
-  return detectFormatWith(DEFAULT_FEATURES.codecs, bytes);
+  return detectFormatWith(DEFAULT_FEATURES.codecs, bytes) as FormatId | undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ const REDUCING_GAP = 2;
  * decodeFitted(fit, jpegCodec, bytes, { width: 1568, height: 1568 }, 1e8);
  * ```
  */
-export function decodeFitted(fit: FitFunction, codec: ImageCodec, bytes: Uint8Array, box: FitBox, maxPixels: number): RawImage {
+export function decodeFitted(fit: FitFunction, codec: ImageCodec<string>, bytes: Uint8Array, box: FitBox, maxPixels: number): RawImage {
   const header = codec.header(bytes);
   checkPixelLimit(header.width, header.height, maxPixels, `The ${codec.id} header`, header.mode);
   const size = thumbnailSize(header.width, header.height, box.width, box.height);

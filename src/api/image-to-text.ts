@@ -2,7 +2,8 @@
 // text forms out. The order matters: everything that can be refused from the options and the input's kind is refused
 // before any decoding or encoding.
 import { PixtextError, invalidArgument } from '../errors.js';
-import type { FormatId, ImageCodec } from '../formats/codec.js';
+import type { ImageCodec } from '../formats/codec.js';
+import { ENVELOPE_ENCODINGS, isEnvelopeEncoding } from '../text-forms/envelope-header.js';
 import { fromImageData } from '../image-data.js';
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
@@ -11,7 +12,7 @@ import { BLOCK_FORMATS } from '../text-forms/model-block.js';
 import { codecFor } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import { resolveImageToTextOptions } from './options.js';
-import type { PayloadEncoding, ResolvedImageToTextOptions } from './options.js';
+import type { ResolvedImageToTextOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { encodeStored } from './stored-file.js';
@@ -19,6 +20,7 @@ import { fitTextBudget } from '../prepare/text-budget.js';
 import { inspectWith } from './text-to-image.js';
 import type { TextReport } from '../prepare/text-budget.js';
 import { decodeFitted, fitChanges, fitPixels } from './fit-input.js';
+import { oriented, refuseOrientation } from './orientation.js';
 
 /**
  * An object shaped like the DOM's `ImageData` (straight RGBA, 4 bytes a pixel, rows top to bottom). A real
@@ -35,7 +37,7 @@ export type ImageInput = Uint8Array | ArrayBuffer | RawImage | ImageDataInput;
 
 /** An input sorted out: a file with its codec, or pixels. */
 export type ClassifiedInput =
-  | { kind: 'file'; format: FormatId; codec: ImageCodec; bytes: Uint8Array }
+  | { kind: 'file'; format: string; codec: ImageCodec<string>; bytes: Uint8Array }
   | { kind: 'pixels'; image: RawImage };
 
 /**
@@ -66,7 +68,7 @@ export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput
 const isBlock = (as: ResolvedImageToTextOptions['as']): boolean => as === 'anthropic' || as === 'openai' || as === 'mcp';
 
 /** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
-function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
+function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): string {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
   if (input.kind !== 'file') return 'png';
   const resized = fileFitChanges(input, options);
@@ -86,7 +88,7 @@ function fileFitChanges(input: Extract<ClassifiedInput, { kind: 'file' }>, optio
 }
 
 /** Rejects combinations that would drop or contradict something the caller asked for. */
-function checkCombination(options: ResolvedImageToTextOptions, encoding: PayloadEncoding, input: ClassifiedInput): void {
+function checkCombination(options: ResolvedImageToTextOptions, encoding: string, input: ClassifiedInput): void {
   if (options.as === 'pil' && encoding !== 'raw') {
     throw invalidArgument(`encoding 'raw' with as: 'pil'`, 'encoding', encoding);
   }
@@ -129,16 +131,27 @@ export function preparedImage(
   features: Features,
   input: unknown,
   rawOptions: unknown,
-): { image: RawImage; encoding: PayloadEncoding; source: FormatId | undefined; original: boolean } {
-  const options = resolveImageToTextOptions(rawOptions);
+): { image: RawImage; encoding: string; source: string | undefined; original: boolean } {
+  const options = resolveImageToTextOptions(rawOptions, features.codecs.knows);
   const classified = classifyInput(input, features.codecs);
   const encoding = options.encoding ?? defaultEncoding(options, classified);
   const source = classified.kind === 'file' ? classified.format : undefined;
-  const image = pixelsOf(classified, { ...options, mode: encoding === 'original' ? undefined : options.mode }, features);
+  const orientation = classified.kind === 'file' ? classified.codec.orientation?.(classified.bytes) : classified.image.orientation;
+  const image = pixelsOf(classified, { ...options, mode: encoding === 'original' ? undefined : options.mode }, features, orientation);
   return { image, encoding: encoding === 'original' ? (source ?? 'png') : encoding, source, original: encoding === 'original' };
 }
 
-function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features): RawImage {
+/** The envelope v1 stores raw pixels and the built-in formats: a plug-in format is refused before any work. */
+function checkEnvelopeEncoding(options: ResolvedImageToTextOptions, stored: string): void {
+  if (options.as !== 'envelope' || stored === 'raw' || isEnvelopeEncoding(stored)) return;
+  throw new PixtextError(
+    'ERR_UNSUPPORTED',
+    `An envelope v1 cannot hold a ${stored} file (its encodings are ${ENVELOPE_ENCODINGS.join(', ')}): ` +
+      `ask for encoding 'raw' or 'png', or for as: 'data-url' or 'base64'`,
+  );
+}
+
+function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features, orientation: number | undefined): RawImage {
   let image: RawImage;
   const { fit, maxPixels } = options;
   if (input.kind === 'file') {
@@ -150,7 +163,15 @@ function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, f
     checkPixelLimit(image.width, image.height, maxPixels, 'The input image', image.mode);
   }
   // Fitted in the native mode first, as thumbnail() works on the decoded image; then converted.
-  return inMode(features, image, options.mode);
+  return oriented(inMode(features, image, options.mode), orientation, options.orientation);
+}
+
+/** Refuses what would drop an orientation: a Pillow dump, or applying it to a file stored untouched. */
+function checkOrientation(options: ResolvedImageToTextOptions, encoding: string, orientation: number | undefined): void {
+  if (options.orientation === 'keep' && options.as === 'pil') refuseOrientation(orientation, 'A Pillow dump');
+  if (options.orientation === 'apply' && encoding === 'original' && orientation !== undefined && orientation !== 1) {
+    throw invalidArgument(`no orientation: 'apply' with encoding 'original' (the file is stored untouched, its orientation ${orientation} with it)`, 'orientation', options.orientation);
+  }
 }
 
 /**
@@ -176,22 +197,26 @@ export function imageToTextWith(
   rawOptions: unknown,
   write = (form: TextFormHandler, subject: TextSubject): unknown => form.write(subject),
 ): unknown {
-  const options = resolveImageToTextOptions(rawOptions);
+  const { codecs } = features;
+  const options = resolveImageToTextOptions(rawOptions, codecs.knows);
   if (options.maxTextLength !== undefined) {
     if (arguments.length > 3) throw invalidArgument('no maxTextLength when writing an envelope as bytes', 'maxTextLength', options.maxTextLength);
     return imageToTextWithReportWith(features, input, rawOptions).text;
   }
-  const { codecs } = features;
   const classified = classifyInput(input, codecs);
   const encoding = options.encoding ?? defaultEncoding(options, classified);
   checkCombination(options, encoding, classified);
+  if (encoding !== 'original') checkEnvelopeEncoding(options, encoding);
+  else if (classified.kind === 'file') checkEnvelopeEncoding(options, classified.format);
   // A form this instance lacks is refused before any decoding or encoding.
   const form = features.forms.get(options.as);
   const { metadata } = options;
-  const source: FormatId | undefined = classified.kind === 'file' ? classified.format : undefined;
+  const source: string | undefined = classified.kind === 'file' ? classified.format : undefined;
+  const inputOrientation = classified.kind === 'file' ? classified.codec.orientation?.(classified.bytes) : classified.image.orientation;
+  checkOrientation(options, encoding, inputOrientation);
 
   let image: RawImage | undefined;
-  let codec: ImageCodec;
+  let codec: ImageCodec<string>;
   let bytes: Uint8Array;
   if (encoding === 'original') {
     if (classified.kind !== 'file') {
@@ -199,10 +224,12 @@ export function imageToTextWith(
     }
     ({ codec, bytes } = classified);
   } else {
-    image = pixelsOf(classified, options, features);
+    image = pixelsOf(classified, options, features, inputOrientation);
     if (encoding === 'raw') return write(form, { kind: 'pixels', image, source, metadata });
     codec = codecs.get(encoding);
-    bytes = encodeStored(image, codec, options, features.convert);
+    // An envelope records the orientation itself, so a payload format with no place for it (BMP, GIF) is fine there.
+    const toStore = options.as === 'envelope' && codec.withOrientation === undefined ? oriented(image, undefined, 'keep') : image;
+    bytes = encodeStored(toStore, codec, options, features.convert);
   }
   const declared = () => {
     if (image !== undefined) return image;
@@ -211,7 +238,9 @@ export function imageToTextWith(
     checkPixelLimit(header.width, header.height, options.maxPixels, `The ${codec.id} header`, header.mode);
     return header;
   };
-  return write(form, { kind: 'file', format: codec.id, mimeType: codec.mimeType, bytes, source, metadata, declared });
+  // The orientation the stored file carries: the original's own tag, or the one written with the pixels.
+  const orientation = image === undefined ? inputOrientation : image.orientation;
+  return write(form, { kind: 'file', format: codec.id, mimeType: codec.mimeType, bytes, source, metadata, orientation, declared });
 }
 
 /**
@@ -225,7 +254,7 @@ export function imageToTextWith(
  * ```
  */
 export function imageToTextWithReportWith(features: Features, input: unknown, rawOptions: unknown): { text: string; report: TextReport } {
-  const options = resolveImageToTextOptions(rawOptions);
+  const options = resolveImageToTextOptions(rawOptions, features.codecs.knows);
   // The same options with the preset resolved and no budget: what each candidate is written with.
   const unlimited = { ...(rawOptions as Record<string, unknown>), preset: undefined, as: options.as, fit: options.fit, maxTextLength: undefined };
   if (options.maxTextLength !== undefined && options.metadata !== undefined && Object.hasOwn(options.metadata, 'textBudget')) {
@@ -240,7 +269,7 @@ export function imageToTextWithReportWith(features: Features, input: unknown, ra
     return { text: first, report };
   }
   const { image, encoding, original } = preparedImage(features, input, unlimited);
-  const write = (candidate: RawImage, payload: PayloadEncoding, quality: number | undefined, optimize?: boolean): string => {
+  const write = (candidate: RawImage, payload: string, quality: number | undefined, optimize?: boolean): string => {
     let metadata = options.metadata;
     if (options.as === 'envelope') {
       const textBudget: Record<string, unknown> = { maxTextLength: limit };

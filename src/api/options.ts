@@ -20,11 +20,16 @@ export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil', 'anthropic',
 export type TextForm = (typeof TEXT_FORMS)[number];
 
 /** What the text carries: `'raw'` pixels, an encoded file, or `'original'` (the input file's own bytes). */
-export const PAYLOAD_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'original'] as const;
+export const PAYLOAD_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp', 'original'] as const;
 /** One of {@link PAYLOAD_ENCODINGS}. */
 export type PayloadEncoding = (typeof PAYLOAD_ENCODINGS)[number];
 
 export { DEFAULT_COMPRESSION_LEVEL, DEFAULT_QUALITY };
+
+/** What to do with an EXIF orientation: `'keep'` it with the pixels, or `'apply'` it to them. */
+export const ORIENTATION_CHOICES = ['keep', 'apply'] as const;
+/** One of {@link ORIENTATION_CHOICES}. */
+export type OrientationChoice = (typeof ORIENTATION_CHOICES)[number];
 
 /** Options of `encode` (and of the encoding step of `imageToText` and `textToFile`). */
 export interface EncodeOptions {
@@ -52,6 +57,12 @@ export interface DecodeOptions {
    * it. Defaults to the full size.
    */
   draft?: { width: number; height: number } | undefined;
+  /**
+   * The EXIF orientation of a JPEG, PNG or WebP file (or of a text): `'keep'` returns the pixels as stored with
+   * `orientation` (1–8) on the image; `'apply'` returns exactly the pixels and size of Pillow's
+   * `ImageOps.exif_transpose` and no `orientation`. Defaults to `'keep'`.
+   */
+  orientation?: OrientationChoice | undefined;
 }
 
 /** Options of `textToImage`. */
@@ -64,15 +75,16 @@ export interface TextToImageOptions extends Omit<DecodeOptions, 'draft'> {
   raw?: { width: number; height: number; mode: PixelMode } | undefined;
 }
 
-/** Options of `imageToText`. */
-export interface ImageToTextOptions extends EncodeOptions {
+/** Options of `imageToText`; `Id` adds the plug-in formats of a {@link createPixtext} instance to `encoding`. */
+export interface ImageToTextOptions<Id extends string = FormatId> extends EncodeOptions {
   /** The text form. Defaults to `'envelope'`. */
   as?: TextForm | undefined;
   /**
    * What the text carries. Defaults to `'raw'` for an envelope; for `data-url` and `base64`, to `'original'` for file
-   * input (`'png'` when `mode` asks for a conversion) and `'png'` for pixel input. `pil` is always raw.
+   * input (`'png'` when `mode` asks for a conversion) and `'png'` for pixel input. `pil` is always raw. A plug-in
+   * codec's id is an encoding for data URLs and bare base64.
    */
-  encoding?: PayloadEncoding | undefined;
+  encoding?: PayloadEncoding | Exclude<Id, FormatId> | undefined;
   /** Convert the image to this mode first. Defaults to the input's mode (a file's native mode). */
   mode?: PixelMode | undefined;
   /** A plain JSON object stored in the envelope's `metadata` (envelope only). Defaults to none. */
@@ -98,12 +110,18 @@ export interface ImageToTextOptions extends EncodeOptions {
    * {@link MODEL_PRESETS} (each overridden by the option given explicitly). Defaults to none.
    */
   preset?: PresetName | undefined;
+  /**
+   * The input's EXIF orientation (a file's tag, a RawImage's `orientation`): `'keep'` stores it with the image (the
+   * envelope's `orientation`, the EXIF of a PNG or JPEG payload); `'apply'` turns the pixels as Pillow's
+   * `ImageOps.exif_transpose` does and stores none. Defaults to `'keep'`.
+   */
+  orientation?: OrientationChoice | undefined;
 }
 
-/** Options of `textToFile`. */
-export interface TextToFileOptions extends EncodeOptions {
+/** Options of `textToFile`; `Id` adds the plug-in formats of a {@link createPixtext} instance to `format`. */
+export interface TextToFileOptions<Id extends string = FormatId> extends EncodeOptions {
   /** The file format wanted. Defaults to the format of the file the text holds, or `'png'` for raw pixels. */
-  format?: FormatId | undefined;
+  format?: Id | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
   /** Shrink the image to fit inside `{ width, height }`, as `imageToText`'s `fit`. Defaults to none. */
@@ -124,23 +142,27 @@ export interface ResolvedEncodeOptions {
 export interface ResolvedDecodeOptions {
   maxPixels: number;
   mode: PixelMode | undefined;
+  orientation: OrientationChoice;
   draft: { width: number; height: number } | undefined;
 }
 
 /** {@link ImageToTextOptions} with defaults applied, except `encoding`, whose default depends on the input. */
 export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
   as: TextForm;
-  encoding: PayloadEncoding | undefined;
+  /** One of {@link PAYLOAD_ENCODINGS}, or a plug-in codec's id. */
+  encoding: string | undefined;
   mode: PixelMode | undefined;
   metadata: Readonly<Record<string, unknown>> | undefined;
   maxPixels: number;
   fit: FitBox | undefined;
   maxTextLength: number | undefined;
+  orientation: OrientationChoice;
 }
 
 /** {@link TextToFileOptions} with defaults applied, except `format`. */
 export interface ResolvedTextToFileOptions extends ResolvedEncodeOptions {
-  format: FormatId | undefined;
+  /** A built-in format, or a plug-in codec's id. */
+  format: string | undefined;
   maxPixels: number;
   fit: FitBox | undefined;
 }
@@ -172,6 +194,16 @@ function booleanOption(value: unknown, fallback: boolean, option: string): boole
 
 const modeOption = (value: unknown): PixelMode | undefined => oneOf(PIXEL_MODE_NAMES, value, 'mode');
 
+/** What an instance knows beyond the built-in ids: its plug-in codecs' ids. */
+export type KnowsFormat = (id: string) => boolean;
+const builtInOnly: KnowsFormat = () => false;
+
+/** `value` when it is one of `values` or a format `knows`; undefined when it is undefined. */
+function formatOrOneOf(values: readonly string[], knows: KnowsFormat, value: unknown, option: string, required?: boolean): string | undefined {
+  if (typeof value === 'string' && !values.includes(value) && knows(value)) return value;
+  return oneOf(values, value, option, required);
+}
+
 /**
  * Validates encode options and applies defaults.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
@@ -196,12 +228,17 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveDecodeOptions(undefined); // { maxPixels: 268402689, mode: undefined, draft: undefined }
+ * resolveDecodeOptions(undefined); // { maxPixels: 268402689, mode: undefined, draft: undefined, orientation: 'keep' }
  * ```
  */
 export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
   const o = optionsObject(options);
-  return { maxPixels: resolveMaxPixels(o['maxPixels']), mode: modeOption(o['mode']), draft: draftOption(o['draft']) };
+  return {
+    maxPixels: resolveMaxPixels(o['maxPixels']),
+    mode: modeOption(o['mode']),
+    draft: draftOption(o['draft']),
+    orientation: oneOf(ORIENTATION_CHOICES, o['orientation'], 'orientation') ?? 'keep',
+  };
 }
 
 /** A requested draft size: positive integer width and height (JPEG sides are at most 65,535). */
@@ -225,7 +262,7 @@ function draftOption(value: unknown): { width: number; height: number } | undefi
  * resolveImageToTextOptions({ as: 'data-url' }).as === 'data-url';
  * ```
  */
-export function resolveImageToTextOptions(options: unknown): ResolvedImageToTextOptions {
+export function resolveImageToTextOptions(options: unknown, knows: KnowsFormat = builtInOnly): ResolvedImageToTextOptions {
   const o = withPreset(optionsObject(options));
   const metadata = o['metadata'];
   if (metadata !== undefined && !isJsonObject(metadata)) {
@@ -234,12 +271,13 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
   return {
     ...resolveEncodeOptions(o),
     as: oneOf(TEXT_FORMS, o['as'], 'as') ?? 'envelope',
-    encoding: oneOf(PAYLOAD_ENCODINGS, o['encoding'], 'encoding'),
+    encoding: formatOrOneOf(PAYLOAD_ENCODINGS, knows, o['encoding'], 'encoding'),
     mode: modeOption(o['mode']),
     metadata: metadata as Readonly<Record<string, unknown>> | undefined,
     maxPixels: resolveMaxPixels(o['maxPixels']),
     fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
     maxTextLength: maxTextLengthOption(o['maxTextLength']),
+    orientation: oneOf(ORIENTATION_CHOICES, o['orientation'], 'orientation') ?? 'keep',
   };
 }
 
@@ -275,25 +313,25 @@ function maxTextLengthOption(value: unknown): number | undefined {
  * resolveTextToFileOptions({ format: 'bmp' }).format === 'bmp';
  * ```
  */
-export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOptions {
+export function resolveTextToFileOptions(options: unknown, knows: KnowsFormat = builtInOnly): ResolvedTextToFileOptions {
   const o = optionsObject(options);
   return {
     ...resolveEncodeOptions(o),
-    format: oneOf(FORMAT_IDS, o['format'] === 'jpg' ? 'jpeg' : o['format'], 'format'),
+    format: formatOrOneOf(FORMAT_IDS, knows, o['format'] === 'jpg' ? 'jpeg' : o['format'], 'format'),
     maxPixels: resolveMaxPixels(o['maxPixels']),
     fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
   };
 }
 
 /**
- * Validates a format argument.
+ * Validates a format argument: a built-in format, or a plug-in format `knows`.
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveFormat('jpeg'); // 'jpeg'; resolveFormat('gif') throws ERR_INVALID_ARGUMENT
+ * resolveFormat('jpeg'); // 'jpeg'; resolveFormat('tiff') throws ERR_INVALID_ARGUMENT without a TIFF plug-in
  * ```
  */
-export function resolveFormat(value: unknown, option = 'format'): FormatId {
+export function resolveFormat(value: unknown, knows: KnowsFormat = builtInOnly, option = 'format'): string {
   // 'jpg' is the file extension most people type: the same format, not a typo to refuse.
-  return oneOf(FORMAT_IDS, value === 'jpg' ? 'jpeg' : value, option, true)!;
+  return formatOrOneOf(FORMAT_IDS, knows, value === 'jpg' ? 'jpeg' : value, option, true)!;
 }

@@ -27,10 +27,11 @@ import type { ImageFile } from './text-to-image.js';
 export interface PixtextConfig {
   /**
    * The file codecs this instance can read and write, at most one per format, e.g. `[pngCodec, jpegCodec]`: for
-   * file input, encoded payloads (`encoding: 'png'`, `'original'`, …), `decode`, `encode` and `textToFile`.
-   * Defaults to none.
+   * file input, encoded payloads (`encoding: 'png'`, `'original'`, …), `decode`, `encode` and `textToFile`. A
+   * plug-in codec (an {@link ImageCodec} written outside pixtext, with an id of its own such as `'tiff'`) is passed
+   * the same way. Defaults to none.
    */
-  codecs?: readonly ImageCodec[] | undefined;
+  codecs?: readonly ImageCodec<string>[] | undefined;
   /**
    * The text forms beyond the envelope, each at most once: `pilDumpForm` (Pillow dump JSON, `as: 'pil'`),
    * `dataUrlForm` (`as: 'data-url'`), `base64Form` (bare base64 of a file, `as: 'base64'`). Defaults to none: the
@@ -48,23 +49,24 @@ export interface PixtextConfig {
 
 /**
  * The pixtext functions, bound to one instance's features: each is the top-level function of the same name (documented
- * there), limited to what the instance was given.
+ * there), limited to what the instance was given. `Id` is the formats the instance names: the built-in ones and its
+ * plug-in codecs' ids.
  */
-export interface Pixtext {
+export interface Pixtext<Id extends string = FormatId> {
   /** {@link imageToText}, with this instance's codecs, forms and conversion. */
-  imageToText(input: ImageInput, options?: ImageToTextOptions): string;
+  imageToText(input: ImageInput, options?: ImageToTextOptions<Id>): string;
   /** {@link imageToTextWithReport}, with this instance's codecs, forms, conversion and fit. */
-  imageToTextWithReport(input: ImageInput, options?: ImageToTextOptions): { text: string; report: TextReport };
+  imageToTextWithReport(input: ImageInput, options?: ImageToTextOptions<Id>): { text: string; report: TextReport };
   /** {@link textToImage}, with this instance's codecs, forms and conversion. */
   textToImage(text: string, options?: TextToImageOptions): RawImage;
   /** {@link textToFile}, with this instance's codecs, forms and conversion. */
-  textToFile(text: string, options?: TextToFileOptions): ImageFile;
+  textToFile(text: string, options?: TextToFileOptions<Id>): ImageFile<Id>;
   /** {@link decode}, with this instance's codecs and conversion. */
   decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): RawImage;
   /** {@link encode}, with this instance's codecs. */
-  encode(image: RawImage, format: FormatId, options?: EncodeOptions): Uint8Array;
-  /** {@link detectFormat}, with this instance's codecs (PNG, JPEG and BMP are named even without their codec). */
-  detectFormat(bytes: Uint8Array | ArrayBuffer): FormatId | undefined;
+  encode(image: RawImage, format: Id, options?: EncodeOptions): Uint8Array;
+  /** {@link detectFormat}, with this instance's codecs (the built-in formats are named even without their codec). */
+  detectFormat(bytes: Uint8Array | ArrayBuffer): Id | undefined;
   /** {@link inspect}, with this instance's codecs and forms. */
   inspect(text: string): TextInfo;
 }
@@ -142,16 +144,20 @@ export function inMode(features: Features, image: RawImage, mode: PixelMode | un
  * ```
  */
 /* #__NO_SIDE_EFFECTS__ */
-export function createPixtext(config: PixtextConfig = {}): Pixtext {
+export function createPixtext<const Codec extends ImageCodec<string> = ImageCodec>(
+  config: PixtextConfig & { codecs?: readonly Codec[] | undefined } = {},
+): Pixtext<FormatId | Codec['id']> {
+  type Id = FormatId | Codec['id'];
   const features = createFeatures(config);
   return {
     imageToText: (input, options) => imageToTextWith(features, input, options),
     imageToTextWithReport: (input, options) => imageToTextWithReportWith(features, input, options),
     textToImage: (text, options) => textToImageWith(features, text, options),
-    textToFile: (text, options) => textToFileWith(features, text, options),
+    // The codec set returns built-in ids and the ids of the codecs given: exactly Id.
+    textToFile: (text, options) => textToFileWith(features, text, options) as ImageFile<Id>,
     decode: (bytes, options) => decodeWith(features, bytes, options),
     encode: (image, format, options) => encodeWith(features.codecs, image, format, options),
-    detectFormat: (bytes) => detectFormatWith(features.codecs, bytes),
+    detectFormat: (bytes) => detectFormatWith(features.codecs, bytes) as Id | undefined,
     inspect: (text) => inspectWith(features, text),
   };
 }

@@ -2,13 +2,14 @@
 // the mode the text declares. A format may keep an image in another mode than the one it was given (a BMP holds BGR
 // as RGB, a JPEG holds grey as neutral colour); the declared mode is restored on read.
 import { PixtextError } from '../errors.js';
-import type { FormatId, ImageCodec } from '../formats/codec.js';
+import type { ImageCodec } from '../formats/codec.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import type { CodecSet } from './codec-set.js';
 import type { DeclaredImage } from '../text-forms/form.js';
 import type { ConvertFunction } from './pixtext.js';
 import type { ResolvedEncodeOptions } from './options.js';
+import { encodeOriented } from './orientation.js';
 
 // Decoded mode → declared modes it may be turned back into: byte-order swaps, and the same pixels held as grey,
 // palette or bits. Anything else means the text contradicts itself.
@@ -35,7 +36,7 @@ const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
  * restoreMode(decodedRgb, 'BGR', 'png', convert); // the same pixels in B,G,R order
  * ```
  */
-export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId, convert: ConvertFunction): RawImage {
+export function restoreMode(decoded: RawImage, mode: PixelMode, format: string, convert: ConvertFunction): RawImage {
   if (decoded.mode === mode) return decoded;
   if (!RESTORABLE[decoded.mode]?.includes(mode)) {
     throw new PixtextError(
@@ -56,8 +57,8 @@ export function restoreMode(decoded: RawImage, mode: PixelMode, format: FormatId
  * encodeStored(bgrImage, pngCodec, { quality: 90, compressionLevel: 6 }, convert);
  * ```
  */
-export function encodeStored(image: RawImage, codec: ImageCodec, options: ResolvedEncodeOptions, convert: ConvertFunction): Uint8Array {
-  const bytes = codec.encode(image, options);
+export function encodeStored(image: RawImage, codec: ImageCodec<string>, options: ResolvedEncodeOptions, convert: ConvertFunction): Uint8Array {
+  const bytes = encodeOriented(codec, image, options);
   const stored = codec.header(bytes).mode;
   if (stored === image.mode || codec.id === 'jpeg' || SWAPS.has(`${stored}>${image.mode}`)) return bytes;
   // The format keeps the pixels in another form (e.g. a grey palette read back as L): make sure they come back.
@@ -82,7 +83,7 @@ export function encodeStored(image: RawImage, codec: ImageCodec, options: Resolv
  */
 export function decodeStored(
   bytes: Uint8Array,
-  format: FormatId,
+  format: string,
   declared: DeclaredImage,
   codecs: CodecSet,
   convert: ConvertFunction,
@@ -93,7 +94,7 @@ export function decodeStored(
   if (actual !== format) {
     throw new PixtextError(
       'ERR_ENVELOPE',
-      `Envelope encoding is ${format} but its data is ${actual === undefined ? 'not a PNG, JPEG or BMP file' : `a ${actual} file`}`,
+      `Envelope encoding is ${format} but its data is ${actual === undefined ? 'not an image file pixtext knows' : `a ${actual} file`}`,
       { chunk: 'encoding' },
     );
   }

@@ -13,10 +13,11 @@ import { inMode } from './pixtext.js';
 import { decodeStored } from './stored-file.js';
 import { decodeFitted, fitChanges, fitPixels } from './fit-input.js';
 import type { FitBox } from '../resize/fit-box.js';
+import { encodeOriented, oriented } from './orientation.js';
 
-/** An image file: its format and bytes. */
-export interface ImageFile {
-  format: FormatId;
+/** An image file: its format (a built-in one, or a plug-in codec's id) and bytes. */
+export interface ImageFile<Id extends string = FormatId> {
+  format: Id;
   bytes: Uint8Array;
 }
 
@@ -27,12 +28,16 @@ function readPayload(features: Features, text: unknown, maxPixels: number): Text
   return form.read(sample, context);
 }
 
-/** The image a payload holds, in the mode its text declares. */
+/** The image a payload holds, in the mode its text declares, with the orientation it declares (else its file's). */
 function imageOf(payload: TextPayload, features: Features, maxPixels: number): RawImage {
   if (payload.kind === 'pixels') return payload.image;
   const { format, bytes, declared } = payload;
-  if (declared !== undefined) return decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels);
-  return features.codecs.get(format).decode(bytes, { maxPixels });
+  // decodeStored first: it checks that the bytes are of the declared format before any codec is asked for.
+  const image =
+    declared !== undefined
+      ? decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels)
+      : features.codecs.get(format).decode(bytes, { maxPixels });
+  return oriented(image, payload.orientation ?? features.codecs.get(format).orientation?.(bytes), 'keep');
 }
 
 /**
@@ -44,7 +49,7 @@ function imageOf(payload: TextPayload, features: Features, maxPixels: number): R
  * ```
  */
 export function textToImageWith(features: Features, text: unknown, rawOptions: unknown): RawImage {
-  const { maxPixels, mode, draft } = resolveDecodeOptions(rawOptions);
+  const { maxPixels, mode, draft, orientation } = resolveDecodeOptions(rawOptions);
   // Not silently ignored: the scaled decode is for file bytes (decode), where the caller sees the format.
   if (draft !== undefined) throw invalidArgument('no draft (it is an option of decode(bytes))', 'draft', draft);
   const shape = resolveRawShape((rawOptions as { raw?: unknown } | undefined)?.raw);
@@ -52,7 +57,9 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
     if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
     return inMode(features, readHeaderless(text, shape, maxPixels), mode);
   }
-  return inMode(features, imageOf(readPayload(features, text, maxPixels), features, maxPixels), mode);
+  const image = imageOf(readPayload(features, text, maxPixels), features, maxPixels);
+  // Mode conversion builds a new image: the orientation is put back on (or applied to) the converted pixels.
+  return oriented(inMode(features, image, mode), image.orientation, orientation);
 }
 
 /**
@@ -64,8 +71,8 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
  * textToFileWith(createFeatures({ codecs: [pngCodec] }), text, { format: 'png' }).bytes;
  * ```
  */
-export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile {
-  const options = resolveTextToFileOptions(rawOptions);
+export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile<string> {
+  const options = resolveTextToFileOptions(rawOptions, features.codecs.knows);
   const { fit, maxPixels } = options;
   const payload = readPayload(features, text, maxPixels);
   // The stored file, handed out unchanged: only when its bytes really are of the format the text says, and fitting
@@ -80,10 +87,10 @@ export function textToFileWith(features: Features, text: unknown, rawOptions: un
   }
   const format = options.format ?? 'png';
   const codec = features.codecs.get(format);
-  return { format, bytes: codec.encode(fitted(payload, features, fit, maxPixels), options) };
+  return { format, bytes: encodeOriented(codec, fitted(payload, features, fit, maxPixels), options) };
 }
 
-function fitsChangeFile(features: Features, format: FormatId, bytes: Uint8Array, fit: FitBox): boolean {
+function fitsChangeFile(features: Features, format: string, bytes: Uint8Array, fit: FitBox): boolean {
   const header = features.codecs.get(format).header(bytes);
   return fitChanges(header.width, header.height, fit);
 }

@@ -11,6 +11,8 @@ export const EXTENSION_FORMATS: Readonly<Record<string, FormatId>> = {
   jfif: 'jpeg',
   bmp: 'bmp',
   dib: 'bmp',
+  gif: 'gif',
+  webp: 'webp',
 };
 
 /**

@@ -61,6 +61,23 @@ export interface BatchTotals {
   readonly bytesOut: number;
   /** Wall-clock time of the run. */
   readonly ms: number;
+  /** Files a folder walk left out, with the reason of each (a folder encode); undefined for other batches. */
+  readonly skipped?: readonly { readonly reason: string }[] | undefined;
+}
+
+/**
+ * `3 skipped (2 TIFF, 1 not an image)`: the count of skipped files and how many had each reason, most common first.
+ *
+ * @example
+ * ```ts
+ * formatSkipped([{ reason: 'TIFF' }, { reason: 'not an image' }, { reason: 'TIFF' }]); // '3 skipped (2 TIFF, 1 not an image)'
+ * ```
+ */
+export function formatSkipped(skipped: readonly { readonly reason: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const { reason } of skipped) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([reason, n]) => `${n} ${reason}`);
+  return `${skipped.length} skipped${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
 /**
@@ -75,5 +92,6 @@ export interface BatchTotals {
 export function formatSummary(totals: BatchTotals): string {
   const files = `${totals.done} file${totals.done === 1 ? '' : 's'}`;
   const bytes = totals.bytesOut > 0 ? ` (${formatBytes(totals.bytesIn)} → ${formatBytes(totals.bytesOut)})` : ` (${formatBytes(totals.bytesIn)})`;
-  return `${totals.verb} ${files}${bytes} in ${formatDuration(totals.ms)}, ${totals.failed} failed`;
+  const skipped = totals.skipped === undefined ? '' : `, ${formatSkipped(totals.skipped)}`;
+  return `${totals.verb} ${files}${bytes} in ${formatDuration(totals.ms)}${skipped}, ${totals.failed} failed`;
 }

@@ -4,7 +4,6 @@
 // thumbnail() (the `fit` feature), the largest size that fits found by bisection on the long side; at that size the
 // quality is raised again as far as the budget allows. Each candidate is a whole text, measured, never estimated.
 import { PixtextError } from '../errors.js';
-import type { PayloadEncoding } from '../api/options.js';
 import type { RawImage } from '../raw-image.js';
 
 /** The lowest JPEG quality a text budget lowers to before it makes the image smaller. */
@@ -19,10 +18,10 @@ const STEP_UPS = 4;
 export interface TextReport {
   /** Characters in the text. */
   textLength: number;
-  /** The image written: its size after fitting (and after `fit`), and its payload encoding. */
+  /** The image written: its size after fitting (and after `fit`), and its payload encoding (a format id or `raw`). */
   width: number;
   height: number;
-  encoding: PayloadEncoding;
+  encoding: string;
   /** The JPEG quality used, for a `jpeg` payload. */
   quality?: number;
   /** Whether the JPEG was written with optimal Huffman tables to fit (same pixels, smaller file). */
@@ -34,7 +33,7 @@ export interface TextReport {
 }
 
 /** Writes one candidate: the image at a size, in an encoding and quality. */
-export type WriteCandidate = (image: RawImage, encoding: PayloadEncoding, quality: number | undefined, optimize?: boolean) => string;
+export type WriteCandidate = (image: RawImage, encoding: string, quality: number | undefined, optimize?: boolean) => string;
 
 /** Shrinks an image to fit inside a `side` × `side` box (Pillow's thumbnail). */
 export type Shrink = (image: RawImage, side: number) => RawImage;
@@ -50,7 +49,7 @@ export type Shrink = (image: RawImage, side: number) => RawImage;
  */
 export function fitTextBudget(
   image: RawImage,
-  encoding: PayloadEncoding,
+  encoding: string,
   quality: number,
   maxTextLength: number,
   write: WriteCandidate,

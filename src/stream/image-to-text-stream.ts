@@ -63,6 +63,7 @@ function toRawImage(input: unknown): RawImage {
 export function imageToTextStream(image: StreamImageInput, options?: ImageToTextStreamOptions): ReadableStream<string> {
   const o = resolveImageToTextStreamOptions(options);
   let source = toRawImage(image);
+  const { orientation } = source; // kept as imageToText keeps it (a conversion builds a new image without it)
   checkPixelLimit(source.width, source.height, o.maxPixels, 'The image', source.mode);
   if (o.mode !== undefined && o.mode !== source.mode) source = convert(source, o.mode);
   const data = source.data;
@@ -75,6 +76,7 @@ export function imageToTextStream(image: StreamImageInput, options?: ImageToText
       encoding: 'raw',
       palette: source.palette,
       metadata: o.metadata,
+      orientation,
     },
     data.length,
     expectedCrc,

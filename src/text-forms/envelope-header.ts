@@ -10,8 +10,8 @@ import { isJsonObject } from './json-scan.js';
 export const ENVELOPE_VERSION = 1;
 
 /** What an envelope's `data` holds: raw pixels or an encoded file. */
-export const ENVELOPE_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp'] as const;
-/** `'raw' | 'png' | 'jpeg' | 'bmp'`. */
+export const ENVELOPE_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp'] as const;
+/** One of {@link ENVELOPE_ENCODINGS}. */
 export type EnvelopeEncoding = (typeof ENVELOPE_ENCODINGS)[number];
 
 /** A JSON object as stored in an envelope's `metadata`. */
@@ -33,6 +33,8 @@ export interface EnvelopeHeader {
   source?: string;
   /** The JSON object stored with the image. */
   metadata?: JsonObject;
+  /** The EXIF orientation (1–8) the image is to be shown with. */
+  orientation?: number;
   /** Length of the decoded `data` bytes. */
   byteLength: number;
   /** CRC-32/ISO-HDLC of the decoded `data` bytes, 8 lowercase hex digits. */
@@ -81,7 +83,8 @@ export function checkEnvelopeVersion(fields: JsonObject): void {
   }
 }
 
-function isEncoding(value: unknown): boolean {
+/** Whether `value` is an encoding the envelope v1 declares: `raw` or a built-in format. */
+export function isEnvelopeEncoding(value: unknown): value is EnvelopeEncoding {
   return (ENVELOPE_ENCODINGS as readonly unknown[]).includes(value);
 }
 
@@ -141,7 +144,7 @@ export function parseEnvelopeHeader(fields: JsonObject): EnvelopeHeader {
     width: checkedField(fields, 'width', NON_NEGATIVE, isCount),
     height: checkedField(fields, 'height', NON_NEGATIVE, isCount),
     mode: checkedField(fields, 'mode', ONE_OF_MODES, isPixelMode),
-    encoding: checkedField(fields, 'encoding', `one of ${ENVELOPE_ENCODINGS.join(', ')}`, isEncoding),
+    encoding: checkedField(fields, 'encoding', `one of ${ENVELOPE_ENCODINGS.join(', ')}`, isEnvelopeEncoding),
     byteLength: checkedField(fields, 'byteLength', NON_NEGATIVE, isCount),
     crc32: checkedField(fields, 'crc32', '8 lowercase hex digits', (value) => isString(value) && /^[0-9a-f]{8}$/.test(value as string)),
   };
@@ -150,5 +153,8 @@ export function parseEnvelopeHeader(fields: JsonObject): EnvelopeHeader {
   if (source !== undefined) header.source = source;
   const metadata = checkedField<JsonObject | undefined>(fields, 'metadata', 'a JSON object', isJsonObject, true);
   if (metadata !== undefined) header.metadata = metadata;
+  const isOrientation = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 8;
+  const orientation = checkedField<number | undefined>(fields, 'orientation', 'an integer from 1 to 8', isOrientation, true);
+  if (orientation !== undefined) header.orientation = orientation;
   return header;
 }

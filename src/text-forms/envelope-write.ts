@@ -21,13 +21,15 @@ export interface EnvelopeContent {
   source?: string | undefined;
   /** A plain JSON object, stored as is (non-ASCII characters escaped). */
   metadata?: Readonly<Record<string, unknown>> | undefined;
+  /** The EXIF orientation (1–8) the image is to be shown with. */
+  orientation?: number | undefined;
   /** The payload: raw pixels or the file bytes. A view is honoured (byteOffset/byteLength). */
   data: Uint8Array;
 }
 
 /**
  * Writes an envelope v1. Same content, same text: the output is canonical, ASCII only, with keys in the order
- * `pixtext, width, height, mode, encoding, [palette], [source], [metadata], byteLength, crc32, data`.
+ * `pixtext, width, height, mode, encoding, [palette], [source], [metadata], [orientation], byteLength, crc32, data`.
  *
  * @throws PixtextError `ERR_INVALID_ARGUMENT` when `metadata` is not a plain JSON object, `ERR_TOO_LARGE` when the
  * text would exceed the engine's maximum string length.
@@ -78,6 +80,7 @@ function envelopeHead(content: EnvelopeContent): string {
   if (content.palette !== undefined) head += `,"palette":"${encodeBase64(content.palette)}"`;
   if (content.source !== undefined) head += `,"source":${asciiJsonString(content.source)}`;
   if (content.metadata !== undefined) head += `,"metadata":${toAsciiJsonObject(content.metadata, 'metadata')}`;
+  if (content.orientation !== undefined) head += `,"orientation":${content.orientation}`;
   const data = content.data;
   return head + `,"byteLength":${data.length},"crc32":"${crc32Hex(crc32(data))}","data":"`;
 }

@@ -2,14 +2,13 @@
 // look-up of the envelope-*.ts modules behind the TextFormHandler interface. Every instance has it.
 import type { RawImage } from '../raw-image.js';
 import { PixtextError } from '../errors.js';
-import { ENVELOPE_ENCODINGS, parseEnvelopeHeader } from './envelope-header.js';
-import type { EnvelopeEncoding } from './envelope-header.js';
+import { dataField, decodeField, isEnvelopeEncoding, parseEnvelopeHeader } from './envelope-header.js';
 import { inspectEnvelopeObject } from './envelope-inspect.js';
 import { readEnvelopeObject, readSlicedEnvelope } from './envelope-read.js';
 import type { DecodedEnvelope, ReadEnvelopeOptions } from './envelope-read.js';
 import { writeEnvelope } from './envelope-write.js';
 import type { EnvelopeContent } from './envelope-write.js';
-import type { ReadContext, TextFormHandler, TextInfo, TextPayload, TextSample, TextSubject } from './form.js';
+import type { ReadContext, StoredFile, TextFormHandler, TextInfo, TextPayload, TextSample, TextSubject } from './form.js';
 import { refuseRepeatedMembers } from './json-scan.js';
 
 /**
@@ -20,21 +19,15 @@ import { refuseRepeatedMembers } from './json-scan.js';
  * ```
  */
 export function envelopeContent(subject: TextSubject): EnvelopeContent {
-  const { source, metadata } = subject;
+  const { source, metadata, orientation } = subject;
   if (subject.kind === 'file') {
-    const encoding = subject.format;
-    // A format with a codec but no envelope encoding yet (WebP) cannot be stored as it is.
-    if (!(ENVELOPE_ENCODINGS as readonly string[]).includes(encoding)) {
-      throw new PixtextError(
-        'ERR_UNSUPPORTED',
-        `A ${encoding} file cannot be stored in an envelope: ask for encoding 'raw' or 'png' instead of the original file`,
-      );
-    }
+    // imageToText refuses other formats before any work; this guards the form's own contract.
+    if (!isEnvelopeEncoding(subject.format)) throw new PixtextError('ERR_UNSUPPORTED', `An envelope v1 cannot hold a ${subject.format} file`);
     const { width, height, mode } = subject.declared();
-    return { width, height, mode, encoding: encoding as EnvelopeEncoding, source, metadata, data: subject.bytes };
+    return { width, height, mode, encoding: subject.format, source, metadata, orientation, data: subject.bytes };
   }
   const { width, height, mode, data, palette } = subject.image;
-  return { width, height, mode, encoding: 'raw', palette, source, metadata, data };
+  return { width, height, mode, encoding: 'raw', palette, source, metadata, orientation: subject.image.orientation, data };
 }
 
 /**
@@ -66,6 +59,16 @@ export function readEnvelopeText(sample: TextSample, options: ReadEnvelopeOption
   return readSlicedEnvelope(sample.sliced, options) ?? readEnvelopeObject(sample.object(), options);
 }
 
+/** The frames of a stored GIF, from its header (the payload base64-decoded, no pixels), or undefined if unreadable. */
+function storedFrameCount(data: string, context: ReadContext): number | undefined {
+  try {
+    return context.codecs.get('gif').header(decodeField(data, 'data', true)).frameCount;
+  } catch (error) {
+    if (error instanceof PixtextError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * The envelope v1, always part of a pixtext instance: exported for code that works with the form interface itself.
  * @example
@@ -79,13 +82,18 @@ export const envelopeForm = {
   read(sample: TextSample, context: ReadContext): TextPayload {
     const { header, payload } = readEnvelopeText(sample, context);
     const { width, height, mode, encoding } = header;
-    if (encoding !== 'raw') return { kind: 'file', format: encoding, bytes: payload, declared: { width, height, mode } };
+    if (encoding !== 'raw') {
+      const file: StoredFile = { kind: 'file', format: encoding, bytes: payload, declared: { width, height, mode } };
+      if (header.orientation !== undefined) file.orientation = header.orientation;
+      return file;
+    }
     const image: RawImage = { width, height, mode, data: payload };
     if (header.palette !== undefined) image.palette = header.palette;
+    if (header.orientation !== undefined) image.orientation = header.orientation;
     return { kind: 'pixels', image };
   },
   write: (subject: TextSubject): string => writeEnvelope(envelopeContent(subject)),
-  inspect(sample: TextSample): TextInfo {
+  inspect(sample: TextSample, context: ReadContext): TextInfo {
     if (sample.sliced === undefined) sample.object();
     refuseRepeatedMembers(sample, 'Envelope');
     // The header alone: of the slice when the text has the canonical shape, else of the object (whose `data` must
@@ -105,6 +113,11 @@ export const envelopeForm = {
     if (e.source !== undefined) info.source = e.source;
     if (e.metadata !== undefined) info.metadata = e.metadata;
     if (e.palette !== undefined) info.paletteEntries = e.palette.length / 4;
+    if (e.orientation !== undefined) info.orientation = e.orientation;
+    if (e.encoding === 'gif') {
+      const frameCount = storedFrameCount(sample.sliced?.data ?? dataField(sample.object()), context);
+      if (frameCount !== undefined) info.frameCount = frameCount;
+    }
     return info;
   },
 } satisfies TextFormHandler<'envelope'>;

@@ -39,9 +39,13 @@ export function fileForm<Id extends 'data-url' | 'base64'>(
     write: (subject) => writeFile(subject as Extract<TextSubject, { kind: 'file' }>),
     inspect(sample, context) {
       const { format, bytes, mimeType } = read(sample, { ...context, maxPixels: Infinity });
-      const { width, height, mode } = context.codecs.get(format).header(bytes);
+      const codec = context.codecs.get(format);
+      const { width, height, mode, frameCount } = codec.header(bytes);
       const info: TextInfo = { form: id, width, height, mode, encoding: format, byteLength: bytes.length, textLength: sample.text.length };
       if (mimeType !== undefined) info.mimeType = mimeType;
+      if (frameCount !== undefined) info.frameCount = frameCount;
+      const orientation = codec.orientation?.(bytes);
+      if (orientation !== undefined) info.orientation = orientation;
       return info;
     },
   };

@@ -3,7 +3,6 @@
 // one module here and one rung in the recognition ladder (docs/ARCHITECTURE.md#3-text-forms).
 import type { CodecSet } from '../api/codec-set.js';
 import { invalidArgument, notConfigured } from '../errors.js';
-import type { FormatId } from '../formats/codec.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
 import { envelopeForm } from './envelope.js';
 import type { EnvelopeEncoding, JsonObject } from './envelope-header.js';
@@ -59,9 +58,12 @@ export type TextPayload = { kind: 'pixels'; image: RawImage } | StoredFile;
 /** An encoded file a text holds, with the size and mode the text declares for it when it declares them. */
 export interface StoredFile {
   kind: 'file';
-  format: FormatId;
+  /** A built-in format, or a plug-in codec's id. */
+  format: string;
   bytes: Uint8Array;
   declared?: DeclaredImage;
+  /** The EXIF orientation the text declares for it (an envelope's `orientation`). */
+  orientation?: number;
 }
 
 /**
@@ -70,12 +72,14 @@ export interface StoredFile {
  */
 export type TextSubject = {
   /** The format the image was read from, when it came from a file. */
-  source?: FormatId | undefined;
+  source?: string | undefined;
   /** A plain JSON object to store with the image (envelope only). */
   metadata?: Readonly<Record<string, unknown>> | undefined;
+  /** A file's EXIF orientation (1–8), which it carries itself; the envelope records it too. Pixels carry theirs. */
+  orientation?: number | undefined;
 } & (
   | { kind: 'pixels'; image: RawImage }
-  | { kind: 'file'; format: FormatId; mimeType: string; bytes: Uint8Array; declared(): DeclaredImage }
+  | { kind: 'file'; format: string; mimeType: string; bytes: Uint8Array; declared(): DeclaredImage }
 );
 
 /** What `inspect` reports about a text. */
@@ -86,8 +90,8 @@ export interface TextInfo {
   width: number;
   height: number;
   mode: PixelMode;
-  /** `raw` pixels, or the format of the stored file. */
-  encoding: EnvelopeEncoding | FormatId;
+  /** `raw` pixels, or the format of the stored file (a plug-in codec's id in a data URL or bare base64). */
+  encoding: EnvelopeEncoding | (string & {});
   /** Bytes of the stored payload (raw pixels or file); for an envelope as declared, not verified. */
   byteLength: number;
   /** Characters in the text. */
@@ -104,6 +108,13 @@ export interface TextInfo {
   paletteEntries?: number;
   /** Data URL only: the declared media type. */
   mimeType?: string;
+  /** The EXIF orientation (1–8): an envelope's `orientation`, or the tag of a stored JPEG, PNG or WebP file. */
+  orientation?: number;
+  /**
+   * A stored file of a format with several frames (GIF): how many it holds; `textToImage` returns the first. Left
+   * out when the stored file's header cannot be read (inspect verifies nothing).
+   */
+  frameCount?: number;
 }
 
 /**

@@ -77,6 +77,10 @@ describe(`API plumbing with a stand-in codec (${platform})`, () => {
   it('rejects a bad codec list', () => {
     expect(codeOf(() => createPixtext({ codecs: [fakeCodec, fakeCodec] }))).toBe('ERR_INVALID_ARGUMENT');
     expect(codeOf(() => createPixtext({ codecs: [{ id: 'gif' }] as never }))).toBe('ERR_INVALID_ARGUMENT');
+    // A plug-in id must be lowercase letters and digits, and not an encoding word.
+    for (const id of ['TIFF', 'x', 'raw', 'original', 'ti-ff', 'a'.repeat(17)]) {
+      expect(codeOf(() => createPixtext({ codecs: [{ ...fakeCodec, id }] as never }))).toBe('ERR_INVALID_ARGUMENT');
+    }
     expect(codeOf(() => createPixtext({ codecs: 'png' as never }))).toBe('ERR_INVALID_ARGUMENT');
   });
 
@@ -93,7 +97,7 @@ describe(`API plumbing with a stand-in codec (${platform})`, () => {
   it('validates options once, at the boundary, with ERR_INVALID_ARGUMENT', () => {
     const bad: [string, unknown][] = [
       ['as', 'xml'],
-      ['encoding', 'gif'],
+      ['encoding', 'tiff'],
       ['mode', 'CMYK'],
       ['quality', 0],
       ['quality', 101],
@@ -110,7 +114,7 @@ describe(`API plumbing with a stand-in codec (${platform})`, () => {
     }
     expect(codeOf(() => none.imageToText(rgb, 'envelope' as never))).toBe('ERR_INVALID_ARGUMENT');
     expect(codeOf(() => none.textToImage(EXAMPLE, { mode: 'XYZ' as never }))).toBe('ERR_INVALID_ARGUMENT');
-    expect(codeOf(() => none.textToFile(EXAMPLE, { format: 'gif' as never }))).toBe('ERR_INVALID_ARGUMENT');
+    expect(codeOf(() => none.textToFile(EXAMPLE, { format: 'tiff' as never }))).toBe('ERR_INVALID_ARGUMENT');
     expect(codeOf(() => none.encode(rgb, 'tiff' as never))).toBe('ERR_INVALID_ARGUMENT');
     expect(codeOf(() => none.textToImage(42 as never))).toBe('ERR_INVALID_ARGUMENT');
     expect(codeOf(() => none.imageToText('text' as never))).toBe('ERR_INVALID_ARGUMENT');

@@ -152,7 +152,7 @@ describe(`textToRawImage reads raw-pixel envelopes as textToImage does (${platfo
       withField('width', '-1'),
       withField('height', '"1"'),
       withField('mode', '"CMYK"'),
-      withField('encoding', '"gif"'),
+      withField('encoding', '"tiff"'),
       withField('crc32', '"C622F71D"'),
       withField('byteLength', 'null'),
       withField('byteLength', '7'),

@@ -21,6 +21,7 @@ const COUNTS: Record<string, number> = {
   'data-url': 6000,
   textToImage: 9000,
   webp: 4000,
+  gif: 4000,
 };
 
 describe(`quick fuzz pass (${process.env['PIXTEXT_PROJECT'] ?? 'node'})`, () => {

@@ -18,6 +18,9 @@ export interface Seeds {
   pil: TextSeed[];
   dataUrl: TextSeed[];
   base64: TextSeed[];
+  gif: Uint8Array[];
+  exifFiles: Uint8Array[];
+  exifPayloads: Uint8Array[];
 }
 
 const MIME = { png: 'image/png', bmp: 'image/bmp', jpeg: 'image/jpeg' } as const;
@@ -102,5 +105,9 @@ export function loadSeeds(fixtures: string): Seeds {
     const text = b64(file.bytes);
     return { form: 'base64', text: i % 3 === 0 ? text.replace(/.{1,76}/g, '$&\n') : text, file };
   });
-  return { png, bmp, jpeg, webp, envelope, pil, dataUrl, base64 };
+  const gif = filesIn(join(fixtures, 'gif'), /\.gif$/, 8192).map(read);
+  const exifFiles = filesIn(join(fixtures, 'exif'), /\.(jpe?g|png|webp)$/, 40_000).map(read);
+  const oracle = JSON.parse(readFileSync(join(fixtures, 'exif/oracle.json'), 'utf8')) as { payloads: Record<string, { hex: string }> };
+  const exifPayloads = Object.values(oracle.payloads).map((p) => new Uint8Array(Buffer.from(p.hex, 'hex')));
+  return { png, bmp, jpeg, webp, envelope, pil, dataUrl, base64, gif, exifFiles, exifPayloads };
 }

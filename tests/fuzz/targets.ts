@@ -11,6 +11,7 @@ import { pngCodec } from '../../src/formats/png/index.js';
 import { webpCodec } from '../../src/formats/webp/index.js';
 import type { PixelMode, RawImage } from '../../src/raw-image.js';
 import { mutateBmp } from './bmp-mutators.js';
+import { createGifExifTargets } from './gif-exif-targets.js';
 import { mutateBareBase64, mutateDataUrl, mutateEnvelope, mutatePilDump } from './form-mutators.js';
 import type { FileFormat, FileMutator, TextSeed } from './form-mutators.js';
 import { checkDataUrl, checkEnvelope, checkImage } from './invariants.js';
@@ -23,7 +24,7 @@ import type { Rng } from './rng.js';
 import type { Seeds } from './seeds.js';
 
 /** The readers, in report order. */
-export const TARGET_NAMES = ['png', 'bmp', 'jpeg', 'envelope', 'pil-dump', 'data-url', 'textToImage', 'webp'] as const;
+export const TARGET_NAMES = ['png', 'bmp', 'jpeg', 'envelope', 'pil-dump', 'data-url', 'textToImage', 'gif', 'exif', 'webp'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 /** One fuzz input: file bytes or text, and for textToImage an optional `mode` option. */
@@ -183,5 +184,6 @@ export function createTargets(seeds: Seeds): Target[] {
       check: (output, _input, maxPixels) => checkImage(output, maxPixels, ['RGB', 'RGBA']),
       pristine: seeds.webp.map((bytes) => ({ bytes })),
     },
+    ...createGifExifTargets(seeds),
   ];
 }

@@ -141,7 +141,7 @@ describe(`envelope reader (${platform})`, () => {
       [withField('width', '2.5'), 'width'],
       [withField('height', '"1"'), 'height'],
       [withField('mode', '"CMYK"'), 'mode'],
-      [withField('encoding', '"gif"'), 'encoding'],
+      [withField('encoding', '"tiff"'), 'encoding'],
       [withField('crc32', '"C622F71D"'), 'crc32'],
       [withField('crc32', '"c622f71"'), 'crc32'],
       [withField('byteLength', 'null'), 'byteLength'],

@@ -31,7 +31,7 @@ describe(`envelope v1 JSON Schema (${platform})`, () => {
       { ...EXAMPLE, width: -1 },
       { ...EXAMPLE, height: 1.5 },
       { ...EXAMPLE, mode: 'CMYK' },
-      { ...EXAMPLE, encoding: 'gif' },
+      { ...EXAMPLE, encoding: 'tiff' },
       { ...EXAMPLE, crc32: 'C622F71D' },
       { ...EXAMPLE, data: '/wAA!P8A' },
       { ...EXAMPLE, metadata: [1] },

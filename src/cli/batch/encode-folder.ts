@@ -12,7 +12,8 @@ import { formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
 import { OrderedPool, QUEUED_PER_WORKER, type PoolTask, type TaskOutcome } from './pool.js';
 import type { EncodeResult, EncodeTask, TaskFailure } from './tasks.js';
-import { listImageFiles } from './walk.js';
+import { skipReason, skippedReport } from './skipped.js';
+import { listImageFiles, type FoundFile } from './walk.js';
 
 /** Settings of a folder encode. */
 export interface EncodeFolderOptions {
@@ -38,7 +39,9 @@ export interface EncodeFolderOptions {
 export async function encodeFolder(ctx: CliContext, options: EncodeFolderOptions): Promise<ExitCode> {
   const started = performance.now();
   const outSubject = subjectOf(options.output, 'output');
-  const files = await about(options.folder, () => listImageFiles(options.folder));
+  const others: FoundFile[] = [];
+  const files = await about(options.folder, () => listImageFiles(options.folder, others));
+  const skipped = others.map(skipReason);
   const file = options.output === STDIO ? undefined : await about(outSubject, () => new AtomicFileStream(options.output, { force: options.force, temps: ctx.temps }));
   const out: Writable = file?.stream ?? ctx.stdout;
   const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalItems: files.length });
@@ -77,8 +80,11 @@ export async function encodeFolder(ctx: CliContext, options: EncodeFolderOptions
     progress.finish();
     await pool.close();
   }
-  if (files.length === 0) ctx.stderr.write(`pixtext encode: no image files (.png, .bmp, .jpg, .jpeg) in ${options.folder}\n`);
-  if (!options.quiet) ctx.stderr.write(`pixtext: ${formatSummary({ verb: 'encoded', done, failed, bytesIn, bytesOut, ms: performance.now() - started })}\n`);
+  if (files.length === 0) ctx.stderr.write(`pixtext encode: no image files (.png, .bmp, .jpg, .jpeg, .gif) in ${options.folder}\n`);
+  if (!options.quiet) {
+    ctx.stderr.write(skippedReport(skipped, options.folder));
+    ctx.stderr.write(`pixtext: ${formatSummary({ verb: 'encoded', done, failed, bytesIn, bytesOut, ms: performance.now() - started, skipped })}\n`);
+  }
   return failed > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
 }
 

@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** File name extensions (lowercase, no dot) that a folder walk picks up; other files are left out. */
-export const IMAGE_EXTENSIONS = ['png', 'bmp', 'dib', 'jpg', 'jpeg', 'jpe', 'jfif'] as const;
+export const IMAGE_EXTENSIONS = ['png', 'bmp', 'dib', 'jpg', 'jpeg', 'jpe', 'jfif', 'gif'] as const;
 
 /** One image file found by {@link listImageFiles}. */
 export interface FoundFile {
@@ -17,6 +17,7 @@ export interface FoundFile {
 /**
  * Returns the image files under `folder` (by extension, case-insensitive), sorted by relative path in code-unit
  * order. Symbolic links to files are followed; symbolic links to folders are not (no cycles, no leaving the tree).
+ * Every other file is added to `skipped` (same order), so that the caller can say what was left out.
  *
  * @throws Node system errors when a folder cannot be read.
  * @example
@@ -24,7 +25,7 @@ export interface FoundFile {
  * listImageFiles('photos'); // [{ relPath: 'a.png', fsPath: 'photos/a.png' }, { relPath: 'cats/b.jpg', … }]
  * ```
  */
-export function listImageFiles(folder: string): FoundFile[] {
+export function listImageFiles(folder: string, skipped?: FoundFile[]): FoundFile[] {
   const found: FoundFile[] = [];
   const pending: string[] = [''];
   for (let rel = pending.pop(); rel !== undefined; rel = pending.pop()) {
@@ -35,13 +36,13 @@ export function listImageFiles(folder: string): FoundFile[] {
         pending.push(relPath);
         continue;
       }
-      if (!hasImageExtension(entry.name)) continue;
       if (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(join(dir, entry.name)))) {
-        found.push({ relPath, fsPath: join(folder, relPath) });
+        (hasImageExtension(entry.name) ? found : skipped)?.push({ relPath, fsPath: join(folder, relPath) });
       }
     }
   }
-  return found.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  skipped?.sort(byRelPath);
+  return found.sort(byRelPath);
 }
 
 /**
@@ -56,6 +57,8 @@ export function hasImageExtension(name: string): boolean {
   const dot = name.lastIndexOf('.');
   return dot > 0 && (IMAGE_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase());
 }
+
+const byRelPath = (a: FoundFile, b: FoundFile): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
 
 function isFileBehindLink(path: string): boolean {
   try {

@@ -24,7 +24,7 @@ export const decodeCommand: Command = {
   ],
   options: {
     output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, with --format), or the folder for a dataset.' },
-    format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp. Defaults to the one the -o name says.' },
+    format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp, gif, webp. Defaults to the one the -o name says.' },
     raw: {
       type: 'string',
       valueName: 'WxH:MODE',
@@ -75,7 +75,7 @@ export const decodeCommand: Command = {
     const outFormat = format ?? (output === STDIO ? undefined : formatFromPath(output));
     if (outFormat === undefined) {
       throw output === STDIO
-        ? usageError('--format png, jpeg or bmp', '-o -', 'no --format', true)
+        ? usageError('--format png, jpeg, bmp or gif', '-o -', 'no --format', true)
         : usageError('a name ending in .png, .jpg, .jpeg or .bmp (or --format)', '-o', output);
     }
     if (output === STDIO && ctx.stdout.isTTY === true) throw usageError('a file (standard output is a terminal)', '-o', output);

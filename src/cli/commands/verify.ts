@@ -16,7 +16,7 @@ export const verifyCommand: Command = {
   summary: 'Check that a text (or every line of a dataset) decodes intact',
   usage: ['verify <text-file|-> [--quiet]', 'verify <dataset.jsonl|-> [--jsonl] [--jobs N]'],
   description: [
-    'Decodes the text completely: base64, the declared byte length, the CRC-32 and, for an embedded PNG, JPEG or BMP, the file itself. Exit code 0 when intact, 1 when not, with the reason.',
+    'Decodes the text completely: base64, the declared byte length, the CRC-32 and, for an embedded PNG, JPEG, BMP or GIF, the file itself. Exit code 0 when intact, 1 when not, with the reason.',
     'A .jsonl or .ndjson input (or any input with --jsonl) is checked line by line; every bad line is reported.',
   ],
   options: { jsonl: JSONL, jobs: JOBS, quiet: QUIET },

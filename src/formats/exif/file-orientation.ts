@@ -14,11 +14,25 @@ const inRange = (value: number | undefined): number | undefined =>
 
 /** The orientation (1–8) of a JPEG, PNG or WebP file, or undefined: none, unreadable, or another format. */
 export function readFileOrientation(bytes: Uint8Array): number | undefined {
+  return pngOrientationSources(bytes) === undefined ? readJpegOrientation(bytes) ?? readWebpOrientation(bytes) : readPngOrientation(bytes);
+}
+
+/** The orientation of a JPEG file (its first APP1 Exif segment), or undefined. Never throws. */
+export function readJpegOrientation(bytes: Uint8Array): number | undefined {
+  const payload = findJpegExif(bytes);
+  return payload === undefined ? undefined : readOrientationEntry(payload).orientation;
+}
+
+/** The orientation of a WebP file (its EXIF chunk), or undefined. Never throws. */
+export function readWebpOrientation(bytes: Uint8Array): number | undefined {
+  const payload = findWebpExif(bytes);
+  return payload === undefined ? undefined : readOrientationEntry(payload).orientation;
+}
+
+/** The orientation of a PNG file (eXIf, the EXIF text chunks, XMP as Pillow 9.4 reads them), or undefined. Never throws. */
+export function readPngOrientation(bytes: Uint8Array): number | undefined {
   const png = pngOrientationSources(bytes);
-  if (png === undefined) {
-    const payload = findJpegExif(bytes) ?? findWebpExif(bytes);
-    return payload === undefined ? undefined : readOrientationEntry(payload).orientation;
-  }
+  if (png === undefined) return undefined;
   if (png.exifIsText) return undefined;
   let payload = png.exif;
   if (payload === undefined && png.rawProfile !== undefined) {

@@ -1,24 +1,15 @@
 // The GIF codec: the first frame of GIF87a/GIF89a files as Pillow 9.4 opens it; one-frame GIF89a files out.
 // Spec: https://www.w3.org/Graphics/GIF/spec-gif89a.txt
 
-import type { PixelMode, RawImage } from '../../raw-image.js';
-import type { CodecDecodeOptions, CodecEncodeOptions } from '../codec.js';
+import type { RawImage } from '../../raw-image.js';
+import type { CodecEncodeOptions, ImageCodec } from '../codec.js';
 import { decodeGif, type GifHeader, readGifHeader } from './decode.js';
 import { encodeGif, GIF_ENCODABLE_MODES } from './encode.js';
 import { hasGifSignature } from './structure.js';
 
-/**
- * The shape of `ImageCodec<'gif'>`, with a header that also counts frames. Spelled out here because `'gif'` is
- * not (yet) one of `FORMAT_IDS`; once it is, `gifCodec` satisfies `ImageCodec<'gif'>` as it stands.
- */
-export interface GifCodec {
-  readonly id: 'gif';
-  readonly mimeType: 'image/gif';
-  readonly extensions: readonly string[];
-  sniff(bytes: Uint8Array): boolean;
+/** `ImageCodec<'gif'>` with a header that also counts frames, and an encoder that needs no options. */
+export interface GifCodec extends ImageCodec<'gif'> {
   header(bytes: Uint8Array): GifHeader;
-  readonly encodableModes: readonly PixelMode[];
-  decode(bytes: Uint8Array, options: CodecDecodeOptions): RawImage;
   encode(image: RawImage, options?: CodecEncodeOptions): Uint8Array;
 }
 

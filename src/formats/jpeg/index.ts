@@ -1,5 +1,7 @@
 // The JPEG codec: our own decoder (pixels identical to libjpeg-turbo's, as Pillow gives them) and our own encoder
 // (bytes identical to Pillow's), behind pixtext's codec interface.
+import { readJpegOrientation } from '../exif/file-orientation.js';
+import { withOrientation } from '../exif/write.js';
 import type { ImageCodec } from '../codec.js';
 import { decodeJpeg, readJpegHeader } from './decode.js';
 import { JPEG_ENCODABLE_MODES, encodeJpeg } from './encode.js';
@@ -39,4 +41,6 @@ export const jpegCodec = {
   encodableModes: JPEG_ENCODABLE_MODES,
   decode: decodeJpeg,
   encode: encodeJpeg,
+  orientation: readJpegOrientation,
+  withOrientation: (bytes: Uint8Array, orientation: number): Uint8Array => withOrientation('jpeg', bytes, orientation),
 } as const satisfies ImageCodec<'jpeg'>;

@@ -7,6 +7,8 @@ import { decodePng } from './decode.js';
 import { DEFAULT_COMPRESSION_LEVEL } from '../codec.js';
 import { encodePng } from './encode.js';
 import { readPngHeader } from './header.js';
+import { readPngOrientation } from '../exif/file-orientation.js';
+import { withOrientation } from '../exif/write.js';
 
 /**
  * PNG: decodes every colour type and bit depth, Adam7 and tRNS, to the native mode (grey 1-bit → `1`, grey 2/4/8 →
@@ -30,4 +32,6 @@ export const pngCodec = {
   encodableModes: PIXEL_MODE_NAMES,
   decode: (bytes, options) => decodePng(bytes, options.maxPixels),
   encode: (image, options) => encodePng(image, options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL),
+  orientation: readPngOrientation,
+  withOrientation: (bytes, orientation) => withOrientation('png', bytes, orientation),
 } satisfies ImageCodec<'png'>;

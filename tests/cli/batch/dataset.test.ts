@@ -35,6 +35,31 @@ function samePixels(a: Uint8Array, b: Uint8Array): void {
   if (x.palette !== undefined || y.palette !== undefined) expect(Buffer.from(y.palette!).equals(Buffer.from(x.palette!))).toBe(true);
 }
 
+describe('files a folder encode leaves out', () => {
+  it('lists each with its reason, counts them in the summary and says how to include or exclude them', async () => {
+    const mixed = join(dir, 'mixed');
+    cpSync(join(fixtures, 'folder', 'png'), join(mixed, 'png'), { recursive: true });
+    writeFileSync(join(mixed, 'scan.tif'), Buffer.from('II*\0\x08\0\0\0', 'latin1'));
+    writeFileSync(join(mixed, 'png', 'old.tiff'), Buffer.from('MM\0*\0\0\0\x08', 'latin1'));
+    writeFileSync(join(mixed, 'notes.txt'), 'hello');
+    copyFileSync(join(fixtures, 'folder', 'png', 'basn2c08.png'), join(mixed, 'picture.dat'));
+    const images = filesUnder(mixed).filter((f) => f.endsWith('.png')).length;
+    const run = await pixtext(['encode', mixed, '--jsonl', '--jobs', '1']);
+    expect(run.code).toBe(0);
+    expect(parseLines(run.stdout.toString())).toHaveLength(images);
+    const err = run.stderr;
+    expect(err).toContain('pixtext encode: skipped notes.txt: not an image\n');
+    expect(err).toContain('pixtext encode: skipped picture.dat: PNG without an image extension\n');
+    expect(err).toContain('pixtext encode: skipped png/old.tiff: TIFF\n');
+    expect(err).toContain('pixtext encode: skipped scan.tif: TIFF\n');
+    expect(err).toContain('to include a skipped file, convert it');
+    expect(err).toContain('to exclude it quietly, move it out of the folder');
+    expect(err).toMatch(new RegExp(`pixtext: encoded ${images} files \\(.+\\) in .+, 4 skipped \\(2 TIFF, 1 PNG without an image extension, 1 not an image\\), 0 failed\n$`));
+    // --quiet: nothing on stderr.
+    expect((await pixtext(['encode', mixed, '--jsonl', '--quiet'])).stderr).toBe('');
+  });
+});
+
 describe('folder → JSONL → folder', () => {
   it('encodes every image, sorted by path, the same bytes with 1 or 3 workers', async () => {
     const one = await pixtext(['encode', folder, '--jsonl', '--jobs', '1']);
@@ -107,7 +132,7 @@ describe('folder → JSONL → folder', () => {
       line({ path: 'ok/inside.png' }),
       line({ path: 'ok/inside.png' }),
       line(),
-      line({ path: 'name.gif' }),
+      line({ path: 'name.tif' }),
       '{"pixtext":1,',
       line({ path: 'last.bmp' }),
     ];
@@ -121,7 +146,7 @@ describe('folder → JSONL → folder', () => {
     expect(err).toMatch(/standard input:5: .+ \(ERR_ENVELOPE\)/);
     expect(err).toContain('standard input:4 (ok/inside.png): ');
     expect(err).toContain('(ERR_DUPLICATE_PATH)');
-    expect(err).toContain('standard input:6 (name.gif): ');
+    expect(err).toContain('standard input:6 (name.tif): ');
     expect(err).toContain('(ERR_UNKNOWN_FORMAT)');
     expect(err).toMatch(/standard input:7: .+ \(ERR_[A-Z_]+\)/);
     expect(err).toMatch(/decoded 2 files .+, 6 failed\n$/);

@@ -18,6 +18,9 @@ describe('listImageFiles', () => {
     }
     expect(listImageFiles(dir).map((f) => f.relPath)).toEqual(['Z.png', 'a.jpg', 'a/b/c.jpeg', 'a/z.BMP', 'b.png']);
     expect(listImageFiles(dir)[2]!.fsPath).toBe(join(dir, 'a', 'b', 'c.jpeg'));
+    const skipped: { relPath: string }[] = [];
+    listImageFiles(dir, skipped as never);
+    expect(skipped.map((f) => f.relPath)).toEqual(['.png', 'a/README', 'notes.txt']);
   });
 
   it('follows links to files but not links to folders (no cycles)', () => {
@@ -40,7 +43,8 @@ describe('hasImageExtension', () => {
     ['a.PnG', true],
     ['a.jfif', true],
     ['a.dib', true],
-    ['a.gif', false],
+    ['a.gif', true],
+    ['a.tif', false],
     ['png', false],
     ['a.png.txt', false],
   ])('%s → %s', (name, expected) => {
