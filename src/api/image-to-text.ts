@@ -256,7 +256,7 @@ export function imageToTextWith(
 export function imageToTextWithReportWith(features: Features, input: unknown, rawOptions: unknown): { text: string; report: TextReport } {
   const options = resolveImageToTextOptions(rawOptions, features.codecs.knows);
   // The same options with the preset resolved and no budget: what each candidate is written with.
-  const unlimited = { ...(rawOptions as Record<string, unknown>), preset: undefined, as: options.as, fit: options.fit, maxTextLength: undefined };
+  const unlimited = { ...(rawOptions as Record<string, unknown>), preset: undefined, as: options.as, fit: options.fit, orientation: options.orientation, maxTextLength: undefined };
   if (options.maxTextLength !== undefined && options.metadata !== undefined && Object.hasOwn(options.metadata, 'textBudget')) {
     throw invalidArgument('metadata without a textBudget key (maxTextLength records what it did there)', 'metadata', options.metadata);
   }

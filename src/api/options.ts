@@ -107,7 +107,8 @@ export interface ImageToTextOptions<Id extends string = FormatId> extends Encode
   maxTextLength?: number | undefined;
   /**
    * A model API's limits in one word: `'anthropic'` or `'openai'` set `as`, `fit` and `maxTextLength` from
-   * {@link MODEL_PRESETS} (each overridden by the option given explicitly). Defaults to none.
+   * {@link MODEL_PRESETS}, and `orientation: 'apply'` (a model sees the picture as a person does), each overridden
+   * by the option given explicitly. Defaults to none.
    */
   preset?: PresetName | undefined;
   /**
@@ -295,6 +296,7 @@ function withPreset(o: Record<string, unknown>): Record<string, unknown> {
     as: explicit('as') ? o['as'] : preset.as,
     fit: explicit('fit') ? o['fit'] : preset.fit,
     maxTextLength: explicit('maxTextLength') ? o['maxTextLength'] : preset.maxTextLength,
+    orientation: explicit('orientation') ? o['orientation'] : preset.orientation,
   };
 }
 

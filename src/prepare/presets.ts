@@ -10,6 +10,8 @@ export interface ModelPreset {
   readonly formats: readonly string[];
   /** The box the image is fitted into (Pillow's thumbnail(): never enlarged). */
   readonly fit: { readonly width: number; readonly height: number };
+  /** EXIF orientation: applied, so the model sees the picture as a person does (no model reads the tag). */
+  readonly orientation: 'apply';
   /** The longest text, in characters (the provider's per-image limit, counted on the base64 text, in decimal MB). */
   readonly maxTextLength: number;
   /** Where the values come from, and when they were read. */
@@ -32,6 +34,7 @@ export const MODEL_PRESETS: Readonly<Record<'anthropic' | 'openai', ModelPreset>
     formats: ['png', 'jpeg', 'gif', 'webp'],
     fit: { width: 1568, height: 1568 },
     maxTextLength: 5_000_000,
+    orientation: 'apply',
     source: {
       url: 'https://docs.anthropic.com/en/docs/build-with-claude/vision',
       retrieved: '2026-12-06',
@@ -43,6 +46,7 @@ export const MODEL_PRESETS: Readonly<Record<'anthropic' | 'openai', ModelPreset>
     formats: ['png', 'jpeg', 'gif', 'webp'],
     fit: { width: 2048, height: 2048 },
     maxTextLength: 50_000_000,
+    orientation: 'apply',
     source: {
       url: 'https://platform.openai.com/docs/guides/images-vision',
       retrieved: '2026-12-06',

@@ -16,6 +16,7 @@ describe('preset', () => {
     expect(MODEL_PRESETS.anthropic).toMatchObject({ as: 'anthropic', fit: { width: 1568, height: 1568 }, maxTextLength: 5_000_000 });
     expect(MODEL_PRESETS.openai).toMatchObject({ as: 'openai', fit: { width: 2048, height: 2048 }, maxTextLength: 50_000_000 });
     for (const preset of Object.values(MODEL_PRESETS)) {
+      expect(preset.orientation).toBe('apply');
       expect(preset.formats).toEqual(['png', 'jpeg', 'gif', 'webp']);
       expect(preset.source.url).toMatch(/^https:\/\//);
       expect(preset.source.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
