@@ -42,8 +42,8 @@ console.log(text, textToRawImage(text));`,
 const { imageToText, textToImage } = createPixtext();
 const text = imageToText({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array(3) });
 console.log(text, textToImage(text));`,
-    ceiling: 14_000,
-    why: "raw-only plus option handling and the dispatch every feature plugs into, the EXIF orientation transposes (orientation: 'apply' of RawImage input and envelopes) and the magic bytes that name TIFF, HEIC, AVIF, JPEG XL, ICO and PSD in errors (raised from 12 kB for these two, 2.2 kB together); reading and writing EXIF come with the PNG and JPEG codecs, GIF/WebP add nothing here",
+    ceiling: 18_000,
+    why: "raw-only plus option handling and the dispatch every feature plugs into, the EXIF orientation transposes (orientation: 'apply' of RawImage input and envelopes) and the magic bytes that name TIFF, HEIC, AVIF, JPEG XL, ICO and PSD in errors (raised from 12 kB for these two, 2.2 kB together); reading and writing EXIF come with the PNG and JPEG codecs, GIF/WebP add nothing here; raised to 18 kB as the flows took on fit with JPEG draft, the text budget and presets, headerless pixels and the recognisers of seven text forms (15.6 kB in all)",
   },
   {
     id: 'default',
@@ -52,10 +52,10 @@ console.log(text, textToImage(text));`,
     ceiling: 90_000,
     why: 'every codec and text form: about 56 kB today with GIF and EXIF orientation; WebP (lossy and lossless decoders and a lossless encoder, est. 30 kB; an existing pure-TS WebP decoder measured 57 kB) needs room',
   },
-  codecRow('png', 'pngCodec', 28_000, 'the PNG codec with our strict inflate and the deflate of fflate'),
-  codecRow('bmp', 'bmpCodec', 20_000, 'the BMP codec: headers, bitfields, RLE, a row loop per stored layout (speed over size)'),
+  codecRow('png', 'pngCodec', 32_000, 'the PNG codec with our strict inflate and the deflate of fflate'),
+  codecRow('bmp', 'bmpCodec', 24_000, 'the BMP codec: headers, bitfields, RLE, a row loop per stored layout (speed over size)'),
   codecRow('jpeg', 'jpegCodec', 40_000, 'our own JPEG decoder (baseline, extended, progressive, draft) and encoder (baseline, optimize, progressive)'),
-  codecRow('gif', 'gifCodec', 18_000, "the GIF codec (about 3.5 kB): LZW decoder and encoder and Pillow's first-frame rules"),
+  codecRow('gif', 'gifCodec', 22_000, "the GIF codec (about 3.5 kB): LZW decoder and encoder and Pillow's first-frame rules"),
   codecRow('webp', 'webpCodec', 35_000, 'the WebP codec (own budget 25 kB): lossy VP8 and lossless VP8L decoders, alpha, the container, the lossless encoder'),
   formRow('pil-dump', 'pilDumpForm', 'Pillow dump JSON', 'its reader and writer and the Pillow mode conversions it needs (CMYK, RGBX, I;16)'),
   formRow('data-url', 'dataUrlForm', 'data URL', 'the WHATWG data URL parser and writer'),
@@ -94,8 +94,8 @@ function formRow(id, form, what, detail) {
     source: `import { createPixtext, ${form} } from 'pixtext';
 const { imageToText, textToImage } = createPixtext({ forms: [${form}] });
 console.log(imageToText({ width: 1, height: 1, mode: 'RGB', data: new Uint8Array(3) }), textToImage('x'));`,
-    ceiling: 16_000,
-    why: `the instance plus ${detail}; forms do not grow with new codecs`,
+    ceiling: 20_000,
+    why: `the instance plus ${detail}; forms do not grow with new codecs (the instance under them is 15.6 kB, see its row)`,
   };
 }
 
