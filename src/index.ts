@@ -10,6 +10,7 @@ export { FORMAT_IDS } from './formats/codec.js';
 export { pngCodec } from './formats/png/index.js';
 export { bmpCodec } from './formats/bmp/index.js';
 export { jpegCodec } from './formats/jpeg/index.js';
+export { npyCodec } from './formats/npy/index.js';
 export { crc32 } from './checksum/crc32.js';
 export {
   imageToText,

@@ -3,6 +3,7 @@
 // dropped by tree-shaking (docs/ARCHITECTURE.md#tree-shaking).
 import { bmpCodec } from '../formats/bmp/index.js';
 import { jpegCodec } from '../formats/jpeg/index.js';
+import { npyCodec } from '../formats/npy/index.js';
 import { pngCodec } from '../formats/png/index.js';
 import type { FormatId } from '../formats/codec.js';
 import { convert } from '../pixel-modes/convert.js';
@@ -20,9 +21,9 @@ import type { PixtextConfig } from './pixtext.js';
 import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
 import type { ImageFile } from './text-to-image.js';
 
-/** What the top-level functions are bound to: the PNG, JPEG and BMP codecs, every text form and mode conversion. */
+/** What the top-level functions are bound to: the PNG, JPEG, BMP and npy codecs, every text form and mode conversion. */
 export const DEFAULT_CONFIG = {
-  codecs: [pngCodec, jpegCodec, bmpCodec],
+  codecs: [pngCodec, jpegCodec, bmpCodec, npyCodec],
   forms: [pilDumpForm, dataUrlForm, base64Form],
   convert,
 } as const satisfies PixtextConfig;

@@ -11,6 +11,7 @@ export const EXTENSION_FORMATS: Readonly<Record<string, FormatId>> = {
   jfif: 'jpeg',
   bmp: 'bmp',
   dib: 'bmp',
+  npy: 'npy',
 };
 
 /**

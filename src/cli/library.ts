@@ -8,7 +8,7 @@ import type { TextLine } from '../internal.js';
 /** How `encode` turns an image file into text (the `imageToText` options the CLI exposes). */
 export interface TextOptions {
   readonly as?: 'envelope' | 'data-url' | 'base64' | 'pil' | undefined;
-  readonly encoding?: 'raw' | 'png' | 'jpeg' | 'bmp' | 'original' | undefined;
+  readonly encoding?: 'raw' | 'png' | 'jpeg' | 'bmp' | 'npy' | 'original' | undefined;
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;

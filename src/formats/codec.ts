@@ -1,8 +1,8 @@
 import type { PixelMode, RawImage } from '../raw-image.js';
 
 /** The file formats pixtext reads and writes. */
-export const FORMAT_IDS = ['png', 'jpeg', 'bmp'] as const;
-/** `'png' | 'jpeg' | 'bmp'`. */
+export const FORMAT_IDS = ['png', 'jpeg', 'bmp', 'npy'] as const;
+/** `'png' | 'jpeg' | 'bmp' | 'npy'`. */
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** What a file header says, read without decoding the pixels. */

@@ -10,8 +10,8 @@ import { isJsonObject } from './json-scan.js';
 export const ENVELOPE_VERSION = 1;
 
 /** What an envelope's `data` holds: raw pixels or an encoded file. */
-export const ENVELOPE_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp'] as const;
-/** `'raw' | 'png' | 'jpeg' | 'bmp'`. */
+export const ENVELOPE_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'npy'] as const;
+/** `'raw' | 'png' | 'jpeg' | 'bmp' | 'npy'`. */
 export type EnvelopeEncoding = (typeof ENVELOPE_ENCODINGS)[number];
 
 /** A JSON object as stored in an envelope's `metadata`. */

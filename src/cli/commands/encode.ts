@@ -13,7 +13,7 @@ import { formatBytes, formatImage } from '../summary.js';
 /** The `--as` values: the text forms of docs/ARCHITECTURE.md#public-api. */
 export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil'] as const;
 /** The `--encoding` values: what an envelope carries. */
-export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'original'] as const;
+export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'npy', 'original'] as const;
 
 /** `pixtext encode`. */
 export const encodeCommand: Command = {
