@@ -36,7 +36,7 @@ import json
 import math
 import re
 import zlib
-from typing import Any, Dict, Mapping, NamedTuple, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 import numpy as np
 
