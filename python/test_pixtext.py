@@ -117,6 +117,24 @@ class SharedVectors(unittest.TestCase):
                     self.assertEqual(again, text)
 
 
+class TypeScriptVectors(unittest.TestCase):
+    """Envelopes written by the TypeScript library carrying PNG, BMP, JPEG and npy files, read through Pillow and
+    NumPy. Their hashes are NumPy's, of the Python-written raw vectors they were made from (JPEG: the pixels
+    TypeScript decoded, which Pillow must agree with)."""
+
+    def test_vectors(self):
+        folder = os.path.join(VECTORS, "from-typescript")
+        with open(os.path.join(folder, "manifest.json")) as f:
+            vectors = json.load(f)["vectors"]
+        self.assertEqual({v["encoding"] for v in vectors}, {"png", "bmp", "jpeg", "npy"})
+        for vector in vectors:
+            with self.subTest(vector=vector["name"]):
+                with open(os.path.join(folder, vector["file"])) as f:
+                    array, mode = decode_envelope(f.read())
+                self.assertEqual((mode, array.shape[1], array.shape[0]), (vector["mode"], vector["width"], vector["height"]))
+                self.assertEqual(hashlib.sha256(raw_bytes(array, mode)).hexdigest(), vector["sha256"])
+
+
 class CanonicalJson(unittest.TestCase):
     def test_numbers_as_javascript_writes_them(self):
         cases = {0.1: "0.1", 1.0: "1", -0.0: "0", 1e21: "1e+21", 1e20: "100000000000000000000", 1e-6: "0.000001",

@@ -58,3 +58,28 @@ describe('spec/vectors: envelopes written by the Python companion', () => {
     });
   }
 });
+
+interface TypeScriptVector {
+  name: string;
+  file: string;
+  mode: PixelMode;
+  width: number;
+  height: number;
+  encoding: 'png' | 'jpeg' | 'bmp' | 'npy';
+  sha256: string;
+  lossy: boolean;
+}
+
+const fromTypeScript = JSON.parse(readFileSync(DIR + 'from-typescript/manifest.json', 'utf8')) as { vectors: TypeScriptVector[] };
+
+describe('spec/vectors/from-typescript: envelopes this library wrote, for the Python companion to read', () => {
+  for (const vector of fromTypeScript.vectors) {
+    it(`${vector.name}: decodes to NumPy's hash${vector.lossy ? ' (lossy: its own decode)' : ''} and is written the same again`, () => {
+      const text = readFileSync(DIR + 'from-typescript/' + vector.file, 'utf8');
+      const image = textToImage(text);
+      expect({ width: image.width, height: image.height, mode: image.mode }).toEqual({ width: vector.width, height: vector.height, mode: vector.mode });
+      expect(sha256(image.data)).toBe(vector.sha256);
+      if (!vector.lossy) expect(imageToText(image, { encoding: vector.encoding })).toBe(text);
+    });
+  }
+});
