@@ -64,9 +64,11 @@ export function parseHeaderDict(header: HeaderText): Map<string, HeaderValue> {
       i++;
     }
     if (i >= end) fail('the closing quote');
-    const text = new TextDecoder(header.encoding, { fatal: true });
+    const raw = bytes.subarray(first, i++);
+    // Python's latin1 maps each byte to the code point of its value (TextDecoder's "latin1" is windows-1252).
+    if (header.encoding === 'latin1') return latin1(raw);
     try {
-      return text.decode(bytes.subarray(first, i++));
+      return new TextDecoder('utf-8', { fatal: true }).decode(raw);
     } catch {
       return fail('UTF-8 text', first);
     }
@@ -77,7 +79,7 @@ export function parseHeaderDict(header: HeaderText): Map<string, HeaderValue> {
     if (bytes[i] === 0x2d) i++;
     if (!isDigit(bytes[i])) fail('an integer');
     while (isDigit(bytes[i]) && i < end) i++;
-    return new TextDecoder('latin1').decode(bytes.subarray(first, i));
+    return latin1(bytes.subarray(first, i));
   };
 
   const readTuple = (): HeaderValue => {
@@ -141,6 +143,13 @@ function wordAt(bytes: Uint8Array, i: number, end: number, word: string): boolea
   // `Truex` is a name, not True.
   const next = bytes[i + word.length];
   return next === undefined || i + word.length >= end || !/[A-Za-z0-9_]/.test(String.fromCharCode(next));
+}
+
+/** Bytes as Python's latin1 reads them, in slices so a long string cannot exceed an engine's argument limit. */
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let k = 0; k < bytes.length; k += 4096) text += String.fromCharCode(...bytes.subarray(k, k + 4096));
+  return text;
 }
 
 function describeByte(b: number): string {

@@ -60,11 +60,13 @@ const corrupt = (message: string, offset?: number) =>
   new PixtextError('ERR_CORRUPT', message, offset === undefined ? { chunk: 'header' } : { offset, chunk: 'header' });
 const unsupported = (message: string) => new PixtextError('ERR_UNSUPPORTED', message, { chunk: 'header' });
 
+/** A header value as Python prints it, cut short when long (a header is file content, messages stay readable). */
 function describeValue(value: HeaderValue): string {
-  if (value.kind === 'string') return `'${value.text}'`;
-  if (value.kind === 'bool') return value.value ? 'True' : 'False';
-  if (value.kind === 'tuple') return value.items.length === 1 ? `(${value.items[0]},)` : `(${value.items.join(', ')})`;
-  return 'a list';
+  let text = 'a list';
+  if (value.kind === 'string') text = `'${value.text}'`;
+  if (value.kind === 'bool') text = value.value ? 'True' : 'False';
+  if (value.kind === 'tuple') text = value.items.length === 1 ? `(${value.items[0]},)` : `(${value.items.slice(0, 9).join(', ')})`;
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /**
@@ -104,7 +106,8 @@ function layoutOf(dict: Map<string, HeaderValue>, dataOffset: number): NpyLayout
   const keys = [...dict.keys()];
   const expected = ['descr', 'fortran_order', 'shape'];
   if (keys.length !== 3 || !expected.every((key) => dict.has(key))) {
-    throw corrupt(`The npy header must have exactly the keys 'descr', 'fortran_order', 'shape', not ${keys.map((k) => `'${k}'`).join(', ') || 'none'}`);
+    const found = keys.map((key) => describeValue({ kind: 'string', text: key })).join(', ');
+    throw corrupt(`The npy header must have exactly the keys 'descr', 'fortran_order', 'shape', not ${found || 'none'}`);
   }
   const fortran = dict.get('fortran_order')!;
   const shape = dict.get('shape')!;
@@ -117,7 +120,7 @@ function layoutOf(dict: Map<string, HeaderValue>, dataOffset: number): NpyLayout
 
   const dtype = Object.hasOwn(DTYPES, descr!.text) ? DTYPES[descr!.text]! : undefined;
   if (dtype === undefined) {
-    throw unsupported(`The npy array's dtype '${descr!.text}' is not an image dtype: only uint8 (|u1) and uint16 (<u2, >u2) are read`);
+    throw unsupported(`The npy array's dtype ${describeValue(descr!)} is not an image dtype: only uint8 (|u1) and uint16 (<u2, >u2) are read`);
   }
   const channels = dims.length === 2 ? 1 : dims[2]!;
   if (dims.length < 2 || dims.length > 3 || (dims.length === 3 && !(channels >= 2 && channels <= 4))) {

@@ -53,6 +53,7 @@ export function readNpyFixture(name: string): Uint8Array {
 export function npyBytes(header: string | Uint8Array, data: ArrayLike<number> = [], version: [number, number] = [1, 0]): Uint8Array {
   const text = typeof header === 'string' ? new TextEncoder().encode(header) : header;
   const lengthBytes = version[0] === 1 ? 2 : 4;
+  if (lengthBytes === 2 && text.length > 0xffff) throw new Error('a version 1.0 header holds at most 65,535 bytes');
   const out = new Uint8Array(8 + lengthBytes + text.length + data.length);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, version[0], version[1]]);
   for (let k = 0, n = text.length; k < lengthBytes; k++, n = Math.floor(n / 256)) out[8 + k] = n % 256;

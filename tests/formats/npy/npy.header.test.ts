@@ -134,3 +134,21 @@ describe('npy header: what is refused', () => {
     expectPixtextError(() => decode(npyBytes(dict('|u1', '(99999999999999999999, 1)')), Infinity), 'ERR_TOO_LARGE');
   });
 });
+
+describe('npy header: hostile sizes inside the header', () => {
+  it('a megabyte-long string, key or number is refused with a short message, never an engine error', () => {
+    const long = 'x'.repeat(1 << 20);
+    const digits = '9'.repeat(1 << 20);
+    const cases: [string, string][] = [
+      [dict(long, '(1, 1)'), 'ERR_UNSUPPORTED'],
+      [`{'${long}': 1}`, 'ERR_CORRUPT'],
+      [`{'${long}': True, 'descr': '|u1', 'fortran_order': False, 'shape': (1, 1)}`, 'ERR_CORRUPT'],
+      [dict('|u1', `(${digits}, 1)`), 'ERR_TOO_LARGE'],
+    ];
+    for (const [text, code] of cases) {
+      // Headers this long need the 4-byte length of versions 2.0 and 3.0.
+      expect(expectPixtextError(() => decode(npyBytes(text, [0], [2, 0]), Infinity), code).message.length).toBeLessThan(300);
+      expectPixtextError(() => decode(npyBytes(text, [0], [3, 0]), Infinity), code);
+    }
+  });
+});
