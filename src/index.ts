@@ -28,6 +28,9 @@ export type { Pixtext, PixtextConfig } from './api/pixtext.js';
 export { pilDumpForm } from './text-forms/pil-dump.js';
 export { dataUrlForm } from './text-forms/data-url.js';
 export { base64Form } from './text-forms/base64.js';
+export { anthropicBlockForm } from './text-forms/anthropic-block.js';
+export { openaiBlockForm } from './text-forms/openai-block.js';
+export { mcpBlockForm } from './text-forms/mcp-block.js';
 export type {
   TextFormHandler,
   PilDumpForm,

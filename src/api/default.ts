@@ -12,6 +12,9 @@ import { base64Form } from '../text-forms/base64.js';
 import { dataUrlForm } from '../text-forms/data-url.js';
 import type { TextInfo } from '../text-forms/form.js';
 import { pilDumpForm } from '../text-forms/pil-dump.js';
+import { anthropicBlockForm } from '../text-forms/anthropic-block.js';
+import { mcpBlockForm } from '../text-forms/mcp-block.js';
+import { openaiBlockForm } from '../text-forms/openai-block.js';
 import { decodeWith, detectFormatWith, encodeWith } from './building-blocks.js';
 import { imageToTextWith } from './image-to-text.js';
 import type { ImageInput } from './image-to-text.js';
@@ -24,7 +27,7 @@ import type { ImageFile } from './text-to-image.js';
 /** What the top-level functions are bound to: the PNG, JPEG, BMP and npy codecs, every text form and mode conversion. */
 export const DEFAULT_CONFIG = {
   codecs: [pngCodec, jpegCodec, bmpCodec, npyCodec],
-  forms: [pilDumpForm, dataUrlForm, base64Form],
+  forms: [pilDumpForm, dataUrlForm, base64Form, anthropicBlockForm, openaiBlockForm, mcpBlockForm],
   convert,
 } as const satisfies PixtextConfig;
 

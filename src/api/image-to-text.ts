@@ -1,12 +1,13 @@
 // imageToText (docs/ARCHITECTURE.md#2-the-two-flows): an image in (file bytes, a RawImage, ImageData), one of the
 // text forms out. The order matters: everything that can be refused from the options and the input's kind is refused
 // before any decoding or encoding.
-import { invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { fromImageData } from '../image-data.js';
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import type { TextFormHandler, TextSubject } from '../text-forms/form.js';
+import { BLOCK_FORMATS } from '../text-forms/model-block.js';
 import { codecFor } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import { resolveImageToTextOptions } from './options.js';
@@ -57,10 +58,16 @@ export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput
   throw invalidArgument('file bytes, a RawImage or an ImageData', 'input', input);
 }
 
+/** Whether the text form is a model API image block, which carries only the formats the models take. */
+const isBlock = (as: ResolvedImageToTextOptions['as']): boolean => as === 'anthropic' || as === 'openai' || as === 'mcp';
+
 /** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
 function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
-  return input.kind === 'file' && options.mode === undefined ? 'original' : 'png';
+  const keepFile = input.kind === 'file' && options.mode === undefined;
+  // A model block carries the file unchanged when the model takes its format, else a lossless PNG of it.
+  if (isBlock(options.as)) return keepFile && BLOCK_FORMATS.includes(input.format) ? 'original' : 'png';
+  return keepFile ? 'original' : 'png';
 }
 
 /** Rejects combinations that would drop or contradict something the caller asked for. */
@@ -70,6 +77,17 @@ function checkCombination(options: ResolvedImageToTextOptions, encoding: Payload
   }
   if ((options.as === 'data-url' || options.as === 'base64') && encoding === 'raw') {
     throw invalidArgument(`an encoded file with as: '${options.as}'`, 'encoding', encoding);
+  }
+  // (Pixels with encoding 'original' are refused in the flow, naming the input.)
+  if (isBlock(options.as) && (encoding !== 'original' || input.kind === 'file')) {
+    const format = encoding === 'original' && input.kind === 'file' ? input.format : encoding;
+    if (!BLOCK_FORMATS.includes(format)) {
+      const what = encoding === 'original' ? `the original ${format.toUpperCase()} file` : `encoding '${encoding}'`;
+      throw new PixtextError(
+        'ERR_UNSUPPORTED',
+        `A model API image block (as: '${options.as}') carries PNG, JPEG, GIF or WebP, not ${what}: ask for encoding 'png' (lossless) or 'jpeg'`,
+      );
+    }
   }
   if (options.metadata !== undefined && options.as !== 'envelope') {
     throw invalidArgument(`no metadata with as: '${options.as}'`, 'metadata', options.metadata);

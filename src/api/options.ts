@@ -7,8 +7,11 @@ import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 import { isJsonObject } from '../text-forms/json-scan.js';
 
-/** The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'`. */
-export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil'] as const;
+/**
+ * The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'` and the model API image blocks
+ * `'anthropic' | 'openai' | 'mcp'`.
+ */
+export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
 /** One of {@link TEXT_FORMS}. */
 export type TextForm = (typeof TEXT_FORMS)[number];
 

@@ -1,13 +1,13 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
 import { encode, imageToText, inspect, textToFile, textToImage } from '../index.js';
-import type { FormatId, ImageToTextOptions, PixelMode, RawImage } from '../index.js';
+import type { FormatId, ImageToTextOptions, PixelMode, RawImage, TextForm } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
 
 /** How `encode` turns an image file into text (the `imageToText` options the CLI exposes). */
 export interface TextOptions {
-  readonly as?: 'envelope' | 'data-url' | 'base64' | 'pil' | undefined;
+  readonly as?: TextForm | undefined;
   readonly encoding?: 'raw' | 'png' | 'jpeg' | 'bmp' | 'npy' | 'original' | undefined;
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;

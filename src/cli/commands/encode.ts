@@ -11,7 +11,7 @@ import { fileToText, textHeader, type TextOptions } from '../library.js';
 import { formatBytes, formatImage } from '../summary.js';
 
 /** The `--as` values: the text forms of docs/ARCHITECTURE.md#public-api. */
-export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil'] as const;
+export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
 /** The `--encoding` values: what an envelope carries. */
 export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'npy', 'original'] as const;
 
@@ -21,7 +21,7 @@ export const encodeCommand: Command = {
   summary: 'Turn an image file (PNG, JPEG, BMP) or a folder of them into text',
   usage: ['encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--quality Q] [--level L]', 'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]'],
   description: [
-    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, or the Pillow dump JSON. The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file.',
+    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, the Pillow dump JSON, or a model API image block (anthropic, openai, mcp: the file itself when the model takes its format, else a PNG). The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file.',
     'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1).',
   ],
   options: {
@@ -47,6 +47,7 @@ export const encodeCommand: Command = {
     'encode scan.bmp --encoding png --level 9 -o scan.json',
     'encode photos/ --jsonl -o dataset.jsonl',
     'encode - --as base64 < photo.png',
+    'encode photo.jpg --as anthropic -o block.json',
   ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext encode', parsed.positionals, 'an image file, a folder or - for standard input');
