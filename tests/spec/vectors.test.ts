@@ -74,12 +74,13 @@ const fromTypeScript = JSON.parse(readFileSync(DIR + 'from-typescript/manifest.j
 
 describe('spec/vectors/from-typescript: envelopes this library wrote, for the Python companion to read', () => {
   for (const vector of fromTypeScript.vectors) {
-    it(`${vector.name}: decodes to NumPy's hash${vector.lossy ? ' (lossy: its own decode)' : ''} and is written the same again`, () => {
+    it(`${vector.name}: decodes to NumPy's hash${vector.lossy ? ' (lossy: its own decode)' : ''}`, () => {
       const text = readFileSync(DIR + 'from-typescript/' + vector.file, 'utf8');
       const image = textToImage(text);
       expect({ width: image.width, height: image.height, mode: image.mode }).toEqual({ width: vector.width, height: vector.height, mode: vector.mode });
       expect(sha256(image.data)).toBe(vector.sha256);
-      if (!vector.lossy) expect(imageToText(image, { encoding: vector.encoding })).toBe(text);
+      // PNG bytes depend on the deflate (node:zlib in Node, fflate elsewhere), so only BMP and npy are rewritten exactly.
+      if (vector.encoding === 'bmp' || vector.encoding === 'npy') expect(imageToText(image, { encoding: vector.encoding })).toBe(text);
     });
   }
 });
