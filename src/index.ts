@@ -14,6 +14,7 @@ export { jpegCodec } from './formats/jpeg/index.js';
 export { gifCodec } from './formats/gif/index.js';
 export { webpCodec } from './formats/webp/index.js';
 export type { GifCodec, GifHeader } from './formats/gif/index.js';
+export { npyCodec } from './formats/npy/index.js';
 export { crc32 } from './checksum/crc32.js';
 export {
   imageToText,

@@ -24,6 +24,7 @@ const SIGNATURES: Record<FormatId, readonly (number | null)[]> = {
   bmp: [0x42, 0x4d],
   gif: [0x47, 0x49, 0x46, 0x38], // "GIF8" (GIF87a, GIF89a)
   webp: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50], // "RIFF" size "WEBP"
+  npy: [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59], // "\x93NUMPY"
 };
 
 // How messages name each format; a format not listed is named by its id in capitals.

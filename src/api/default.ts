@@ -5,6 +5,7 @@ import { bmpCodec } from '../formats/bmp/index.js';
 import { gifCodec } from '../formats/gif/index.js';
 import { webpCodec } from '../formats/webp/index.js';
 import { jpegCodec } from '../formats/jpeg/index.js';
+import { npyCodec } from '../formats/npy/index.js';
 import { pngCodec } from '../formats/png/index.js';
 import type { FormatId } from '../formats/codec.js';
 import { convert } from '../pixel-modes/convert.js';
@@ -27,9 +28,9 @@ import type { PixtextConfig } from './pixtext.js';
 import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
 import type { ImageFile } from './text-to-image.js';
 
-/** What the top-level functions are bound to: the PNG, JPEG, BMP, GIF and WebP codecs, every text form, mode conversion and fit. */
+/** What the top-level functions are bound to: the PNG, JPEG, BMP, GIF, WebP and npy codecs, every text form, mode conversion and fit. */
 export const DEFAULT_CONFIG = {
-  codecs: [pngCodec, jpegCodec, bmpCodec, gifCodec, webpCodec],
+  codecs: [pngCodec, jpegCodec, bmpCodec, gifCodec, webpCodec, npyCodec],
   forms: [pilDumpForm, dataUrlForm, base64Form, anthropicBlockForm, openaiBlockForm, mcpBlockForm],
   convert,
   fit,

@@ -20,7 +20,7 @@ export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil', 'anthropic',
 export type TextForm = (typeof TEXT_FORMS)[number];
 
 /** What the text carries: `'raw'` pixels, an encoded file, or `'original'` (the input file's own bytes). */
-export const PAYLOAD_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp', 'original'] as const;
+export const PAYLOAD_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp', 'npy', 'original'] as const;
 /** One of {@link PAYLOAD_ENCODINGS}. */
 export type PayloadEncoding = (typeof PAYLOAD_ENCODINGS)[number];
 

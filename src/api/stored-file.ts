@@ -106,5 +106,8 @@ export function decodeStored(
       { chunk: 'width' },
     );
   }
+  // A .npy array holds channels, not colours: BGR pixels are stored in B,G,R order (OpenCV's arrays) and read back
+  // under the RGB name, so the declared order names the same bytes rather than asking for a swap.
+  if (format === 'npy' && SWAPS.has(`${decoded.mode}>${declared.mode}`)) return { ...decoded, mode: declared.mode };
   return restoreMode(decoded, declared.mode, format, convert);
 }

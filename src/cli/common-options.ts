@@ -28,7 +28,7 @@ export const LEVEL: OptionSpec = { type: 'string', valueName: 'L', description: 
 export const JSONL: OptionSpec = { type: 'boolean', description: 'Treat the input as a dataset: one envelope per line.' };
 
 /** The `--format` values, `jpg` being an alias of `jpeg`. */
-export const FORMAT_CHOICES = ['png', 'jpeg', 'jpg', 'bmp', 'gif'] as const;
+export const FORMAT_CHOICES = ['png', 'jpeg', 'jpg', 'bmp', 'gif', 'webp', 'npy'] as const;
 
 /** The validated values of the shared options. */
 export interface CommonValues {

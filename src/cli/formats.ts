@@ -13,6 +13,7 @@ export const EXTENSION_FORMATS: Readonly<Record<string, FormatId>> = {
   dib: 'bmp',
   gif: 'gif',
   webp: 'webp',
+  npy: 'npy',
 };
 
 /**

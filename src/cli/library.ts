@@ -1,6 +1,6 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
-import { PixtextError, bmpCodec, detectFormat, encode, gifCodec, imageToText, inspect, jpegCodec, pngCodec, textToFile, textToImage, webpCodec } from '../index.js';
+import { PixtextError, bmpCodec, detectFormat, encode, gifCodec, imageToText, inspect, jpegCodec, npyCodec, pngCodec, textToFile, textToImage, webpCodec } from '../index.js';
 import type { FormatId, ImageToTextOptions, PixelMode, PresetName, RawImage, TextForm } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
@@ -8,7 +8,7 @@ import type { TextLine } from '../internal.js';
 /** How `encode` turns an image file into text (the `imageToText` options the CLI exposes). */
 export interface TextOptions {
   readonly as?: TextForm | undefined;
-  readonly encoding?: 'raw' | 'png' | 'jpeg' | 'bmp' | 'gif' | 'webp' | 'original' | undefined;
+  readonly encoding?: 'raw' | 'png' | 'jpeg' | 'bmp' | 'gif' | 'webp' | 'npy' | 'original' | undefined;
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
@@ -115,7 +115,7 @@ export interface FileHeader {
   readonly mode: PixelMode;
 }
 
-const CODEC_OF_FORMAT = { png: pngCodec, jpeg: jpegCodec, bmp: bmpCodec, gif: gifCodec, webp: webpCodec } as const;
+const CODEC_OF_FORMAT = { png: pngCodec, jpeg: jpegCodec, bmp: bmpCodec, gif: gifCodec, webp: webpCodec, npy: npyCodec } as const;
 
 /**
  * The format (from the magic bytes) and the header of an image file, without decoding its pixels: what
@@ -129,7 +129,7 @@ const CODEC_OF_FORMAT = { png: pngCodec, jpeg: jpegCodec, bmp: bmpCodec, gif: gi
  */
 export function fileHeader(bytes: Uint8Array): FileHeader {
   const format = detectFormat(bytes);
-  if (format === undefined) throw new PixtextError('ERR_UNKNOWN_FORMAT', 'the bytes are not a PNG, JPEG, BMP, GIF or WebP file (by their first bytes)');
+  if (format === undefined) throw new PixtextError('ERR_UNKNOWN_FORMAT', 'the bytes are not a PNG, JPEG, BMP, GIF, WebP or npy file (by their first bytes)');
   const { width, height, mode } = CODEC_OF_FORMAT[format].header(bytes);
   return { format, width, height, mode };
 }

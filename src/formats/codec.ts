@@ -10,6 +10,7 @@ export const FORMAT_IDS = [
   'bmp',
   'gif',
   'webp',
+  'npy',
 ] as const;
 /** One of {@link FORMAT_IDS}. */
 export type FormatId = (typeof FORMAT_IDS)[number];

@@ -10,7 +10,7 @@ import { isJsonObject } from './json-scan.js';
 export const ENVELOPE_VERSION = 1;
 
 /** What an envelope's `data` holds: raw pixels or an encoded file. */
-export const ENVELOPE_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp'] as const;
+export const ENVELOPE_ENCODINGS = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp', 'npy'] as const;
 /** One of {@link ENVELOPE_ENCODINGS}. */
 export type EnvelopeEncoding = (typeof ENVELOPE_ENCODINGS)[number];
 

@@ -15,6 +15,7 @@ const MARKERS = {
   deflate: ['invalid block type'], // the inflate, reached only through the PNG codec
   bmp: ['BMP header'],
   jpeg: ['scan data ends before its last MCU'], // the JPEG decoder
+  npy: ['Fortran order'],
 } as const;
 type Codec = keyof typeof MARKERS;
 
@@ -64,6 +65,7 @@ describe('bundle size per feature (esbuild, minified, gzip -9)', () => {
     expect(codecsIn('png')).toEqual(['png', 'deflate']);
     expect(codecsIn('bmp')).toEqual(['bmp']);
     expect(codecsIn('jpeg')).toEqual(['jpeg']);
+    expect(codecsIn('npy')).toEqual(['npy']);
   });
 
   it('each text form alone brings no codec', () => {
@@ -71,8 +73,8 @@ describe('bundle size per feature (esbuild, minified, gzip -9)', () => {
   });
 
   it('the default entry and the whole package hold every codec (so the markers above mean something)', () => {
-    expect(codecsIn('default')).toEqual(['png', 'deflate', 'bmp', 'jpeg']);
-    expect(codecsIn('whole-package')).toEqual(['png', 'deflate', 'bmp', 'jpeg']);
+    expect(codecsIn('default')).toEqual(['png', 'deflate', 'bmp', 'jpeg', 'npy']);
+    expect(codecsIn('whole-package')).toEqual(['png', 'deflate', 'bmp', 'jpeg', 'npy']);
   });
 
   it('sizes grow with what is bundled', () => {

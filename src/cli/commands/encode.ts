@@ -16,7 +16,7 @@ import { DEFAULT_ROW_GROUP_ROWS, MAX_ROW_GROUP_BYTES } from '../parquet/limits.j
 /** The `--as` values: the text forms of docs/ARCHITECTURE.md#public-api. */
 export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
 /** The `--encoding` values: what an envelope carries. */
-export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'original'] as const;
+export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp', 'npy', 'original'] as const;
 
 /** Parses `--fit WxH` (two integers from 1 to 2147483647 joined by x). */
 function fitOption(value: string | boolean | undefined): { width: number; height: number } | undefined {

@@ -29,7 +29,7 @@ export interface EncodeParquetOptions {
   readonly rowGroupBytes?: number;
 }
 
-const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', bmp: 'BMP', gif: 'GIF', webp: 'WEBP' } as const;
+const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', bmp: 'BMP', gif: 'GIF', webp: 'WEBP', npy: 'NPY' } as const;
 
 /**
  * Writes a folder's images to a Parquet file. A file that fails (not an image, a corrupt header) is reported and

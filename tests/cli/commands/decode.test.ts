@@ -29,7 +29,7 @@ const pixelsOf = (bytes: Uint8Array) => {
 
 describe('pixtext decode <text>', () => {
   it('writes the format the -o extension names, with the same pixels', async () => {
-    for (const [name, format] of [['a.png', 'png'], ['a.PNG', 'png'], ['b.bmp', 'bmp']] as const) {
+    for (const [name, format] of [['a.png', 'png'], ['a.PNG', 'png'], ['b.bmp', 'bmp'], ['c.npy', 'npy']] as const) {
       const out = join(dir, name);
       const run = await pixtext(['decode', join(dir, 'raw.json'), '-o', out]);
       expect(run.code).toBe(0);
