@@ -22,10 +22,10 @@ describe('pixtext encode --fit', () => {
     expect(sha256(Buffer.from(env.data, 'base64'))).toBe(c.sha256);
   });
 
-  it('holds a PNG in a data URL of a fitted file', async () => {
+  it('holds a new JPEG in a data URL of a fitted JPEG', async () => {
     const run = await pixtext(['encode', jpeg, '--fit', '40x40', '--as', 'data-url']);
     expect(run.code).toBe(0);
-    expect(run.stdout.toString().startsWith('data:image/png;base64,')).toBe(true);
+    expect(run.stdout.toString().startsWith('data:image/jpeg;base64,')).toBe(true);
   });
 
   it.each(['40', '40x', 'x40', '0x40', '40x40x', '4e1x40', '-4x40', '99999999999x1'])('refuses --fit %s as a usage error', async (value) => {
@@ -38,6 +38,6 @@ describe('pixtext encode --fit', () => {
   it('refuses --fit with --encoding original, saying why', async () => {
     const run = await pixtext(['encode', jpeg, '--fit', '40x40', '--encoding', 'original']);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain("Expected no fit with encoding 'original' for fit");
+    expect(run.stderr).toContain("Expected no fit that resizes the image with encoding 'original' for fit");
   });
 });
