@@ -19,7 +19,7 @@ import { encodeStored } from './stored-file.js';
 import { fitTextBudget } from '../prepare/text-budget.js';
 import { inspectWith } from './text-to-image.js';
 import type { TextReport } from '../prepare/text-budget.js';
-import { decodeFitted, fitChanges, fitPixels } from './fit-input.js';
+import { decodeFitted, fitChanges, fitPixels } from '../prepare/fit-input.js';
 import { oriented, refuseOrientation } from './orientation.js';
 
 /**

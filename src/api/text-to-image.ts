@@ -11,7 +11,7 @@ import { resolveDecodeOptions, resolveTextToFileOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { decodeStored } from './stored-file.js';
-import { decodeFitted, fitChanges, fitPixels } from './fit-input.js';
+import { decodeFitted, fitChanges, fitPixels } from '../prepare/fit-input.js';
 import type { FitBox } from '../resize/fit-box.js';
 import { encodeOriented, oriented } from './orientation.js';
 

@@ -6,7 +6,7 @@ import { draftScale } from '../formats/jpeg/decode.js';
 import { checkPixelLimit } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import type { FitBox } from '../resize/fit-box.js';
-import type { FitFunction } from './pixtext.js';
+import type { FitFunction } from '../api/pixtext.js';
 import { thumbnailSize } from '../resize/thumbnail-size.js';
 
 /** thumbnail's reducing_gap: draft() is asked for this many times the thumbnail size. */
