@@ -28,7 +28,7 @@ export function commandHelp(command: Command): string {
     for (const more of rest) lines.push(`  ${' '.repeat(labelWidth)}${more}`);
   }
   lines.push('', 'Examples:');
-  for (const example of command.examples) lines.push(`  pixtext ${example}`);
+  for (const example of command.examples) lines.push(`  ${example}`);
   lines.push('', 'Exit codes: 0 ok, 1 bad input (reported with its error code), 2 usage, 130 interrupted.', '');
   return lines.join('\n');
 }

@@ -20,8 +20,8 @@ export const decodeCommand: Command = {
     'Existing files are never replaced without --force; every file is written to a temporary name and renamed, so an interrupted run leaves no partial file.',
   ],
   options: {
-    output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, with --format), or the folder for a dataset.' },
-    format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp. Defaults to the one the -o name says.' },
+    output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, PNG unless --format says otherwise), or the folder for a dataset.' },
+    format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp. Defaults to the one the -o name says (png for standard output).' },
     mode: MODE,
     quality: QUALITY,
     level: LEVEL,
@@ -30,7 +30,12 @@ export const decodeCommand: Command = {
     jobs: JOBS,
     quiet: QUIET,
   },
-  examples: ['decode photo.json -o photo.png', 'decode photo.json -o photo.jpg --quality 95', 'decode dataset.jsonl -o restored/', 'decode - --format png -o - < photo.json > photo.png'],
+  examples: [
+    'pixtext decode photo.json -o photo.png',
+    'pixtext decode photo.json -o photo.jpg --quality 95',
+    'pixtext decode dataset.jsonl -o restored/',
+    'pixtext decode - -o - < photo.json > photo.png',
+  ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext decode', parsed.positionals, 'a text file or - for standard input');
     const common = commonValues(parsed);
@@ -51,12 +56,9 @@ export const decodeCommand: Command = {
         compressionLevel: common.compressionLevel,
       });
     }
-    const outFormat = format ?? (output === STDIO ? undefined : formatFromPath(output));
-    if (outFormat === undefined) {
-      throw output === STDIO
-        ? usageError('--format png, jpeg or bmp', '-o -', 'no --format', true)
-        : usageError('a name ending in .png, .jpg, .jpeg or .bmp (or --format)', '-o', output);
-    }
+    // Standard output has no name to take a format from: PNG, the library's default, as textToFile writes.
+    const outFormat = format ?? (output === STDIO ? 'png' : formatFromPath(output));
+    if (outFormat === undefined) throw usageError('a name ending in .png, .jpg, .jpeg or .bmp (or --format)', '-o', output);
     if (output === STDIO && ctx.stdout.isTTY === true) throw usageError('a file (standard output is a terminal)', '-o', output);
     const target: OutputTarget = { path: output, force: common.force, temps: ctx.temps, stdout: ctx.stdout };
     const outSubject = subjectOf(output, 'output');

@@ -42,11 +42,11 @@ export const encodeCommand: Command = {
     quiet: QUIET,
   },
   examples: [
-    'encode photo.png -o photo.json',
-    'encode photo.jpg --as data-url',
-    'encode scan.bmp --encoding png --level 9 -o scan.json',
-    'encode photos/ --jsonl -o dataset.jsonl',
-    'encode - --as base64 < photo.png',
+    'pixtext encode photo.png -o photo.json',
+    'pixtext encode photo.jpg --as data-url',
+    'pixtext encode scan.bmp --encoding png --level 9 -o scan.json',
+    'pixtext encode photos/ --jsonl -o dataset.jsonl',
+    'pixtext encode - --as base64 < photo.png',
   ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext encode', parsed.positionals, 'an image file, a folder or - for standard input');

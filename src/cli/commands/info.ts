@@ -17,7 +17,7 @@ export const infoCommand: Command = {
   options: {
     json: { type: 'boolean', description: 'Print one JSON object instead of aligned lines.' },
   },
-  examples: ['info photo.json', 'info photo.json --json', 'head -n 1 dataset.jsonl | pixtext info -'],
+  examples: ['pixtext info photo.json', 'pixtext info photo.json --json', 'head -n 1 dataset.jsonl | pixtext info -'],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext info', parsed.positionals, 'a text file or - for standard input');
     const subject = subjectOf(input, 'input');

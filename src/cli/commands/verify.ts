@@ -20,7 +20,7 @@ export const verifyCommand: Command = {
     'A .jsonl or .ndjson input (or any input with --jsonl) is checked line by line; every bad line is reported.',
   ],
   options: { jsonl: JSONL, jobs: JOBS, quiet: QUIET },
-  examples: ['verify photo.json', 'verify dataset.jsonl --jobs 8', 'cat photo.json | pixtext verify -'],
+  examples: ['pixtext verify photo.json', 'pixtext verify dataset.jsonl --jobs 8', 'cat photo.json | pixtext verify -'],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext verify', parsed.positionals, 'a text file or - for standard input');
     const common = commonValues(parsed);

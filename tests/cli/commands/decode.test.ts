@@ -61,6 +61,13 @@ describe('pixtext decode <text>', () => {
     expect(run.stdout.equals(readFileSync(png))).toBe(true);
   });
 
+  it('-o - without --format writes PNG, as the library does by default', async () => {
+    const run = await pixtext(['decode', '-', '-o', '-'], { input: rawText });
+    expect(run.code).toBe(0);
+    expect(detectFormat(run.stdout)).toBe('png');
+    expect(pixelsOf(run.stdout)).toEqual(pixelsOf(readFileSync(png)));
+  });
+
   it('--mode converts on the way out', async () => {
     const out = join(dir, 'grey.png');
     expect((await pixtext(['decode', join(dir, 'raw.json'), '-o', out, '--mode', 'LA'])).code).toBe(0);
