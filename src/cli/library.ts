@@ -1,6 +1,6 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
-import { encode, imageToText, inspect, textToFile, textToImage } from '../index.js';
+import { encode, imageToText, inspect, readImageTextFile, textToFile, textToImage } from '../index.js';
 import type { FormatId, ImageToTextOptions, PixelMode, RawImage } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
@@ -79,6 +79,19 @@ export function textToFileBytes(text: string, options: FileOptions): Uint8Array 
  */
 export function verifyText(text: string): RawImage {
   return textToImage(text);
+}
+
+/**
+ * Decodes a text file fully as {@link verifyText} does, streaming an envelope too long for one string.
+ *
+ * @throws PixtextError; Node system errors.
+ * @example
+ * ```ts
+ * const { width } = await verifyTextFile('huge.json', MAX_STRING_LENGTH);
+ * ```
+ */
+export function verifyTextFile(path: string, maxStringLength: number): Promise<RawImage> {
+  return readImageTextFile(path, { maxStringLength });
 }
 
 /** What `info` shows: the text's header, read without decoding the payload. */

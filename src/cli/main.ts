@@ -1,5 +1,6 @@
 // Entry point of the `pixtext` executable (built to dist/cli.js with the Node fast paths). Wires the process to
 // the CLI: signals clean up temporary files and exit 128 + signal number; a closed stdout pipe ends quietly.
+import { constants as bufferConstants } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -37,6 +38,7 @@ process.exitCode = await runCli(
     temps,
     createWorker: () => new Worker(workerUrl),
     defaultJobs: availableParallelism(),
+    maxStringLength: maxStringLength(),
   },
   readVersion(),
 );
@@ -51,4 +53,11 @@ function readVersion(): string {
     }
   }
   return 'unknown';
+}
+
+// PIXTEXT_MAX_STRING_LENGTH lowers the string limit (never raises it) so that the paths taken by texts longer than
+// one string can be exercised with small files, as the library's own maxStringLength option allows.
+function maxStringLength(): number {
+  const lowered = Number(process.env.PIXTEXT_MAX_STRING_LENGTH);
+  return Number.isSafeInteger(lowered) && lowered > 0 ? Math.min(lowered, bufferConstants.MAX_STRING_LENGTH) : bufferConstants.MAX_STRING_LENGTH;
 }

@@ -1,20 +1,18 @@
 // `pixtext decode dataset.jsonl -o <dir>` and `pixtext verify dataset.jsonl`: a JSONL dataset read line by line
 // (never whole), each line decoded on a worker thread, files written back under their `metadata.path`, results
 // reported in line order.
-import { createReadStream, statSync } from 'node:fs';
 import { constants as bufferConstants } from 'node:buffer';
-import type { Readable } from 'node:stream';
 
 import type { FormatId, PixelMode } from '../../index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { about } from '../command.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { STDIO, subjectOf } from '../io.js';
+import { subjectOf } from '../io.js';
 import { Progress } from '../progress.js';
 import { FileError, formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
-import { jsonlLines } from './jsonl-lines.js';
+import { jsonlLines, openJsonlInput } from './jsonl-lines.js';
 import { OrderedPool, QUEUED_PER_WORKER, type PoolImmediate, type PoolTask, type TaskOutcome } from './pool.js';
 import { OutputFolder, datasetPathSegments } from './safe-path.js';
 import type { BatchTask, DecodeResult, TaskFailure, VerifyResult } from './tasks.js';
@@ -116,7 +114,7 @@ interface DatasetHandlers {
 async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string, handlers: DatasetHandlers): Promise<ExitCode> {
   const started = performance.now();
   const label = subjectOf(options.input, 'input');
-  const { stream, totalBytes } = await about(label, () => openInput(ctx, options.input));
+  const { stream, totalBytes } = await about(label, () => openJsonlInput(options.input, ctx.stdin));
   const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalBytes });
   const pool = new OrderedPool({ jobs: options.jobs, createWorker: ctx.createWorker, maxWeight: MAX_BYTES_IN_FLIGHT, perWorker: QUEUED_PER_WORKER });
   // Line number and input offset of each started task, oldest first (delivery is in order, so it is always the head).
@@ -167,12 +165,4 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
     ctx.stderr.write(`pixtext: ${formatSummary({ verb, done, failed, bytesIn, bytesOut: handlers.bytesOut(), ms: performance.now() - started })}\n`);
   }
   return failed > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
-}
-
-function openInput(ctx: CliContext, input: string): { stream: Readable; totalBytes: number | undefined } {
-  if (input === STDIO) return { stream: ctx.stdin, totalBytes: undefined };
-  // stat first so a missing file or a folder is reported before any worker starts.
-  const stats = statSync(input);
-  if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-  return { stream: createReadStream(input, { highWaterMark: 1 << 20 }), totalBytes: stats.size };
 }

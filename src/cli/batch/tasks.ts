@@ -125,8 +125,16 @@ export function runTask(task: BatchTask): TaskOutput {
   }
 }
 
-/** A line's text; pure ASCII (every canonical envelope) takes the fast latin1 path, anything else strict UTF-8. */
-function lineText(line: Uint8Array): string {
+/**
+ * A line's text; pure ASCII (every canonical envelope) takes the fast latin1 path, anything else strict UTF-8.
+ *
+ * @throws PixtextError `ERR_NOT_JSON` for bytes that are not UTF-8.
+ * @example
+ * ```ts
+ * lineText(new TextEncoder().encode('{"pixtext":1}')); // '{"pixtext":1}'
+ * ```
+ */
+export function lineText(line: Uint8Array): string {
   if (isAscii(line)) return Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('latin1');
   try {
     return utf8.decode(line);

@@ -64,7 +64,7 @@ export const decodeCommand: Command = {
     const outSubject = subjectOf(output, 'output');
     await about(outSubject, () => checkOutputFree(target));
     const inSubject = subjectOf(input, 'input');
-    const text = await about(inSubject, () => readInputText(input, ctx.stdin));
+    const text = await about(inSubject, () => readInputText(input, ctx.stdin, ctx.maxStringLength));
     const bytes = await about(inSubject, () =>
       textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel }),
     );
