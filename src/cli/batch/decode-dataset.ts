@@ -14,7 +14,7 @@ import { FileError, formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
 import { jsonlLines, openJsonlInput } from './jsonl-lines.js';
 import { OrderedPool, QUEUED_PER_WORKER, type PoolImmediate, type PoolTask, type TaskOutcome } from './pool.js';
-import { OutputFolder, datasetPathSegments } from './safe-path.js';
+import { OutputFolder, datasetPathSegments, pathKey } from './safe-path.js';
 import type { BatchTask, DecodeResult, TaskFailure, VerifyResult } from './tasks.js';
 
 /** Settings shared by dataset decode and verify. */
@@ -56,7 +56,7 @@ const MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024;
  */
 export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptions): Promise<ExitCode> {
   const folder = await about(options.outputDir, () => new OutputFolder(options.outputDir));
-  const written = new Map<string, number>();
+  const written = new Map<string, { line: number; path: string }>();
   let bytesOut = 0;
   return runDataset(ctx, options, 'decoded', {
     task: (line) => ({
@@ -70,13 +70,14 @@ export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptio
     accept: (value, lineNumber) => {
       const result = value as DecodeResult;
       const segments = datasetPathSegments(result.relPath);
-      const key = segments.join('/');
+      const key = pathKey(segments);
       const earlier = written.get(key);
       if (earlier !== undefined) {
-        throw new FileError('ERR_DUPLICATE_PATH', `metadata.path ${JSON.stringify(result.relPath)} was already written from line ${earlier}`);
+        const same = segments.join('/') === earlier.path ? '' : ` (as ${JSON.stringify(earlier.path)}, the same name once Unicode-normalised)`;
+        throw new FileError('ERR_DUPLICATE_PATH', `metadata.path ${JSON.stringify(result.relPath)} was already written from line ${earlier.line}${same}`);
       }
       writeFileAtomic(folder.prepare(segments), result.bytes, { force: options.force, temps: ctx.temps });
-      written.set(key, lineNumber);
+      written.set(key, { line: lineNumber, path: segments.join('/') });
       bytesOut += result.bytes.length;
       return [result.relPath, `${formatImage(result.width, result.height, result.mode)} → ${formatBytes(result.bytes.length)}`];
     },
@@ -149,7 +150,7 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
       progress.item(name, detail);
     } catch (error) {
       failed += 1;
-      const subject = `${label}:${lineNumber}${relPath === undefined ? '' : ` (${relPath})`}`;
+      const subject = `${label}:${lineNumber}${relPath === undefined ? '' : ` (${printable(relPath)})`}`;
       progress.failure(formatFailure(subject, error));
     }
   };
@@ -165,4 +166,9 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
     ctx.stderr.write(`pixtext: ${formatSummary({ verb, done, failed, bytesIn, bytesOut: handlers.bytesOut(), ms: performance.now() - started })}\n`);
   }
   return failed > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
+}
+
+/** A path as printed in a message: as it is, or escaped as in JSON when it holds control characters or lone surrogates. */
+function printable(path: string): string {
+  return /[\u0000-\u001f\u007f\uD800-\uDFFF]/.test(path) ? JSON.stringify(path).slice(1, -1) : path;
 }

@@ -129,6 +129,20 @@ describe('folder → JSONL → folder', () => {
     samePixels(image, readFileSync(join(out, 'last.bmp')));
   });
 
+  it('refuses paths that are not well-formed Unicode or hold a line break, and finds names equal once normalised', async () => {
+    const image = readFileSync(join(folder, 'png', 'basn0g01.png'));
+    const line = (path: string) => imageToText(image, { metadata: { path } });
+    const lines = [line('img/\ud800.png'), line('img/\udc00.png'), line('img/\ufffd.png'), line('img/caf\u00e9.png'), line('img/cafe\u0301.png'), line('img/a\nb.png')];
+    const out = join(dir, 'surrogates');
+    const run = await pixtext(['decode', '-', '--jsonl', '-o', out, '--force'], { input: lines.join('\n') });
+    expect(run.code).toBe(1);
+    expect(run.stderr.match(/is not well-formed Unicode .*\(ERR_UNSAFE_PATH\)/g)).toHaveLength(2);
+    expect(run.stderr).toMatch(/standard input:5 .+ already written from line 4 .+normalised\) \(ERR_DUPLICATE_PATH\)/);
+    expect(run.stderr).toMatch(/standard input:6 \(img\/a\\nb\.png\): .*control character.* \(ERR_UNSAFE_PATH\)/);
+    expect(run.stderr).toMatch(/decoded 2 files .+, 4 failed\n$/);
+    expect(filesUnder(out)).toEqual(['img/caf\u00e9.png', 'img/\ufffd.png'].sort());
+  });
+
   it('reads raw UTF-8 in a line (a file name with é) and refuses bytes that are not UTF-8', async () => {
     const escaped = imageToText(readFileSync(join(folder, 'png', 'basn0g01.png')), { metadata: { path: 'café.png' } });
     const raw = escaped.replace(/\\u00e9/, 'é');
