@@ -1,6 +1,8 @@
 // Reading the input of a single-file command (a path, or `-` for standard input) and writing its output (a file
 // written atomically, or standard output).
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import { constants as bufferConstants } from 'node:buffer';
 import type { Readable, Writable } from 'node:stream';
 import { PixtextError, detectFormat } from '../index.js';
@@ -46,7 +48,24 @@ export async function readAll(stream: Readable): Promise<Buffer> {
  * ```
  */
 export async function readInputBytes(path: string, stdin: Readable): Promise<Buffer> {
-  return path === STDIO ? readAll(stdin) : readFile(path);
+  if (path === STDIO) return readAll(stdin);
+  // Opened without blocking: a FIFO (`<(…)`, mkfifo) would otherwise hold an I/O thread in open() until a writer
+  // came, and process exit waits for that thread, so not even a signal could end the run. A FIFO or socket is read
+  // on the event loop, as standard input is; a regular file as usual.
+  const fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  let stats;
+  try {
+    stats = fstatSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  if (stats.isFIFO() || stats.isSocket()) return readAll(new Socket({ fd, readable: true, writable: false }));
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

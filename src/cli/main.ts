@@ -15,8 +15,8 @@ for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
   process.once(signal, () => {
     temps.removeAll();
     process.stderr.write(`\npixtext: interrupted by ${signal}; no partial output left\n`);
-    // process.exit stops worker threads too; every finished file is already in place, every unfinished one removed.
-    process.exit(code);
+    // Every finished file is already in place, every unfinished one removed.
+    exitNow(code);
   });
 }
 
@@ -60,4 +60,13 @@ function readVersion(): string {
 function maxStringLength(): number {
   const lowered = Number(process.env.PIXTEXT_MAX_STRING_LENGTH);
   return Number.isSafeInteger(lowered) && lowered > 0 ? Math.min(lowered, bufferConstants.MAX_STRING_LENGTH) : bufferConstants.MAX_STRING_LENGTH;
+}
+
+// process.exit() waits for worker threads to stop, and a worker blocked in a system call (a read from a hung
+// network mount) never does, so the run would go on after "interrupted". process.reallyExit is the step after that
+// wait. Output to stderr is synchronous on POSIX pipes, files and terminals, so the message above is out already.
+function exitNow(code: number): never {
+  const reallyExit = (process as unknown as { reallyExit?: (code: number) => never }).reallyExit;
+  if (typeof reallyExit === 'function') reallyExit.call(process, code);
+  process.exit(code);
 }

@@ -1,7 +1,7 @@
 // The work one batch item needs, run inside a worker thread: read and encode one image file, or parse and decode one
 // JSONL line. Pure functions of their message (plus reading the one input file), so the pool can run them anywhere.
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { PixtextError } from '../../index.js';
 import type { FormatId, PixelMode } from '../../index.js';
 import { fileToLine, textHeader, textToFileBytes, verifyText, type TextOptions } from '../library.js';
@@ -90,7 +90,7 @@ export function runTask(task: BatchTask): TaskOutput {
     switch (task.kind) {
       case 'encode': {
         relPath = task.relPath;
-        const bytes = readFileSync(task.fsPath);
+        const bytes = readRegularFile(task.fsPath);
         const { line, width, height, mode } = fileToLine(bytes, task.options, { path: task.relPath });
         return { value: { line, bytesIn: bytes.length, width, height, mode }, transfer: [line.buffer as ArrayBuffer] };
       }
@@ -122,6 +122,23 @@ export function runTask(task: BatchTask): TaskOutput {
   } catch (error) {
     const failure: TaskFailure = { ...describeFailure(error), relPath };
     throw failure;
+  }
+}
+
+/**
+ * The bytes of a file listed by the folder walk. It may have been replaced since (by a FIFO, which would block a plain
+ * open() until a writer appears, and the worker with it): opened without blocking, and read only if still a regular
+ * file.
+ *
+ * @throws FileError `ERR_NOT_FILE` for anything but a regular file; Node system errors.
+ */
+function readRegularFile(path: string): Buffer {
+  const fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) throw new FileError('ERR_NOT_FILE', 'is not a regular file (a FIFO, device or socket), so it is not read');
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
