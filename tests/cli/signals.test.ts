@@ -145,4 +145,25 @@ describe('interrupted batches', () => {
     expect(run.stderr).toMatch(/img-11\.png: is not a regular file .+ \(ERR_NOT_FILE\)/);
     expect(run.stderr).toMatch(/encoded 11 files .+, 1 failed/);
   });
+
+  it('SIGKILL leaves a recognisable temporary file, removed by the next run into that folder', async () => {
+    const out = join(dir, 'killed');
+    mkdirSync(out);
+    const run = await pixtext(['encode', folder, '--jsonl', '--encoding', 'png', '--level', '9', '--jobs', '1', '-o', join(out, 'set.jsonl')], {
+      onSpawn: (child) => {
+        const poll = setInterval(() => {
+          if (readdirSync(out).length === 0) return;
+          clearInterval(poll);
+          child.kill('SIGKILL');
+        }, 20);
+      },
+    });
+    expect(run.signal).toBe('SIGKILL');
+    const left = readdirSync(out);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^\.pixtext-\d+-\d+\.tmp$/);
+    const next = await pixtext(['encode', join(folder, 'img-00.png'), '-o', join(out, 'one.json')]);
+    expect(next.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['one.json']);
+  });
 });

@@ -1,7 +1,8 @@
 // The work one batch item needs, run inside a worker thread: read and encode one image file, or parse and decode one
 // JSONL line. Pure functions of their message (plus reading the one input file), so the pool can run them anywhere.
 import { isAscii } from 'node:buffer';
-import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 import { PixtextError } from '../../index.js';
 import type { FormatId, PixelMode } from '../../index.js';
 import { fileToLine, textHeader, textToFileBytes, verifyText, type TextOptions } from '../library.js';
@@ -16,6 +17,10 @@ export interface EncodeTask {
   /** Recorded as `metadata.path`. */
   readonly relPath: string;
   readonly options: TextOptions;
+  /** The input folder's real path: a file whose real path is outside it (through a symbolic link) is refused… */
+  readonly root: string;
+  /** …unless links may lead anywhere (`--follow-links`). */
+  readonly followLinks: boolean;
 }
 
 /** Decode one JSONL line into the bytes of the file named by its `metadata.path`. */
@@ -90,7 +95,7 @@ export function runTask(task: BatchTask): TaskOutput {
     switch (task.kind) {
       case 'encode': {
         relPath = task.relPath;
-        const bytes = readRegularFile(task.fsPath);
+        const bytes = readRegularFile(task.followLinks ? task.fsPath : pathInside(task.root, task.fsPath));
         const { line, width, height, mode } = fileToLine(bytes, task.options, { path: task.relPath });
         return { value: { line, bytesIn: bytes.length, width, height, mode }, transfer: [line.buffer as ArrayBuffer] };
       }
@@ -123,6 +128,21 @@ export function runTask(task: BatchTask): TaskOutput {
     const failure: TaskFailure = { ...describeFailure(error), relPath };
     throw failure;
   }
+}
+
+/**
+ * The real path of `path` when it lies inside `root`: what is opened, so a link changed after this check cannot lead
+ * the read elsewhere.
+ *
+ * @throws FileError `ERR_UNSAFE_PATH` for a symbolic link leading outside the input folder.
+ */
+function pathInside(root: string, path: string): string {
+  const real = realpathSync(path);
+  const rel = relative(root, real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new FileError('ERR_UNSAFE_PATH', 'is a symbolic link leading outside the input folder, so it is not read (--follow-links allows it)');
+  }
+  return real;
 }
 
 /**

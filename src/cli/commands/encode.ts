@@ -22,7 +22,7 @@ export const encodeCommand: Command = {
   usage: ['encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--quality Q] [--level L]', 'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]'],
   description: [
     'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, or the Pillow dump JSON. The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file.',
-    'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1).',
+    'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1). Symbolic links to files inside the folder are followed; a link leading outside it is refused unless --follow-links is given.',
   ],
   options: {
     output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write here instead of standard output (- means standard output).' },
@@ -37,6 +37,7 @@ export const encodeCommand: Command = {
     quality: QUALITY,
     level: LEVEL,
     jsonl: { ...JSONL, description: 'Write a dataset: one envelope per line with metadata.path (required for a folder).' },
+    'follow-links': { type: 'boolean', description: 'For a folder, also read files behind symbolic links that lead outside it (refused by default).' },
     force: FORCE,
     jobs: JOBS,
     quiet: QUIET,
@@ -63,7 +64,15 @@ export const encodeCommand: Command = {
     if (jsonl && text.as !== undefined && text.as !== 'envelope') throw usageError('envelope (a dataset holds envelopes)', '--as with --jsonl', text.as);
     if (input !== STDIO && isFolder(input)) {
       if (!jsonl) throw usageError('a file or - (or a folder with --jsonl)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
-      return encodeFolder(ctx, { folder: input, output, force: common.force, jobs: common.jobs ?? ctx.defaultJobs, quiet: common.quiet, text });
+      return encodeFolder(ctx, {
+        folder: input,
+        output,
+        force: common.force,
+        jobs: common.jobs ?? ctx.defaultJobs,
+        quiet: common.quiet,
+        text,
+        followLinks: parsed.values['follow-links'] === true,
+      });
     }
     if (jsonl && input === STDIO) throw usageError('a file or a folder (a dataset line records its file name)', 'pixtext encode --jsonl', 'standard input', true);
     const target: OutputTarget = { path: output, force: common.force, temps: ctx.temps, stdout: ctx.stdout };
