@@ -21,7 +21,7 @@ export const encodeCommand: Command = {
   summary: 'Turn an image file (PNG, JPEG, BMP) or a folder of them into text',
   usage: ['encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--quality Q] [--level L]', 'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]'],
   description: [
-    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, or the Pillow dump JSON. The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file.',
+    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, or the Pillow dump JSON. The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file; when standard output is a terminal, give -o (-o - prints there anyway).',
     'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1). Symbolic links to files inside the folder are followed; a link leading outside it is refused unless --follow-links is given.',
   ],
   options: {
@@ -75,6 +75,12 @@ export const encodeCommand: Command = {
       });
     }
     if (jsonl && input === STDIO) throw usageError('a file or a folder (a dataset line records its file name)', 'pixtext encode --jsonl', 'standard input', true);
+    // A text is one line of tens of kilobytes or more: printed to a terminal by accident it floods it. Pipes and
+    // redirections are unchanged, and -o - asks for the terminal anyway.
+    if (parsed.values.output === undefined && ctx.stdout.isTTY === true) {
+      const suggestion = input === STDIO ? 'image.json' : `${basename(input).replace(/\.[^.]*$/, '')}.json`;
+      throw usageError(`-o ${suggestion} (or -o - to print the text to this terminal)`, 'the output', 'a terminal', true);
+    }
     const target: OutputTarget = { path: output, force: common.force, temps: ctx.temps, stdout: ctx.stdout };
     const outSubject = subjectOf(output, 'output');
     await about(outSubject, () => checkOutputFree(target));
