@@ -32,7 +32,7 @@ export function commandHelp(command: Command): string {
   lines.push(
     '',
     'Exit codes: 0 ok, 1 bad input (reported with its error code), 2 usage, 130 interrupted (143 SIGTERM, 129 SIGHUP).',
-    'Files are written through temporaries named .pixtext-<pid>-<n>.tmp; ones left by a killed run are removed by the next run writing there.',
+    ...wrap('Files are written through temporaries named .pixtext-<pid>-<n>.tmp; ones left by a killed run are removed by the next run writing there.', WIDTH),
     '',
   );
   return lines.join('\n');
