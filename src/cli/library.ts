@@ -1,6 +1,7 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
-import { encode, imageToText, inspect, readImageTextFile, textToFile, textToImage } from '../index.js';
+import { convert, encode, imageToText, inspect, readImageTextFile, textToFile, textToImage } from '../index.js';
+import { flattenedMode, type Rgb } from './background.js';
 import type { FormatId, ImageToTextOptions, PixelMode, RawImage } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
@@ -20,6 +21,8 @@ export interface FileOptions {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  /** Flatten alpha onto this colour where the output cannot hold it (JPEG, or a mode without alpha). */
+  readonly background?: Rgb | undefined;
 }
 
 /**
@@ -64,6 +67,11 @@ export function fileToLine(bytes: Uint8Array, options: TextOptions, metadata?: R
  */
 export function textToFileBytes(text: string, options: FileOptions): Uint8Array {
   const encodeOptions = definedOnly({ quality: options.quality, compressionLevel: options.compressionLevel });
+  if (options.background !== undefined) {
+    const image = textToImage(text);
+    const mode = options.mode ?? flattenedMode(image.mode, options.format);
+    if (mode !== undefined) return encode(convert(image, mode, { background: options.background }), options.format, encodeOptions);
+  }
   if (options.mode !== undefined) return encode(textToImage(text, { mode: options.mode }), options.format, encodeOptions);
   return textToFile(text, { format: options.format, ...encodeOptions }).bytes;
 }

@@ -35,6 +35,7 @@ export interface DecodeDatasetOptions extends DatasetOptions {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  readonly background?: readonly [number, number, number] | undefined;
 }
 
 // A line longer than the engine's longest string could never be parsed; it is skipped without being held.
@@ -66,6 +67,7 @@ export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptio
       mode: options.mode,
       quality: options.quality,
       compressionLevel: options.compressionLevel,
+      background: options.background,
     }),
     accept: (value, lineNumber) => {
       const result = value as DecodeResult;

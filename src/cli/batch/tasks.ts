@@ -32,6 +32,7 @@ export interface DecodeTask {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  readonly background?: readonly [number, number, number] | undefined;
 }
 
 /** Fully check one JSONL line (base64, length, CRC-32, embedded file). */
@@ -114,7 +115,7 @@ export function runTask(task: BatchTask): TaskOutput {
             `metadata.path ${JSON.stringify(relPath)} does not end in .png, .jpg, .jpeg or .bmp; give --format to choose one`,
           );
         }
-        const bytes = ownBuffer(textToFileBytes(text, { format, mode: task.mode, quality: task.quality, compressionLevel: task.compressionLevel }));
+        const bytes = ownBuffer(textToFileBytes(text, { format, mode: task.mode, quality: task.quality, compressionLevel: task.compressionLevel, background: task.background }));
         return { value: { relPath, bytes, ...summaryOf(header) }, transfer: [bytes.buffer as ArrayBuffer] };
       }
       case 'verify': {

@@ -4,6 +4,7 @@ import { decodeDataset } from '../batch/decode-dataset.js';
 import { about, type Command } from '../command.js';
 import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues, formatValue } from '../common-options.js';
 import { ExitCode } from '../exit-codes.js';
+import { backgroundValue } from '../background.js';
 import { formatFromPath, isJsonlName } from '../formats.js';
 import { STDIO, checkOutputFree, readInputText, subjectOf, writeOutput, type OutputTarget } from '../io.js';
 import { textHeader, textToFileBytes } from '../library.js';
@@ -23,6 +24,11 @@ export const decodeCommand: Command = {
     output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, PNG unless --format says otherwise), or the folder for a dataset.' },
     format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp. Defaults to the one the -o name says (png for standard output).' },
     mode: MODE,
+    background: {
+      type: 'string',
+      valueName: 'COLOR',
+      description: 'Flatten transparency onto this colour where the output has none (JPEG, or a --mode without alpha): white, black, #rrggbb or r,g,b.',
+    },
     quality: QUALITY,
     level: LEVEL,
     jsonl: JSONL,
@@ -33,6 +39,7 @@ export const decodeCommand: Command = {
   examples: [
     'pixtext decode photo.json -o photo.png',
     'pixtext decode photo.json -o photo.jpg --quality 95',
+    'pixtext decode logo.json -o logo.jpg --background white',
     'pixtext decode dataset.jsonl -o restored/',
     'pixtext decode - -o - < photo.json > photo.png',
   ],
@@ -40,6 +47,7 @@ export const decodeCommand: Command = {
     const input = singlePositional('pixtext decode', parsed.positionals, 'a text file or - for standard input');
     const common = commonValues(parsed);
     const format = formatValue(parsed.values.format);
+    const background = backgroundValue(parsed.values.background);
     const output = parsed.values.output;
     if (typeof output !== 'string') throw usageError('an output file or folder', '-o', 'nothing', true);
     if (parsed.values.jsonl === true || (input !== STDIO && isJsonlName(input))) {
@@ -54,6 +62,7 @@ export const decodeCommand: Command = {
         mode: common.mode,
         quality: common.quality,
         compressionLevel: common.compressionLevel,
+        background,
       });
     }
     // Standard output has no name to take a format from: PNG, the library's default, as textToFile writes.
@@ -66,7 +75,7 @@ export const decodeCommand: Command = {
     const inSubject = subjectOf(input, 'input');
     const text = await about(inSubject, () => readInputText(input, ctx.stdin, ctx.maxStringLength));
     const bytes = await about(inSubject, () =>
-      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel }),
+      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel, background }),
     );
     await about(outSubject, () => writeOutput(target, bytes));
     if (output !== STDIO && !common.quiet) ctx.stderr.write(`pixtext: ${inSubject} → ${output}: ${describe(text, common.mode)}${formatBytes(bytes.length)} ${outFormat.toUpperCase()}\n`);
