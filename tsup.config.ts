@@ -1,6 +1,8 @@
 import { defineConfig, type Options } from 'tsup';
 // @ts-expect-error plain ESM helper without type declarations
 import { esbuildNodeTwins } from './scripts/node-twins.mjs';
+// @ts-expect-error plain ESM helper without type declarations
+import { inlineConstants } from './scripts/esbuild-speed.mjs';
 
 const shared = {
   format: ['esm', 'cjs'] as ('esm' | 'cjs')[],
@@ -12,6 +14,8 @@ const shared = {
   treeshake: true,
   // Keep `node:zlib` as written: the prefix is what marks a Node-only import.
   removeNodeProtocol: false,
+  // Named constants inlined at their uses: bundling would otherwise leave hot loops reading them as module `var`s.
+  ...inlineConstants,
 };
 
 /** What both command-line builds share. */
@@ -22,6 +26,7 @@ const cliShared = {
   sourcemap: false,
   splitting: false,
   treeshake: true,
+  ...inlineConstants,
   esbuildPlugins: [esbuildNodeTwins()],
 } satisfies Options;
 

@@ -3,6 +3,7 @@
 // Bundles src/formats/bmp with esbuild in memory, so it measures the TypeScript sources without a build.
 import { build } from 'esbuild';
 import bmp from 'bmp-js';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 
 const width = Number(process.argv[2] ?? 4000);
 const height = Number(process.argv[3] ?? 3000);
@@ -12,6 +13,7 @@ const mp = (width * height) / 1e6;
 const bundle = await build({
   entryPoints: [new URL('../src/formats/bmp/index.ts', import.meta.url).pathname],
   bundle: true,
+  ...inlineConstants,
   write: false,
   format: 'esm',
   platform: 'neutral',

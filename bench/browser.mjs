@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { PHOTO, inputPath, prepareInputs, root } from './lib/inputs.mjs';
 import { median } from './lib/stats.mjs';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -62,6 +63,7 @@ async function bundles() {
       await build({
         stdin: { contents: stdin, resolveDir: root, loader: 'js' },
         bundle: true,
+        ...inlineConstants,
         format: 'iife',
         globalName,
         platform: 'browser',

@@ -5,6 +5,7 @@
 // expansion to RGBA that a caller needing RGBA would add. Every run's output is checked against omggif's.
 import { build } from 'esbuild';
 import omggif from 'omggif';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 
 const width = Number(process.argv[2] ?? 4000);
 const height = Number(process.argv[3] ?? 3000);
@@ -14,6 +15,7 @@ const mp = (width * height) / 1e6;
 const bundle = await build({
   entryPoints: [new URL('../src/formats/gif/index.ts', import.meta.url).pathname],
   bundle: true,
+  ...inlineConstants,
   write: false,
   format: 'esm',
   platform: 'neutral',

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(tmpdir(), 'pixtext-jpeg-encode-bench');
@@ -52,6 +53,7 @@ async function buildOurs(backend) {
   await build({
     entryPoints: [join(root, 'src/formats/jpeg/index.ts')],
     bundle: true,
+    ...inlineConstants,
     format: 'esm',
     platform: backend === 'node' ? 'node' : 'neutral',
     mainFields: ['module', 'main'],

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PHOTO, cacheDir, inputPath, prepareInputs, root } from './lib/inputs.mjs';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -26,6 +27,7 @@ async function buildOurs(backend) {
   await build({
     entryPoints: [join(root, 'src/formats/jpeg/index.ts')],
     bundle: true,
+    ...inlineConstants,
     format: 'esm',
     platform: backend === 'node' ? 'node' : 'neutral',
     mainFields: ['module', 'main'],

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(tmpdir(), 'pixtext-png-quick');
@@ -53,6 +54,7 @@ async function buildOurs(backend) {
   await build({
     entryPoints: [join(root, 'src/formats/png/index.ts')],
     bundle: true,
+    ...inlineConstants,
     format: 'esm',
     platform: backend === 'node' ? 'node' : 'neutral',
     mainFields: ['module', 'main'],

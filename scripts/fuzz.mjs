@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { inlineConstants } from './esbuild-speed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -71,6 +72,7 @@ async function bundle(variant) {
   await build({
     entryPoints: [join(ROOT, 'tests/fuzz/runner-entry.ts')],
     bundle: true,
+    ...inlineConstants,
     platform: 'node',
     format: 'esm',
     target: 'node20',

@@ -13,6 +13,7 @@ export { jpegCodec } from './formats/jpeg/index.js';
 export { crc32 } from './checksum/crc32.js';
 export {
   imageToText,
+  imageToTextWithReport,
   textToImage,
   textToFile,
   decode,
@@ -21,12 +22,17 @@ export {
   inspect,
 } from './api/default.js';
 export { rawImageToText, textToRawImage } from './api/raw.js';
+export { BUDGET_QUALITY_FLOOR } from './prepare/text-budget.js';
+export type { TextReport } from './prepare/text-budget.js';
 export type { RawImageToTextOptions, TextToRawImageOptions } from './api/raw.js';
 export { createPixtext } from './api/pixtext.js';
 export type { Pixtext, PixtextConfig } from './api/pixtext.js';
 export { pilDumpForm } from './text-forms/pil-dump.js';
 export { dataUrlForm } from './text-forms/data-url.js';
 export { base64Form } from './text-forms/base64.js';
+export { anthropicBlockForm } from './text-forms/anthropic-block.js';
+export { openaiBlockForm } from './text-forms/openai-block.js';
+export { mcpBlockForm } from './text-forms/mcp-block.js';
 export type {
   TextFormHandler,
   PilDumpForm,
@@ -36,7 +42,7 @@ export type {
   TextInfo,
   RecognisedForm,
 } from './text-forms/form.js';
-export type { ConvertFunction } from './api/pixtext.js';
+export type { ConvertFunction, FitFunction } from './api/pixtext.js';
 export type { ImageInput, ImageDataInput } from './api/image-to-text.js';
 export type { ImageFile } from './api/text-to-image.js';
 export { TEXT_FORMS, PAYLOAD_ENCODINGS, DEFAULT_QUALITY, DEFAULT_COMPRESSION_LEVEL } from './api/options.js';
@@ -86,3 +92,10 @@ export type {
   TextToImageStreamOptions,
   ReadImageTextFileOptions,
 } from './stream/index.js';
+export { resize } from './resize/resize.js';
+export { RESIZE_FILTERS } from './resize/filters.js';
+export type { ResizeFilter } from './resize/filters.js';
+export type { ResizeOptions } from './resize/resize-options.js';
+export { fit } from './resize/fit.js';
+export type { FitOptions, FitDraft } from './resize/fit.js';
+export type { FitBox } from './resize/fit-box.js';

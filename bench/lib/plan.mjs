@@ -70,6 +70,15 @@ export function buildPlan() {
     unit: { pixels: TINY.width * TINY.height * TINY_CALLS },
   });
   plan.push({
+    id: 'resize-photo12-lanczos',
+    group: 'resize',
+    title: `resize (Lanczos) of the ${PHOTO.label} to 1568 × 1176`,
+    workload: 'resize',
+    params: { width: 1568, height: 1176 },
+    reps: 3,
+    unit: { pixels: PHOTO.width * PHOTO.height },
+  });
+  plan.push({
     id: 'data-url-real',
     group: 'data-url',
     title: `pixels → PNG data URL, ${REAL.label}`,

@@ -50,6 +50,7 @@ const GROUPS = [
   ['base64', 'The portable base64 codec (the browser path, forced in Node)'],
   ['codecs', 'PNG, BMP and JPEG'],
   ['data-url', 'Pixels to a PNG data URL (Jimp getBase64)'],
+  ['resize', 'Resize (Lanczos, 12 MP to 1568 px on the long side)'],
 ];
 
 /** The whole RESULTS.md. */

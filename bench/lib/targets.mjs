@@ -184,6 +184,15 @@ export function evaluateTargets(results, stream, cli, browser) {
   t.push(fasterThan(results, 'BMP decode, 12 MP: speed vs bmp-js with its ABGR→RGBA', `bmp-decode-${P}`, 'bmp-js (+ ABGR→RGBA)', 1));
   t.push(rate(results, 'BMP encode, 12 MP', `bmp-encode-${P}`, pixtext, 12e6, 200e6, 'MP/s'));
   t.push(...jpegTargets(results, P));
+  t.push(rate(results, 'resize (Lanczos), 12 MP RGB to 1568 px: source pixels per second', 'resize-photo12-lanczos', pixtext, 12e6, 20e6, 'MP/s'));
+  t.push(fasterThan(results, "resize (Lanczos), 12 MP: speed vs pica's pure-JS path", 'resize-photo12-lanczos', 'pica (pure JS, RGBA)', 1));
+  const sr = pair(results, 'resize-photo12-lanczos', 'sharp (native)');
+  t.push({
+    name: 'resize (Lanczos), 12 MP: sharp (libvips, native, threaded) speed vs pixtext',
+    goal: 'reported',
+    measured: sr ? `sharp ${(sr.ours.cpuMs / sr.theirs.cpuMs).toFixed(2)}× as fast (CPU), ${(sr.ours.wallMs / sr.theirs.wallMs).toFixed(2)}× (wall)` : 'not measured',
+    met: null,
+  });
 
   const raw576 = 12000 * 12000 * 4;
   t.push({

@@ -6,13 +6,18 @@ import { jpegCodec } from '../formats/jpeg/index.js';
 import { pngCodec } from '../formats/png/index.js';
 import type { FormatId } from '../formats/codec.js';
 import { convert } from '../pixel-modes/convert.js';
+import { fit } from '../resize/fit.js';
 import type { RawImage } from '../raw-image.js';
 import { base64Form } from '../text-forms/base64.js';
 import { dataUrlForm } from '../text-forms/data-url.js';
 import type { TextInfo } from '../text-forms/form.js';
 import { pilDumpForm } from '../text-forms/pil-dump.js';
+import { anthropicBlockForm } from '../text-forms/anthropic-block.js';
+import { mcpBlockForm } from '../text-forms/mcp-block.js';
+import { openaiBlockForm } from '../text-forms/openai-block.js';
 import { decodeWith, detectFormatWith, encodeWith } from './building-blocks.js';
-import { imageToTextWith } from './image-to-text.js';
+import { imageToTextWith, imageToTextWithReportWith } from './image-to-text.js';
+import type { TextReport } from '../prepare/text-budget.js';
 import type { ImageInput } from './image-to-text.js';
 import type { DecodeOptions, EncodeOptions, ImageToTextOptions, TextToFileOptions, TextToImageOptions } from './options.js';
 import { createFeatures } from './pixtext.js';
@@ -20,11 +25,12 @@ import type { PixtextConfig } from './pixtext.js';
 import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
 import type { ImageFile } from './text-to-image.js';
 
-/** What the top-level functions are bound to: the PNG, JPEG and BMP codecs, every text form and mode conversion. */
+/** What the top-level functions are bound to: the PNG, JPEG and BMP codecs, every text form, mode conversion and fit. */
 export const DEFAULT_CONFIG = {
   codecs: [pngCodec, jpegCodec, bmpCodec],
-  forms: [pilDumpForm, dataUrlForm, base64Form],
+  forms: [pilDumpForm, dataUrlForm, base64Form, anthropicBlockForm, openaiBlockForm, mcpBlockForm],
   convert,
+  fit,
 } as const satisfies PixtextConfig;
 
 /** The features of {@link DEFAULT_CONFIG}, checked once. */
@@ -54,6 +60,22 @@ export const DEFAULT_FEATURES = /* @__PURE__ */ createFeatures(DEFAULT_CONFIG);
  */
 export function imageToText(input: ImageInput, options?: ImageToTextOptions): string {
   return imageToTextWith(DEFAULT_FEATURES, input, options);
+}
+
+/**
+ * {@link imageToText}, with a report of the text written: its length, the image's size and payload encoding, and what
+ * `maxTextLength` did to fit the budget (the JPEG quality used, the size before it was made smaller, whether anything
+ * was reduced). The text is the one `imageToText` returns for the same options.
+ *
+ * @throws PixtextError as {@link imageToText}; `ERR_TOO_LARGE` when no text of the image fits `maxTextLength`
+ * @example
+ * ```ts
+ * const { text, report } = imageToTextWithReport(photoBytes, { as: 'anthropic', maxTextLength: 5_000_000 });
+ * if (report.reduced) console.log(`sent ${report.width}×${report.height} at quality ${report.quality}`);
+ * ```
+ */
+export function imageToTextWithReport(input: ImageInput, options?: ImageToTextOptions): { text: string; report: TextReport } {
+  return imageToTextWithReportWith(DEFAULT_FEATURES, input, options);
 }
 
 /**

@@ -1,12 +1,13 @@
 // imageToText (docs/ARCHITECTURE.md#2-the-two-flows): an image in (file bytes, a RawImage, ImageData), one of the
 // text forms out. The order matters: everything that can be refused from the options and the input's kind is refused
 // before any decoding or encoding.
-import { invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import { fromImageData } from '../image-data.js';
 import { checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import type { TextFormHandler, TextSubject } from '../text-forms/form.js';
+import { BLOCK_FORMATS } from '../text-forms/model-block.js';
 import { codecFor } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import { resolveImageToTextOptions } from './options.js';
@@ -14,6 +15,10 @@ import type { PayloadEncoding, ResolvedImageToTextOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { encodeStored } from './stored-file.js';
+import { fitTextBudget } from '../prepare/text-budget.js';
+import { inspectWith } from './text-to-image.js';
+import type { TextReport } from '../prepare/text-budget.js';
+import { decodeFitted, fitPixels } from './fit-input.js';
 
 /**
  * An object shaped like the DOM's `ImageData` (straight RGBA, 4 bytes a pixel, rows top to bottom). A real
@@ -57,10 +62,16 @@ export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput
   throw invalidArgument('file bytes, a RawImage or an ImageData', 'input', input);
 }
 
+/** Whether the text form is a model API image block, which carries only the formats the models take. */
+const isBlock = (as: ResolvedImageToTextOptions['as']): boolean => as === 'anthropic' || as === 'openai' || as === 'mcp';
+
 /** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
 function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): PayloadEncoding {
   if (options.as === 'envelope' || options.as === 'pil') return 'raw';
-  return input.kind === 'file' && options.mode === undefined ? 'original' : 'png';
+  const keepFile = input.kind === 'file' && options.mode === undefined && options.fit === undefined;
+  // A model block carries the file unchanged when the model takes its format, else a lossless PNG of it.
+  if (isBlock(options.as)) return keepFile && BLOCK_FORMATS.includes(input.format) ? 'original' : 'png';
+  return keepFile ? 'original' : 'png';
 }
 
 /** Rejects combinations that would drop or contradict something the caller asked for. */
@@ -71,22 +82,62 @@ function checkCombination(options: ResolvedImageToTextOptions, encoding: Payload
   if ((options.as === 'data-url' || options.as === 'base64') && encoding === 'raw') {
     throw invalidArgument(`an encoded file with as: '${options.as}'`, 'encoding', encoding);
   }
+  // (Pixels with encoding 'original' are refused in the flow, naming the input.)
+  if (isBlock(options.as) && (encoding !== 'original' || input.kind === 'file')) {
+    const format = encoding === 'original' && input.kind === 'file' ? input.format : encoding;
+    if (!BLOCK_FORMATS.includes(format)) {
+      const what = encoding === 'original' ? `the original ${format.toUpperCase()} file` : `encoding '${encoding}'`;
+      throw new PixtextError(
+        'ERR_UNSUPPORTED',
+        `A model API image block (as: '${options.as}') carries PNG, JPEG, GIF or WebP, not ${what}: ask for encoding 'png' (lossless) or 'jpeg'`,
+      );
+    }
+  }
   if (options.metadata !== undefined && options.as !== 'envelope') {
     throw invalidArgument(`no metadata with as: '${options.as}'`, 'metadata', options.metadata);
   }
   if (encoding === 'original' && options.mode !== undefined) {
     throw invalidArgument(`no mode with encoding 'original'`, 'mode', options.mode);
   }
+  if (encoding === 'original' && options.fit !== undefined) {
+    throw invalidArgument(`no fit with encoding 'original'`, 'fit', options.fit);
+  }
+}
+
+/**
+ * The image `imageToText` would write, after its `fit` and `mode`, and the payload encoding it would choose: what a
+ * text budget (`maxTextLength`) starts from when the first text is too long.
+ * @throws PixtextError as {@link imageToTextWith}
+ * @example
+ * ```ts
+ * const { image, encoding, source } = preparedImage(features, jpegBytes, { as: 'anthropic' });
+ * ```
+ */
+export function preparedImage(
+  features: Features,
+  input: unknown,
+  rawOptions: unknown,
+): { image: RawImage; encoding: PayloadEncoding; source: FormatId | undefined; original: boolean } {
+  const options = resolveImageToTextOptions(rawOptions);
+  const classified = classifyInput(input, features.codecs);
+  const encoding = options.encoding ?? defaultEncoding(options, classified);
+  const source = classified.kind === 'file' ? classified.format : undefined;
+  const image = pixelsOf(classified, { ...options, mode: encoding === 'original' ? undefined : options.mode }, features);
+  return { image, encoding: encoding === 'original' ? (source ?? 'png') : encoding, source, original: encoding === 'original' };
 }
 
 function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features): RawImage {
   let image: RawImage;
+  const { fit, maxPixels } = options;
   if (input.kind === 'file') {
-    image = input.codec.decode(input.bytes, { maxPixels: options.maxPixels });
+    image = fit === undefined ? input.codec.decode(input.bytes, { maxPixels }) : decodeFitted(features.fit, input.codec, input.bytes, fit, maxPixels);
+  } else if (fit !== undefined) {
+    image = fitPixels(features.fit, input.image, fit, maxPixels);
   } else {
     image = input.image;
-    checkPixelLimit(image.width, image.height, options.maxPixels, 'The input image', image.mode);
+    checkPixelLimit(image.width, image.height, maxPixels, 'The input image', image.mode);
   }
+  // Fitted in the native mode first, as thumbnail() works on the decoded image; then converted.
   return inMode(features, image, options.mode);
 }
 
@@ -114,6 +165,10 @@ export function imageToTextWith(
   write = (form: TextFormHandler, subject: TextSubject): unknown => form.write(subject),
 ): unknown {
   const options = resolveImageToTextOptions(rawOptions);
+  if (options.maxTextLength !== undefined) {
+    if (arguments.length > 3) throw invalidArgument('no maxTextLength when writing an envelope as bytes', 'maxTextLength', options.maxTextLength);
+    return imageToTextWithReportWith(features, input, rawOptions).text;
+  }
   const { codecs } = features;
   const classified = classifyInput(input, codecs);
   const encoding = options.encoding ?? defaultEncoding(options, classified);
@@ -145,4 +200,51 @@ export function imageToTextWith(
     return header;
   };
   return write(form, { kind: 'file', format: codec.id, mimeType: codec.mimeType, bytes, source, metadata, declared });
+}
+
+/**
+ * Turns an image into text no longer than `maxTextLength`, and reports what was done: the flow behind
+ * `imageToTextWithReport` (and `imageToText` with `maxTextLength`). Without `maxTextLength`, the text of
+ * `imageToText` and a report of it.
+ * @throws PixtextError (see {@link imageToText}), `ERR_TOO_LARGE` when nothing fits the budget
+ * @example
+ * ```ts
+ * imageToTextWithReportWith(features, jpegBytes, { as: 'anthropic', maxTextLength: 5_000_000 }).report.quality;
+ * ```
+ */
+export function imageToTextWithReportWith(features: Features, input: unknown, rawOptions: unknown): { text: string; report: TextReport } {
+  const options = resolveImageToTextOptions(rawOptions);
+  const unlimited = { ...(rawOptions as Record<string, unknown>), maxTextLength: undefined };
+  if (options.maxTextLength !== undefined && options.metadata !== undefined && Object.hasOwn(options.metadata, 'textBudget')) {
+    throw invalidArgument('metadata without a textBudget key (maxTextLength records what it did there)', 'metadata', options.metadata);
+  }
+  const first = imageToTextWith(features, input, unlimited);
+  const limit = options.maxTextLength;
+  if (limit === undefined || first.length <= limit) {
+    const { width, height, encoding } = inspectWith(features, first);
+    const report: TextReport = { textLength: first.length, width, height, encoding, reduced: false };
+    if (encoding === 'jpeg' && options.encoding === 'jpeg') report.quality = options.quality;
+    return { text: first, report };
+  }
+  const { image, encoding, original } = preparedImage(features, input, unlimited);
+  const write = (candidate: RawImage, payload: PayloadEncoding, quality: number | undefined): string => {
+    let metadata = options.metadata;
+    if (options.as === 'envelope') {
+      const textBudget: Record<string, unknown> = { maxTextLength: limit };
+      if (quality !== undefined) textBudget['quality'] = quality;
+      if (candidate !== image) textBudget['resizedFrom'] = [image.width, image.height];
+      if (original) textBudget['reencoded'] = true;
+      metadata = { ...metadata, textBudget };
+    }
+    return imageToTextWith(features, candidate, {
+      ...unlimited,
+      encoding: payload,
+      quality: quality ?? options.quality,
+      fit: undefined,
+      mode: undefined,
+      metadata,
+    });
+  };
+  const shrink = (candidate: RawImage, side: number): RawImage => features.fit(candidate, { width: side, height: side, maxPixels: options.maxPixels });
+  return fitTextBudget(image, encoding, options.quality, limit, write, shrink);
 }

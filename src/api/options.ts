@@ -6,9 +6,14 @@ import type { FormatId, JpegSubsampling } from '../formats/codec.js';
 import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 import { isJsonObject } from '../text-forms/json-scan.js';
+import { resolveFitBox } from '../resize/fit-box.js';
+import type { FitBox } from '../resize/fit-box.js';
 
-/** The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'`. */
-export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil'] as const;
+/**
+ * The text forms `imageToText` writes: `'envelope' | 'data-url' | 'base64' | 'pil'` and the model API image blocks
+ * `'anthropic' | 'openai' | 'mcp'`.
+ */
+export const TEXT_FORMS = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
 /** One of {@link TEXT_FORMS}. */
 export type TextForm = (typeof TEXT_FORMS)[number];
 
@@ -48,7 +53,14 @@ export interface DecodeOptions {
 }
 
 /** Options of `textToImage`. */
-export type TextToImageOptions = Omit<DecodeOptions, 'draft'>;
+export interface TextToImageOptions extends Omit<DecodeOptions, 'draft'> {
+  /**
+   * Read the text as bare base64 of headerless pixels of this shape (numpy's `tobytes()`, an OpenCV frame in
+   * `BGR`): rows top to bottom, no padding except mode `1`, 16-bit samples little-endian. The decoded byte count must
+   * equal the shape's (`ERR_LENGTH_MISMATCH` names both). Defaults to none: the text's form is recognised.
+   */
+  raw?: { width: number; height: number; mode: PixelMode } | undefined;
+}
 
 /** Options of `imageToText`. */
 export interface ImageToTextOptions extends EncodeOptions {
@@ -65,6 +77,20 @@ export interface ImageToTextOptions extends EncodeOptions {
   metadata?: Readonly<Record<string, unknown>> | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
+  /**
+   * Shrink the image to fit inside `{ width, height }` first, keeping its aspect ratio and never enlarging it, as
+   * Pillow's `thumbnail()` (sizes and pixels; a JPEG decoded at a DCT scale first, as `draft()`), before `mode`.
+   * Defaults to none. Not with `encoding: 'original'`.
+   */
+  fit?: FitBox | undefined;
+  /**
+   * The longest text to write, in characters. A text that would be longer is made to fit: a JPEG payload (also a
+   * stored JPEG, then re-encoded) lowers its quality down to 30, then the image is made smaller (Pillow's
+   * `thumbnail()`), with the quality raised again as far as the budget allows; a lossless payload is made smaller
+   * only. An envelope records what was done in `metadata.textBudget`; `imageToTextWithReport` returns it.
+   * `ERR_TOO_LARGE` names the shortest text reached when nothing fits. Defaults to no limit.
+   */
+  maxTextLength?: number | undefined;
 }
 
 /** Options of `textToFile`. */
@@ -73,6 +99,8 @@ export interface TextToFileOptions extends EncodeOptions {
   format?: FormatId | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
+  /** Shrink the image to fit inside `{ width, height }`, as `imageToText`'s `fit`. Defaults to none. */
+  fit?: FitBox | undefined;
 }
 
 /** {@link EncodeOptions} with defaults applied. */
@@ -99,12 +127,15 @@ export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
   mode: PixelMode | undefined;
   metadata: Readonly<Record<string, unknown>> | undefined;
   maxPixels: number;
+  fit: FitBox | undefined;
+  maxTextLength: number | undefined;
 }
 
 /** {@link TextToFileOptions} with defaults applied, except `format`. */
 export interface ResolvedTextToFileOptions extends ResolvedEncodeOptions {
   format: FormatId | undefined;
   maxPixels: number;
+  fit: FitBox | undefined;
 }
 
 function optionsObject(options: unknown): Record<string, unknown> {
@@ -200,7 +231,16 @@ export function resolveImageToTextOptions(options: unknown): ResolvedImageToText
     mode: modeOption(o['mode']),
     metadata: metadata as Readonly<Record<string, unknown>> | undefined,
     maxPixels: resolveMaxPixels(o['maxPixels']),
+    fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
+    maxTextLength: maxTextLengthOption(o['maxTextLength']),
   };
+}
+
+/** A `maxTextLength`: a positive integer of characters. */
+function maxTextLengthOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
+  throw invalidArgument('a positive integer (characters)', 'maxTextLength', value);
 }
 
 /**
@@ -217,6 +257,7 @@ export function resolveTextToFileOptions(options: unknown): ResolvedTextToFileOp
     ...resolveEncodeOptions(o),
     format: oneOf(FORMAT_IDS, o['format'], 'format'),
     maxPixels: resolveMaxPixels(o['maxPixels']),
+    fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
   };
 }
 

@@ -6,6 +6,7 @@ import { invalidArgument, notConfigured } from '../errors.js';
 import type { FormatId, ImageCodec } from '../formats/codec.js';
 import type { ConvertOptions } from '../pixel-modes/convert-options.js';
 import type { PixelMode, RawImage } from '../raw-image.js';
+import type { FitOptions } from '../resize/fit.js';
 import { createFormSet } from '../text-forms/form.js';
 import type { FormSet, TextFormHandler, TextInfo } from '../text-forms/form.js';
 import { decodeWith, detectFormatWith, encodeWith } from './building-blocks.js';
@@ -13,7 +14,8 @@ import { createCodecSet } from './codec-set.js';
 import type { CodecSet } from './codec-set.js';
 import type { imageToText, textToImage, textToFile, decode, encode, detectFormat, inspect } from './default.js';
 import type { ImageInput } from './image-to-text.js';
-import { imageToTextWith } from './image-to-text.js';
+import { imageToTextWith, imageToTextWithReportWith } from './image-to-text.js';
+import type { TextReport } from '../prepare/text-budget.js';
 import type { DecodeOptions, EncodeOptions, ImageToTextOptions, TextToFileOptions, TextToImageOptions } from './options.js';
 import { inspectWith, textToFileWith, textToImageWith } from './text-to-image.js';
 import type { ImageFile } from './text-to-image.js';
@@ -40,6 +42,8 @@ export interface PixtextConfig {
    * (BGR in a PNG, say): pass pixtext's `convert`. Defaults to none.
    */
   convert?: ConvertFunction | undefined;
+  /** Pillow's thumbnail() for the `fit` options of `imageToText` and `textToFile`: pass pixtext's `fit`. Defaults to none. */
+  fit?: FitFunction | undefined;
 }
 
 /**
@@ -49,6 +53,8 @@ export interface PixtextConfig {
 export interface Pixtext {
   /** {@link imageToText}, with this instance's codecs, forms and conversion. */
   imageToText(input: ImageInput, options?: ImageToTextOptions): string;
+  /** {@link imageToTextWithReport}, with this instance's codecs, forms, conversion and fit. */
+  imageToTextWithReport(input: ImageInput, options?: ImageToTextOptions): { text: string; report: TextReport };
   /** {@link textToImage}, with this instance's codecs, forms and conversion. */
   textToImage(text: string, options?: TextToImageOptions): RawImage;
   /** {@link textToFile}, with this instance's codecs, forms and conversion. */
@@ -66,16 +72,25 @@ export interface Pixtext {
 /** The mode conversion an instance uses: pixtext's `convert`, or a function with its contract. */
 export type ConvertFunction = (image: RawImage, mode: PixelMode, options?: ConvertOptions) => RawImage;
 
+/** What fits images for an instance: pixtext's `fit`, or a function with its contract. */
+export type FitFunction = (image: RawImage, options: FitOptions) => RawImage;
+
 /** The features of one instance, checked. */
 export interface Features {
   codecs: CodecSet;
   forms: FormSet;
   /** Converts between modes; throws `ERR_UNSUPPORTED` when the instance was made without `convert`. */
   convert: ConvertFunction;
+  /** Fits an image in a box (the `fit` option); throws `ERR_UNSUPPORTED` when the instance was made without `fit`. */
+  fit: FitFunction;
 }
 
 const noConvert: ConvertFunction = () => {
   throw notConfigured('Mode conversion', '{ convert }');
+};
+
+const noFit: FitFunction = () => {
+  throw notConfigured('Fitting (the fit option)', '{ fit }');
 };
 
 /**
@@ -89,9 +104,10 @@ const noConvert: ConvertFunction = () => {
  */
 export function createFeatures(config: unknown): Features {
   if (typeof config !== 'object' || config === null) throw invalidArgument('a configuration object', 'config', config);
-  const { codecs = [], forms = [], convert = noConvert } = config as Record<string, unknown>;
+  const { codecs = [], forms = [], convert = noConvert, fit = noFit } = config as Record<string, unknown>;
   if (typeof convert !== 'function') throw invalidArgument("a function (pixtext's convert)", 'convert', convert);
-  return { codecs: createCodecSet(codecs), forms: createFormSet(forms), convert: convert as ConvertFunction };
+  if (typeof fit !== 'function') throw invalidArgument("a function (pixtext's fit)", 'fit', fit);
+  return { codecs: createCodecSet(codecs), forms: createFormSet(forms), convert: convert as ConvertFunction, fit: fit as FitFunction };
 }
 
 /**
@@ -130,6 +146,7 @@ export function createPixtext(config: PixtextConfig = {}): Pixtext {
   const features = createFeatures(config);
   return {
     imageToText: (input, options) => imageToTextWith(features, input, options),
+    imageToTextWithReport: (input, options) => imageToTextWithReportWith(features, input, options),
     textToImage: (text, options) => textToImageWith(features, text, options),
     textToFile: (text, options) => textToFileWith(features, text, options),
     decode: (bytes, options) => decodeWith(features, bytes, options),

@@ -6,10 +6,13 @@ import type { RawImage } from '../raw-image.js';
 import type { ReadContext, TextInfo, TextPayload } from '../text-forms/form.js';
 import { recogniseForm } from '../text-forms/recognise.js';
 import { invalidArgument } from '../errors.js';
+import { readHeaderless, resolveRawShape } from '../text-forms/headerless.js';
 import { resolveDecodeOptions, resolveTextToFileOptions } from './options.js';
 import type { Features } from './pixtext.js';
 import { inMode } from './pixtext.js';
 import { decodeStored } from './stored-file.js';
+import { decodeFitted, fitChanges, fitPixels } from './fit-input.js';
+import type { FitBox } from '../resize/fit-box.js';
 
 /** An image file: its format and bytes. */
 export interface ImageFile {
@@ -44,6 +47,11 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
   const { maxPixels, mode, draft } = resolveDecodeOptions(rawOptions);
   // Not silently ignored: the scaled decode is for file bytes (decode), where the caller sees the format.
   if (draft !== undefined) throw invalidArgument('no draft (it is an option of decode(bytes))', 'draft', draft);
+  const shape = resolveRawShape((rawOptions as { raw?: unknown } | undefined)?.raw);
+  if (shape !== undefined) {
+    if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
+    return inMode(features, readHeaderless(text, shape, maxPixels), mode);
+  }
   return inMode(features, imageOf(readPayload(features, text, maxPixels), features, maxPixels), mode);
 }
 
@@ -58,14 +66,40 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
  */
 export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile {
   const options = resolveTextToFileOptions(rawOptions);
-  const payload = readPayload(features, text, options.maxPixels);
-  // The stored file, handed out unchanged: only when its bytes really are of the format the text says.
-  if (payload.kind === 'file' && (options.format ?? payload.format) === payload.format && features.codecs.detect(payload.bytes) === payload.format) {
+  const { fit, maxPixels } = options;
+  const payload = readPayload(features, text, maxPixels);
+  // The stored file, handed out unchanged: only when its bytes really are of the format the text says, and fitting
+  // leaves it as it is.
+  if (
+    payload.kind === 'file' &&
+    (options.format ?? payload.format) === payload.format &&
+    features.codecs.detect(payload.bytes) === payload.format &&
+    !(fit !== undefined && fitsChangeFile(features, payload.format, payload.bytes, fit))
+  ) {
     return { format: payload.format, bytes: payload.bytes };
   }
   const format = options.format ?? 'png';
   const codec = features.codecs.get(format);
-  return { format, bytes: codec.encode(imageOf(payload, features, options.maxPixels), options) };
+  return { format, bytes: codec.encode(fitted(payload, features, fit, maxPixels), options) };
+}
+
+function fitsChangeFile(features: Features, format: FormatId, bytes: Uint8Array, fit: FitBox): boolean {
+  const header = features.codecs.get(format).header(bytes);
+  return fitChanges(header.width, header.height, fit);
+}
+
+/** The payload's image, fitted when asked; a stored JPEG in its native mode through draft(), as thumbnail does. */
+function fitted(payload: TextPayload, features: Features, fit: FitBox | undefined, maxPixels: number): RawImage {
+  if (fit === undefined) return imageOf(payload, features, maxPixels);
+  if (payload.kind === 'file' && payload.format === 'jpeg' && features.codecs.detect(payload.bytes) === 'jpeg') {
+    const codec = features.codecs.get('jpeg');
+    const header = codec.header(payload.bytes);
+    const { declared } = payload;
+    if (declared === undefined || (declared.mode === header.mode && declared.width === header.width && declared.height === header.height)) {
+      return decodeFitted(features.fit, codec, payload.bytes, fit, maxPixels);
+    }
+  }
+  return fitPixels(features.fit, imageOf(payload, features, maxPixels), fit, maxPixels);
 }
 
 /**

@@ -2,17 +2,19 @@
 // public API touches this file only.
 import { convert, encode, imageToText, inspect, readImageTextFile, textToFile, textToImage } from '../index.js';
 import { flattenedMode, type Rgb } from './background.js';
-import type { FormatId, ImageToTextOptions, PixelMode, RawImage } from '../index.js';
+import type { FormatId, ImageToTextOptions, PixelMode, RawImage, TextForm } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
 
 /** How `encode` turns an image file into text (the `imageToText` options the CLI exposes). */
 export interface TextOptions {
-  readonly as?: 'envelope' | 'data-url' | 'base64' | 'pil' | undefined;
+  readonly as?: TextForm | undefined;
   readonly encoding?: 'raw' | 'png' | 'jpeg' | 'bmp' | 'original' | undefined;
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  /** Shrink to fit inside this box first, as Pillow's thumbnail(). */
+  readonly fit?: { readonly width: number; readonly height: number } | undefined;
 }
 
 /** How `decode` writes an image file (format, and optionally a mode conversion and encoder settings). */
@@ -23,6 +25,8 @@ export interface FileOptions {
   readonly compressionLevel?: number | undefined;
   /** Flatten alpha onto this colour where the output cannot hold it (JPEG, or a mode without alpha). */
   readonly background?: Rgb | undefined;
+  /** The text is bare base64 of headerless pixels of this shape (`--raw WxH:MODE`). */
+  readonly raw?: { width: number; height: number; mode: PixelMode } | undefined;
 }
 
 /**
@@ -68,11 +72,13 @@ export function fileToLine(bytes: Uint8Array, options: TextOptions, metadata?: R
 export function textToFileBytes(text: string, options: FileOptions): Uint8Array {
   const encodeOptions = definedOnly({ quality: options.quality, compressionLevel: options.compressionLevel });
   if (options.background !== undefined) {
-    const image = textToImage(text);
+    const image = textToImage(text, definedOnly({ raw: options.raw }));
     const mode = options.mode ?? flattenedMode(image.mode, options.format);
     if (mode !== undefined) return encode(convert(image, mode, { background: options.background }), options.format, encodeOptions);
   }
-  if (options.mode !== undefined) return encode(textToImage(text, { mode: options.mode }), options.format, encodeOptions);
+  if (options.mode !== undefined || options.raw !== undefined) {
+    return encode(textToImage(text, definedOnly({ mode: options.mode, raw: options.raw })), options.format, encodeOptions);
+  }
   return textToFile(text, { format: options.format, ...encodeOptions }).bytes;
 }
 

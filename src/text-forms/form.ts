@@ -9,8 +9,8 @@ import { envelopeForm } from './envelope.js';
 import type { EnvelopeEncoding, JsonObject } from './envelope-header.js';
 import type { SlicedEnvelope } from './envelope-read.js';
 
-/** The text forms: `'envelope' | 'pil' | 'data-url' | 'base64'`. */
-export type FormId = 'envelope' | 'pil' | 'data-url' | 'base64';
+/** The text forms: `'envelope' | 'pil' | 'data-url' | 'base64'` and the model API blocks `'anthropic' | 'openai' | 'mcp'`. */
+export type FormId = 'envelope' | 'pil' | 'data-url' | 'base64' | 'anthropic' | 'openai' | 'mcp';
 
 /** Which form a text is in, as recognised by `textToImage` and `inspect`. */
 export type RecognisedForm = FormId;
@@ -108,7 +108,7 @@ export interface TextInfo {
 
 /**
  * One text form. Pass the ones you need beyond the envelope to `createPixtext({ forms })`: {@link pilDumpForm},
- * {@link dataUrlForm}, {@link base64Form}.
+ * {@link dataUrlForm}, {@link base64Form}, {@link anthropicBlockForm}, {@link openaiBlockForm}, {@link mcpBlockForm}.
  */
 export interface TextFormHandler<Id extends FormId = FormId> {
   readonly id: Id;
@@ -143,6 +143,9 @@ const OPTIONAL_FORMS: Record<Exclude<FormId, 'envelope'>, [what: string, exporte
   pil: ['The Pillow dump form', 'pilDumpForm'],
   'data-url': ['The data URL form', 'dataUrlForm'],
   base64: ['The bare base64 form', 'base64Form'],
+  anthropic: ['The Anthropic image block form', 'anthropicBlockForm'],
+  openai: ['The OpenAI image block form', 'openaiBlockForm'],
+  mcp: ['The MCP image content form', 'mcpBlockForm'],
 };
 
 const FORM_METHODS = ['recognise', 'read', 'write', 'inspect'] as const;
@@ -162,7 +165,7 @@ export function createFormSet(forms: unknown): FormSet {
     const ok =
       typeof form === 'object' && form !== null && FORM_METHODS.every((name) => typeof form[name] === 'function');
     if (!ok || !Object.hasOwn(OPTIONAL_FORMS, form.id!) || byId.has(form.id!)) {
-      throw invalidArgument('pilDumpForm, dataUrlForm or base64Form, each once', `forms[${index}]`, form);
+      throw invalidArgument(`text forms (${Object.values(OPTIONAL_FORMS).map(([, name]) => name).join(', ')}), each once`, `forms[${index}]`, form);
     }
     byId.set(form.id!, form as TextFormHandler);
   });

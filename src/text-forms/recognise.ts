@@ -11,6 +11,9 @@ import type { FormId, FormSet, ReadContext, TextFormHandler, TextSample } from '
 import type { JsonObject } from './envelope-header.js';
 import { looksLikeJson, parseJsonObject } from './json-scan.js';
 import { recognisePilDump } from './pil-dump.js';
+import { recogniseAnthropicBlock } from './anthropic-block.js';
+import { recogniseMcpBlock } from './mcp-block.js';
+import { recogniseOpenaiBlock } from './openai-block.js';
 
 /** A rung of the recognition ladder: a form's id and recogniser (a form handler is one). */
 export interface Rung<Context> {
@@ -22,6 +25,9 @@ export interface Rung<Context> {
 export const FORM_LADDER: readonly Rung<ReadContext>[] = [
   envelopeForm,
   { id: 'pil', recognise: recognisePilDump },
+  { id: 'anthropic', recognise: recogniseAnthropicBlock },
+  { id: 'openai', recognise: recogniseOpenaiBlock },
+  { id: 'mcp', recognise: recogniseMcpBlock },
   { id: 'data-url', recognise: recogniseDataUrl },
   { id: 'base64', recognise: recogniseBase64 },
 ];
@@ -72,7 +78,11 @@ export function recogniseText<Context>(
   // with it as JSON (cut short, not an object) before it is reported as unrecognised.
   if (looksLikeJson(text, start)) sample.object();
   const head = JSON.stringify(text.slice(start, start + 16));
-  throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}`);
+  // Base64 that holds no known file is most often headerless pixels (numpy's tobytes(), an OpenCV frame).
+  const hint = /^[A-Za-z0-9+/]{16}/.test(text.slice(start, start + 16))
+    ? '. If it is base64 of headerless pixels, pass their shape: textToImage(text, { raw: { width, height, mode } })'
+    : '';
+  throw new PixtextError('ERR_UNRECOGNIZED_TEXT', `The text is not ${forms}: it starts with ${head}${hint}`);
 }
 
 /**
@@ -87,6 +97,6 @@ export function recogniseText<Context>(
  * ```
  */
 export function recogniseForm(input: unknown, forms: FormSet, context: ReadContext): { form: TextFormHandler; sample: TextSample } {
-  const { id, sample } = recogniseText(input, FORM_LADDER, context, 'an envelope, Pillow dump, data URL or base64 of a PNG, JPEG or BMP file');
+  const { id, sample } = recogniseText(input, FORM_LADDER, context, 'an envelope, Pillow dump, model API image block, data URL or base64 of an image file');
   return { form: forms.get(id), sample };
 }

@@ -24,6 +24,8 @@ function writeFixtures(folder: string): void {
   writeFileSync(join(folder, 'logo.json'), `${imageToText(readFileSync(join(png, 'basn6a08.png')))}\n`);
   const lines = names.map((name) => `${imageToText(readFileSync(join(png, name)), { metadata: { path: name } })}\n`);
   writeFileSync(join(folder, 'dataset.jsonl'), lines.join(''));
+  // A headerless 640×480 BGR frame as bare base64 (what --raw reads).
+  writeFileSync(join(folder, 'frame.b64'), Buffer.from(new Uint8Array(640 * 480 * 3).map((_, i) => i & 255)).toString('base64'));
 }
 
 /** The lines under `Examples:` in a help text, without their indentation. */

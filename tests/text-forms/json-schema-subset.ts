@@ -54,6 +54,11 @@ export function validate(schema: Schema, value: unknown, path = '$'): string[] {
           }
         }
         break;
+      case 'oneOf': {
+        const matching = (arg as Schema[]).filter((sub) => validate(sub, value, path).length === 0).length;
+        if (matching !== 1) errors.push(`${path}: matches ${matching} of the oneOf schemas, not exactly one`);
+        break;
+      }
       case 'allOf':
         for (const sub of arg as Schema[]) errors.push(...validate(sub, value, path));
         break;

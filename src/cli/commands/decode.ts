@@ -7,6 +7,7 @@ import { ExitCode } from '../exit-codes.js';
 import { backgroundValue } from '../background.js';
 import { formatFromPath, isJsonlName } from '../formats.js';
 import { STDIO, checkOutputFree, readInputText, subjectOf, writeOutput, type OutputTarget } from '../io.js';
+import { isPixelMode, PIXEL_MODE_NAMES, type PixelMode } from '../../index.js';
 import { textHeader, textToFileBytes } from '../library.js';
 import { formatBytes, formatImage } from '../summary.js';
 
@@ -23,6 +24,11 @@ export const decodeCommand: Command = {
   options: {
     output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, PNG unless --format says otherwise), or the folder for a dataset.' },
     format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp. Defaults to the one the -o name says (png for standard output).' },
+    raw: {
+      type: 'string',
+      valueName: 'WxH:MODE',
+      description: 'The text is bare base64 of headerless pixels of this shape (numpy tobytes(), an OpenCV frame), e.g. 640x480:BGR.',
+    },
     mode: MODE,
     background: {
       type: 'string',
@@ -38,6 +44,7 @@ export const decodeCommand: Command = {
   },
   examples: [
     'pixtext decode photo.json -o photo.png',
+    'pixtext decode frame.b64 --raw 640x480:BGR -o frame.png',
     'pixtext decode photo.json -o photo.jpg --quality 95',
     'pixtext decode logo.json -o logo.jpg --background white',
     'pixtext decode dataset.jsonl -o restored/',
@@ -50,8 +57,10 @@ export const decodeCommand: Command = {
     const background = backgroundValue(parsed.values.background);
     const output = parsed.values.output;
     if (typeof output !== 'string') throw usageError('an output file or folder', '-o', 'nothing', true);
+    const raw = rawShapeValue(parsed.values.raw);
     if (parsed.values.jsonl === true || (input !== STDIO && isJsonlName(input))) {
       if (output === STDIO) throw usageError('a folder (a dataset holds many files)', '-o', output);
+      if (raw !== undefined) throw usageError('no --raw with a dataset (its lines say their own shape)', '--raw', String(parsed.values.raw));
       return decodeDataset(ctx, {
         input,
         outputDir: output,
@@ -75,13 +84,23 @@ export const decodeCommand: Command = {
     const inSubject = subjectOf(input, 'input');
     const text = await about(inSubject, () => readInputText(input, ctx.stdin, ctx.maxStringLength));
     const bytes = await about(inSubject, () =>
-      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel, background }),
+      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel, background, raw }),
     );
     await about(outSubject, () => writeOutput(target, bytes));
     if (output !== STDIO && !common.quiet) ctx.stderr.write(`pixtext: ${inSubject} → ${output}: ${describe(text, common.mode)}${formatBytes(bytes.length)} ${outFormat.toUpperCase()}\n`);
     return ExitCode.OK;
   },
 };
+
+/** `--raw WxH:MODE` as a shape, e.g. `640x480:BGR`. */
+function rawShapeValue(value: unknown): { width: number; height: number; mode: PixelMode } | undefined {
+  if (value === undefined) return undefined;
+  const match = typeof value === 'string' ? /^([1-9]\d{0,8})[x×]([1-9]\d{0,8}):(.+)$/.exec(value) : null;
+  if (match === null || !isPixelMode(match[3])) {
+    throw usageError(`WIDTHxHEIGHT:MODE, e.g. 640x480:BGR (modes ${PIXEL_MODE_NAMES.join(', ')})`, '--raw', String(value));
+  }
+  return { width: Number(match[1]), height: Number(match[2]), mode: match[3] };
+}
 
 /** `64×64 RGBA, ` (the mode written: the converted one when --mode is given), or nothing when the header says less. */
 function describe(text: string, convertedTo: string | undefined): string {

@@ -11,17 +11,29 @@ import { fileToText, textHeader, type TextOptions } from '../library.js';
 import { formatBytes, formatImage } from '../summary.js';
 
 /** The `--as` values: the text forms of docs/ARCHITECTURE.md#public-api. */
-export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil'] as const;
+export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
 /** The `--encoding` values: what an envelope carries. */
 export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'original'] as const;
+
+/** Parses `--fit WxH` (two integers from 1 to 2147483647 joined by x). */
+function fitOption(value: string | boolean | undefined): { width: number; height: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = typeof value === 'string' ? /^(\d{1,10})x(\d{1,10})$/.exec(value) : null;
+  const width = Number(match?.[1]);
+  const height = Number(match?.[2]);
+  if (match === null || width < 1 || height < 1 || width > 0x7fff_ffff || height > 0x7fff_ffff) {
+    throw usageError('WxH, two integers from 1 to 2147483647 such as 1568x1568', '--fit', value);
+  }
+  return { width, height };
+}
 
 /** `pixtext encode`. */
 export const encodeCommand: Command = {
   name: 'encode',
   summary: 'Turn an image file (PNG, JPEG, BMP) or a folder of them into text',
-  usage: ['encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--quality Q] [--level L]', 'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]'],
+  usage: ['encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--fit WxH] [--quality Q] [--level L]', 'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]'],
   description: [
-    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, or the Pillow dump JSON. The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file; when standard output is a terminal, give -o (-o - prints there anyway).',
+    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, the Pillow dump JSON, or a model API image block (anthropic, openai, mcp: the file itself when the model takes its format, else a PNG). The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file; when standard output is a terminal, give -o (-o - prints there anyway).',
     'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1). Symbolic links to files inside the folder are followed; a link leading outside it is refused unless --follow-links is given.',
   ],
   options: {
@@ -34,6 +46,11 @@ export const encodeCommand: Command = {
       description: `What an envelope carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to raw; for data-url and base64, original.`,
     },
     mode: MODE,
+    fit: {
+      type: 'string',
+      valueName: 'WxH',
+      description: "Shrink to fit inside W×H pixels (e.g. 1568x1568), keeping the aspect ratio and never enlarging, as Pillow's thumbnail(). Not with --encoding original.",
+    },
     quality: QUALITY,
     level: LEVEL,
     jsonl: { ...JSONL, description: 'Write a dataset: one envelope per line with metadata.path (required for a folder).' },
@@ -45,9 +62,11 @@ export const encodeCommand: Command = {
   examples: [
     'pixtext encode photo.png -o photo.json',
     'pixtext encode photo.jpg --as data-url',
+    'pixtext encode photo.jpg --fit 1568x1568 --encoding jpeg',
     'pixtext encode scan.bmp --encoding png --level 9 -o scan.json',
     'pixtext encode photos/ --jsonl -o dataset.jsonl',
     'pixtext encode - --as base64 < photo.png',
+    'pixtext encode photo.jpg --as anthropic -o block.json',
   ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext encode', parsed.positionals, 'an image file, a folder or - for standard input');
@@ -56,6 +75,7 @@ export const encodeCommand: Command = {
       as: choiceOption('--as', parsed.values.as, AS_CHOICES),
       encoding: choiceOption('--encoding', parsed.values.encoding, ENCODING_CHOICES),
       mode: common.mode,
+      fit: fitOption(parsed.values.fit),
       quality: common.quality,
       compressionLevel: common.compressionLevel,
     };

@@ -81,6 +81,22 @@ describe('pixtext decode <text>', () => {
     expect(bad.stderr).not.toContain('options.background');
   });
 
+  it('--raw WxH:MODE reads bare base64 of headerless pixels; a wrong shape or spec is refused', async () => {
+    const bgr = Uint8Array.from({ length: 4 * 3 * 3 }, (_, i) => (i * 29) & 255); // a 4×3 BGR frame
+    writeFileSync(join(dir, 'frame.b64'), `${Buffer.from(bgr).toString('base64')}\n`);
+    const ok = await pixtext(['decode', join(dir, 'frame.b64'), '--raw', '4x3:BGR', '-o', join(dir, 'frame.png')]);
+    expect(ok.code).toBe(0);
+    const image = decode(readFileSync(join(dir, 'frame.png')));
+    expect(image.mode).toBe('RGB');
+    expect(Array.from(image.data.subarray(0, 3))).toEqual([bgr[2], bgr[1], bgr[0]]);
+    const wrong = await pixtext(['decode', join(dir, 'frame.b64'), '--raw', '4x4:BGR', '-o', join(dir, 'wrong.png')]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.toString()).toContain('ERR_LENGTH_MISMATCH');
+    const bad = await pixtext(['decode', join(dir, 'frame.b64'), '--raw', '4x3', '-o', join(dir, 'bad.png')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.toString()).toContain('--raw');
+  });
+
   it('--mode converts on the way out', async () => {
     const out = join(dir, 'grey.png');
     expect((await pixtext(['decode', join(dir, 'raw.json'), '-o', out, '--mode', 'LA'])).code).toBe(0);

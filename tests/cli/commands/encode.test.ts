@@ -78,6 +78,22 @@ describe('pixtext encode <file>', () => {
     expect(b64.stdout.toString()).toBe(`${readFileSync(png).toString('base64')}\n`);
   });
 
+  it('--as anthropic, openai and mcp write model API image blocks: a JPEG as is, a BMP as a PNG', async () => {
+    const jpegBase64 = readFileSync(jpg).toString('base64');
+    const runs = await Promise.all(['anthropic', 'openai', 'mcp'].map((as) => pixtext(['encode', jpg, '--as', as])));
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(runs.map((r) => r.stdout.toString())).toEqual([
+      `{"type":"image","source":{"type":"base64","media_type":"image/jpeg","data":"${jpegBase64}"}}\n`,
+      `{"type":"image_url","image_url":{"url":"data:image/jpeg;base64,${jpegBase64}"}}\n`,
+      `{"type":"image","data":"${jpegBase64}","mimeType":"image/jpeg"}\n`,
+    ]);
+    const fromBmp = await pixtext(['encode', bmp, '--as', 'mcp']);
+    expect(fromBmp.code).toBe(0);
+    const block = JSON.parse(fromBmp.stdout.toString()) as { mimeType: string };
+    expect(block.mimeType).toBe('image/png');
+    expect(textToImage(fromBmp.stdout.toString())).toEqual(decode(readFileSync(bmp)));
+  });
+
   it('--as pil writes the Pillow dump JSON', async () => {
     const run = await pixtext(['encode', png, '--as', 'pil']);
     expect(run.code).toBe(0);
