@@ -8,7 +8,8 @@ const shared = {
   format: ['esm', 'cjs'] as ('esm' | 'cjs')[],
   target: 'es2022',
   dts: true,
-  sourcemap: true,
+  // No source maps: the package ships no src/, so maps would point at files nobody has (and were most of its size).
+  sourcemap: false,
   splitting: false,
   treeshake: true,
   // Keep `node:zlib` as written: the prefix is what marks a Node-only import.
@@ -22,7 +23,7 @@ const cliShared = {
   target: 'node20',
   platform: 'node',
   dts: false,
-  sourcemap: true,
+  sourcemap: false,
   splitting: false,
   treeshake: true,
   ...inlineConstants,

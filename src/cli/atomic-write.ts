@@ -2,8 +2,8 @@
 // so the final step is an atomic link or rename), and every temporary file is registered so that SIGINT/SIGTERM
 // can remove it. Writes of whole files are synchronous on purpose: a signal handler runs between event-loop turns,
 // so it can never observe a half-written temporary file that it does not know about.
-import { closeSync, existsSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { FileError } from './report.js';
 
@@ -20,12 +20,21 @@ import { FileError } from './report.js';
 export class TempFiles {
   private readonly paths = new Set<string>();
   private counter = 0;
+  private readonly swept = new Set<string>();
 
-  /** A fresh temporary path next to `target`, registered for cleanup. Hidden, and named so it is recognisable. */
+  /**
+   * A fresh temporary path next to `target`, registered for cleanup: `.pixtext-<pid>-<n>.tmp`, hidden and named so it
+   * is recognisable. The first time a run writes into a folder, temporaries left there by pixtext runs that no longer
+   * exist (killed with SIGKILL, or by a power cut) are removed.
+   */
   reserve(target: string): string {
     this.counter += 1;
-    const name = `.${basename(target)}.pixtext-${process.pid}-${this.counter}.tmp`;
-    const path = join(dirname(target), name);
+    const folder = dirname(target);
+    if (!this.swept.has(folder)) {
+      this.swept.add(folder);
+      removeStaleTemporaries(folder);
+    }
+    const path = join(folder, `.pixtext-${process.pid}-${this.counter}.tmp`);
     this.paths.add(path);
     return path;
   }
@@ -53,6 +62,42 @@ export class TempFiles {
   }
 }
 
+// Temporary names of this version (`.pixtext-<pid>-<n>.tmp`) and of earlier ones (`.<name>.pixtext-<pid>-<n>.tmp`).
+const TEMPORARY = /^\.(?:.*\.)?pixtext-(\d+)-\d+\.tmp$/;
+
+/**
+ * Removes the temporaries of pixtext processes that are no longer running on this machine from `folder`. Best
+ * effort: a folder that cannot be listed, or a file already gone, is left to the write that follows.
+ *
+ * @example
+ * ```ts
+ * removeStaleTemporaries('restored/cats');
+ * ```
+ */
+export function removeStaleTemporaries(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = TEMPORARY.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    removeQuietly(join(folder, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
+}
+
 /** What {@link writeFileAtomic} writes: bytes, text (as UTF-8), or several of those in order. */
 export type FileContent = Uint8Array | string | readonly (Uint8Array | string)[];
 
@@ -65,7 +110,7 @@ export interface AtomicWriteOptions {
 }
 
 /**
- * Throws the refusal to overwrite when `target` exists and `force` is off. The commit step checks again
+ * Throws the refusal to overwrite when `target` exists and `force` is off, and refuses names with control characters. The commit step checks again
  * atomically; this early check only avoids doing the work for nothing.
  *
  * @throws FileError `EEXIST`
@@ -75,6 +120,8 @@ export interface AtomicWriteOptions {
  * ```
  */
 export function refuseExisting(target: string, force: boolean): void {
+  // A line break in a name breaks every listing and log that shows it.
+  if (/[\u0001-\u001f\u007f]/.test(target)) throw new FileError('ERR_UNSAFE_PATH', 'the name holds a control character (a line break, tab…); refused');
   if (!force && existsSync(target)) throw existsError();
 }
 

@@ -13,7 +13,7 @@ export interface Command {
   /** Paragraphs explaining the command. */
   readonly description: readonly string[];
   readonly options: OptionSpecs;
-  /** Example command lines, without the leading `pixtext `. */
+  /** Example shell command lines, complete (pipes included) so that each runs as printed. */
   readonly examples: readonly string[];
   run(ctx: CliContext, parsed: ParsedCommandLine): Promise<ExitCode>;
 }

@@ -15,4 +15,6 @@ export interface CliContext {
   readonly createWorker: () => Worker;
   /** Default for `--jobs`: the CPUs this process may use. */
   readonly defaultJobs: number;
+  /** The longest text read as one string: the engine's limit (lowered only to test the paths past it). */
+  readonly maxStringLength: number;
 }

@@ -28,8 +28,13 @@ export function commandHelp(command: Command): string {
     for (const more of rest) lines.push(`  ${' '.repeat(labelWidth)}${more}`);
   }
   lines.push('', 'Examples:');
-  for (const example of command.examples) lines.push(`  pixtext ${example}`);
-  lines.push('', 'Exit codes: 0 ok, 1 bad input (reported with its error code), 2 usage, 130 interrupted.', '');
+  for (const example of command.examples) lines.push(`  ${example}`);
+  lines.push(
+    '',
+    'Exit codes: 0 ok, 1 bad input (reported with its error code), 2 usage, 130 interrupted (143 SIGTERM, 129 SIGHUP).',
+    ...wrap('Files are written through temporaries named .pixtext-<pid>-<n>.tmp; ones left by a killed run are removed by the next run writing there.', WIDTH),
+    '',
+  );
   return lines.join('\n');
 }
 

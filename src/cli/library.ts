@@ -1,6 +1,7 @@
 // The library calls the CLI makes, in one place: commands and worker tasks speak in these terms, so a change in the
 // public API touches this file only.
-import { PixtextError, bmpCodec, detectFormat, encode, gifCodec, imageToText, inspect, jpegCodec, npyCodec, pngCodec, textToFile, textToImage, webpCodec } from '../index.js';
+import { PixtextError, bmpCodec, convert, detectFormat, encode, gifCodec, imageToText, inspect, jpegCodec, npyCodec, pngCodec, readImageTextFile, textToFile, textToImage, webpCodec } from '../index.js';
+import { flattenedMode, type Rgb } from './background.js';
 import type { FormatId, ImageToTextOptions, PixelMode, PresetName, RawImage, TextForm } from '../index.js';
 import { imageToTextLine } from '../internal.js';
 import type { TextLine } from '../internal.js';
@@ -26,6 +27,8 @@ export interface FileOptions {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  /** Flatten alpha onto this colour where the output cannot hold it (JPEG, or a mode without alpha). */
+  readonly background?: Rgb | undefined;
   /** The text is bare base64 of headerless pixels of this shape (`--raw WxH:MODE`). */
   readonly raw?: { width: number; height: number; mode: PixelMode } | undefined;
 }
@@ -72,6 +75,11 @@ export function fileToLine(bytes: Uint8Array, options: TextOptions, metadata?: R
  */
 export function textToFileBytes(text: string, options: FileOptions): Uint8Array {
   const encodeOptions = definedOnly({ quality: options.quality, compressionLevel: options.compressionLevel });
+  if (options.background !== undefined) {
+    const image = textToImage(text, definedOnly({ raw: options.raw }));
+    const mode = options.mode ?? flattenedMode(image.mode, options.format);
+    if (mode !== undefined) return encode(convert(image, mode, { background: options.background }), options.format, encodeOptions);
+  }
   if (options.mode !== undefined || options.raw !== undefined) {
     return encode(textToImage(text, definedOnly({ mode: options.mode, raw: options.raw })), options.format, encodeOptions);
   }
@@ -89,6 +97,19 @@ export function textToFileBytes(text: string, options: FileOptions): Uint8Array 
  */
 export function verifyText(text: string): RawImage {
   return textToImage(text);
+}
+
+/**
+ * Decodes a text file fully as {@link verifyText} does, streaming an envelope too long for one string.
+ *
+ * @throws PixtextError; Node system errors.
+ * @example
+ * ```ts
+ * const { width } = await verifyTextFile('huge.json', MAX_STRING_LENGTH);
+ * ```
+ */
+export function verifyTextFile(path: string, maxStringLength: number): Promise<RawImage> {
+  return readImageTextFile(path, { maxStringLength });
 }
 
 /** What `info` shows: the text's header, read without decoding the payload. */

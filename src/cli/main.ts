@@ -1,5 +1,6 @@
 // Entry point of the `pixtext` executable (built to dist/cli.js with the Node fast paths). Wires the process to
 // the CLI: signals clean up temporary files and exit 128 + signal number; a closed stdout pipe ends quietly.
+import { constants as bufferConstants } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -14,8 +15,8 @@ for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
   process.once(signal, () => {
     temps.removeAll();
     process.stderr.write(`\npixtext: interrupted by ${signal}; no partial output left\n`);
-    // process.exit stops worker threads too; every finished file is already in place, every unfinished one removed.
-    process.exit(code);
+    // Every finished file is already in place, every unfinished one removed.
+    exitNow(code);
   });
 }
 
@@ -37,6 +38,7 @@ process.exitCode = await runCli(
     temps,
     createWorker: () => new Worker(workerUrl),
     defaultJobs: availableParallelism(),
+    maxStringLength: maxStringLength(),
   },
   readVersion(),
 );
@@ -51,4 +53,20 @@ function readVersion(): string {
     }
   }
   return 'unknown';
+}
+
+// PIXTEXT_MAX_STRING_LENGTH lowers the string limit (never raises it) so that the paths taken by texts longer than
+// one string can be exercised with small files, as the library's own maxStringLength option allows.
+function maxStringLength(): number {
+  const lowered = Number(process.env.PIXTEXT_MAX_STRING_LENGTH);
+  return Number.isSafeInteger(lowered) && lowered > 0 ? Math.min(lowered, bufferConstants.MAX_STRING_LENGTH) : bufferConstants.MAX_STRING_LENGTH;
+}
+
+// process.exit() waits for worker threads to stop, and a worker blocked in a system call (a read from a hung
+// network mount) never does, so the run would go on after "interrupted". process.reallyExit is the step after that
+// wait. Output to stderr is synchronous on POSIX pipes, files and terminals, so the message above is out already.
+function exitNow(code: number): never {
+  const reallyExit = (process as unknown as { reallyExit?: (code: number) => never }).reallyExit;
+  if (typeof reallyExit === 'function') reallyExit.call(process, code);
+  process.exit(code);
 }

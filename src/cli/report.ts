@@ -47,12 +47,12 @@ export interface FailureDescription {
  * ```
  */
 export function describeFailure(error: unknown): FailureDescription {
-  if (error instanceof PixtextError || error instanceof FileError) return { message: error.message, code: error.code };
+  if (error instanceof PixtextError || error instanceof FileError) return { message: withoutFileBytes(error.message, error.code), code: error.code };
   if (isSystemError(error)) {
     return { message: SYSTEM_MESSAGES[error.code] ?? error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, ''), code: error.code };
   }
   // Worker results cross a thread boundary as plain objects, not class instances.
-  if (isDescribed(error)) return { message: error.message, code: error.code };
+  if (isDescribed(error)) return { message: withoutFileBytes(error.message, error.code), code: error.code };
   const message = error instanceof Error ? error.message : String(error);
   return { message: `internal error: ${message}`, code: 'ERR_INTERNAL' };
 }
@@ -77,4 +77,12 @@ export function isSystemError(error: unknown): error is Error & { code: string; 
 
 function isDescribed(error: unknown): error is FailureDescription {
   return typeof error === 'object' && error !== null && !(error instanceof Error) && typeof (error as FailureDescription).message === 'string' && typeof (error as FailureDescription).code === 'string';
+}
+
+/**
+ * The library names the first bytes of a file it cannot recognise; the command line may be pointed at any file
+ * (a link to a password file), so it never prints bytes of a file that is not an image.
+ */
+function withoutFileBytes(message: string, code: string): string {
+  return code === 'ERR_UNKNOWN_FORMAT' ? message.replace(/ \(first bytes: [^)]*\)/, '') : message;
 }

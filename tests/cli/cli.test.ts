@@ -77,7 +77,6 @@ describe('pixtext', () => {
     [['encode', png, '--as', 'base64', '--encoding', 'raw'], '--encoding but received "raw"'],
     [['decode', 'x.json'], '-o but received nothing'],
     [['decode', 'x.json', '-o', 'x.gif'], '-o but received "x.gif"'],
-    [['decode', 'x.json', '-o', '-'], 'no --format'],
     [['decode', 'x.json', '-o', 'x.png', '--format', 'gif'], '--format but received "gif"'],
     [['decode', 'x.jsonl', '-o', '-'], '-o but received "-"'],
     [['info'], 'received nothing'],

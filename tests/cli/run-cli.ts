@@ -67,6 +67,8 @@ export interface RunOptions {
   /** Written to standard input, which is then closed; `'manual'` leaves it open for `onSpawn` to write. */
   readonly input?: string | Uint8Array | 'manual';
   readonly cwd?: string;
+  /** Added to the environment. */
+  readonly env?: Readonly<Record<string, string>>;
   /** Called once the process is started (to send it signals). */
   readonly onSpawn?: (child: ChildProcess) => void;
 }
@@ -74,7 +76,11 @@ export interface RunOptions {
 /** Runs `node dist/cli.js ...args` and collects its output. */
 export function pixtext(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: options.cwd ?? root,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

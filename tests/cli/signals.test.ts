@@ -1,6 +1,7 @@
 // Interrupting a batch: SIGINT/SIGTERM mid-run exits 130/143, removes every temporary file, and leaves only
 // complete output files (a dataset written with -o does not appear at all).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +89,81 @@ describe('interrupted batches', () => {
     });
     expect(run.code).toBe(130);
     expect(filesUnder(dir).filter((f) => f.includes('never.jsonl'))).toEqual([]);
+  });
+
+  it('a signal ends the run even while a read is blocked on a FIFO', async () => {
+    const fifo = join(dir, 'blocked.png');
+    execFileSync('mkfifo', [fifo]);
+    let writer: number | undefined;
+    const started = { at: 0 };
+    const run = await pixtext(['encode', fifo, '-o', join(dir, 'blocked.json')], {
+      onSpawn: (child) => {
+        // Opening the write end without blocking succeeds only once pixtext has the FIFO open for reading; held
+        // open and never written, it leaves pixtext blocked in read().
+        const poll = setInterval(() => {
+          try {
+            writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+          } catch {
+            return;
+          }
+          clearInterval(poll);
+          setTimeout(() => {
+            started.at = Date.now();
+            child.kill('SIGTERM');
+          }, 300);
+        }, 50);
+        setTimeout(() => child.kill('SIGKILL'), 40_000).unref();
+      },
+    });
+    if (writer !== undefined) closeSync(writer);
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(143);
+    expect(Date.now() - started.at).toBeLessThan(5000);
+    expect(run.stderr).toContain('interrupted by SIGTERM');
+  });
+
+  it('a folder file replaced by a FIFO after listing is reported, not waited on', async () => {
+    const input = join(dir, 'fifo-folder');
+    mkdirSync(input);
+    for (let i = 0; i < 12; i += 1) writeFileSync(join(input, `img-${String(i).padStart(2, '0')}.png`), readFileSync(join(folder, `img-${String(i).padStart(2, '0')}.png`)));
+    const out = join(dir, 'fifo-out');
+    mkdirSync(out);
+    const run = await pixtext(['encode', input, '--jsonl', '--encoding', 'png', '--level', '9', '--jobs', '1', '-o', join(out, 'set.jsonl')], {
+      onSpawn: (child) => {
+        // The output's temporary file appears once the folder is listed: then the last file becomes a FIFO.
+        const poll = setInterval(() => {
+          if (readdirSync(out).length === 0) return;
+          clearInterval(poll);
+          rmSync(join(input, 'img-11.png'));
+          execFileSync('mkfifo', [join(input, 'img-11.png')]);
+        }, 20);
+        setTimeout(() => child.kill('SIGKILL'), 40_000).unref();
+      },
+    });
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/img-11\.png: is not a regular file .+ \(ERR_NOT_FILE\)/);
+    expect(run.stderr).toMatch(/encoded 11 files .+, 1 failed/);
+  });
+
+  it('SIGKILL leaves a recognisable temporary file, removed by the next run into that folder', async () => {
+    const out = join(dir, 'killed');
+    mkdirSync(out);
+    const run = await pixtext(['encode', folder, '--jsonl', '--encoding', 'png', '--level', '9', '--jobs', '1', '-o', join(out, 'set.jsonl')], {
+      onSpawn: (child) => {
+        const poll = setInterval(() => {
+          if (readdirSync(out).length === 0) return;
+          clearInterval(poll);
+          child.kill('SIGKILL');
+        }, 20);
+      },
+    });
+    expect(run.signal).toBe('SIGKILL');
+    const left = readdirSync(out);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^\.pixtext-\d+-\d+\.tmp$/);
+    const next = await pixtext(['encode', join(folder, 'img-00.png'), '-o', join(out, 'one.json')]);
+    expect(next.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['one.json']);
   });
 });

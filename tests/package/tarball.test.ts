@@ -50,6 +50,11 @@ describe('packed tarball', () => {
   it('ships only built files, the schema and docs', () => {
     const files = readdirSync(join(project, 'node_modules', 'pixtext'), { recursive: true }) as string[];
     expect(files.some((f) => f.startsWith('src'))).toBe(false);
+    // No sources ship, so no source maps either: neither .map files nor comments pointing at them.
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    for (const f of files.filter((name) => /\.(c|m)?js$/.test(name))) {
+      expect(readFileSync(join(project, 'node_modules', 'pixtext', f), 'utf8')).not.toContain('sourceMappingURL');
+    }
     expect(files).toContain(join('schema', 'envelope-v1.json'));
   });
 });

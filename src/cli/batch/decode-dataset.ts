@@ -1,22 +1,20 @@
 // `pixtext decode dataset.jsonl -o <dir>` and `pixtext verify dataset.jsonl`: a JSONL dataset read line by line
 // (never whole), each line decoded on a worker thread, files written back under their `metadata.path`, results
 // reported in line order.
-import { createReadStream, statSync } from 'node:fs';
 import { constants as bufferConstants } from 'node:buffer';
-import type { Readable } from 'node:stream';
 
 import type { FormatId, PixelMode } from '../../index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { about } from '../command.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { STDIO, subjectOf } from '../io.js';
+import { subjectOf } from '../io.js';
 import { Progress } from '../progress.js';
 import { FileError, formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
-import { jsonlLines } from './jsonl-lines.js';
+import { jsonlLines, openJsonlInput } from './jsonl-lines.js';
 import { OrderedPool, QUEUED_PER_WORKER, type PoolImmediate, type PoolTask, type TaskOutcome } from './pool.js';
-import { OutputFolder, datasetPathSegments } from './safe-path.js';
+import { OutputFolder, datasetPathSegments, pathKey } from './safe-path.js';
 import type { BatchTask, DecodeResult, TaskFailure, VerifyResult } from './tasks.js';
 
 /** Settings shared by dataset decode and verify. */
@@ -37,6 +35,7 @@ export interface DecodeDatasetOptions extends DatasetOptions {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  readonly background?: readonly [number, number, number] | undefined;
 }
 
 // A line longer than the engine's longest string could never be parsed; it is skipped without being held.
@@ -58,7 +57,7 @@ const MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024;
  */
 export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptions): Promise<ExitCode> {
   const folder = await about(options.outputDir, () => new OutputFolder(options.outputDir));
-  const written = new Map<string, number>();
+  const written = new Map<string, { line: number; path: string }>();
   let bytesOut = 0;
   return runDataset(ctx, options, 'decoded', {
     task: (line) => ({
@@ -68,17 +67,19 @@ export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptio
       mode: options.mode,
       quality: options.quality,
       compressionLevel: options.compressionLevel,
+      background: options.background,
     }),
     accept: (value, lineNumber) => {
       const result = value as DecodeResult;
       const segments = datasetPathSegments(result.relPath);
-      const key = segments.join('/');
+      const key = pathKey(segments);
       const earlier = written.get(key);
       if (earlier !== undefined) {
-        throw new FileError('ERR_DUPLICATE_PATH', `metadata.path ${JSON.stringify(result.relPath)} was already written from line ${earlier}`);
+        const same = segments.join('/') === earlier.path ? '' : ` (as ${JSON.stringify(earlier.path)}, the same name once Unicode-normalised)`;
+        throw new FileError('ERR_DUPLICATE_PATH', `metadata.path ${JSON.stringify(result.relPath)} was already written from line ${earlier.line}${same}`);
       }
       writeFileAtomic(folder.prepare(segments), result.bytes, { force: options.force, temps: ctx.temps });
-      written.set(key, lineNumber);
+      written.set(key, { line: lineNumber, path: segments.join('/') });
       bytesOut += result.bytes.length;
       return [result.relPath, `${formatImage(result.width, result.height, result.mode)} → ${formatBytes(result.bytes.length)}`];
     },
@@ -116,7 +117,7 @@ interface DatasetHandlers {
 async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string, handlers: DatasetHandlers): Promise<ExitCode> {
   const started = performance.now();
   const label = subjectOf(options.input, 'input');
-  const { stream, totalBytes } = await about(label, () => openInput(ctx, options.input));
+  const { stream, totalBytes } = await about(label, () => openJsonlInput(options.input, ctx.stdin));
   const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalBytes });
   const pool = new OrderedPool({ jobs: options.jobs, createWorker: ctx.createWorker, maxWeight: MAX_BYTES_IN_FLIGHT, perWorker: QUEUED_PER_WORKER });
   // Line number and input offset of each started task, oldest first (delivery is in order, so it is always the head).
@@ -151,7 +152,7 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
       progress.item(name, detail);
     } catch (error) {
       failed += 1;
-      const subject = `${label}:${lineNumber}${relPath === undefined ? '' : ` (${relPath})`}`;
+      const subject = `${label}:${lineNumber}${relPath === undefined ? '' : ` (${printable(relPath)})`}`;
       progress.failure(formatFailure(subject, error));
     }
   };
@@ -169,10 +170,7 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
   return failed > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
 }
 
-function openInput(ctx: CliContext, input: string): { stream: Readable; totalBytes: number | undefined } {
-  if (input === STDIO) return { stream: ctx.stdin, totalBytes: undefined };
-  // stat first so a missing file or a folder is reported before any worker starts.
-  const stats = statSync(input);
-  if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-  return { stream: createReadStream(input, { highWaterMark: 1 << 20 }), totalBytes: stats.size };
+/** A path as printed in a message: as it is, or escaped as in JSON when it holds control characters or lone surrogates. */
+function printable(path: string): string {
+  return /[\u0000-\u001f\u007f\uD800-\uDFFF]/.test(path) ? JSON.stringify(path).slice(1, -1) : path;
 }

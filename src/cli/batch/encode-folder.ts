@@ -1,5 +1,6 @@
 // `pixtext encode <dir> --jsonl`: every image file of a folder, in sorted order, as one envelope per line with
 // `metadata.path`. Workers read and encode; the main thread only writes the lines in order.
+import { realpathSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { AtomicFileStream } from '../atomic-write.js';
 import { about } from '../command.js';
@@ -24,6 +25,8 @@ export interface EncodeFolderOptions {
   readonly jobs: number;
   readonly quiet: boolean;
   readonly text: TextOptions;
+  /** Read files behind symbolic links that lead outside the folder (`--follow-links`). */
+  readonly followLinks: boolean;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface EncodeFolderOptions {
  * @throws FileError `EEXIST` (output exists without `force`); Node system errors for the folder or the output.
  * @example
  * ```ts
- * await encodeFolder(ctx, { folder: 'photos', output: '-', force: false, jobs: 4, quiet: false, text: {} });
+ * await encodeFolder(ctx, { folder: 'photos', output: '-', force: false, jobs: 4, quiet: false, text: {}, followLinks: false });
  * ```
  */
 export async function encodeFolder(ctx: CliContext, options: EncodeFolderOptions): Promise<ExitCode> {
@@ -50,8 +53,9 @@ export async function encodeFolder(ctx: CliContext, options: EncodeFolderOptions
   let failed = 0;
   let bytesIn = 0;
   let bytesOut = 0;
+  const root = realpathSync(options.folder);
   const tasks = files.map((found): PoolTask => {
-    const task: EncodeTask = { kind: 'encode', fsPath: found.fsPath, relPath: found.relPath, options: options.text };
+    const task: EncodeTask = { kind: 'encode', fsPath: found.fsPath, relPath: found.relPath, options: options.text, root, followLinks: options.followLinks };
     return { message: task };
   });
   const deliver = async (index: number, outcome: TaskOutcome): Promise<void> => {

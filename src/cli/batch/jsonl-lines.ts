@@ -1,5 +1,6 @@
 // Splits a byte stream into lines without ever holding more than one line (plus one read chunk) in memory. Lines
 // stay bytes: they are moved to worker threads, which decode and parse them, so the main thread only scans for '\n'.
+import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 /** One line of a JSONL input. */
@@ -77,4 +78,21 @@ export async function* jsonlLines(stream: Readable | AsyncIterable<Uint8Array>, 
     const line = finish();
     if (line !== undefined) yield line;
   }
+}
+
+/**
+ * The stream of a JSONL input (a file, or standard input for `-`) and its size when known, for progress.
+ *
+ * @throws Node system errors: a missing file, or `EISDIR` for a folder, before anything is read.
+ * @example
+ * ```ts
+ * const { stream, totalBytes } = openJsonlInput('dataset.jsonl', process.stdin);
+ * ```
+ */
+export function openJsonlInput(input: string, stdin: Readable): { stream: Readable; totalBytes: number | undefined } {
+  if (input === '-') return { stream: stdin, totalBytes: undefined };
+  // stat first so a missing file or a folder is reported before any worker starts.
+  const stats = statSync(input);
+  if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+  return { stream: createReadStream(input, { highWaterMark: 1 << 20 }), totalBytes: stats.size };
 }

@@ -9,9 +9,26 @@ import { FileError } from '../report.js';
 /** Longest `metadata.path` accepted, in characters (PATH_MAX on Linux). */
 export const MAX_DATASET_PATH_LENGTH = 4096;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Control characters in a name break every line-oriented listing and log of the output (a newline most of all).
+const CONTROL = /[\u0001-\u001f\u007f]/;
+
+/**
+ * The form two paths share when they name one file on a file system that normalises Unicode (macOS): NFC.
+ * Collisions are found on it, so `é` written precomposed and decomposed cannot replace each other's file.
+ *
+ * @example
+ * ```ts
+ * pathKey(['caf\u0065\u0301.png']) === pathKey(['caf\u00e9.png']); // true
+ * ```
+ */
+export function pathKey(segments: readonly string[]): string {
+  return segments.join('/').normalize('NFC');
+}
+
 /**
  * Checks a dataset path and returns its segments: a non-empty relative path of '/'-separated names, with no empty,
- * `.` or `..` segment, no backslash, no NUL, no drive letter or leading '/'.
+ * `.` or `..` segment, no backslash, NUL or other control character, no lone surrogate, no drive letter or leading '/'.
  *
  * @throws FileError `ERR_UNSAFE_PATH` naming what is wrong.
  * @example
@@ -28,6 +45,9 @@ export function datasetPathSegments(path: unknown, field = 'metadata.path'): str
   if (path.length === 0) return refuse('is empty');
   if (path.length > MAX_DATASET_PATH_LENGTH) return refuse(`is longer than ${MAX_DATASET_PATH_LENGTH} characters`);
   if (path.includes('\0')) return refuse('contains a NUL character');
+  // File names are written as UTF-8: a lone surrogate would become U+FFFD, so distinct paths would name one file.
+  if (LONE_SURROGATE.test(path)) return refuse('is not well-formed Unicode (it holds a lone surrogate)');
+  if (CONTROL.test(path)) return refuse('contains a control character (a line break, tab…)');
   if (path.includes('\\')) return refuse("contains a backslash (paths use '/' separators)");
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return refuse('is absolute, not relative to the output folder');
   const segments = path.split('/');

@@ -1,7 +1,8 @@
 // The work one batch item needs, run inside a worker thread: read and encode one image file, or parse and decode one
 // JSONL line. Pure functions of their message (plus reading the one input file), so the pool can run them anywhere.
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 import { PixtextError } from '../../index.js';
 import type { FormatId, PixelMode } from '../../index.js';
 import { fileToLine, textHeader, textToFileBytes, verifyText, type TextOptions } from '../library.js';
@@ -16,6 +17,10 @@ export interface EncodeTask {
   /** Recorded as `metadata.path`. */
   readonly relPath: string;
   readonly options: TextOptions;
+  /** The input folder's real path: a file whose real path is outside it (through a symbolic link) is refused… */
+  readonly root: string;
+  /** …unless links may lead anywhere (`--follow-links`). */
+  readonly followLinks: boolean;
 }
 
 /** Decode one JSONL line into the bytes of the file named by its `metadata.path`. */
@@ -27,6 +32,7 @@ export interface DecodeTask {
   readonly mode?: PixelMode | undefined;
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
+  readonly background?: readonly [number, number, number] | undefined;
 }
 
 /** Fully check one JSONL line (base64, length, CRC-32, embedded file). */
@@ -90,7 +96,7 @@ export function runTask(task: BatchTask): TaskOutput {
     switch (task.kind) {
       case 'encode': {
         relPath = task.relPath;
-        const bytes = readFileSync(task.fsPath);
+        const bytes = readRegularFile(task.followLinks ? task.fsPath : pathInside(task.root, task.fsPath));
         const { line, width, height, mode } = fileToLine(bytes, task.options, { path: task.relPath });
         return { value: { line, bytesIn: bytes.length, width, height, mode }, transfer: [line.buffer as ArrayBuffer] };
       }
@@ -109,7 +115,7 @@ export function runTask(task: BatchTask): TaskOutput {
             `metadata.path ${JSON.stringify(relPath)} does not end in .png, .jpg, .jpeg or .bmp; give --format to choose one`,
           );
         }
-        const bytes = ownBuffer(textToFileBytes(text, { format, mode: task.mode, quality: task.quality, compressionLevel: task.compressionLevel }));
+        const bytes = ownBuffer(textToFileBytes(text, { format, mode: task.mode, quality: task.quality, compressionLevel: task.compressionLevel, background: task.background }));
         return { value: { relPath, bytes, ...summaryOf(header) }, transfer: [bytes.buffer as ArrayBuffer] };
       }
       case 'verify': {
@@ -125,8 +131,48 @@ export function runTask(task: BatchTask): TaskOutput {
   }
 }
 
-/** A line's text; pure ASCII (every canonical envelope) takes the fast latin1 path, anything else strict UTF-8. */
-function lineText(line: Uint8Array): string {
+/**
+ * The real path of `path` when it lies inside `root`: what is opened, so a link changed after this check cannot lead
+ * the read elsewhere.
+ *
+ * @throws FileError `ERR_UNSAFE_PATH` for a symbolic link leading outside the input folder.
+ */
+function pathInside(root: string, path: string): string {
+  const real = realpathSync(path);
+  const rel = relative(root, real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new FileError('ERR_UNSAFE_PATH', 'is a symbolic link leading outside the input folder, so it is not read (--follow-links allows it)');
+  }
+  return real;
+}
+
+/**
+ * The bytes of a file listed by the folder walk. It may have been replaced since (by a FIFO, which would block a plain
+ * open() until a writer appears, and the worker with it): opened without blocking, and read only if still a regular
+ * file.
+ *
+ * @throws FileError `ERR_NOT_FILE` for anything but a regular file; Node system errors.
+ */
+function readRegularFile(path: string): Buffer {
+  const fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) throw new FileError('ERR_NOT_FILE', 'is not a regular file (a FIFO, device or socket), so it is not read');
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A line's text; pure ASCII (every canonical envelope) takes the fast latin1 path, anything else strict UTF-8.
+ *
+ * @throws PixtextError `ERR_NOT_JSON` for bytes that are not UTF-8.
+ * @example
+ * ```ts
+ * lineText(new TextEncoder().encode('{"pixtext":1}')); // '{"pixtext":1}'
+ * ```
+ */
+export function lineText(line: Uint8Array): string {
   if (isAscii(line)) return Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('latin1');
   try {
     return utf8.decode(line);

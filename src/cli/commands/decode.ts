@@ -4,6 +4,7 @@ import { decodeDataset } from '../batch/decode-dataset.js';
 import { about, type Command } from '../command.js';
 import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues, formatValue, type CommonValues } from '../common-options.js';
 import { ExitCode } from '../exit-codes.js';
+import { backgroundValue } from '../background.js';
 import { formatFromPath, isJsonlName, isParquetName } from '../formats.js';
 import type { CliContext } from '../context.js';
 import { STDIO, checkOutputFree, readInputText, subjectOf, writeOutput, type OutputTarget } from '../io.js';
@@ -23,14 +24,19 @@ export const decodeCommand: Command = {
     'Existing files are never replaced without --force; every file is written to a temporary name and renamed, so an interrupted run leaves no partial file.',
   ],
   options: {
-    output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, with --format), or the folder for a dataset.' },
-    format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp, gif, webp. Defaults to the one the -o name says.' },
+    output: { type: 'string', short: 'o', valueName: 'OUT', description: 'The image file to write (- for standard output, PNG unless --format says otherwise), or the folder for a dataset.' },
+    format: { type: 'string', valueName: 'F', description: 'Output format: png, jpeg (jpg), bmp, gif, webp, npy. Defaults to the one the -o name says (png for standard output).' },
     raw: {
       type: 'string',
       valueName: 'WxH:MODE',
       description: 'The text is bare base64 of headerless pixels of this shape (numpy tobytes(), an OpenCV frame), e.g. 640x480:BGR.',
     },
     mode: MODE,
+    background: {
+      type: 'string',
+      valueName: 'COLOR',
+      description: 'Flatten transparency onto this colour where the output has none (JPEG, or a --mode without alpha): white, black, #rrggbb or r,g,b.',
+    },
     quality: QUALITY,
     level: LEVEL,
     jsonl: JSONL,
@@ -40,17 +46,19 @@ export const decodeCommand: Command = {
     quiet: QUIET,
   },
   examples: [
-    'decode photo.json -o photo.png',
-    'decode frame.b64 --raw 640x480:BGR -o frame.png',
-    'decode photo.json -o photo.jpg --quality 95',
-    'decode dataset.jsonl -o restored/',
-    'decode photos.parquet -o restored/',
-    'decode - --format png -o - < photo.json > photo.png',
+    'pixtext decode photo.json -o photo.png',
+    'pixtext decode frame.b64 --raw 640x480:BGR -o frame.png',
+    'pixtext decode photo.json -o photo.jpg --quality 95',
+    'pixtext decode logo.json -o logo.jpg --background white',
+    'pixtext decode dataset.jsonl -o restored/',
+    'pixtext decode photos.parquet -o restored/',
+    'pixtext decode - -o - < photo.json > photo.png',
   ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext decode', parsed.positionals, 'a text file or - for standard input');
     const common = commonValues(parsed);
     const format = formatValue(parsed.values.format);
+    const background = backgroundValue(parsed.values.background);
     const output = parsed.values.output;
     if (typeof output !== 'string') throw usageError('an output file or folder', '-o', 'nothing', true);
     if (parsed.values.parquet === true || (input !== STDIO && isParquetName(input) && parsed.values.jsonl !== true)) {
@@ -70,22 +78,20 @@ export const decodeCommand: Command = {
         mode: common.mode,
         quality: common.quality,
         compressionLevel: common.compressionLevel,
+        background,
       });
     }
-    const outFormat = format ?? (output === STDIO ? undefined : formatFromPath(output));
-    if (outFormat === undefined) {
-      throw output === STDIO
-        ? usageError('--format png, jpeg, bmp or gif', '-o -', 'no --format', true)
-        : usageError('a name ending in .png, .jpg, .jpeg or .bmp (or --format)', '-o', output);
-    }
+    // Standard output has no name to take a format from: PNG, the library's default, as textToFile writes.
+    const outFormat = format ?? (output === STDIO ? 'png' : formatFromPath(output));
+    if (outFormat === undefined) throw usageError('a name ending in .png, .jpg, .jpeg or .bmp (or --format)', '-o', output);
     if (output === STDIO && ctx.stdout.isTTY === true) throw usageError('a file (standard output is a terminal)', '-o', output);
     const target: OutputTarget = { path: output, force: common.force, temps: ctx.temps, stdout: ctx.stdout };
     const outSubject = subjectOf(output, 'output');
     await about(outSubject, () => checkOutputFree(target));
     const inSubject = subjectOf(input, 'input');
-    const text = await about(inSubject, () => readInputText(input, ctx.stdin));
+    const text = await about(inSubject, () => readInputText(input, ctx.stdin, ctx.maxStringLength));
     const bytes = await about(inSubject, () =>
-      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel, raw }),
+      textToFileBytes(text, { format: outFormat, mode: common.mode, quality: common.quality, compressionLevel: common.compressionLevel, background, raw }),
     );
     await about(outSubject, () => writeOutput(target, bytes));
     if (output !== STDIO && !common.quiet) ctx.stderr.write(`pixtext: ${inSubject} → ${output}: ${describe(text, common.mode)}${formatBytes(bytes.length)} ${outFormat.toUpperCase()}\n`);

@@ -40,8 +40,8 @@ export const encodeCommand: Command = {
     'encode <folder> --parquet -o dataset.parquet [--row-group-size N]',
   ],
   description: [
-    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, the Pillow dump JSON, or a model API image block (anthropic, openai, mcp: the file itself when the model takes its format, else a PNG). The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file.',
-    'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1).',
+    'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, the Pillow dump JSON, or a model API image block (anthropic, openai, mcp: the file itself when the model takes its format, else a PNG). The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file; when standard output is a terminal, give -o (-o - prints there anyway).',
+    'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1). Symbolic links to files inside the folder are followed; a link leading outside it is refused unless --follow-links is given.',
     `With a folder and --parquet, the same files become the rows of a Parquet file in the Hugging Face datasets image layout: a column image of struct {bytes, path} holding each file unchanged and its relative path, and columns width, height (int32), mode and format (string). Rows are written one row group at a time (--row-group-size rows, or ${MAX_ROW_GROUP_BYTES / 2 ** 20} MiB of files, whichever comes first), so memory follows the row group, not the folder.`,
   ],
   options: {
@@ -78,21 +78,22 @@ export const encodeCommand: Command = {
       valueName: 'N',
       description: `Rows per Parquet row group, 1 to 1000000. Defaults to ${DEFAULT_ROW_GROUP_ROWS}, as Hugging Face datasets uses for images.`,
     },
+    'follow-links': { type: 'boolean', description: 'For a folder, also read files behind symbolic links that lead outside it (refused by default).' },
     force: FORCE,
     jobs: JOBS,
     quiet: QUIET,
   },
   examples: [
-    'encode photo.png -o photo.json',
-    'encode photo.jpg --as data-url',
-    'encode photo.jpg --fit 1568x1568 --encoding jpeg',
-    'encode scan.bmp --encoding png --level 9 -o scan.json',
-    'encode photos/ --jsonl -o dataset.jsonl',
-    'encode photos/ --parquet -o photos.parquet',
-    'encode - --as base64 < photo.png',
-    'encode photo.jpg --as anthropic -o block.json',
-    'encode photo.jpg --preset anthropic -o block.json',
-    'encode photo.jpg --as openai --max-text-length 200000',
+    'pixtext encode photo.png -o photo.json',
+    'pixtext encode photo.jpg --as data-url',
+    'pixtext encode photo.jpg --fit 1568x1568 --encoding jpeg',
+    'pixtext encode scan.bmp --encoding png --level 9 -o scan.json',
+    'pixtext encode photos/ --jsonl -o dataset.jsonl',
+    'pixtext encode photos/ --parquet -o photos.parquet',
+    'pixtext encode - --as base64 < photo.png',
+    'pixtext encode photo.jpg --as anthropic -o block.json',
+    'pixtext encode photo.jpg --preset anthropic -o block.json',
+    'pixtext encode photo.jpg --as openai --max-text-length 200000',
   ],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext encode', parsed.positionals, 'an image file, a folder or - for standard input');
@@ -118,9 +119,23 @@ export const encodeCommand: Command = {
     }
     if (input !== STDIO && isFolder(input)) {
       if (!jsonl) throw usageError('a file or - (or a folder with --jsonl or --parquet)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
-      return encodeFolder(ctx, { folder: input, output, force: common.force, jobs: common.jobs ?? ctx.defaultJobs, quiet: common.quiet, text });
+      return encodeFolder(ctx, {
+        folder: input,
+        output,
+        force: common.force,
+        jobs: common.jobs ?? ctx.defaultJobs,
+        quiet: common.quiet,
+        text,
+        followLinks: parsed.values['follow-links'] === true,
+      });
     }
     if (jsonl && input === STDIO) throw usageError('a file or a folder (a dataset line records its file name)', 'pixtext encode --jsonl', 'standard input', true);
+    // A text is one line of tens of kilobytes or more: printed to a terminal by accident it floods it. Pipes and
+    // redirections are unchanged, and -o - asks for the terminal anyway.
+    if (parsed.values.output === undefined && ctx.stdout.isTTY === true) {
+      const suggestion = input === STDIO ? 'image.json' : `${basename(input).replace(/\.[^.]*$/, '')}.json`;
+      throw usageError(`-o ${suggestion} (or -o - to print the text to this terminal)`, 'the output', 'a terminal', true);
+    }
     const target: OutputTarget = { path: output, force: common.force, temps: ctx.temps, stdout: ctx.stdout };
     const outSubject = subjectOf(output, 'output');
     await about(outSubject, () => checkOutputFree(target));

@@ -6,8 +6,8 @@ import { about, type Command } from '../command.js';
 import { JOBS, JSONL, QUIET, commonValues } from '../common-options.js';
 import { ExitCode } from '../exit-codes.js';
 import { isJsonlName } from '../formats.js';
-import { STDIO, readInputText, subjectOf, writeToStream } from '../io.js';
-import { verifyText } from '../library.js';
+import { STDIO, readInputText, sizeOver, subjectOf, writeToStream } from '../io.js';
+import { verifyText, verifyTextFile } from '../library.js';
 import { formatImage } from '../summary.js';
 
 /** `pixtext verify`. */
@@ -16,11 +16,11 @@ export const verifyCommand: Command = {
   summary: 'Check that a text (or every line of a dataset) decodes intact',
   usage: ['verify <text-file|-> [--quiet]', 'verify <dataset.jsonl|-> [--jsonl] [--jobs N]'],
   description: [
-    'Decodes the text completely: base64, the declared byte length, the CRC-32 and, for an embedded PNG, JPEG, BMP or GIF, the file itself. Exit code 0 when intact, 1 when not, with the reason.',
+    'Decodes the text completely: base64, the declared byte length, the CRC-32 and, for an embedded PNG, JPEG, BMP, GIF, WebP or npy file, the file itself. Exit code 0 when intact, 1 when not, with the reason. An envelope longer than one string is read in pieces.',
     'A .jsonl or .ndjson input (or any input with --jsonl) is checked line by line; every bad line is reported.',
   ],
   options: { jsonl: JSONL, jobs: JOBS, quiet: QUIET },
-  examples: ['verify photo.json', 'verify dataset.jsonl --jobs 8', 'cat photo.json | pixtext verify -'],
+  examples: ['pixtext verify photo.json', 'pixtext verify dataset.jsonl --jobs 8', 'cat photo.json | pixtext verify -'],
   run: async (ctx, parsed) => {
     const input = singlePositional('pixtext verify', parsed.positionals, 'a text file or - for standard input');
     const common = commonValues(parsed);
@@ -28,8 +28,12 @@ export const verifyCommand: Command = {
       return verifyDataset(ctx, { input, jobs: common.jobs ?? ctx.defaultJobs, quiet: common.quiet });
     }
     const subject = subjectOf(input, 'input');
-    const text = await about(subject, () => readInputText(input, ctx.stdin));
-    const image = await about(subject, () => verifyText(text));
+    // A file longer than one string is an envelope read in pieces (any other form must fit in one string).
+    const image = await about(subject, async () =>
+      (await sizeOver(input, ctx.maxStringLength)) !== undefined
+        ? verifyTextFile(input, ctx.maxStringLength)
+        : verifyText(await readInputText(input, ctx.stdin, ctx.maxStringLength)),
+    );
     if (!common.quiet) await writeToStream(ctx.stdout, `${subject}: ok, ${formatImage(image.width, image.height, image.mode)}\n`);
     return ExitCode.OK;
   },

@@ -1,6 +1,6 @@
 // Folders and datasets through the binary: a corpus folder → JSONL → folder with identical pixels, deterministic
 // output whatever the worker count, bad files reported while the rest finish, unsafe paths refused.
-import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, imageToText } from '../../../src/index.js';
@@ -152,6 +152,47 @@ describe('folder → JSONL → folder', () => {
     expect(err).toMatch(/decoded 2 files .+, 6 failed\n$/);
     expect(filesUnder(join(dir, 'unsafe'))).toEqual(['out/last.bmp', 'out/ok/inside.png']);
     samePixels(image, readFileSync(join(out, 'last.bmp')));
+  });
+
+  it('refuses paths that are not well-formed Unicode or hold a line break, and finds names equal once normalised', async () => {
+    const image = readFileSync(join(folder, 'png', 'basn0g01.png'));
+    const line = (path: string) => imageToText(image, { metadata: { path } });
+    const lines = [line('img/\ud800.png'), line('img/\udc00.png'), line('img/\ufffd.png'), line('img/caf\u00e9.png'), line('img/cafe\u0301.png'), line('img/a\nb.png')];
+    const out = join(dir, 'surrogates');
+    const run = await pixtext(['decode', '-', '--jsonl', '-o', out, '--force'], { input: lines.join('\n') });
+    expect(run.code).toBe(1);
+    expect(run.stderr.match(/is not well-formed Unicode .*\(ERR_UNSAFE_PATH\)/g)).toHaveLength(2);
+    expect(run.stderr).toMatch(/standard input:5 .+ already written from line 4 .+normalised\) \(ERR_DUPLICATE_PATH\)/);
+    expect(run.stderr).toMatch(/standard input:6 \(img\/a\\nb\.png\): .*control character.* \(ERR_UNSAFE_PATH\)/);
+    expect(run.stderr).toMatch(/decoded 2 files .+, 4 failed\n$/);
+    expect(filesUnder(out)).toEqual(['img/caf\u00e9.png', 'img/\ufffd.png'].sort());
+  });
+
+  it('does not follow a symbolic link out of the input folder (unless --follow-links), nor print a non-image file', async () => {
+    const input = join(dir, 'links');
+    mkdirSync(input);
+    copyFileSync(join(folder, 'png', 'basn0g01.png'), join(input, 'a.png'));
+    symlinkSync(join(input, 'a.png'), join(input, 'inside.png'));
+    writeFileSync(join(dir, 'secret.txt'), 'root:x:0:0:secret');
+    symlinkSync(join(dir, 'secret.txt'), join(input, 'outside.png'));
+    const run = await pixtext(['encode', input, '--jsonl']);
+    expect(run.code).toBe(1);
+    expect(parseLines(run.stdout.toString()).map((l) => l.metadata.path)).toEqual(['a.png', 'inside.png']);
+    expect(run.stderr).toMatch(/outside\.png: is a symbolic link leading outside the input folder.+--follow-links.+ \(ERR_UNSAFE_PATH\)/);
+    const followed = await pixtext(['encode', input, '--jsonl', '--follow-links']);
+    expect(followed.code).toBe(1);
+    expect(followed.stderr).toMatch(/outside\.png: .+ \(ERR_UNKNOWN_FORMAT\)/);
+    for (const stderr of [run.stderr, followed.stderr]) {
+      expect(stderr).not.toContain('72 6f 6f 74');
+      expect(stderr).not.toContain('root');
+    }
+  });
+
+  it('refuses an output name holding a line break', async () => {
+    const run = await pixtext(['encode', join(folder, 'png', 'basn0g01.png'), '-o', join(dir, 'a\nb.json')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('(ERR_UNSAFE_PATH)');
+    expect(existsSync(join(dir, 'a\nb.json'))).toBe(false);
   });
 
   it('reads raw UTF-8 in a line (a file name with é) and refuses bytes that are not UTF-8', async () => {

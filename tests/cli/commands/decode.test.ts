@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decode, detectFormat, imageToText } from '../../../src/index.js';
+import { convert, decode, detectFormat, encode, imageToText } from '../../../src/index.js';
 import { ensureBuilt, fixtures, pixtext, tempDir } from '../run-cli.js';
 
 const png = join(fixtures, 'folder', 'png', 'basn6a08.png'); // 32×32 RGBA
@@ -59,6 +59,26 @@ describe('pixtext decode <text>', () => {
     const run = await pixtext(['decode', '-', '-o', '-', '--format', 'png'], { input: pngText });
     expect(run.code).toBe(0);
     expect(run.stdout.equals(readFileSync(png))).toBe(true);
+  });
+
+  it('-o - without --format writes PNG, as the library does by default', async () => {
+    const run = await pixtext(['decode', '-', '-o', '-'], { input: rawText });
+    expect(run.code).toBe(0);
+    expect(detectFormat(run.stdout)).toBe('png');
+    expect(pixelsOf(run.stdout)).toEqual(pixelsOf(readFileSync(png)));
+  });
+
+  it('--background flattens alpha where the output has none, and a bad colour names the flag', async () => {
+    const out = join(dir, 'flat.jpg');
+    const run = await pixtext(['decode', join(dir, 'raw.json'), '-o', out, '--background', '#ffffff']);
+    expect(run.stderr).not.toContain('ERR_');
+    expect(run.code).toBe(0);
+    const expected = encode(convert(decode(readFileSync(png)), 'RGB', { background: [255, 255, 255] }), 'jpeg');
+    expect(readFileSync(out).equals(Buffer.from(expected))).toBe(true);
+    const bad = await pixtext(['decode', join(dir, 'raw.json'), '-o', join(dir, 'never.jpg'), '--background', 'pink']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('for --background but received "pink"');
+    expect(bad.stderr).not.toContain('options.background');
   });
 
   it('--raw WxH:MODE reads bare base64 of headerless pixels; a wrong shape or spec is refused', async () => {

@@ -1,9 +1,12 @@
 // `pixtext encode` on single files: every option, stdin/stdout, refusal to overwrite, errors with file and code.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, textToImage } from '../../../src/index.js';
-import { ensureBuilt, fixtures, pixtext, tempDir } from '../run-cli.js';
+import { cliPath, ensureBuilt, fixtures, pixtext, tempDir } from '../run-cli.js';
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
 
 const png = join(fixtures, 'folder', 'png', 'basn2c08.png'); // 32×32 RGB
 const rgba = join(fixtures, 'folder', 'png', 'basn6a08.png'); // 32×32 RGBA
@@ -185,5 +188,17 @@ describe('pixtext encode <file>', () => {
     const run = await pixtext(['encode', join(dir, 'bad.png'), '-o', out]);
     expect(run.code).toBe(1);
     expect(readdirSync(dir).filter((f) => f.startsWith('never') || f.includes('.tmp'))).toEqual([]);
+  });
+
+  it.skipIf(!hasScript)('refuses to flood a terminal without -o, prints there with -o -, and pipes as before', () => {
+    // `script` runs the command with a real pseudo-terminal as its standard output.
+    const inTerminal = (args: string) => spawnSync('script', ['-qec', `"${process.execPath}" "${cliPath}" ${args}`, '/dev/null'], { encoding: 'utf8' });
+    const refused = inTerminal(`encode "${png}"`);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toContain('-o basn2c08.json (or -o - to print the text to this terminal)');
+    expect(refused.stdout).not.toContain('"pixtext":1');
+    const asked = inTerminal(`encode "${png}" -o -`);
+    expect(asked.status).toBe(0);
+    expect(asked.stdout).toContain('{"pixtext":1,');
   });
 });

@@ -1,8 +1,8 @@
 // `pixtext info`: the header, as lines or JSON, without decoding (so a damaged payload still shows its header).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageToText } from '../../../src/index.js';
+import { imageToText, writeImageTextFile, type RawImage } from '../../../src/index.js';
 import { ensureBuilt, fixtures, pixtext, tempDir } from '../run-cli.js';
 
 const png = join(fixtures, 'folder', 'png', 'basn0g16.png'); // 32×32 L16
@@ -28,7 +28,8 @@ describe('pixtext info', () => {
     expect(out).toMatch(/^encoding: +png$/m);
     expect(out).toMatch(/^crc32: +[0-9a-f]{8}$/m);
     expect(out).toContain('{"path":"a/b.png","label":7}');
-    expect(out).toMatch(new RegExp(`^textLength: +${text.length}$`, 'm'));
+    expect(out).toMatch(new RegExp(`^textLength: +${text.length} characters$`, 'm'));
+    expect(out).toMatch(/^byteLength: +167 bytes$/m);
   });
 
   it('--json prints one object', async () => {
@@ -55,5 +56,88 @@ describe('pixtext info', () => {
     const run = await pixtext(['info', '-'], { input: '{"pixtext":9,"width":1}' });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/standard input: .+ \(ERR_[A-Z_]+\)\n$/);
+  });
+});
+
+describe('pixtext info on other inputs', () => {
+  const lines = () => [
+    imageToText(readFileSync(png), { metadata: { path: 'a.png' } }),
+    imageToText(readFileSync(join(fixtures, 'folder', 'png', 'basn6a08.png')), { metadata: { path: 'b.png' } }),
+    imageToText(readFileSync(png), { encoding: 'original', metadata: { path: 'c.png' } }),
+  ];
+
+  it('summarises a JSONL dataset: count, sizes, modes, encodings', async () => {
+    writeFileSync(join(dir, 'set.jsonl'), `${lines().join('\n')}\n`);
+    const run = await pixtext(['info', join(dir, 'set.jsonl')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = run.stdout.toString();
+    expect(out).toMatch(/^images: +3$/m);
+    expect(out).toMatch(/^sizes: +32×32 ×3$/m);
+    expect(out).toMatch(/^modes: +L16 ×2, RGBA ×1$/m);
+    expect(out).toMatch(/^encodings: +raw ×2, png ×1$/m);
+    const json = await pixtext(['info', join(dir, 'set.jsonl'), '--json']);
+    expect(JSON.parse(json.stdout.toString())).toMatchObject({ images: 3, failed: 0, modes: { L16: 2, RGBA: 1 }, encodings: { raw: 2, png: 1 } });
+  });
+
+  it('prints one header per dataset line with --lines, and reports a bad line by number', async () => {
+    const [a, b, c] = lines();
+    writeFileSync(join(dir, 'bad.jsonl'), `${a}\n{"pixtext":1,"width":\n${b}\n${c}\n`);
+    const run = await pixtext(['info', join(dir, 'bad.jsonl'), '--lines', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/bad\.jsonl:2: .+ \(ERR_[A-Z_]+\)\n/);
+    const headers = run.stdout.toString().trim().split('\n').map((line) => JSON.parse(line) as { line: number; metadata: { path: string } });
+    expect(headers.map((h) => [h.line, h.metadata.path])).toEqual([[1, 'a.png'], [3, 'b.png'], [4, 'c.png']]);
+  });
+
+  it('says an image file is one, and to encode it, for info, verify and decode', async () => {
+    for (const args of [['info', png], ['verify', png], ['decode', png, '-o', join(dir, 'never.png')]]) {
+      const run = await pixtext(args);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('is a PNG image file, not text: use pixtext encode');
+      expect(run.stderr).toContain('(ERR_NOT_TEXT)');
+    }
+  });
+
+  it('prints the fields in one order for every text form', async () => {
+    const orders: string[][] = [];
+    for (const as of ['envelope', 'data-url', 'base64', 'pil'] as const) {
+      const run = await pixtext(['info', '-', '--json'], { input: imageToText(readFileSync(png), { as }) });
+      expect(run.code).toBe(0);
+      orders.push(Object.keys(JSON.parse(run.stdout.toString()) as object));
+    }
+    const order = ['file', 'form', 'version', 'width', 'height', 'mode', 'encoding', 'byteLength', 'textLength', 'crc32', 'source', 'mimeType'];
+    for (const keys of orders) expect(keys).toEqual(order.filter((key) => keys.includes(key)));
+  });
+
+  it('reads metadata nested deeper than the call stack, as verify does', async () => {
+    const depth = 100_000;
+    const small = imageToText({ width: 1, height: 1, mode: 'L', data: new Uint8Array([7]) }, { metadata: { a: 1 } });
+    const deep = small.replace('{"a":1}', `{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    writeFileSync(join(dir, 'deep.json'), deep);
+    expect((await pixtext(['verify', join(dir, 'deep.json')])).code).toBe(0);
+    const run = await pixtext(['info', join(dir, 'deep.json'), '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const printed = run.stdout.toString();
+    expect(printed).toContain(`"metadata":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+  });
+
+  it('info and verify read an envelope longer than the string limit', async () => {
+    const image: RawImage = { width: 64, height: 64, mode: 'RGBA', data: new Uint8Array(64 * 64 * 4).map((_, i) => i * 7) };
+    const path = join(dir, 'long.json');
+    await writeImageTextFile(path, image, { metadata: { path: 'x.png', note: '"data":"not this one"' } });
+    const env = { PIXTEXT_MAX_STRING_LENGTH: '4096' };
+    const verify = await pixtext(['verify', path], { env });
+    expect(verify.stderr).toBe('');
+    expect(verify.stdout.toString()).toContain('ok, 64×64 RGBA');
+    const info = await pixtext(['info', path, '--json'], { env });
+    expect(info.stderr).toBe('');
+    expect(JSON.parse(info.stdout.toString())).toMatchObject({ width: 64, height: 64, mode: 'RGBA', byteLength: 16384, textLength: statSync(path).size, metadata: { path: 'x.png' } });
+    // Any other text form must fit in one string: refused with the limit, not read.
+    writeFileSync(join(dir, 'long.txt'), imageToText(image, { as: 'pil' }));
+    const pil = await pixtext(['verify', join(dir, 'long.txt')], { env });
+    expect(pil.code).toBe(1);
+    expect(pil.stderr).toContain('(ERR_TOO_LARGE)');
   });
 });
