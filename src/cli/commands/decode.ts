@@ -51,7 +51,7 @@ export const decodeCommand: Command = {
     'pixtext decode photo.json -o photo.jpg --quality 95',
     'pixtext decode logo.json -o logo.jpg --background white',
     'pixtext decode dataset.jsonl -o restored/',
-    'pixtext decode photos.parquet -o restored/',
+    'pixtext encode photos/ --parquet -o photos.parquet && pixtext decode photos.parquet -o restored/',
     'pixtext decode - -o - < photo.json > photo.png',
   ],
   run: async (ctx, parsed) => {
