@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   anthropicBlockForm,
   createPixtext,
+  decode,
   encode,
   imageToText,
   inspect,
@@ -58,6 +59,18 @@ describe('model API image blocks', () => {
     expect(() => imageToText(rgb, { as, encoding: 'bmp' })).toThrow(/ask for encoding 'png'/);
     expectPixtextError(() => imageToText(rgb, { as, encoding: 'raw' }), 'ERR_UNSUPPORTED');
     expectPixtextError(() => imageToText(png, { as, metadata: { a: 1 } }), 'ERR_INVALID_ARGUMENT');
+  });
+
+  it.each(BLOCKS)('%s: every input format round-trips (GIF and WebP carried as they are, npy as a PNG)', (as) => {
+    const p: RawImage = { width: 3, height: 2, mode: 'P', data: new Uint8Array([0, 1, 2, 1, 0, 2]), palette: new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255]) };
+    const files = { png, jpeg, bmp, gif: encode(p, 'gif'), webp: encode(rgb, 'webp'), npy: encode(rgb, 'npy') };
+    for (const [format, file] of Object.entries(files)) {
+      const text = imageToText(file, { as });
+      const carried = format === 'bmp' || format === 'npy' ? 'png' : format;
+      expect(textToFile(text).format).toBe(carried);
+      if (carried === format) expect(textToFile(text).bytes).toEqual(file);
+      expect(textToImage(text)).toEqual(decode(file));
+    }
   });
 
   it('reads blocks written with other key orders and whitespace, and the Responses API input_image', () => {
