@@ -154,6 +154,14 @@ if (ONLY === undefined || 'gif'.includes(ONLY)) {
   log(gif.error ? `  FAILED ${gif.error}` : child.stdout.trim().split('\n').map((l) => `  ${l}`).join('\n'));
 }
 
+let llmBlock;
+if (ONLY === undefined || 'llm-block'.includes(ONLY)) {
+  log('Phone JPEG → Anthropic image block, end to end: bench/llm-block.mjs 5 (pixtext, and sharp + Buffer beside it)');
+  const child = spawnSync(process.execPath, [join(root, 'bench', 'llm-block.mjs'), '5'], { cwd: root, encoding: 'utf8' });
+  llmBlock = child.status === 0 ? { lines: child.stdout.trim().split('\n') } : { error: (child.stderr || `exit ${child.status}`).trim().split('\n')[0] };
+  log(llmBlock.error ? `  FAILED ${llmBlock.error}` : llmBlock.lines.map((l) => `  ${l}`).join('\n'));
+}
+
 let browser;
 if (!SKIP_BROWSER && ONLY === undefined) {
   log('browser: bench/browser.mjs in Chromium');
@@ -167,7 +175,7 @@ machine.durationMin = ((Date.now() - started) / 60000).toFixed(1);
 const targets = evaluateTargets(results, stream, cli, browser);
 const markdown = renderResults({ machine, plan, results, targets, stream, cli, browser });
 mkdirSync(join(root, 'bench', '.out'), { recursive: true });
-writeFileSync(join(root, 'bench', '.out', 'results.json'), `${JSON.stringify({ machine, results, stream, cli, gif, browser, targets }, null, 2)}\n`);
+writeFileSync(join(root, 'bench', '.out', 'results.json'), `${JSON.stringify({ machine, results, stream, cli, gif, llmBlock, browser, targets }, null, 2)}\n`);
 if (ONLY === undefined) writeFileSync(join(root, 'bench', 'RESULTS.md'), markdown);
 else writeFileSync(join(root, 'bench', '.out', 'RESULTS.partial.md'), markdown);
 log(`\n${targets.map((t) => `${t.met === null ? '  ' : t.met ? 'ok' : 'NO'}  ${t.name}: ${t.measured} (${t.goal})`).join('\n')}`);
