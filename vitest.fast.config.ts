@@ -19,6 +19,11 @@ const slow = [
   'tests/cli/packed-bin.test.ts',
   'tests/cli/signals.test.ts',
   'tests/cli/commands/**',
+  'tests/cli/help-examples.test.ts',
+  // Huge texts, and sweeps of thousands of damaged files (fuzz-like): npm test runs them.
+  'tests/limits/text.limits.test.ts',
+  'tests/formats/gif/gif.hostile.test.ts',
+  'tests/formats/webp/webp.variants.test.ts',
   'tests/cli/batch/dataset.test.ts',
   'tests/cli/parquet/parquet.test.ts',
   'tests/cli/batch/pool.test.ts',
