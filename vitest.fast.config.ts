@@ -24,6 +24,7 @@ const slow = [
   'tests/limits/text.limits.test.ts',
   'tests/formats/gif/gif.hostile.test.ts',
   'tests/formats/webp/webp.variants.test.ts',
+  'tests/zlib/zlib-errors.test.ts',
   'tests/cli/batch/dataset.test.ts',
   'tests/cli/parquet/parquet.test.ts',
   'tests/cli/batch/pool.test.ts',

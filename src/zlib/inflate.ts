@@ -4,7 +4,8 @@
 // (zlib allows an incomplete set only for a single code of length 1), repeats, a missing end-of-block code, the fixed
 // code's unused symbols 286/287 and 30/31, and distances reaching before the first byte.
 // Spec: https://www.rfc-editor.org/rfc/rfc1951
-import { PixtextError } from '../errors.js';
+import type { PixtextError } from '../errors.js';
+import { zlibError } from './zlib-errors.js';
 
 // RFC 1951 §3.2.5: base value and extra bits of length symbols 257–285 and of distance symbols 0–29.
 const LENGTH_BASE = Uint16Array.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258);
@@ -86,7 +87,7 @@ function buildTable(table: CodeTable, lengths: Uint8Array, from: number, count: 
 }
 
 function corrupt(why: string, offset?: number): PixtextError {
-  return new PixtextError('ERR_CORRUPT', `invalid deflate data: ${why}`, offset === undefined ? undefined : { offset });
+  return zlibError('malformed', `invalid deflate data: ${why}`, offset === undefined ? undefined : { offset });
 }
 
 /** How an inflate ended. */

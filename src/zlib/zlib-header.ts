@@ -1,6 +1,7 @@
 // zlib stream framing shared by both inflate backends.
 // Spec: https://www.rfc-editor.org/rfc/rfc1950#section-2.2 (CMF and FLG bytes before the raw deflate data)
-import { PixtextError, invalidArgument } from '../errors.js';
+import { invalidArgument } from '../errors.js';
+import { zlibError } from './zlib-errors.js';
 
 /** Deflate's largest expansion: one 258-byte match per 2 bits of input, rounded up. Bounds a bomb's output per input byte. */
 export const MAX_INFLATE_RATIO = 1032;
@@ -13,22 +14,22 @@ export const MAX_INFLATE_RATIO = 1032;
  */
 export function zlibDataStart(data: Uint8Array): number {
   if (data.length < 2) {
-    throw new PixtextError('ERR_TRUNCATED', `zlib stream of ${data.length} bytes has no 2-byte header`, {
+    throw zlibError('cut', `zlib stream of ${data.length} bytes has no 2-byte header`, {
       offset: data.length,
     });
   }
   const cmf = data[0]!;
   const flg = data[1]!;
   if ((cmf & 0x0f) !== 8 || cmf >> 4 > 7) {
-    throw new PixtextError('ERR_CORRUPT', `zlib header byte 0x${cmf.toString(16)} is not deflate with a window ≤ 32 KiB`, {
+    throw zlibError('malformed', `zlib header byte 0x${cmf.toString(16)} is not deflate with a window ≤ 32 KiB`, {
       offset: 0,
     });
   }
   if (((cmf << 8) | flg) % 31 !== 0) {
-    throw new PixtextError('ERR_CORRUPT', 'zlib header check bits are wrong', { offset: 1 });
+    throw zlibError('malformed', 'zlib header check bits are wrong', { offset: 1 });
   }
   if (flg & 0x20) {
-    throw new PixtextError('ERR_CORRUPT', 'zlib header asks for a preset dictionary', { offset: 1 });
+    throw zlibError('malformed', 'zlib header asks for a preset dictionary', { offset: 1 });
   }
   return 2;
 }
@@ -43,8 +44,8 @@ export function checkExpansion(data: Uint8Array, expectedLength: number): number
   const start = zlibDataStart(data);
   const most = (data.length - start) * MAX_INFLATE_RATIO;
   if (expectedLength > most) {
-    throw new PixtextError(
-      'ERR_TRUNCATED',
+    throw zlibError(
+      'cut',
       `zlib stream of ${data.length} bytes cannot inflate to ${expectedLength} bytes`,
       { offset: data.length },
     );

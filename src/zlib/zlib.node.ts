@@ -1,9 +1,9 @@
 // Node twin of zlib.ts: node:zlib (native zlib, faster than any JavaScript inflate). Same exports and contract.
 // Spec: https://www.rfc-editor.org/rfc/rfc1950 (zlib), https://www.rfc-editor.org/rfc/rfc1951 (deflate)
 import * as zlib from 'node:zlib';
-import { PixtextError } from '../errors.js';
 import { inflate as boundedInflate } from './zlib.js';
 import { checkExpansion, checkLevel } from './zlib-header.js';
+import { zlibError, type ZlibFailure } from './zlib-errors.js';
 
 // Buffers under half of Node's pool size may be slices of the shared 8 KiB pool; a view of one would expose
 // unrelated memory through `.buffer`, so those few bytes are copied instead.
@@ -19,10 +19,20 @@ function plainView(buffer: Buffer): Uint8Array {
 }
 
 /**
+ * Which failure node:zlib reports, in the terms of the rule both builds share (zlib-errors.ts): Z_BUF_ERROR is input
+ * that ran out, "incorrect data check" a wrong Adler-32, anything else (Z_DATA_ERROR's "invalid …") malformed data.
+ */
+function nodeFailure(code: unknown, message: string): ZlibFailure {
+  if (code === 'Z_BUF_ERROR') return 'cut';
+  if (message === 'incorrect data check') return 'checksum';
+  return 'malformed';
+}
+
+/**
  * Inflates the zlib stream `data` into exactly `expectedLength` bytes; see the portable version for the contract.
  * Native zlib writes straight into one output buffer of `expectedLength + 1` bytes, so a stream that fills that
  * extra byte is a bomb: it is then decoded again by the bounded portable inflater, which stops at the limit.
- * @throws PixtextError `ERR_TRUNCATED` or `ERR_CORRUPT`.
+ * @throws PixtextError `ERR_TRUNCATED` or `ERR_CORRUPT`, as zlib-errors.ts maps the failure zlib reports.
  * @example
  * ```ts
  * const rows = inflate(idat, height * (stride + 1));
@@ -48,20 +58,20 @@ export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'ERR_BUFFER_TOO_LARGE') return boundedInflate(data, expectedLength);
     const message = error instanceof Error ? error.message : String(error);
-    if (code === 'Z_BUF_ERROR') {
-      throw new PixtextError('ERR_TRUNCATED', `zlib stream ends before its last block (${message})`, {
-        offset: data.length,
-        cause: error,
-      });
-    }
-    if (message === 'incorrect data check') {
-      throw new PixtextError('ERR_CORRUPT', 'zlib stream fails its Adler-32 check (incorrect data check)', { cause: error });
-    }
-    throw new PixtextError('ERR_CORRUPT', `invalid deflate data: ${message}`, { cause: error });
+    const failure = nodeFailure(code, message);
+    const why =
+      failure === 'cut'
+        ? `zlib stream ends before its last block (${message})`
+        : failure === 'checksum'
+          ? 'zlib stream fails its Adler-32 check (incorrect data check)'
+          : `invalid deflate data: ${message}`;
+    throw zlibError(failure, why, failure === 'cut' ? { offset: data.length, cause: error } : { cause: error });
   }
   if (out.length < expectedLength) {
-    throw new PixtextError(
-      'ERR_TRUNCATED',
+    // With Z_SYNC_FLUSH zlib returns what a cut stream holds instead of failing, so a cut stream and one that ends
+    // early look alike here; the shared rule gives both the same code.
+    throw zlibError(
+      'short',
       `zlib stream inflates to ${out.length} bytes but ${expectedLength} were expected`,
       { offset: data.length },
     );

@@ -2,9 +2,9 @@
 // Node build swaps in zlib.node.ts (node:zlib); both accept and refuse the same streams with the same codes.
 // Spec: https://www.rfc-editor.org/rfc/rfc1950 (zlib), https://www.rfc-editor.org/rfc/rfc1951 (deflate)
 import { zlibSync } from 'fflate';
-import { PixtextError } from '../errors.js';
 import { inflateInto, trailerMatches } from './inflate.js';
 import { checkExpansion, checkLevel } from './zlib-header.js';
+import { zlibError } from './zlib-errors.js';
 
 /**
  * Inflates the zlib stream `data` into exactly `expectedLength` bytes. Output past that length is never produced:
@@ -16,8 +16,9 @@ import { checkExpansion, checkLevel } from './zlib-header.js';
  * @param data A complete zlib stream (header, deflate data, optional trailer).
  * @param expectedLength How many bytes the caller's header declares. The result has exactly this length.
  * @returns The inflated bytes (a view of a buffer one byte longer).
- * @throws PixtextError `ERR_TRUNCATED` when the stream ends or stops short of `expectedLength`; `ERR_CORRUPT` for
- * malformed data or a wrong Adler-32. `offset` is relative to `data` where it is known.
+ * @throws PixtextError as zlib-errors.ts maps the failure: `ERR_TRUNCATED` when the stream is cut or stops
+ * short of `expectedLength`; `ERR_CORRUPT` for malformed data or a wrong Adler-32. `offset` is relative to `data` where
+ * it is known.
  * @example
  * ```ts
  * const rows = inflate(idat, height * (stride + 1));
@@ -31,11 +32,12 @@ export function inflate(data: Uint8Array, expectedLength: number): Uint8Array {
   const out = new Uint8Array(expectedLength + 1);
   const { written, streamEnd } = inflateInto(data, start, out);
   if (!trailerMatches(data, streamEnd, out.subarray(0, written))) {
-    throw new PixtextError('ERR_CORRUPT', 'zlib stream fails its Adler-32 check (incorrect data check)', { offset: streamEnd });
+    throw zlibError('checksum', 'zlib stream fails its Adler-32 check (incorrect data check)', { offset: streamEnd });
   }
   if (written < expectedLength) {
-    throw new PixtextError(
-      'ERR_TRUNCATED',
+    // streamEnd −1: the input ran out inside the stream; otherwise the stream ended with too few bytes.
+    throw zlibError(
+      streamEnd < 0 ? 'cut' : 'short',
       `zlib stream inflates to ${written} bytes but ${expectedLength} were expected`,
       { offset: data.length },
     );

@@ -76,7 +76,7 @@ export function chunk(type: string, data: Uint8Array | number[] = [], crc?: numb
   return out;
 }
 
-/** IHDR data. */
+/** IHDR data, without the chunk around it: pass it to `chunk('IHDR', …)`. */
 export function ihdr(width: number, height: number, bitDepth: number, colorType: number, interlace = 0): Uint8Array {
   const out = new Uint8Array(13);
   const view = new DataView(out.buffer);
