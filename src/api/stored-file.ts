@@ -49,6 +49,37 @@ export function restoreMode(decoded: RawImage, mode: PixelMode, format: string, 
 }
 
 /**
+ * The first pixel (index in reading order) whose colour `restored` shows differently from `decoded`, or -1: both
+ * compared as RGBA, so a grey, black-and-white or palette image is judged by what it shows, not by how it is held.
+ */
+function firstChangedPixel(decoded: RawImage, restored: RawImage, convert: ConvertFunction): number {
+  const a = convert(decoded, 'RGBA').data;
+  const b = convert(restored, 'RGBA').data;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i >>> 2;
+  return -1;
+}
+
+/**
+ * {@link restoreMode} for reading a text: a declared mode that cannot hold the stored file's pixels exactly (an RGB
+ * file declared L, an L file declared 1) means the text contradicts itself, and is refused rather than converted.
+ * @throws PixtextError `ERR_ENVELOPE` naming both modes and the first pixel that would change
+ */
+function restoreDeclared(decoded: RawImage, mode: PixelMode, format: string, convert: ConvertFunction): RawImage {
+  const restored = restoreMode(decoded, mode, format, convert);
+  if (restored === decoded || SWAPS.has(`${decoded.mode}>${mode}`)) return restored;
+  const at = firstChangedPixel(decoded, restored, convert);
+  if (at >= 0) {
+    const where = `(${at % decoded.width}, ${Math.floor(at / decoded.width)})`;
+    throw new PixtextError(
+      'ERR_ENVELOPE',
+      `Envelope declares mode ${mode} but its ${format} file holds mode ${decoded.mode} pixels that ${mode} cannot hold exactly (the pixel at ${where} would change)`,
+      { chunk: 'mode' },
+    );
+  }
+  return restored;
+}
+
+/**
  * Encodes `image` with `codec` so that decoding and {@link restoreMode} give it back exactly (JPEG: as exactly as
  * its quality allows).
  * @throws PixtextError `ERR_UNSUPPORTED` naming the conversion to ask for when the format cannot hold the image
@@ -74,7 +105,8 @@ export function encodeStored(image: RawImage, codec: ImageCodec<string>, options
 
 /**
  * Decodes a stored file back to the image a text declares.
- * @throws PixtextError `ERR_ENVELOPE` (the file is not of the declared format or size), `ERR_UNSUPPORTED` (no codec),
+ * @throws PixtextError `ERR_ENVELOPE` (the file is not of the declared format or size, or holds pixels the declared
+ * mode cannot hold exactly), `ERR_UNSUPPORTED` (no codec),
  * `ERR_TOO_LARGE`, and the codec's own errors
  * @example
  * ```ts
@@ -109,5 +141,5 @@ export function decodeStored(
   // A .npy array holds channels, not colours: BGR pixels are stored in B,G,R order (OpenCV's arrays) and read back
   // under the RGB name, so the declared order names the same bytes rather than asking for a swap.
   if (format === 'npy' && SWAPS.has(`${decoded.mode}>${declared.mode}`)) return { ...decoded, mode: declared.mode };
-  return restoreMode(decoded, declared.mode, format, convert);
+  return restoreDeclared(decoded, declared.mode, format, convert);
 }

@@ -83,11 +83,24 @@ export function textToFileWith(features: Features, text: unknown, rawOptions: un
     features.codecs.detect(payload.bytes) === payload.format &&
     !(fit !== undefined && fitsChangeFile(features, payload.format, payload.bytes, fit))
   ) {
+    checkDeclared(features, payload, maxPixels);
     return { format: payload.format, bytes: payload.bytes };
   }
   const format = options.format ?? 'png';
   const codec = features.codecs.get(format);
   return { format, bytes: encodeOriented(codec, fitted(payload, features, fit, maxPixels), options) };
+}
+
+/**
+ * Refuses a stored file the text contradicts (another size, or pixels its declared mode cannot hold), as reading the
+ * image would: from the file's header when it agrees with the text, else by decoding it once.
+ */
+function checkDeclared(features: Features, payload: TextPayload & { kind: 'file' }, maxPixels: number): void {
+  const { declared } = payload;
+  if (declared === undefined) return;
+  const header = features.codecs.get(payload.format).header(payload.bytes);
+  if (header.mode === declared.mode && header.width === declared.width && header.height === declared.height) return;
+  imageOf(payload, features, maxPixels);
 }
 
 function fitsChangeFile(features: Features, format: string, bytes: Uint8Array, fit: FitBox): boolean {
