@@ -48,8 +48,8 @@ def make_sources():
     alpha[15:20] = rng.integers(0, 256, (5, W), dtype=np.uint8)
     rgba = np.dstack([rgb, alpha])
     la = np.dstack([grey, alpha])
-    # Palette image: 40 RGBA entries (some translucent, one fully transparent) and indices both inside and beyond
-    # the palette, which Pillow pads with the grey ramp i, i, i, 255.
+    # Palette image: 40 RGBA entries set (some translucent, one fully transparent) and indices both inside and beyond
+    # them, which Pillow's palette holds as the grey ramp i, i, i, 255 (written out in full: see main).
     palette = rng.integers(0, 256, (40, 4), dtype=np.uint8)
     palette[0, 3] = 0
     palette[1, 3] = 255
@@ -93,10 +93,17 @@ def main():
     for name in ('l', 'la', 'rgb', 'rgba'):
         im = src[name]
         index['sources'][name] = {'mode': im.mode, 'file': write(f'{name}.bin', im.tobytes())}
+    # The palette Pillow holds: its 256 entries, not the 40 putpalette() set (getpalette() gives those 40). Entries past
+    # them are what Pillow's palette starts as (ImagingPaletteNew: the grey ramp i, i, i, 255), read back from Pillow by
+    # converting the indices 0..255 through this image's palette. A RawImage's indices must all be in its palette.
+    ramp = Image.fromarray(np.arange(256, dtype=np.uint8).reshape(1, 256), 'P')
+    ramp.putpalette(p_palette.tobytes(), 'RGBA')
+    held = ramp.convert('RGBA').tobytes()
+    assert held[: len(p_palette.tobytes())] == p_palette.tobytes()
     index['sources']['p'] = {
         'mode': 'P',
         'file': write('p.bin', p_image.tobytes()),
-        'palette': write('p.palette.bin', p_palette.tobytes()),
+        'palette': write('p.palette.bin', held),
     }
     bgr = np.asarray(src['rgb'])[..., ::-1].copy()
     index['sources']['bgr'] = {'mode': 'BGR', 'file': write('bgr.bin', bgr.tobytes())}

@@ -10,7 +10,8 @@ export const ONE_OF_MODES = `one of ${PIXEL_MODE_NAMES.join(', ')}`;
 
 /**
  * An image in memory: rows top to bottom, no row padding except mode `1` (each row padded to a whole byte).
- * `palette` (mode `P` only) holds up to 256 entries of 4 bytes R,G,B,A; without one, index i is grey i, as Pillow does.
+ * `palette` (mode `P` only) holds up to 256 entries of 4 bytes R,G,B,A, and every index used must be one of them;
+ * without a palette, index i is grey i, as Pillow does.
  */
 export interface RawImage {
   width: number;
@@ -78,7 +79,33 @@ export function checkPixelLimit(width: number, height: number, maxPixels: number
 }
 
 /**
- * Checks that `image` is a well-formed {@link RawImage} and returns it.
+ * Checks that every pixel of a mode `P` image uses an index its palette has: an index past the palette has no colour
+ * (PNG cannot store it, and other readers would each show it differently), so it is refused wherever an image
+ * enters pixtext. Without a palette every index is grey i, and a full palette has all 256: no pass over the pixels.
+ * @throws PixtextError `ERR_INVALID_IMAGE` naming the first bad index, its pixel and the palette size.
+ * @example
+ * ```ts
+ * checkPaletteIndices({ width: 2, height: 1, mode: 'P', data: Uint8Array.of(0, 3), palette: new Uint8Array(8) });
+ * // throws: the pixel at (1, 0) uses palette index 3 but the palette has 2 entries
+ * ```
+ */
+export function checkPaletteIndices(image: RawImage, what = 'image'): void {
+  const { data, palette, width } = image;
+  if (image.mode !== 'P' || palette === undefined || palette.length >= 1024) return;
+  const entries = palette.length >> 2;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i]! >= entries) {
+      throw new PixtextError(
+        'ERR_INVALID_IMAGE',
+        `Invalid ${what}: the pixel at (${i % width}, ${Math.floor(i / width)}) uses palette index ${data[i]} but the palette has ${entries} entries`,
+      );
+    }
+  }
+}
+
+/**
+ * Checks that `image` is a well-formed {@link RawImage} and returns it (for `P`, that every index is in its palette:
+ * {@link checkPaletteIndices}).
  * @throws PixtextError `ERR_INVALID_IMAGE` naming what is wrong.
  * @example
  * ```ts
@@ -104,6 +131,7 @@ export function validateRawImage(image: unknown, what = 'image'): RawImage {
     if (!(palette instanceof Uint8Array) || palette.length % 4 !== 0 || palette.length > 1024) {
       return must('palette', 'a Uint8Array of up to 256 RGBA entries', palette);
     }
+    checkPaletteIndices(image as RawImage, what);
   }
   const { orientation } = image as Partial<RawImage>;
   if (orientation !== undefined && !(Number.isInteger(orientation) && orientation >= 1 && orientation <= 8)) {

@@ -20,8 +20,8 @@ export type { BackgroundColor, ConvertOptions, DitherMethod } from './convert-op
  *   `P` images are dithered too (Pillow only thresholds `P`; `dither: 'none'` matches it).
  * - Alpha: modes without it read as opaque; it is dropped only when the target has none, or composited over
  *   `options.background` when given. `LA`/`RGBA` ↔ each other keep it.
- * - `P` → any: through its palette; an index beyond the palette (or any index, without a palette) is the opaque grey
- *   `i, i, i`, as Pillow pads palettes. → `P`: an exact palette of the image's distinct RGBA colours in order of first
+ * - `P` → any: through its palette (an index past it is `ERR_INVALID_IMAGE`, as everywhere); without a palette index i
+ *   is the opaque grey `i, i, i`, as in Pillow's palette before one is set. → `P`: an exact palette of the image's distinct RGBA colours in order of first
  *   appearance, only when there are at most 256 (else `ERR_UNSUPPORTED`).
  * - `BGR`/`BGRA`: channel order only.
  * - Bit depth: 8 → 16 is `v × 257`; 16 → 8 keeps the high byte (as libpng and OpenCV, not Pillow 9.4's clipping of

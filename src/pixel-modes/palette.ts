@@ -9,9 +9,9 @@ export function greyRamp(): Uint8Array {
 }
 
 /**
- * The 256-entry RGBA lookup table of a `P` image: its palette entries, and for every index beyond them (or for all,
- * when it has no palette) the opaque grey `i, i, i, 255`. Pillow 9.4 fills the entries a palette does not define
- * the same way (its palette starts as a greyscale ramp), so out-of-range indices convert as Pillow converts them.
+ * The 256-entry RGBA lookup table of a `P` image: its palette entries (every index used is one of them: see
+ * checkPaletteIndices), and the opaque grey `i, i, i, 255` for the rest, or for all when it has no palette, as Pillow
+ * 9.4's palette starts as a greyscale ramp.
  */
 export function paletteLookupTable(image: RawImage): Uint8Array {
   const table = greyRamp();

@@ -6,7 +6,7 @@ import { checkEnvelopeVersion, parseEnvelopeHeader } from '../text-forms/envelop
 import type { EnvelopeHeader } from '../text-forms/envelope-header.js';
 import { crc32Hex } from '../checksum/crc32.js';
 import { convert } from '../pixel-modes/convert.js';
-import { PIXEL_MODES, byteLengthFor, checkPixelLimit } from '../raw-image.js';
+import { PIXEL_MODES, byteLengthFor, checkPaletteIndices, checkPixelLimit } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { Base64Sink } from './base64-sink.js';
 import type { PayloadTarget } from './base64-sink.js';
@@ -232,6 +232,7 @@ class EnvelopeStreamReader {
     }
     const image: RawImage = { width: header.width, height: header.height, mode: header.mode, data: bytes };
     if (header.palette !== undefined) image.palette = header.palette;
+    checkPaletteIndices(image, 'envelope image');
     const mode = this.options.mode;
     return mode === undefined || mode === image.mode ? image : convert(image, mode);
   }

@@ -4,7 +4,7 @@
 import { decodeBase64 } from '../base64/base64.js';
 import { crc32, crc32Hex } from '../checksum/crc32.js';
 import { PixtextError } from '../errors.js';
-import { byteLengthFor, checkPixelLimit } from '../raw-image.js';
+import { byteLengthFor, checkPaletteIndices, checkPixelLimit } from '../raw-image.js';
 import { dataField, decodeField, parseEnvelopeHeader } from './envelope-header.js';
 import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
 import { isJsonObject, parseJsonObject, refuseRepeatedMembers, repeatedMember } from './json-scan.js';
@@ -128,6 +128,10 @@ function verified(header: EnvelopeHeader, payload: Uint8Array): DecodedEnvelope 
       { chunk: 'crc32' },
     );
   }
+  // Raw `P` pixels with indices past their palette: the same rule as for any image entering pixtext, checked last
+  // (after the checksum), so a damaged payload is reported as damaged.
+  const { width, height, mode, palette } = header;
+  if (palette !== undefined) checkPaletteIndices({ width, height, mode, data: payload, palette }, 'envelope image');
   return { header, payload };
 }
 

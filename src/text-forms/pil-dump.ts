@@ -4,7 +4,7 @@
 // Python `json.dumps` defaults (https://docs.python.org/3/library/json.html#json.dumps).
 import { decodeBase64, encodeBase64 } from '../base64/base64.js';
 import { PixtextError, describeValue, invalidArgument } from '../errors.js';
-import { checkPixelLimit, validateRawImage } from '../raw-image.js';
+import { checkPaletteIndices, checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import type { PilDumpForm, TextSample, TextSubject } from './form.js';
 import { asciiJsonString } from './json-ascii.js';
@@ -113,6 +113,7 @@ export function readPilDump(value: Record<string, unknown>, options: ReadPilDump
   if (bytes.length !== expected) throw lengthMismatch(pilMode, width, height, expected, bytes.length);
   const image: RawImage = { width, height, mode, data: fromPilBytes(pilMode, bytes, width * height) };
   if (palette !== undefined) image.palette = palette;
+  checkPaletteIndices(image, 'Pillow dump image');
   return image;
 }
 

@@ -1,5 +1,6 @@
 // fast-check arbitraries for RawImages of every mode: sizes from 0×N and 1×1 up to small odd widths, random bytes
-// (mode 1 padding bits included), palettes of 0–9 entries for P, and data placed at an odd offset in a larger buffer.
+// (mode 1 padding bits included), palettes of 0–9 entries for P (holding every index used), and data placed at an
+// odd offset in a larger buffer.
 import fc from 'fast-check';
 import { byteLengthFor } from '../../src/raw-image.js';
 import type { PixelMode, RawImage } from '../../src/raw-image.js';
@@ -36,7 +37,11 @@ export function rawImage(
         backing.set(bytes, offset);
         const image: RawImage = { width, height, mode, data: backing.subarray(offset, offset + length) };
         if (palette !== undefined) {
-          image.palette = Uint8Array.from({ length: palette * 4 }, (_, i) => (i * 53 + paletteSeed) & 0xff);
+          // Every index in the palette (a RawImage rule): indices folded into its entries; an empty palette only
+          // on an image without pixels.
+          const entries = length === 0 ? palette : Math.max(1, palette);
+          for (let i = 0; i < length; i++) backing[offset + i] = bytes[i]! % entries;
+          image.palette = Uint8Array.from({ length: entries * 4 }, (_, i) => (i * 53 + paletteSeed) & 0xff);
         }
         return image;
       });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/pixel-modes/convert.js';
 import type { PixelMode, RawImage } from '../../src/raw-image.js';
+import { expectPixtextError } from '../support/errors.js';
 
 const img = (mode: PixelMode, width: number, height: number, bytes: number[], palette?: number[]): RawImage => {
   const image: RawImage = { width, height, mode, data: new Uint8Array(bytes) };
@@ -145,11 +146,18 @@ describe('mode 1', () => {
 });
 
 describe('palettes', () => {
-  it('P → RGBA through the palette; indices beyond it are the grey i, i, i, 255 as Pillow pads', () => {
-    const p = img('P', 3, 1, [1, 0, 200], [10, 20, 30, 40, 50, 60, 70, 80]);
-    expect(bytes(convert(p, 'RGBA'))).toEqual([50, 60, 70, 80, 10, 20, 30, 40, 200, 200, 200, 255]);
+  it('P → RGBA through the palette; without one index i is the grey i, i, i, 255, as in Pillow', () => {
+    const p = img('P', 3, 1, [1, 0, 1], [10, 20, 30, 40, 50, 60, 70, 80]);
+    expect(bytes(convert(p, 'RGBA'))).toEqual([50, 60, 70, 80, 10, 20, 30, 40, 50, 60, 70, 80]);
     expect(bytes(convert(img('P', 2, 1, [3, 250]), 'RGB'))).toEqual([3, 3, 3, 250, 250, 250]);
-    expect(bytes(convert(img('P', 1, 1, [3], []), 'LA'))).toEqual([3, 255]);
+  });
+
+  it('P with an index past its palette is ERR_INVALID_IMAGE, not grey', () => {
+    const error = expectPixtextError(() => convert(img('P', 3, 1, [1, 0, 200], [10, 20, 30, 40, 50, 60, 70, 80]), 'RGBA'), 'ERR_INVALID_IMAGE');
+    expect(error.message).toContain('(2, 0)');
+    expect(error.message).toContain('index 200');
+    expect(error.message).toContain('2 entries');
+    expectPixtextError(() => convert(img('P', 1, 1, [3], []), 'LA'), 'ERR_INVALID_IMAGE');
   });
 
   it('→ P builds an exact palette in order of first appearance', () => {

@@ -5,7 +5,10 @@ import type { PixelMode, RawImage } from '../../src/raw-image.js';
 
 export const MODES: readonly PixelMode[] = PIXEL_MODE_NAMES;
 
-/** A random image of `mode`, sizes 0..maxSide (so 0×N, 1×1 and odd widths come up); `P` with or without a palette. */
+/**
+ * A random image of `mode`, sizes 0..maxSide (so 0×N, 1×1 and odd widths come up); `P` with or without a palette
+ * (holding every index used).
+ */
 export function imageOf(mode: PixelMode, maxSide = 9): fc.Arbitrary<RawImage> {
   return fc
     .record({
@@ -21,7 +24,13 @@ export function imageOf(mode: PixelMode, maxSide = 9): fc.Arbitrary<RawImage> {
           : fc.constant(undefined);
       return fc.record({ data: fc.uint8Array({ minLength: length, maxLength: length }), palette }).map(({ data, palette: p }) => {
         const image: RawImage = { width, height, mode, data };
-        if (p !== undefined) image.palette = p;
+        if (p !== undefined) {
+          // Every index in the palette (a RawImage rule): an empty palette only without pixels, indices folded in.
+          const entries = p.length / 4;
+          if (entries === 0 && length > 0) return image;
+          if (entries < 256) for (let i = 0; i < length; i++) data[i] = data[i]! % entries;
+          image.palette = p;
+        }
         return image;
       });
     });

@@ -160,7 +160,11 @@ describe('Pillow dump round trip (property)', () => {
             for (let row = 0; row < height; row++) data[row * stride + stride - 1]! &= (0xff << (stride * 8 - width)) & 0xff;
           }
           const image: RawImage = { width, height, mode, data };
-          if (mode === 'P' && palette !== null) image.palette = palette;
+          if (mode === 'P' && palette !== null && (palette.length > 0 || length === 0)) {
+            // Every index in the palette (a RawImage rule).
+            for (let i = 0; i < length; i++) data[i] = data[i]! % Math.max(1, palette.length / 4);
+            image.palette = palette;
+          }
           const back = read(JSON.parse(writePilDump(image, format === null ? {} : { format })));
           const swapped = mode === 'BGR' || mode === 'BGRA';
           expect(back.mode).toBe(mode === 'BGR' ? 'RGB' : mode === 'BGRA' ? 'RGBA' : mode);

@@ -15,9 +15,9 @@
 //   the rectangle is full (see lzw-decode.ts for when that is), and a screen over `maxPixels` (Pillow's
 //   decompression-bomb limit is 178,956,970). The frame count walks on past what Pillow would refuse in later frames.
 // - `data` is always byte for byte Pillow's `tobytes()` of the first frame.
-// - Palette (mode `P`): the table's entries as RGBA with alpha 255, and alpha 0 at the transparent index (extended
-//   with the grey ramp up to it when the index lies past the table, as Pillow's palette starts as a grey ramp).
-//   Indices past the table are grey as in Pillow, which RawImage `P` means too.
+// - Palette (mode `P`): the table's entries as RGBA with alpha 255, and alpha 0 at the transparent index, extended
+//   with the grey ramp up to the transparent index and the largest index used when they lie past the table: Pillow's
+//   palette starts as a grey ramp, so those indices are grey there, and a RawImage's indices are all in its palette.
 // - An `L` frame with a transparent index is returned as `P` with the 256-entry grey ramp and alpha 0 at that
 //   index: the same indices, and converting to RGBA gives what Pillow's `convert('RGBA')` gives (it turns that
 //   grey level transparent). Without transparency an `L` frame is returned as `L`.
@@ -84,9 +84,18 @@ function allocate(width: number, height: number): Uint8Array {
   }
 }
 
-function buildPalette(table: Uint8Array | undefined, transparent: number | undefined): Uint8Array {
+/** The largest index in `pixels`. */
+function largestIndex(pixels: Uint8Array): number {
+  let max = 0;
+  for (let i = 0; i < pixels.length && max < 255; i++) if (pixels[i]! > max) max = pixels[i]!;
+  return max;
+}
+
+function buildPalette(table: Uint8Array | undefined, transparent: number | undefined, pixels: Uint8Array): Uint8Array {
   const tableEntries = table === undefined ? 256 : Math.floor(table.length / 3);
-  const entries = transparent === undefined ? tableEntries : Math.max(tableEntries, transparent + 1);
+  // Up to every index used (a RawImage's indices are all in its palette), the entries past the table grey as in Pillow.
+  const used = tableEntries < 256 ? largestIndex(pixels) + 1 : 256;
+  const entries = Math.max(tableEntries, transparent === undefined ? 0 : transparent + 1, used);
   const palette = new Uint8Array(entries * 4);
   for (let i = 0; i < entries; i++) {
     if (table !== undefined && i < tableEntries) {
@@ -139,5 +148,5 @@ export function decodeGif(bytes: Uint8Array, options: CodecDecodeOptions): RawIm
     interlaced: frame.interlaced,
   });
   if (mode === 'L') return { width, height, mode, data: pixels };
-  return { width, height, mode, data: pixels, palette: buildPalette(table, frame.transparentIndex) };
+  return { width, height, mode, data: pixels, palette: buildPalette(table, frame.transparentIndex, pixels) };
 }

@@ -78,7 +78,7 @@ function fromPalette(data: Uint8Array, palette: Uint8Array): Indexed {
     transparent = i;
   }
   let bits = bitsFor(Math.max(entries, maxOf(data) + 1));
-  // Entries past the palette are grey i, as a P index past its palette means.
+  // Entries past the palette (to a power of two) are grey i, as in Pillow's palette before one is set.
   let table = greyTable(bits);
   for (let i = 0; i < entries; i++) table.set(palette.subarray(i * 4, i * 4 + 3), i * 3);
   if (isGreyRamp(table) && bits < 8) {

@@ -1,6 +1,5 @@
 // PLTE and tRNS for encoding a mode `P` image.
 // Spec: https://www.w3.org/TR/png-3/#11PLTE and https://www.w3.org/TR/png-3/#11tRNS
-import { PixtextError } from '../../errors.js';
 import type { RawImage } from '../../raw-image.js';
 
 /** The palette chunks of a `P` image and the bit depth its indices are written at. */
@@ -14,25 +13,18 @@ export interface EncodedPalette {
 }
 
 /**
- * Builds PLTE and tRNS for `image` (mode `P`, at least one pixel). Without a palette, index i is grey i (as Pillow reads it), and PLTE
- * holds grey entries up to the largest index used.
- * @throws PixtextError `ERR_INVALID_IMAGE` when an index points past the palette (PNG has no meaning for it).
+ * Builds PLTE and tRNS for `image` (a valid mode `P` image, at least one pixel: every index is in its palette).
+ * Without a palette, index i is grey i (as Pillow reads it), and PLTE holds grey entries up to the largest index used.
  */
 export function encodePalette(image: RawImage): EncodedPalette {
   const { data, palette } = image;
-  let max = 0;
-  for (let i = 0; i < data.length; i++) if (data[i]! > max) max = data[i]!;
   let entries: number;
   if (palette === undefined) {
+    let max = 0;
+    for (let i = 0; i < data.length; i++) if (data[i]! > max) max = data[i]!;
     entries = max + 1;
   } else {
     entries = palette.length >> 2;
-    if (max >= entries) {
-      throw new PixtextError(
-        'ERR_INVALID_IMAGE',
-        `Invalid image: a pixel uses palette index ${max} of ${entries}`,
-      );
-    }
   }
   const plte = new Uint8Array(entries * 3);
   const alpha = new Uint8Array(entries).fill(255);

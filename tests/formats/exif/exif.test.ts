@@ -87,7 +87,8 @@ function patterned(mode: PixelMode, width: number, height: number): RawImage {
     const stride = rowStride('1', width);
     for (let y = 0; y < height; y++) if (width % 8) data[y * stride + stride - 1] = (data[y * stride + stride - 1] as number) & (0xff00 >> width % 8);
   }
-  return mode === 'P' ? { width, height, mode, data, palette: Uint8Array.of(1, 2, 3, 4) } : { width, height, mode, data };
+  // P: a full palette, so every index the pattern uses is in it (a RawImage rule).
+  return mode === 'P' ? { width, height, mode, data, palette: Uint8Array.from({ length: 1024 }, (_, i) => (i * 29) & 0xff) } : { width, height, mode, data };
 }
 
 describe('applyOrientation equals ImageOps.exif_transpose', () => {

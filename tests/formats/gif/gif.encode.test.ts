@@ -111,10 +111,9 @@ function arbitraryImage(mode: PixelMode): fc.Arbitrary<RawImage> {
       if (mode !== 'P') return data.map((d): RawImage => ({ width, height, mode, data: d }));
       const colours = fc.uint8Array({ minLength: entries * 4, maxLength: entries * 4 });
       return fc
-        .tuple(data, colours, fc.option(fc.nat(entries - 1)), fc.nat(3))
-        .map(([d, p, transparent, overshoot]): RawImage => {
-          const limit = Math.min(256, entries + overshoot); // sometimes indices past the palette
-          const indices = d.map((v) => v % limit);
+        .tuple(data, colours, fc.option(fc.nat(entries - 1)))
+        .map(([d, p, transparent]): RawImage => {
+          const indices = d.map((v) => v % entries); // every index in the palette (a RawImage rule)
           const palette = p.map((v, i) => (i % 4 === 3 ? 255 : v));
           if (transparent !== null) palette[transparent * 4 + 3] = 0;
           return { width, height, mode, data: indices, palette };
