@@ -177,10 +177,11 @@ export function datasetSection({ folder, load, runs, identical, memory }) {
   const cell = (r, op) => (r?.[`${op}Ms`] === undefined ? '–' : `${fmtMs(r[`${op}Ms`])} ms, ${rate(r[`${op}Ms`])} (batch ${fmtMs(r[`${op}BatchMs`])} ms)`);
   const mix = Object.entries(folder.counts).map(([k, n]) => `${n} ${k}`).join(', ');
   const out = [
-    `${folder.files} photo-like images made from seed ${folder.seed} by pixtext's encoders (${mix}; ${folder.mix.longSide.join('–')} px on the long side,`,
+    `${folder.files.toLocaleString('en-US')} photo-like images made from seed ${folder.seed} by pixtext's encoders (${mix}; ${folder.mix.longSide.join('–')} px on the long side,`,
     `${(folder.pixels / 1e6).toFixed(0)} MP in all) in ${folder.mix.classes} sub-folders: ${fmtMiB(folder.bytes)} (${folder.bytes.toLocaleString('en-US')} bytes) of files.`,
     `Whole-process wall time of \`node dist/cli.js\`, median of ${runs[0].reps} runs (the batch time from the CLI's summary in brackets).`,
-    `Load average ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after, on ${load.cpus} CPUs: above ${load.cpus / 2}, other processes took CPU time and the --jobs 2 column shows contention more than scaling.`,
+    `Load average ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after, on ${load.cpus} CPUs` +
+      (Math.max(load.before, load.after) > load.cpus / 2 ? ': other processes took CPU time, so the --jobs 2 column shows contention more than scaling.' : '.'),
     `Decoded back to a folder, every file is byte-identical to its source: JSONL ${identical.jsonl ? 'yes' : '**NO**'}, Parquet ${identical.parquet ? 'yes' : '**NO**'}.`,
     '',
     '| encode to | --jobs 1 | --jobs 2 | speed-up | output |',
