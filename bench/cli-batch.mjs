@@ -12,6 +12,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
+import { batchMs } from './lib/cli-run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -99,14 +100,6 @@ function childrenCpuMs() {
   } catch {
     return undefined;
   }
-}
-
-/** The batch duration from the summary line (`pixtext: encoded 500 files (…) in 1.42 s, 0 failed`), in ms. */
-function batchMs(stderr) {
-  const m = /pixtext: \w+ \d+ files? \(.*\) in (?:(\d+) min (\d+) s|([\d.]+) (ms|s)), \d+ failed\s*$/.exec(stderr);
-  if (m === null) throw new Error(`no summary line in: ${stderr.slice(-300)}`);
-  if (m[1] !== undefined) return (Number(m[1]) * 60 + Number(m[2])) * 1000;
-  return Number(m[3]) * (m[4] === 's' ? 1000 : 1);
 }
 
 /** Runs the CLI once; returns the whole-process and batch times in ms. `output` is removed first (untimed). */

@@ -9,7 +9,7 @@ import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runBrowserBench } from './browser.mjs';
 import { runJpegLines } from './cli-jpeg-lines.mjs';
-import { runParquetBench } from './cli-parquet.mjs';
+import { runDatasetBench } from './dataset.mjs';
 import { bundlePortableBase64 } from './lib/bundle.mjs';
 import { prepareInputs, root } from './lib/inputs.mjs';
 import { STREAM, buildPlan } from './lib/plan.mjs';
@@ -128,22 +128,16 @@ if (!SKIP_CLI && ONLY === undefined) {
 }
 if (cli && jpegLines) cli.jpegLines = jpegLines;
 
-let parquet;
+let dataset;
 if (!SKIP_CLI && ONLY === undefined) {
-  log('CLI Parquet datasets: bench/cli-parquet.mjs');
+  log('Datasets, folder → JSONL and Parquet: bench/dataset.mjs');
   try {
-    parquet = runParquetBench({ reps: 3 });
+    dataset = await runDatasetBench({ reps: 3, log: (line) => log(`  ${line}`) });
   } catch (error) {
-    parquet = { error: String(error?.message ?? error).split('\n')[0] };
+    dataset = { error: String(error?.message ?? error).split('\n')[0] };
   }
-  const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-  log(
-    parquet.error
-      ? `  FAILED ${parquet.error}`
-      : `  ${parquet.small.files} files → Parquet ${parquet.small.encodeMs.toFixed(0)} ms; peak RSS ${mib(parquet.memory.bounded.encodeMaxRss)} (row groups of ${parquet.memory.rows}) vs ${mib(parquet.memory.whole.encodeMaxRss)} (one group)`,
-  );
+  if (dataset.error) log(`  FAILED ${dataset.error}`);
 }
-if (cli && parquet) cli.parquet = parquet;
 let gif;
 if (ONLY === undefined || 'gif'.includes(ONLY)) {
   log('GIF decode: bench/gif-decode.mjs 2000 1500 7 (pixtext, omggif and sharp in one process)');
@@ -172,10 +166,10 @@ if (!SKIP_BROWSER && ONLY === undefined) {
 
 machine.loadEnd = loadavg()[0].toFixed(2);
 machine.durationMin = ((Date.now() - started) / 60000).toFixed(1);
-const targets = evaluateTargets(results, stream, cli, browser);
-const markdown = renderResults({ machine, plan, results, targets, stream, cli, browser });
+const targets = evaluateTargets(results, stream, cli, browser, dataset);
+const markdown = renderResults({ machine, plan, results, targets, stream, cli, dataset, browser });
 mkdirSync(join(root, 'bench', '.out'), { recursive: true });
-writeFileSync(join(root, 'bench', '.out', 'results.json'), `${JSON.stringify({ machine, results, stream, cli, gif, llmBlock, browser, targets }, null, 2)}\n`);
+writeFileSync(join(root, 'bench', '.out', 'results.json'), `${JSON.stringify({ machine, results, stream, cli, dataset, gif, llmBlock, browser, targets }, null, 2)}\n`);
 if (ONLY === undefined) writeFileSync(join(root, 'bench', 'RESULTS.md'), markdown);
 else writeFileSync(join(root, 'bench', '.out', 'RESULTS.partial.md'), markdown);
 log(`\n${targets.map((t) => `${t.met === null ? '  ' : t.met ? 'ok' : 'NO'}  ${t.name}: ${t.measured} (${t.goal})`).join('\n')}`);

@@ -1,8 +1,9 @@
 """Reads a Parquet file written by `pixtext encode <folder> --parquet` with pyarrow (and Hugging Face `datasets`
 when it is installed) and checks it against the folder it was made from: the schema of the Hugging Face image
-layout, row groups no larger than asked, and every image's bytes (SHA-256) equal to its source file's.
+layout, row groups no larger than asked, every image's bytes (SHA-256) equal to its source file's, each row's
+`format` column naming the format its bytes start with, and (--formats) the formats the rows must cover.
 
-Usage: python python/check_parquet.py <file.parquet> <source-folder> [--row-group-size N]
+Usage: python python/check_parquet.py <file.parquet> <source-folder> [--row-group-size N] [--formats PNG,JPEG,...]
 Prints one line per check and ends with "N passed, N failed"; exits 1 when any check failed.
 """
 
@@ -15,7 +16,9 @@ import sys
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-IMAGE_EXTENSIONS = {".png", ".bmp", ".dib", ".jpg", ".jpeg", ".jpe", ".jfif"}
+IMAGE_EXTENSIONS = {".png", ".bmp", ".dib", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".webp"}
+# The `format` column's name for a file, from its first bytes (the signatures of the formats' specifications).
+SIGNATURES = [(b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"BM", "BMP"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF")]
 EXPECTED_SCHEMA = pa.schema(
     [
         ("image", pa.struct([("bytes", pa.binary()), ("path", pa.string())])),
@@ -47,6 +50,12 @@ def source_digests(folder):
     return digests
 
 
+def signature_format(data):
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return next((name for magic, name in SIGNATURES if data.startswith(magic)), None)
+
+
 def check_rows(label, rows, expected):
     """rows: (path, bytes) pairs; each must be one source file, byte for byte, and every source file must appear."""
     seen = {}
@@ -67,6 +76,7 @@ def main():
     parser.add_argument("parquet")
     parser.add_argument("folder")
     parser.add_argument("--row-group-size", type=int, default=100)
+    parser.add_argument("--formats", default="", help="comma-separated formats the rows must include: PNG,JPEG,BMP,GIF,WEBP")
     args = parser.parse_args()
     expected = source_digests(args.folder)
 
@@ -83,6 +93,12 @@ def main():
     table = pq.read_table(args.parquet)
     images = table.column("image").to_pylist()
     check_rows("pyarrow", [(im["path"], im["bytes"]) for im in images], expected)
+    formats = table.column("format").to_pylist()
+    misnamed = [im["path"] for im, name in zip(images, formats) if signature_format(im["bytes"]) != name]
+    check("every row's format column names the format its bytes start with", not misnamed, f"misnamed: {misnamed[:5]}")
+    if args.formats:
+        wanted = set(args.formats.split(","))
+        check(f"rows cover the formats {','.join(sorted(wanted))}", wanted <= set(formats), f"found only {sorted(set(formats))}")
 
     try:
         import datasets

@@ -98,6 +98,10 @@ class SharedVectors(unittest.TestCase):
         with open(os.path.join(VECTORS, "manifest.json")) as f:
             vectors = json.load(f)["vectors"]
         self.assertGreater(len(vectors), 25)
+        # Every mode raw, and every mode npy holds, as a text both implementations must write the same.
+        texts = lambda encoding: {v["mode"] for v in vectors if v["encoding"] == encoding and v["check"] == "text"}
+        self.assertEqual(texts("raw"), set(pixtext.MODES))
+        self.assertEqual(texts("npy"), set(pixtext.MODES) - {"1", "P"})
         for vector in vectors:
             with self.subTest(vector=vector["name"]):
                 with open(os.path.join(VECTORS, vector["file"]), newline="") as f:

@@ -112,6 +112,10 @@ def main():
     smooth = np.clip(np.add.outer(np.arange(16) * 12, np.arange(16) * 7)[:, :, None] + np.array([0, 40, 90]), 0, 255).astype(np.uint8)
     vector("jpeg-RGB", smooth, "RGB", check="decode", encoding="jpeg")
     vectors[-1]["sha256"] = hashlib.sha256(pillow_decoded("jpeg-RGB").tobytes()).hexdigest()
+    # npy envelopes of the other modes npy holds, so that every one has a text both implementations must write (added
+    # after the others, so that the seeded pixels of the vectors above stay as they were).
+    for mode in ["LA", "RGBA", "BGR", "L16", "RGBA16"]:
+        vector("npy-" + mode, pixels_of(mode, 4, 3), mode, encoding="npy")
     manifest = {"generator": "scripts/gen-spec-vectors.py", "writer": "python/pixtext.py",
                 "numpy": np.__version__, "pillow": PIL.__version__,
                 "vectors": vectors}

@@ -24,10 +24,14 @@ export const REAL = {
 /** A 64 × 64 RGB crop of the synthetic photo (made by the codec workload): the small-image case, where fixed per-call costs show. */
 export const TINY = { id: 'tiny64', width: 64, height: 64, label: '64×64 crop of the synthetic photo' };
 
-/** Deterministic photo-like RGB pixels (xorshift32 noise, fixed seed). */
-export function photoLike(width, height) {
+/**
+ * Deterministic photo-like RGB pixels (xorshift32 noise, fixed seed). `variant` (an integer) moves the colour fields
+ * and reseeds the noise, so many different images can be made; variant 0 is the benchmark photo.
+ */
+export function photoLike(width, height, variant = 0) {
   const data = new Uint8Array(width * height * 3);
-  let seed = 0x9e3779b9;
+  let seed = (0x9e3779b9 ^ Math.imul(variant, 0x85ebca6b)) >>> 0 || 1;
+  const phase = variant * 0.7;
   for (let y = 0, o = 0; y < height; y++) {
     const v = y / height;
     const wobble = Math.sin(y / 11.1) * 3;
@@ -39,9 +43,9 @@ export function photoLike(width, height) {
       const vignette = 1 - 0.5 * ((u - 0.5) ** 2 + (v - 0.5) ** 2);
       const texture = 12 * Math.sin(x / 7.3 + wobble);
       const n = ((seed >>> 0) / 4294967296 - 0.5) * 10;
-      const r = (120 + 90 * Math.sin(u * 3.1 + v * 1.7) + texture) * vignette + n;
-      const g = (110 + 80 * Math.sin(u * 2.3 - v * 2.9 + 1) + texture * 0.8) * vignette + n;
-      const b = (100 + 70 * Math.cos(u * 1.3 + v * 3.7) + texture * 0.6) * vignette + n;
+      const r = (120 + 90 * Math.sin(u * 3.1 + v * 1.7 + phase) + texture) * vignette + n;
+      const g = (110 + 80 * Math.sin(u * 2.3 - v * 2.9 + 1 - phase * 1.3) + texture * 0.8) * vignette + n;
+      const b = (100 + 70 * Math.cos(u * 1.3 + v * 3.7 + phase * 0.6) + texture * 0.6) * vignette + n;
       data[o] = r < 0 ? 0 : r > 255 ? 255 : r;
       data[o + 1] = g < 0 ? 0 : g > 255 ? 255 : g;
       data[o + 2] = b < 0 ? 0 : b > 255 ? 255 : b;

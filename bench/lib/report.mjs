@@ -85,7 +85,7 @@ function browserSection(browser) {
   return out;
 }
 
-export function renderResults({ machine, plan, results, targets, stream, cli, browser }) {
+export function renderResults({ machine, plan, results, targets, stream, cli, dataset, browser }) {
   const out = [
     '# pixtext benchmark results',
     '',
@@ -164,24 +164,51 @@ export function renderResults({ machine, plan, results, targets, stream, cli, br
       '',
     );
   }
-  const parquet = cli?.parquet;
-  if (parquet && !parquet.error) {
-    const { small, memory } = parquet;
-    const row = (label, m) =>
-      `| ${label} | ${fmtMs(m.encodeMs)} ms | ${fmtMiB(m.encodeMaxRss)} | ${fmtMs(m.decodeMs)} ms | ${fmtMiB(m.decodeMaxRss)} |`;
-    out.push(
-      '### Folder ↔ Parquet (bench/cli-parquet.mjs)',
-      '',
-      `${small.files} PNGs of 64×64 (${fmtMiB(small.bytes)}) → Parquet: encode ${fmtMs(small.encodeMs)} ms, decode back ${fmtMs(small.decodeMs)} ms (whole process, median of ${small.reps} runs).`,
-      '',
-      `Memory: ${memory.files} BMPs of 586 KiB (${fmtMiB(memory.bytes)}, ten times the row group), peak RSS of the CLI process (${fmtMiB(memory.idleMaxRss)} for \`pixtext --version\`):`,
-      '',
-      '| row groups | encode | peak RSS | decode | peak RSS |',
-      '|---|---:|---:|---:|---:|',
-      row(`--row-group-size ${memory.bounded.groupRows} (${memory.bounded.groups} groups)`, memory.bounded),
-      row(`--row-group-size ${memory.whole.groupRows} (${memory.whole.groups} group${memory.whole.groups === 1 ? '' : 's'})`, memory.whole),
-      '',
-    );
-  }
+  out.push('## Datasets: folder → JSONL and Parquet (bench/dataset.mjs)', '');
+  out.push(...(dataset === undefined ? ['Not run (`--skip-cli`).', ''] : dataset.error ? [`Failed: ${dataset.error}`, ''] : datasetSection(dataset)));
   return `${out.join('\n')}\n`;
+}
+
+const LABELS = { 'jsonl-original': 'JSONL, files unchanged (`--encoding original`)', 'jsonl-raw': 'JSONL, raw pixels (`--encoding raw`)', parquet: 'Parquet (no `--jobs`: one thread)' };
+
+/** The dataset section of RESULTS.md (also printed by `node bench/dataset.mjs`): throughput, then Parquet memory. */
+export function datasetSection({ folder, load, runs, identical, memory }) {
+  const rate = (ms) => `${((folder.files / ms) * 1000).toFixed(0)} files/s`;
+  const cell = (r, op) => (r?.[`${op}Ms`] === undefined ? '–' : `${fmtMs(r[`${op}Ms`])} ms, ${rate(r[`${op}Ms`])} (batch ${fmtMs(r[`${op}BatchMs`])} ms)`);
+  const mix = Object.entries(folder.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+  const out = [
+    `${folder.files.toLocaleString('en-US')} photo-like images made from seed ${folder.seed} by pixtext's encoders (${mix}; ${folder.mix.longSide.join('–')} px on the long side,`,
+    `${(folder.pixels / 1e6).toFixed(0)} MP in all) in ${folder.mix.classes} sub-folders: ${fmtMiB(folder.bytes)} (${folder.bytes.toLocaleString('en-US')} bytes) of files.`,
+    `Whole-process wall time of \`node dist/cli.js\`, median of ${runs[0].reps} runs (the batch time from the CLI's summary in brackets).`,
+    `Load average ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after, on ${load.cpus} CPUs` +
+      (Math.max(load.before, load.after) > load.cpus / 2 ? ': other processes took CPU time, so the --jobs 2 column shows contention more than scaling.' : '.'),
+    `Decoded back to a folder, every file is byte-identical to its source: JSONL ${identical.jsonl ? 'yes' : '**NO**'}, Parquet ${identical.parquet ? 'yes' : '**NO**'}.`,
+    '',
+    '| encode to | --jobs 1 | --jobs 2 | speed-up | output |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  const decodes = ['', '| decode back to a folder | --jobs 1 | --jobs 2 | speed-up | |', '|---|---:|---:|---:|---:|'];
+  for (const key of Object.keys(LABELS)) {
+    const one = runs.find((r) => r.key === key && r.jobs === 1);
+    const two = runs.find((r) => r.key === key && r.jobs === 2);
+    const size = `${fmtMiB(one.outputBytes)} (${(one.outputBytes / folder.bytes).toFixed(2)}× the files)`;
+    out.push(`| ${LABELS[key]} | ${cell(one, 'encode')} | ${cell(two, 'encode')} | ${fmtRatio(two && one.encodeMs / two.encodeMs)} | ${size} |`);
+    if (one.decodeMs !== undefined) decodes.push(`| ${LABELS[key]} | ${cell(one, 'decode')} | ${cell(two, 'decode')} | ${fmtRatio(two && one.decodeMs / two.decodeMs)} | |`);
+  }
+  const row = (label, m) => `| ${label} | ${m.files} (${fmtMiB(m.bytes)}) | ${m.groups} × ${m.groupRows} rows | ${fmtMs(m.encodeMs)} ms | **${fmtMiB(m.maxRss)}** |`;
+  out.push(
+    ...decodes,
+    '',
+    `Parquet writing memory: noise BMPs of ${(memory.fileBytes / 1024).toFixed(0)} KiB (nothing compresses away), peak resident memory of the CLI process`,
+    `(VmHWM from /proc at exit; \`pixtext --version\` peaks at ${fmtMiB(memory.idleMaxRss)}). Bounded by the row group: past a few row groups the peak stops growing with the data (what is left is garbage not yet collected); one row group holding everything grows with it.`,
+    '',
+    '| dataset | files | row groups | encode | peak RSS |',
+    '|---|---:|---:|---:|---:|',
+    row('1× the row group (defaults)', memory.one),
+    row('10× the row group (defaults)', memory.ten),
+    row('20× the row group (defaults)', memory.twenty),
+    row('10×, all in one row group (contrast)', memory.tenOneGroup),
+    '',
+  );
+  return out;
 }

@@ -131,11 +131,45 @@ function browserTargets(browser) {
   return t;
 }
 
+/** The dataset targets of issue 13 (bench/dataset.mjs): exact round trips, workers and Parquet memory, reported. */
+function datasetTargets(dataset) {
+  const missing = dataset === undefined ? 'not measured' : `not measured: ${dataset.error}`;
+  const ok = dataset !== undefined && !dataset.error;
+  const files = ok ? dataset.folder.files.toLocaleString('en-US') : '2,000';
+  const t = [
+    {
+      name: `Datasets: ${files} PNG/JPEG files → JSONL (files unchanged) and → Parquet → folder`,
+      goal: 'byte-identical',
+      measured: ok ? `JSONL ${dataset.identical.jsonl ? 'identical' : 'NOT identical'}, Parquet ${dataset.identical.parquet ? 'identical' : 'NOT identical'}` : missing,
+      met: ok && dataset.identical.jsonl && dataset.identical.parquet,
+    },
+  ];
+  for (const key of ['jsonl-original', 'jsonl-raw']) {
+    const one = ok ? dataset.runs.find((r) => r.key === key && r.jobs === 1) : undefined;
+    const two = ok ? dataset.runs.find((r) => r.key === key && r.jobs === 2) : undefined;
+    t.push({
+      name: `Datasets: ${files} files → JSONL (--encoding ${key.slice(6)}): 2 workers vs 1, whole process`,
+      goal: 'reported',
+      measured: one && two ? `${(one.encodeMs / two.encodeMs).toFixed(2)}× (load average ${dataset.load.before.toFixed(1)}–${dataset.load.after.toFixed(1)})` : missing,
+      met: null,
+    });
+  }
+  const m = ok ? dataset.memory : undefined;
+  const mib = (bytes) => `${(bytes / MiB).toFixed(0)} MiB`;
+  t.push({
+    name: `Parquet writing: peak RSS for 1×, 10× and 20× the row group (${m?.rows ?? 100} rows)`,
+    goal: 'reported (bounded: stops growing with the data)',
+    measured: m ? `${mib(m.one.maxRss)}, ${mib(m.ten.maxRss)}, ${mib(m.twenty.maxRss)} (10× in one row group: ${mib(m.tenOneGroup.maxRss)})` : missing,
+    met: null,
+  });
+  return t;
+}
+
 /**
- * Evaluates every target; `stream`, `cli` and `browser` are the streaming, CLI batch and browser results (or
- * undefined when not run).
+ * Evaluates every target; `stream`, `cli`, `browser` and `dataset` are the streaming, CLI batch, browser and dataset
+ * results (or undefined when not run).
  */
-export function evaluateTargets(results, stream, cli, browser) {
+export function evaluateTargets(results, stream, cli, browser, dataset) {
   const E = 'envelope-imageToText-128';
   const D = 'envelope-textToImage-128';
   const t = [];
@@ -220,6 +254,7 @@ export function evaluateTargets(results, stream, cli, browser) {
     measured: lines && !lines.error ? `${lines.ratio.toFixed(2)}× (${lines.jpegMs.toFixed(0)} vs ${lines.pngMs.toFixed(0)} ms)` : `not measured${lines?.error ? `: ${lines.error}` : ''}`,
     met: lines !== undefined && !lines.error && lines.ratio <= 2,
   });
+  t.push(...datasetTargets(dataset));
   t.push(...browserTargets(browser));
   return t;
 }

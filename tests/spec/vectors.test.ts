@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { imageToText, inspect, textToImage } from '../../src/api/default.js';
 import { rawImageToText, textToRawImage } from '../../src/api/raw.js';
-import type { PixelMode } from '../../src/raw-image.js';
+import { PIXEL_MODE_NAMES, type PixelMode } from '../../src/raw-image.js';
 
 const DIR = fileURLToPath(new URL('../../spec/vectors/', import.meta.url));
 
@@ -30,9 +30,10 @@ const manifest = JSON.parse(readFileSync(DIR + 'manifest.json', 'utf8')) as { wr
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('spec/vectors: envelopes written by the Python companion', () => {
-  it('cover every mode raw, metadata, palettes, npy and files written by Pillow', () => {
-    const raw = new Set(manifest.vectors.filter((v) => v.encoding === 'raw').map((v) => v.mode));
-    expect(raw.size).toBe(12);
+  it('cover every mode raw and every mode npy holds, both as texts to write the same, metadata, palettes and files written by Pillow', () => {
+    const modesOf = (encoding: Vector['encoding']) => new Set(manifest.vectors.filter((v) => v.encoding === encoding && v.check === 'text').map((v) => v.mode));
+    expect(modesOf('raw')).toEqual(new Set(PIXEL_MODE_NAMES));
+    expect(modesOf('npy')).toEqual(new Set(PIXEL_MODE_NAMES.filter((mode) => mode !== '1' && mode !== 'P')));
     expect(new Set(manifest.vectors.map((v) => v.encoding))).toEqual(new Set(['raw', 'npy', 'png', 'bmp', 'jpeg']));
     expect(manifest.vectors.some((v) => v.metadata !== undefined)).toBe(true);
   });

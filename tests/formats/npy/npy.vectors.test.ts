@@ -12,10 +12,14 @@ const manifest = npyManifest();
 const options = { maxPixels: DEFAULT_MAX_PIXELS };
 
 describe('npy vectors made by NumPy', () => {
-  it('cover every mode at 1×1, big-endian uint16, headers 2.0 and 3.0, Fortran order, other dtypes and shapes', () => {
+  it('cover every mode at 1×1 (each also as np.save bytes to match), big-endian uint16, headers 2.0 and 3.0, Fortran order, other dtypes and shapes', () => {
     const files = manifest.files;
     const modes = new Set(files.filter((f) => f.width === 1 && f.height === 1).map((f) => f.mode));
     expect([...modes].sort()).toEqual(['L', 'L16', 'LA', 'LA16', 'RGB', 'RGB16', 'RGBA', 'RGBA16']);
+    // np.save's bytes to match: every mode (uint8 and little-endian uint16, (H, W) and (H, W, 2|3|4)), empty images too.
+    const encodes = files.filter((f) => f.encodes === true);
+    expect([...new Set(encodes.map((f) => f.mode))].sort()).toEqual(['L', 'L16', 'LA', 'LA16', 'RGB', 'RGB16', 'RGBA', 'RGBA16']);
+    expect(encodes.filter((f) => f.width === 0 || f.height === 0).length).toBeGreaterThanOrEqual(3);
     expect(files.filter((f) => f.numpy.descr === '>u2' && f.pixels !== undefined).length).toBeGreaterThanOrEqual(4);
     expect(new Set(files.map((f) => f.numpy.version))).toEqual(new Set(['1.0', '2.0', '3.0']));
     expect(files.some((f) => f.numpy.fortran_order && f.error === 'ERR_UNSUPPORTED')).toBe(true);
