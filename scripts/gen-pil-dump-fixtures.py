@@ -7,7 +7,7 @@
 Writes two sets:
 
 from-pillow/  What the original "Image-to-Binary" app wrote for small deterministic images, one per Pillow mode
-              (1, L, LA, P, RGB, RGBA, CMYK, I;16, plus RGBX and I;16B), byte for byte:
+              (1, L, LA, P, RGB, RGBA, CMYK, I;16, plus RGBX and I;16B; and I, I-range, F: see int_float), byte for byte:
                   json.dumps({"img_info": {"format": im.format, "size": im.size, "mode": im.mode},
                               "img_data": base64.b64encode(im.tobytes()).decode()})
               and, next to each `<case>.json`, `<case>.expected`: the pixels in the pixtext mode the reader must give,
@@ -87,6 +87,48 @@ def from_pillow():
             with open(stem + '.rgba', 'wb') as f:
                 f.write(plain.convert('RGBA').tobytes())
     print('from-pillow:', ', '.join(cases))
+
+
+def int_float():
+    """Dumps of Pillow's 32-bit modes, as the app writes them for the files Pillow opens so.
+
+    Pillow 9.4 opens a 16-bit grey PNG as mode I (int32; tobytes() gives 4 little-endian bytes a pixel on the
+    machines it runs on). `I.png` is that PNG (Pillow's own save of the samples), `I.json` the app's dump of it
+    reopened, `I.expected` its samples as little-endian uint16 (what pixtext reads as L16, and what its PNG decoder
+    gives for I.png). `I-range.json`: an I image (a TIFF Pillow reopened) whose values leave 0..65535, with its
+    extrema from Pillow's getextrema() in `I-range.extrema.json`. `F.json`: a mode F (float32) dump.
+    """
+    out = os.path.join(ROOT, 'from-pillow')
+    w, h = 7, 3
+    samples = [((i * 9973 + 17) * 31) % 65536 for i in range(w * h)]
+    samples[0], samples[1] = 0, 65535
+    grey16 = Image.frombytes('I;16', (w, h), struct.pack('<%dH' % (w * h), *samples))
+    buf = io.BytesIO()
+    grey16.save(buf, 'PNG')
+    png = buf.getvalue()
+    im = Image.open(io.BytesIO(png))
+    im.load()
+    assert im.mode == 'I' and list(im.getdata()) == samples, im.mode
+    with open(os.path.join(out, 'I.png'), 'wb') as f:
+        f.write(png)
+    with open(os.path.join(out, 'I.json'), 'w') as f:
+        f.write(app_dump(im))
+    with open(os.path.join(out, 'I.expected'), 'wb') as f:
+        f.write(struct.pack('<%dH' % (w * h), *samples))
+    values = [((i * 40503 + 11) % 140000) - 5000 for i in range(w * h)]
+    wide = reopen(Image.frombytes('I', (w, h), struct.pack('<%di' % (w * h), *values)), 'TIFF')
+    assert wide.mode == 'I' and list(wide.getdata()) == values, wide.mode
+    with open(os.path.join(out, 'I-range.json'), 'w') as f:
+        f.write(app_dump(wide))
+    low, high = wide.getextrema()
+    with open(os.path.join(out, 'I-range.extrema.json'), 'w') as f:
+        json.dump({'min': low, 'max': high}, f)
+        f.write('\n')
+    floats = reopen(Image.frombytes('F', (w, h), struct.pack('<%df' % (w * h), *[i / 4 for i in range(w * h)])), 'TIFF')
+    assert floats.mode == 'F', floats.mode
+    with open(os.path.join(out, 'F.json'), 'w') as f:
+        f.write(app_dump(floats))
+    print('from-pillow: I (16-bit PNG), I-range, F')
 
 
 # pixtext mode -> (Pillow mode, bytes per pixel or None for 1-bit, swap red/blue)
@@ -173,4 +215,5 @@ if __name__ == '__main__':
         check(sys.argv[2])
     else:
         from_pillow()
+        int_float()
         writer()

@@ -5,7 +5,7 @@ import type { FormatId } from '../formats/codec.js';
 import type { RawImage } from '../raw-image.js';
 import type { ReadContext, TextInfo, TextPayload } from '../text-forms/form.js';
 import { recogniseForm } from '../text-forms/recognise.js';
-import { invalidArgument } from '../errors.js';
+import { PixtextError, invalidArgument } from '../errors.js';
 import { readHeaderless, resolveRawShape } from '../text-forms/headerless.js';
 import { resolveDecodeOptions, resolveTextToFileOptions } from './options.js';
 import type { Features } from './pixtext.js';
@@ -28,6 +28,24 @@ function readPayload(features: Features, text: unknown, maxPixels: number): Text
   return form.read(sample, context);
 }
 
+/**
+ * Decodes the file a data URL, bare base64 or model block carries. Such a text has no length or checksum of its own,
+ * so a file that ends early means the text was cut: said of the text (ERR_TRUNCATED), the file's own complaint kept as
+ * the cause. (An envelope's byteLength and crc32 catch a cut before its file is decoded.)
+ */
+function decodeCarried(features: Features, format: string, bytes: Uint8Array, maxPixels: number): RawImage {
+  try {
+    return features.codecs.get(format).decode(bytes, { maxPixels });
+  } catch (error) {
+    if (!(error instanceof PixtextError) || error.code !== 'ERR_TRUNCATED') throw error;
+    throw new PixtextError(
+      'ERR_TRUNCATED',
+      `The text's ${format.toUpperCase()} file ends early (${error.message}): the text is cut short`,
+      { cause: error },
+    );
+  }
+}
+
 /** The image a payload holds, in the mode its text declares, with the orientation it declares (else its file's). */
 function imageOf(payload: TextPayload, features: Features, maxPixels: number): RawImage {
   if (payload.kind === 'pixels') return payload.image;
@@ -36,7 +54,7 @@ function imageOf(payload: TextPayload, features: Features, maxPixels: number): R
   const image =
     declared !== undefined
       ? decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels)
-      : features.codecs.get(format).decode(bytes, { maxPixels });
+      : decodeCarried(features, format, bytes, maxPixels);
   return oriented(image, payload.orientation ?? features.codecs.get(format).orientation?.(bytes), 'keep');
 }
 

@@ -19,6 +19,7 @@ const FIELD_ORDER = [
   'source',
   'mimeType',
   'paletteEntries',
+  'paletteMissing',
   'metadata',
 ] as const;
 

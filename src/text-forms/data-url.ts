@@ -130,7 +130,21 @@ export function parseDataUrl(text: string): DataUrl {
   }
   // Percent-escapes are rare in base64 bodies; after decoding them, error offsets count decoded characters.
   if (body.includes('%')) body = isomorphicDecode(percentDecodeToBytes(body));
-  return { mimeType, bytes: decodeBase64(body, { allowWhitespace: true, paddingOptional: true, offsetBase: bodyStart }) };
+  try {
+    return { mimeType, bytes: decodeBase64(body, { allowWhitespace: true, paddingOptional: true, offsetBase: bodyStart }) };
+  } catch (error) {
+    // Nothing wrong but where the base64 ends (one digit into a group, or half of "==" after two digits): the text was
+    // cut short. A data URL's padding is optional, so any other cut decodes, to a file that ends early.
+    const digits = /^[A-Za-z0-9+/\t\n\f\r ]*(=?)[\t\n\f\r ]*$/.exec(body);
+    const count = digits === null ? 0 : body.replace(/[\t\n\f\r =]/g, '').length % 4;
+    if (digits !== null && count === (digits[1] === '' ? 1 : 2)) {
+      throw new PixtextError('ERR_TRUNCATED', 'The data URL ends inside a base64 group: the text is cut short', {
+        offset: end,
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }
 
 /**

@@ -106,6 +106,11 @@ export interface TextInfo {
   metadata?: Record<string, unknown>;
   /** Envelope only (raw `P`): the number of palette entries. */
   paletteEntries?: number;
+  /**
+   * Pillow dump of mode `P` only: `true` when the dump carries no palette (Pillow's dumps never do), so its indices
+   * read as Pillow's greyscale ramp (index i is grey i, a `P` image without `palette`).
+   */
+  paletteMissing?: true;
   /** Data URL only: the declared media type. */
   mimeType?: string;
   /** The EXIF orientation (1–8): an envelope's `orientation`, or the tag of a stored JPEG, PNG or WebP file. */

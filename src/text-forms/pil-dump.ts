@@ -6,7 +6,7 @@ import { decodeBase64, encodeBase64 } from '../base64/base64.js';
 import { PixtextError, describeValue, invalidArgument } from '../errors.js';
 import { checkPaletteIndices, checkPixelLimit, validateRawImage } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
-import type { PilDumpForm, TextSample, TextSubject } from './form.js';
+import type { PilDumpForm, TextInfo, TextSample, TextSubject } from './form.js';
 import { asciiJsonString } from './json-ascii.js';
 import { isJsonObject, refuseRepeatedMembers } from './json-scan.js';
 import { PIL_MODE_FOR, PIL_READ_MODES, fromPilBytes, isPilDumpMode, pilRowBytes, swapRedBlue } from './pil-dump-modes.js';
@@ -30,6 +30,9 @@ const pythonJsonString = (value: string) => asciiJsonString(value).replace(/\x7f
 const has = Object.hasOwn;
 /** `object[key]` when it is an own property, else undefined: inherited keys such as `__proto__` never count. */
 const own = (object: object, key: string): unknown => (has(object, key) ? (object as Record<string, unknown>)[key] : undefined);
+
+/** A float image's values rounded and clipped to 16 bits, as Python code (Pillow reads the result as I;16). */
+const F_TO_16 = "Image.fromarray(numpy.clip(numpy.asarray(im).round(), 0, 65535).astype('uint16'))";
 
 const malformed = (field: string, what: string, value: unknown) =>
   new PixtextError('ERR_ENVELOPE', `Pillow dump: expected ${what} for ${field} but received ${describeValue(value)}`, { chunk: field });
@@ -79,7 +82,9 @@ export function readPilDumpHeader(value: Record<string, unknown>): PilDumpHeader
   const pilMode = own(info, 'mode');
   if (typeof pilMode !== 'string') throw malformed('img_info.mode', 'a Pillow mode string', pilMode);
   if (!isPilDumpMode(pilMode)) {
-    throw new PixtextError('ERR_UNSUPPORTED', `Pillow dump mode ${JSON.stringify(pilMode)} is not supported (only ${Object.keys(PIL_READ_MODES).join(', ')})`, { chunk: 'img_info.mode' });
+    // F (32-bit float, e.g. a depth map) has no exact pixtext mode: say which conversion to make before dumping.
+    const hint = pilMode === 'F' ? `: convert it in Python first, to 8 bits with im.convert('L') or to 16 bits with ${F_TO_16}` : '';
+    throw new PixtextError('ERR_UNSUPPORTED', `Pillow dump mode ${JSON.stringify(pilMode)} is not supported (only ${Object.keys(PIL_READ_MODES).join(', ')})${hint}`, { chunk: 'img_info.mode' });
   }
   const mode = PIL_READ_MODES[pilMode];
   return { width, height, mode, pilMode, byteLength: pilRowBytes(pilMode, width) * height, info: info as Record<string, unknown> };
@@ -201,7 +206,10 @@ export const pilDumpForm: PilDumpForm = {
   inspect(sample) {
     const value = sample.object();
     refuseRepeatedMembers(sample, 'Pillow dump');
-    const { width, height, mode, byteLength } = readPilDumpHeader(value);
-    return { form: 'pil', width, height, mode, encoding: 'raw', byteLength, textLength: sample.text.length };
+    const { width, height, mode, byteLength, info } = readPilDumpHeader(value);
+    const result: TextInfo = { form: 'pil', width, height, mode, encoding: 'raw', byteLength, textLength: sample.text.length };
+    // Pillow's dumps never carry the palette: the indices read as its greyscale ramp, which inspect says.
+    if (mode === 'P' && (own(info, 'palette') ?? null) === null) result.paletteMissing = true;
+    return result;
   },
 };

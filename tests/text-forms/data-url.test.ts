@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PixtextError } from '../../src/errors.js';
 import { formatDataUrl, isDataUrl, parseDataUrl } from '../../src/text-forms/data-url.js';
+import { imageToText, textToImage } from '../../src/index.js';
 
 const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 const parsed = (text: string) => {
@@ -74,7 +75,10 @@ describe('parseDataUrl', () => {
 
   it('reports bad base64 with its offset in the text', () => {
     expect(failure('data:image/png;base64,AA*A')).toEqual({ code: ErrorCode.BASE64, offset: 24 });
-    expect(failure('data:image/png;base64,AAAAA')).toMatchObject({ code: ErrorCode.BASE64 }); // length % 4 == 1
+    // length % 4 == 1, or "AA=" ending half-padded: nothing wrong but the end, so the text is cut (ERR_TRUNCATED, below)
+    expect(failure('data:image/png;base64,AAAAA')).toMatchObject({ code: ErrorCode.TRUNCATED });
+    expect(failure('data:image/png;base64,AAAAAA=')).toMatchObject({ code: ErrorCode.TRUNCATED });
+    expect(failure('data:image/png;base64,AAAAAAA==')).toMatchObject({ code: ErrorCode.BASE64 });
     expect(failure('data:image/png;base64,AA=A')).toMatchObject({ code: ErrorCode.BASE64 });
     expect(failure('data:image/png;base64,AAA==')).toMatchObject({ code: ErrorCode.BASE64 });
     expect(failure('data:image/png;base64,\u00e9AAA')).toMatchObject({ code: ErrorCode.BASE64 });
@@ -150,5 +154,39 @@ describe('parseDataUrl agrees with the platform fetch() (an independent WHATWG i
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('a data URL cut short', () => {
+  // A small image in each lossless file format, as a data URL, cut after every character past the file's magic bytes:
+  // each cut is ERR_TRUNCATED saying the text is cut, not a chunk or base64 error of the file inside. A cut that only
+  // drops padding (optional in data URLs) or bytes the decoder never needs still reads.
+  const image = { width: 5, height: 4, mode: 'RGB' as const, data: Uint8Array.from({ length: 60 }, (_, i) => (i * 37) & 0xff) };
+  // JPEG too: a cut before the first scan is ERR_TRUNCATED (the decoder said ERR_CORRUPT, "no scan"); a single-scan
+  // file cut inside its scan data still decodes, as libjpeg does.
+  it.each(['png', 'bmp', 'webp', 'jpeg'] as const)('holding a %s file is ERR_TRUNCATED on the text at every cut', (encoding) => {
+    const url = imageToText(image, { as: 'data-url', encoding });
+    const start = url.indexOf(',') + 1 + 16; // 12 bytes of the file: past every format's magic bytes
+    let refused = 0;
+    for (let n = start; n < url.length; n++) {
+      let error: PixtextError | undefined;
+      try {
+        textToImage(url.slice(0, n));
+      } catch (e) {
+        error = e as PixtextError;
+      }
+      if (error === undefined) continue;
+      expect(error.code, `cut to ${n} of ${url.length}`).toBe('ERR_TRUNCATED');
+      expect(error.message, `cut to ${n}`).toMatch(/text is cut short/);
+      refused++;
+    }
+    expect(refused).toBeGreaterThan((url.length - start) * 0.9);
+  });
+
+  it('whose base64 ends with a lone digit is ERR_TRUNCATED, a stray character still ERR_BASE64', () => {
+    expect(failure('data:image/png;base64,iVBORw0KGgoAA')).toMatchObject({ code: 'ERR_TRUNCATED' });
+    expect(failure('data:image/png;base64,iVBO Rw0K\nGgoAA')).toMatchObject({ code: 'ERR_TRUNCATED' });
+    expect(failure('data:image/png;base64,iVBORw0KGgo!')).toMatchObject({ code: ErrorCode.BASE64 });
+    expect(failure('data:image/png;base64,iVBORw0KG=oA')).toMatchObject({ code: ErrorCode.BASE64 });
   });
 });

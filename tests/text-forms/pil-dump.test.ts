@@ -5,6 +5,8 @@ import { ErrorCode } from '../../src/errors.js';
 import { isPilDump, readPilDump, writePilDump } from '../../src/text-forms/pil-dump.js';
 import type { PixelMode, RawImage } from '../../src/raw-image.js';
 import { byteLengthFor } from '../../src/raw-image.js';
+import { convert, decode, imageToText, inspect, textToImage } from '../../src/index.js';
+import { expectPixtextError } from '../support/errors.js';
 
 const FIXTURES = new URL('../fixtures/pil-dump/', import.meta.url);
 const text = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -46,6 +48,49 @@ describe('readPilDump: dumps written by Pillow (the original app)', () => {
     const rgba = bytes('from-pillow/P.rgba');
     // Pillow's RGBA for the palette-less dump is index i → (i, i, i, 255): what a RawImage P without palette means.
     expect(Array.from(rgba)).toEqual(Array.from(image.data).flatMap((i) => [i, i, i, 255]));
+  });
+});
+
+describe("Pillow's 32-bit modes and the palette-less P dump (fixtures made once by Pillow 9.4)", () => {
+  it('an I dump (a 16-bit grey PNG as Pillow opens it) reads to L16, the samples pixtext decodes from that PNG', () => {
+    const dump = text('from-pillow/I.json');
+    const expected = bytes('from-pillow/I.expected');
+    const image = textToImage(dump);
+    expect({ width: image.width, height: image.height, mode: image.mode }).toEqual({ width: 7, height: 3, mode: 'L16' });
+    expect(image.data).toEqual(expected);
+    expect(decode(bytes('from-pillow/I.png')).data).toEqual(expected);
+    expect(inspect(dump)).toMatchObject({ form: 'pil', width: 7, height: 3, mode: 'L16', byteLength: 7 * 3 * 4 });
+  });
+
+  it('an I dump with values outside 0..65535 is ERR_UNSUPPORTED naming the range found', () => {
+    const { min, max } = JSON.parse(text('from-pillow/I-range.extrema.json')) as { min: number; max: number };
+    const error = expectPixtextError(() => textToImage(text('from-pillow/I-range.json')), 'ERR_UNSUPPORTED');
+    expect(error.message).toContain(`${min}..${max}`);
+    expect(error.message).toContain('0..65535');
+  });
+
+  it('an I dump of the wrong length is ERR_LENGTH_MISMATCH (4 bytes a pixel)', () => {
+    const value = JSON.parse(text('from-pillow/I.json')) as { img_info: { size: number[] } };
+    value.img_info.size = [7, 4];
+    expect(code(() => read(value))).toBe(ErrorCode.LENGTH_MISMATCH);
+  });
+
+  it('an F dump is ERR_UNSUPPORTED saying what to convert to first', () => {
+    const error = expectPixtextError(() => textToImage(text('from-pillow/F.json')), 'ERR_UNSUPPORTED');
+    expect(error.message).toContain('"F"');
+    expect(error.message).toMatch(/convert/);
+  });
+
+  it('a P dump without a palette reads as the grey ramp and inspect says the palette is missing', () => {
+    const dump = text('from-pillow/P.json');
+    expect(inspect(dump)).toMatchObject({ form: 'pil', mode: 'P', paletteMissing: true });
+    const image = textToImage(dump);
+    expect(image.palette).toBeUndefined();
+    expect(convert(image, 'RGBA').data).toEqual(bytes('from-pillow/P.rgba'));
+    // Written by pixtext with its palette: nothing missing.
+    const withPalette = imageToText({ ...image, palette: Uint8Array.from({ length: 1024 }, (_, i) => i & 0xff) }, { as: 'pil' });
+    expect(inspect(withPalette).paletteMissing).toBeUndefined();
+    expect(inspect(text('from-pillow/L.json')).paletteMissing).toBeUndefined();
   });
 });
 

@@ -67,7 +67,11 @@ export function readJpegHeader(bytes: Uint8Array): ImageHeader {
  */
 function checkScans(structure: JpegStructure): void {
   const { frame, scans } = structure;
-  if (scans.length === 0) throw new PixtextError('ERR_CORRUPT', 'JPEG: no scan (SOS)', { chunk: 'SOS' });
+  if (scans.length === 0) {
+    // Without EOI the file was cut before its first scan; with it, the file has none.
+    if (!structure.complete) throw new PixtextError('ERR_TRUNCATED', 'JPEG: the file ends before its first scan (SOS)', { chunk: 'SOS' });
+    throw new PixtextError('ERR_CORRUPT', 'JPEG: no scan (SOS)', { chunk: 'SOS' });
+  }
   const progressive = frame.marker === 0xc2;
   if (!structure.complete && (progressive || scans[0]!.components.length < frame.components.length)) {
     throw new PixtextError('ERR_TRUNCATED', 'JPEG: the file ends before EOI with scans missing', { chunk: 'EOI' });
