@@ -25,6 +25,7 @@ const slow = [
   'tests/formats/gif/gif.hostile.test.ts',
   'tests/formats/webp/webp.variants.test.ts',
   'tests/cli/batch/dataset.test.ts',
+  'tests/cli/batch/formats-roundtrip.test.ts',
   'tests/cli/parquet/parquet.test.ts',
   'tests/cli/batch/pool.test.ts',
   'tests/cli/library.test.ts',

@@ -14,7 +14,7 @@ import { formatBytes, formatImage, formatSummary } from '../summary.js';
 import { OrderedPool, QUEUED_PER_WORKER, type PoolTask, type TaskOutcome } from './pool.js';
 import type { EncodeResult, EncodeTask, TaskFailure } from './tasks.js';
 import { skipReason, skippedReport } from './skipped.js';
-import { listImageFiles, type FoundFile } from './walk.js';
+import { IMAGE_EXTENSIONS, listImageFiles, type FoundFile } from './walk.js';
 
 /** Settings of a folder encode. */
 export interface EncodeFolderOptions {
@@ -84,7 +84,7 @@ export async function encodeFolder(ctx: CliContext, options: EncodeFolderOptions
     progress.finish();
     await pool.close();
   }
-  if (files.length === 0) ctx.stderr.write(`pixtext encode: no image files (.png, .bmp, .jpg, .jpeg, .gif) in ${options.folder}\n`);
+  if (files.length === 0) ctx.stderr.write(`pixtext encode: no image files (${IMAGE_EXTENSIONS.map((e) => `.${e}`).join(' ')}) in ${options.folder}\n`);
   if (!options.quiet) {
     ctx.stderr.write(skippedReport(skipped, options.folder));
     ctx.stderr.write(`pixtext: ${formatSummary({ verb: 'encoded', done, failed, bytesIn, bytesOut, ms: performance.now() - started, skipped })}\n`);

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { MODEL_PRESETS, type PresetName } from '../../index.js';
 import { choiceOption, integerOption, singlePositional, usageError, type ParsedCommandLine } from '../args.js';
 import { encodeFolder } from '../batch/encode-folder.js';
+import { IMAGE_EXTENSIONS } from '../batch/walk.js';
 import { about, type Command } from '../command.js';
 import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues, type CommonValues } from '../common-options.js';
 import type { CliContext } from '../context.js';
@@ -17,6 +18,8 @@ import { DEFAULT_ROW_GROUP_ROWS, MAX_ROW_GROUP_BYTES } from '../parquet/limits.j
 export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
 /** The `--encoding` values: what an envelope carries. */
 export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp', 'npy', 'original'] as const;
+/** The `--check` values: how a file carried as it is gets checked. */
+export const CHECK_CHOICES = ['decode', 'header'] as const;
 
 /** Parses `--fit WxH` (two integers from 1 to 2147483647 joined by x). */
 function fitOption(value: string | boolean | undefined): { width: number; height: number } | undefined {
@@ -41,7 +44,7 @@ export const encodeCommand: Command = {
   ],
   description: [
     'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, the Pillow dump JSON, or a model API image block (anthropic, openai, mcp: the file itself when the model takes its format, else a PNG). The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file; when standard output is a terminal, give -o (-o - prints there anyway).',
-    'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1). Symbolic links to files inside the folder are followed; a link leading outside it is refused unless --follow-links is given.',
+    `With a folder and --jsonl, every ${IMAGE_EXTENSIONS.map((e) => `.${e}`).join(' ')} file under it (sorted by path) becomes one envelope per line, carrying the file unchanged (so decode gives back the identical file), with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1). Symbolic links to files inside the folder are followed; a link leading outside it is refused unless --follow-links is given.`,
     `With a folder and --parquet, the same files become the rows of a Parquet file in the Hugging Face datasets image layout: a column image of struct {bytes, path} holding each file unchanged and its relative path, and columns width, height (int32), mode and format (string). Rows are written one row group at a time (--row-group-size rows, or ${MAX_ROW_GROUP_BYTES / 2 ** 20} MiB of files, whichever comes first), so memory follows the row group, not the folder.`,
   ],
   options: {
@@ -51,7 +54,12 @@ export const encodeCommand: Command = {
       type: 'string',
       short: 'e',
       valueName: 'E',
-      description: `What an envelope carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to raw; for data-url and base64, original.`,
+      description: `What the text carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to original: the file travels unchanged and decodes back to the identical file (raw pixels with --mode, or --fit that resizes; always raw for pil).`,
+    },
+    check: {
+      type: 'string',
+      valueName: 'C',
+      description: `How a file carried as it is (--encoding original) is checked: decode (the default) decodes it once, so a damaged file fails instead of giving a text that looks fine; header reads only its header (faster, for files already known to be good).`,
     },
     mode: MODE,
     fit: {
@@ -107,6 +115,7 @@ export const encodeCommand: Command = {
       preset: choiceOption('--preset', parsed.values.preset, Object.keys(MODEL_PRESETS) as PresetName[]),
       quality: common.quality,
       compressionLevel: common.compressionLevel,
+      check: choiceOption('--check', parsed.values.check, CHECK_CHOICES),
     };
     const output = typeof parsed.values.output === 'string' ? parsed.values.output : STDIO;
     const jsonl = parsed.values.jsonl === true;
@@ -161,7 +170,7 @@ async function encodeToParquet(
 ): Promise<ExitCode> {
   if (parsed.values.parquet !== true) throw usageError('--parquet (row groups are a Parquet setting)', '--row-group-size', parsed.values['row-group-size']);
   if (parsed.values.jsonl !== undefined) throw usageError('one of --jsonl or --parquet', 'pixtext encode', 'both', true);
-  for (const flag of ['as', 'encoding', 'mode', 'fit', 'quality', 'level', 'jobs'] as const) {
+  for (const flag of ['as', 'encoding', 'mode', 'fit', 'quality', 'level', 'jobs', 'check'] as const) {
     const value = parsed.values[flag];
     if (value !== undefined) throw usageError('nothing (a Parquet row stores the file unchanged)', `--${flag} with --parquet`, value);
   }

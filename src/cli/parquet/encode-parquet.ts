@@ -11,7 +11,7 @@ import { fileHeader } from '../library.js';
 import { Progress } from '../progress.js';
 import { formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
-import { listImageFiles, type FoundFile } from '../batch/walk.js';
+import { IMAGE_EXTENSIONS, listImageFiles, type FoundFile } from '../batch/walk.js';
 import { MAX_ROW_GROUP_BYTES } from './limits.js';
 import { HUGGING_FACE_METADATA, IMAGE_TABLE_SCHEMA, type ImageRow } from './hf-image-schema.js';
 import { createStreamWriter } from './stream-writer.js';
@@ -91,7 +91,7 @@ export async function encodeParquet(ctx: CliContext, options: EncodeParquetOptio
   } finally {
     progress.finish();
   }
-  if (files.length === 0) ctx.stderr.write(`pixtext encode: no image files (.png, .bmp, .jpg, .jpeg) in ${options.folder}\n`);
+  if (files.length === 0) ctx.stderr.write(`pixtext encode: no image files (${IMAGE_EXTENSIONS.map((e) => `.${e}`).join(' ')}) in ${options.folder}\n`);
   if (!options.quiet) {
     const summary = formatSummary({ verb: 'encoded', done, failed, bytesIn, bytesOut: writer.written, ms: performance.now() - started });
     ctx.stderr.write(`pixtext: ${summary}; ${rowGroups} row group${rowGroups === 1 ? '' : 's'}\n`);
