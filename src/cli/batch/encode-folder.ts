@@ -2,7 +2,7 @@
 // `metadata.path`. Workers read and encode; the main thread only writes the lines in order.
 import { realpathSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { AtomicFileStream } from '../atomic-write.js';
+import { AtomicFileStream, refuseExisting } from '../atomic-write.js';
 import { about } from '../command.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -131,6 +131,7 @@ async function writeLine(out: Writable, line: Uint8Array): Promise<void> {
 
 /** The append stream of `--skip-existing`, once open (so a folder that cannot be written to is reported first). */
 async function openAppend(output: string): Promise<Writable> {
+  refuseExisting(output, true); // the name checks only: appending to an existing file is the point
   const stream = appendStream(output);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
