@@ -26,6 +26,8 @@ const slow = [
   'tests/formats/webp/webp.variants.test.ts',
   'tests/zlib/zlib-errors.test.ts',
   'tests/cli/batch/dataset.test.ts',
+  'tests/cli/batch/formats-roundtrip.test.ts',
+  'tests/cli/batch/shard.test.ts',
   'tests/cli/parquet/parquet.test.ts',
   'tests/cli/batch/pool.test.ts',
   'tests/cli/library.test.ts',

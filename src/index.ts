@@ -62,6 +62,7 @@ export type {
   TextForm,
   PayloadEncoding,
   OrientationChoice,
+  OriginalCheck,
 } from './api/options.js';
 export { ENVELOPE_VERSION, ENVELOPE_ENCODINGS } from './text-forms/envelope-header.js';
 export type { EnvelopeEncoding } from './text-forms/envelope-header.js';

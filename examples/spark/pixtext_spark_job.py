@@ -20,8 +20,7 @@ import sys
 
 from pyspark.sql import SparkSession
 
-IMAGE_EXTENSIONS = {".png", ".bmp", ".dib", ".jpg", ".jpeg", ".jpe", ".jfif"}
-HERE = os.path.dirname(os.path.abspath(__file__))
+IMAGE_EXTENSIONS = {".png", ".bmp", ".dib", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".webp", ".npy"}
 
 
 def list_images(folder):
@@ -34,26 +33,14 @@ def list_images(folder):
     return sorted(found)
 
 
-def has_files_from(pixtext):
-    """True when this pixtext's encode takes --files-from (paths on standard input)."""
-    help_text = subprocess.run(pixtext + ["encode", "--help"], capture_output=True, text=True, check=True).stdout
-    return "--files-from" in help_text
-
-
 def pipe_command(pixtext, folder):
     """The command each partition is piped through: paths in (relative to folder), JSONL lines out.
 
-    --encoding original stores each file's own bytes, so decoding gives the identical file; --jobs 1 because Spark
-    already runs one task per executor core.
+    pixtext carries each file's own bytes by default, so decoding gives the identical file; --jobs 1 because Spark
+    already runs one task per executor core; --quiet because a task's standard error is a log, not a terminal.
     """
-    folder = os.path.abspath(folder)
-    if has_files_from(pixtext):
-        encode = pixtext + ["encode", folder, "--files-from", "-", "--encoding", "original", "--quiet", "--jobs", "1"]
-        return " ".join(shlex.quote(a) for a in encode)
-    # Until `--files-from -` is in this pixtext: the stand-in script, run in the folder, same input, same output.
-    encode = ["sh", os.path.join(HERE, "encode-paths.sh")] + pixtext
-    script = "cd {} && exec {}".format(shlex.quote(folder), " ".join(shlex.quote(a) for a in encode))
-    return "sh -c {}".format(shlex.quote(script))
+    encode = pixtext + ["encode", os.path.abspath(folder), "--files-from", "-", "--quiet", "--jobs", "1"]
+    return " ".join(shlex.quote(a) for a in encode)
 
 
 def main():
@@ -61,6 +48,7 @@ def main():
     parser.add_argument("folder", help="the folder of images to encode")
     parser.add_argument("--work", required=True, help="where the dataset and the decoded folder are written (must not hold them yet)")
     parser.add_argument("--pixtext", default="pixtext", help='how to run pixtext on the executors, e.g. "node dist/cli.js"')
+    parser.add_argument("--driver-pixtext", help="how to run pixtext on the driver, for the decode check (defaults to --pixtext)")
     parser.add_argument("--master", help="Spark master for a run without spark-submit, e.g. local[2] (set in code, it would override spark-submit's)")
     parser.add_argument("--partitions", type=int, default=4)
     args = parser.parse_args()
@@ -95,7 +83,8 @@ def main():
                     lines += 1
     print("{} lines from {} partitions for {} files".format(lines, len(names), len(paths)))
 
-    subprocess.run(pixtext + ["decode", dataset, "-o", restored, "--quiet"], check=True)
+    driver_pixtext = shlex.split(args.driver_pixtext) if args.driver_pixtext else pixtext
+    subprocess.run(driver_pixtext + ["decode", dataset, "-o", restored, "--quiet"], check=True)
     passed = failed = 0
     for path in paths:
         copy = os.path.join(restored, *path.split("/"))

@@ -40,17 +40,19 @@ export const DEFAULT_CONFIG = {
 export const DEFAULT_FEATURES = /* @__PURE__ */ createFeatures(DEFAULT_CONFIG);
 
 /**
- * Turns an image into text: by default a pixtext envelope v1 holding the raw pixels as base64.
+ * Turns an image into text: by default a pixtext envelope v1 holding the input file itself (or the pixels of a
+ * `RawImage`/`ImageData`) as base64.
  *
  * `input`: PNG/JPEG/BMP/GIF file bytes (sniffed from magic bytes), a `RawImage`, or an `ImageData`-like object
  * `{ width, height, data: Uint8ClampedArray }` (RGBA, not copied).
- * Options: `as` (defaults to `'envelope'`; `'data-url'`, `'base64'`, `'pil'`), `encoding` (defaults to `'raw'` for
- * envelopes and Pillow dumps; for `data-url`/`base64`, to `'original'` for file input and `'png'` for pixels), `mode`
+ * Options: `as` (defaults to `'envelope'`; `'data-url'`, `'base64'`, `'pil'`), `encoding` (defaults to `'original'`
+ * for file input and to `'raw'` (envelope) or `'png'` for pixels: see `defaultEncoding`), `check` (defaults to
+ * `'decode'`: a file carried as `'original'` is decoded once so a damaged one is refused; `'header'` skips that), `mode`
  * (defaults to the input's), `quality` (defaults to 90), `compressionLevel` (defaults to 6), `metadata` (envelope
  * only), `maxPixels` (defaults to 268,402,689), `orientation` (defaults to `'keep'`: a file's EXIF orientation, or a
  * RawImage's `orientation`, goes into the envelope's `orientation` and into PNG/JPEG payloads; `'apply'` turns the
  * pixels as Pillow's `ImageOps.exif_transpose` does). The envelope's `width`/`height`/`mode` are what `textToImage`
- * returns; `'original'` reads them from the file header without decoding the pixels.
+ * returns; `'original'` reads them from the file header.
  *
  * @throws PixtextError `ERR_INVALID_ARGUMENT` (bad option or combination, e.g. metadata with `as: 'base64'`),
  * `ERR_INVALID_IMAGE`, `ERR_UNKNOWN_FORMAT`, `ERR_UNSUPPORTED` (a mode the payload format cannot hold exactly: the

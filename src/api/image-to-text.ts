@@ -67,17 +67,38 @@ export function classifyInput(input: unknown, codecs: CodecSet): ClassifiedInput
 /** Whether the text form is a model API image block, which carries only the formats the models take. */
 const isBlock = (as: ResolvedImageToTextOptions['as']): boolean => as === 'anthropic' || as === 'openai' || as === 'mcp';
 
-/** The payload encoding when none is given (docs/ARCHITECTURE.md#public-api). */
-function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): string {
-  if (options.as === 'envelope' || options.as === 'pil') return 'raw';
-  if (input.kind !== 'file') return 'png';
+/**
+ * The payload encoding `imageToText` uses when `encoding` is not given: the one place that rule lives
+ * (docs/ARCHITECTURE.md#public-api has it as a table).
+ *
+ * Files travel as files: an encoded file (PNG, JPEG, BMP, GIF, WebP, npy) is carried as `'original'`, its own bytes
+ * unchanged, in an envelope, a data URL, bare base64 or a model block (when the model takes its format), so
+ * `textToFile` gives back the identical file and `textToImage` its pixels. Pixels (a `RawImage`, `ImageData`) have no
+ * file to keep: an envelope carries them `'raw'`, the file forms as a lossless `'png'`. A Pillow dump is always
+ * `'raw'`. Where the pixels must change, the file cannot be kept: a `mode` conversion, a `fit` that resizes or an
+ * `orientation: 'apply'` that turns the image give `'raw'` in an envelope and `'png'` elsewhere (a JPEG made smaller
+ * stays `'jpeg'`); so do a model block for a format the models do not take (`'png'`) and an envelope for a plug-in
+ * format the envelope v1 cannot name (`'raw'`).
+ *
+ * @example
+ * ```ts
+ * defaultEncoding(resolveImageToTextOptions({}), classifyInput(pngBytes, codecs)); // 'original'
+ * defaultEncoding(resolveImageToTextOptions({}), { kind: 'pixels', image });        // 'raw'
+ * ```
+ */
+export function defaultEncoding(options: ResolvedImageToTextOptions, input: ClassifiedInput): string {
+  if (options.as === 'pil') return 'raw';
+  const envelope = options.as === 'envelope';
+  if (input.kind !== 'file') return envelope ? 'raw' : 'png';
   const resized = fileFitChanges(input, options);
-  const keepFile = options.mode === undefined && !resized;
+  const turned = options.orientation === 'apply' && (input.codec.orientation?.(input.bytes) ?? 1) !== 1;
+  const keepFile = options.mode === undefined && !resized && !turned;
   // A model block carries the file unchanged when the model takes its format, else a lossless PNG of it.
   if (isBlock(options.as) && !BLOCK_FORMATS.includes(input.format)) return 'png';
-  if (keepFile) return 'original';
+  if (keepFile && !(envelope && !isEnvelopeEncoding(input.format))) return 'original';
+  if (envelope) return 'raw';
   // A photo made smaller stays a JPEG (at `quality`), as thumbnail() and a save would keep it; others become PNG.
-  return resized && options.mode === undefined && input.format === 'jpeg' ? 'jpeg' : 'png';
+  return (resized || turned) && options.mode === undefined && input.format === 'jpeg' ? 'jpeg' : 'png';
 }
 
 /** Whether `fit` makes a file's image smaller (read from its header, nothing decoded). */
@@ -223,6 +244,9 @@ export function imageToTextWith(
       throw invalidArgument(`file bytes as input with encoding 'original'`, 'input', classified.image);
     }
     ({ codec, bytes } = classified);
+    // The file goes into the text unchanged, so nothing else would notice a damaged body: decode it once (the pixels
+    // are dropped) unless the caller asked for the header only.
+    if (options.check === 'decode') codec.decode(bytes, { maxPixels: options.maxPixels });
   } else {
     image = pixelsOf(classified, options, features, inputOrientation);
     if (encoding === 'raw') return write(form, { kind: 'pixels', image, source, metadata });
@@ -239,7 +263,8 @@ export function imageToTextWith(
     return header;
   };
   // The orientation the stored file carries: the original's own tag, or the one written with the pixels.
-  const orientation = image === undefined ? inputOrientation : image.orientation;
+  // (With 'apply', an original file reaches here only when its tag is 1 or absent: nothing to record.)
+  const orientation = image === undefined ? (options.orientation === 'apply' ? undefined : inputOrientation) : image.orientation;
   return write(form, { kind: 'file', format: codec.id, mimeType: codec.mimeType, bytes, source, metadata, orientation, declared });
 }
 

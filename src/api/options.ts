@@ -80,9 +80,10 @@ export interface ImageToTextOptions<Id extends string = FormatId> extends Encode
   /** The text form. Defaults to `'envelope'`. */
   as?: TextForm | undefined;
   /**
-   * What the text carries. Defaults to `'raw'` for an envelope; for `data-url` and `base64`, to `'original'` for file
-   * input (`'png'` when `mode` asks for a conversion) and `'png'` for pixel input. `pil` is always raw. A plug-in
-   * codec's id is an encoding for data URLs and bare base64.
+   * What the text carries. Defaults to `'original'` (the file's own bytes) for file input and to `'raw'` (envelope)
+   * or `'png'` for pixel input; the whole rule, with `mode`, `fit` and model blocks, is `defaultEncoding`
+   * (docs/ARCHITECTURE.md#default-encoding-files-travel-as-files). `pil` is always raw. A plug-in codec's id is an
+   * encoding for data URLs and bare base64.
    */
   encoding?: PayloadEncoding | Exclude<Id, FormatId> | undefined;
   /** Convert the image to this mode first. Defaults to the input's mode (a file's native mode). */
@@ -117,7 +118,19 @@ export interface ImageToTextOptions<Id extends string = FormatId> extends Encode
    * `ImageOps.exif_transpose` does and stores none. Defaults to `'keep'`.
    */
   orientation?: OrientationChoice | undefined;
+  /**
+   * How a file carried as `'original'` (its own bytes) is checked before it goes into the text: `'decode'` decodes
+   * it once and drops the pixels, so a damaged file is refused with its decoding error (`ERR_CORRUPT`,
+   * `ERR_TRUNCATED`, …) instead of giving a text that looks fine; `'header'` reads only the header (width, height,
+   * mode), about as fast as base64 itself, and a damaged body goes into the text unnoticed until it is decoded.
+   * Other encodings decode the file anyway. Defaults to `'decode'`.
+   */
+  check?: OriginalCheck | undefined;
 }
+
+/** How `imageToText` checks a file it carries unchanged: see {@link ImageToTextOptions.check}. */
+export type OriginalCheck = 'decode' | 'header';
+const ORIGINAL_CHECKS: readonly OriginalCheck[] = ['decode', 'header'];
 
 /** Options of `textToFile`; `Id` adds the plug-in formats of a {@link createPixtext} instance to `format`. */
 export interface TextToFileOptions<Id extends string = FormatId> extends EncodeOptions {
@@ -158,6 +171,7 @@ export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
   fit: FitBox | undefined;
   maxTextLength: number | undefined;
   orientation: OrientationChoice;
+  check: OriginalCheck;
 }
 
 /** {@link TextToFileOptions} with defaults applied, except `format`. */
@@ -279,6 +293,7 @@ export function resolveImageToTextOptions(options: unknown, knows: KnowsFormat =
     fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
     maxTextLength: maxTextLengthOption(o['maxTextLength']),
     orientation: oneOf(ORIENTATION_CHOICES, o['orientation'], 'orientation') ?? 'keep',
+    check: oneOf(ORIGINAL_CHECKS, o['check'], 'check') ?? 'decode',
   };
 }
 

@@ -19,6 +19,8 @@ export interface TextOptions {
   readonly maxTextLength?: number | undefined;
   /** A model API's limits (`--preset`). */
   readonly preset?: PresetName | undefined;
+  /** How a file carried as it is gets checked (`--check`): decoded once (the default) or its header only. */
+  readonly check?: 'decode' | 'header' | undefined;
 }
 
 /** How `decode` writes an image file (format, and optionally a mode conversion and encoder settings). */

@@ -1,5 +1,6 @@
-// Progress of a batch on stderr: a bar redrawn in place when stderr is a terminal, one plain line per item
-// otherwise (logs, CI), nothing with --quiet. Failures are always shown: they are the run's result, not progress.
+// Progress of a batch on stderr: a bar redrawn in place when stderr is a terminal; otherwise (logs, CI, a Spark
+// executor's stderr) nothing per item unless --verbose asks for one plain line each, since thousands of lines bury
+// the failures; nothing with --quiet. Failures are always shown: they are the run's result, not progress.
 // Plain lines are written in batches (at most one write per redraw interval): a write to a pipe is a system call
 // on the thread that hands out the batch's work, and one per file would cost as much as a small file's handling.
 import type { Writable } from 'node:stream';
@@ -14,6 +15,8 @@ export interface ProgressOptions {
   readonly stream: MaybeTty;
   /** Show nothing but failures. Defaults to false. */
   readonly quiet?: boolean;
+  /** One plain line per item when the stream is not a terminal. Defaults to false (failures and the summary only). */
+  readonly verbose?: boolean | undefined;
   /** Items expected, when known (files of a folder); otherwise the bar follows {@link Progress.setBytes}. */
   readonly totalItems?: number;
   /** Input bytes expected, when known (size of a JSONL file). */
@@ -61,12 +64,12 @@ export class Progress {
     this.bytes = bytes;
   }
 
-  /** One item finished successfully: a plain line (not on a terminal) or a bar update. */
+  /** One item finished successfully: a bar update on a terminal, else a plain line if verbose. */
   item(name: string, detail: string): void {
     this.items += 1;
     if (this.quiet) return;
     if (this.tty) this.draw(false);
-    else this.queueLine(`${this.counter()} ${name}: ${detail}\n`);
+    else if (this.options.verbose === true) this.queueLine(`${this.counter()} ${name}: ${detail}\n`);
   }
 
   /** One item failed: the line is always printed (above the bar on a terminal). */

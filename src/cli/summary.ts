@@ -63,6 +63,8 @@ export interface BatchTotals {
   readonly ms: number;
   /** Files a folder walk left out, with the reason of each (a folder encode); undefined for other batches. */
   readonly skipped?: readonly { readonly reason: string }[] | undefined;
+  /** Items left alone because their output was there already (`--skip-existing`); undefined when not asked. */
+  readonly present?: number | undefined;
 }
 
 /**
@@ -93,5 +95,6 @@ export function formatSummary(totals: BatchTotals): string {
   const files = `${totals.done} file${totals.done === 1 ? '' : 's'}`;
   const bytes = totals.bytesOut > 0 ? ` (${formatBytes(totals.bytesIn)} → ${formatBytes(totals.bytesOut)})` : ` (${formatBytes(totals.bytesIn)})`;
   const skipped = totals.skipped === undefined ? '' : `, ${formatSkipped(totals.skipped)}`;
-  return `${totals.verb} ${files}${bytes} in ${formatDuration(totals.ms)}${skipped}, ${totals.failed} failed`;
+  const present = totals.present === undefined ? '' : `, ${totals.present} already present`;
+  return `${totals.verb} ${files}${bytes} in ${formatDuration(totals.ms)}${skipped}${present}, ${totals.failed} failed`;
 }

@@ -29,15 +29,19 @@ describe(`API plumbing with a stand-in codec (${platform})`, () => {
 
   it('sniffs file input with the codec and stores pixels, the file itself, or a re-encoded file', () => {
     const file = fakeCodec.encode(rgb);
-    const raw = fake.imageToText(file);
+    const raw = fake.imageToText(file, { encoding: 'raw' });
     expect(JSON.parse(raw)).toMatchObject({ encoding: 'raw', source: 'png', width: 2, height: 1, mode: 'RGB' });
     expect(plain(fake.textToImage(raw))).toEqual(plain(rgb));
 
     const before = { ...calls };
-    const original = fake.imageToText(file, { encoding: 'original' });
-    // 'original' reads the header only: no pixel decoding.
+    const original = fake.imageToText(file, { encoding: 'original', check: 'header' });
+    // 'original' with check 'header' reads the header only: no pixel decoding.
     expect(calls.decode).toBe(before.decode);
     expect(calls.header).toBe(before.header + 1);
+    // By default the file is carried as it is ('original'), decoded once on the way to check it.
+    const checked = fake.imageToText(file);
+    expect(calls.decode).toBe(before.decode + 1);
+    expect(checked).toBe(original);
     expect(JSON.parse(original)).toMatchObject({ encoding: 'png', source: 'png', width: 2, height: 1, mode: 'RGB', byteLength: file.length });
     expect(fake.textToFile(original).bytes).toEqual(file);
 

@@ -42,6 +42,17 @@ describe(`the public API with the real codecs (${platform})`, () => {
     expect(detectFormat(new Uint8Array(0))).toBeUndefined();
   });
 
+  it("checks a file carried as it is by decoding it once: a damaged one is refused, unless check is 'header'", () => {
+    const damaged = PNG_RGB.slice();
+    damaged[60] = damaged[60]! ^ 0xff; // inside the IDAT chunk: its CRC no longer matches, the header is intact
+    expectPixtextError(() => imageToText(damaged), 'ERR_CHECKSUM');
+    expectPixtextError(() => imageToText(damaged, { as: 'data-url' }), 'ERR_CHECKSUM');
+    const unchecked = imageToText(damaged, { check: 'header' });
+    expect(textToFile(unchecked).bytes).toEqual(damaged);
+    expectPixtextError(() => textToImage(unchecked), 'ERR_CHECKSUM');
+    expectPixtextError(() => imageToText(PNG_RGB, { check: 'pixels' } as never), 'ERR_INVALID_ARGUMENT');
+  });
+
   it.each([
     ['PNG RGB', PNG_RGB],
     ['PNG P', PNG_P],
@@ -50,8 +61,10 @@ describe(`the public API with the real codecs (${platform})`, () => {
     ['JPEG', JPEG],
   ])('stores a %s file as raw pixels, as the original file, as a data URL and as base64', (_name, file) => {
     const pixels = decode(file);
-    const raw = imageToText(file);
+    const raw = imageToText(file, { encoding: 'raw' });
     expect(plain(textToImage(raw))).toEqual(plain(pixels));
+    // With no encoding, a file travels as itself.
+    expect(imageToText(file, { metadata: { name: 'x' } })).toBe(imageToText(file, { encoding: 'original', metadata: { name: 'x' } }));
     expect(inspect(raw)).toMatchObject({ form: 'envelope', encoding: 'raw', source: detectFormat(file), width: pixels.width, mode: pixels.mode });
 
     const original = imageToText(file, { encoding: 'original', metadata: { name: 'x' } });

@@ -19,9 +19,19 @@ function sink(tty: boolean): Writable & { isTTY?: boolean; columns?: number; tex
 }
 
 describe('Progress', () => {
-  it('prints one plain line per item when not on a terminal, and failures as given', () => {
+  it('prints failures only when not on a terminal, unless verbose', () => {
     const stream = sink(false);
     const p = new Progress({ stream, totalItems: 3 });
+    p.item('a.png', '1×1 L');
+    p.failure('b.png: bad (ERR_CORRUPT)');
+    p.item('c.png', '2×2 RGB');
+    p.finish();
+    expect(stream.text()).toBe('b.png: bad (ERR_CORRUPT)\n');
+  });
+
+  it('prints one plain line per item when verbose and not on a terminal, and failures as given', () => {
+    const stream = sink(false);
+    const p = new Progress({ stream, verbose: true, totalItems: 3 });
     p.item('a.png', '1×1 L');
     p.failure('b.png: bad (ERR_CORRUPT)');
     p.item('c.png', '2×2 RGB');
@@ -31,7 +41,7 @@ describe('Progress', () => {
 
   it('counts without a total', () => {
     const stream = sink(false);
-    const p = new Progress({ stream });
+    const p = new Progress({ stream, verbose: true });
     p.item('a', 'ok');
     expect(stream.text()).toBe('[1] a: ok\n');
   });

@@ -60,7 +60,7 @@ const temporaries = (root: string): string[] => filesUnder(root).filter((f) => /
 describe('interrupted batches', () => {
   it('SIGINT during a dataset decode: exit 130, no temporary file, every written file complete', async () => {
     const out = join(dir, 'out-int');
-    const run = await pixtext(['decode', dataset, '-o', out, '--jobs', '1', '--level', '9'], { onSpawn: interruptAfter(4, 'SIGINT') });
+    const run = await pixtext(['decode', dataset, '-o', out, '--jobs', '1', '--level', '9', '--verbose'], { onSpawn: interruptAfter(4, 'SIGINT') });
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('interrupted by SIGINT');
     expect(temporaries(out)).toEqual([]);
@@ -76,7 +76,7 @@ describe('interrupted batches', () => {
 
   it('SIGTERM during a dataset decode: exit 143, same guarantees', async () => {
     const out = join(dir, 'out-term');
-    const run = await pixtext(['decode', dataset, '-o', out, '--jobs', '1', '--level', '9'], { onSpawn: interruptAfter(2, 'SIGTERM') });
+    const run = await pixtext(['decode', dataset, '-o', out, '--jobs', '1', '--level', '9', '--verbose'], { onSpawn: interruptAfter(2, 'SIGTERM') });
     expect(run.code).toBe(143);
     expect(temporaries(out)).toEqual([]);
     for (const file of filesUnder(out)) expect(decode(readFileSync(join(out, file))).width).toBe(256);
@@ -84,11 +84,27 @@ describe('interrupted batches', () => {
 
   it('SIGINT during a folder encode with -o: the dataset does not appear, no temporary file', async () => {
     const target = join(dir, 'never.jsonl');
-    const run = await pixtext(['encode', folder, '--jsonl', '--encoding', 'png', '--level', '9', '--jobs', '1', '-o', target], {
+    const run = await pixtext(['encode', folder, '--jsonl', '--encoding', 'png', '--level', '9', '--jobs', '1', '--verbose', '-o', target], {
       onSpawn: interruptAfter(3, 'SIGINT'),
     });
     expect(run.code).toBe(130);
     expect(filesUnder(dir).filter((f) => f.includes('never.jsonl'))).toEqual([]);
+  });
+
+  it('SIGINT during a folder encode with --skip-existing: the lines written stay, and the same command run again finishes the dataset (exit 0)', async () => {
+    const args = ['encode', folder, '--jsonl', '--encoding', 'png', '--level', '9', '--jobs', '1'];
+    const whole = join(dir, 'whole.jsonl');
+    expect((await pixtext([...args, '-o', whole, '--quiet'])).code).toBe(0);
+    const target = join(dir, 'resumed.jsonl');
+    const cut = await pixtext([...args, '--skip-existing', '--verbose', '-o', target], { onSpawn: interruptAfter(3, 'SIGINT') });
+    expect(cut.code).toBe(130);
+    const kept = readFileSync(target);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(readFileSync(whole).length);
+    const again = await pixtext([...args, '--skip-existing', '-o', target]);
+    expect(again.stderr).toMatch(/encoded \d+ files .+, [1-9]\d* already present, 0 failed\n$/);
+    expect(again.code).toBe(0);
+    expect(readFileSync(target).equals(readFileSync(whole))).toBe(true);
   });
 
   it('a signal ends the run even while a read is blocked on a FIFO', async () => {

@@ -2,6 +2,7 @@
 // (never whole), each line decoded on a worker thread, files written back under their `metadata.path`, results
 // reported in line order.
 import { constants as bufferConstants } from 'node:buffer';
+import { existsSync } from 'node:fs';
 
 import type { FormatId, PixelMode } from '../../index.js';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -16,6 +17,7 @@ import { jsonlLines, openJsonlInput } from './jsonl-lines.js';
 import { OrderedPool, QUEUED_PER_WORKER, type PoolImmediate, type PoolTask, type TaskOutcome } from './pool.js';
 import { OutputFolder, datasetPathSegments, pathKey } from './safe-path.js';
 import type { BatchTask, DecodeResult, TaskFailure, VerifyResult } from './tasks.js';
+import type { Shard } from './select.js';
 
 /** Settings shared by dataset decode and verify. */
 export interface DatasetOptions {
@@ -23,6 +25,8 @@ export interface DatasetOptions {
   readonly input: string;
   readonly jobs: number;
   readonly quiet: boolean;
+  /** One line per item on stderr also when it is not a terminal. */
+  readonly verbose?: boolean | undefined;
 }
 
 /** Settings of a dataset decode. */
@@ -36,6 +40,10 @@ export interface DecodeDatasetOptions extends DatasetOptions {
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
   readonly background?: readonly [number, number, number] | undefined;
+  /** Write only the lines of this shard (`--shard K/N`). */
+  readonly shard?: Shard | undefined;
+  /** Leave files that exist already as they are, counted as already present (`--skip-existing`). */
+  readonly skipExisting?: boolean | undefined;
 }
 
 // A line longer than the engine's longest string could never be parsed; it is skipped without being held.
@@ -68,9 +76,11 @@ export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptio
       quality: options.quality,
       compressionLevel: options.compressionLevel,
       background: options.background,
+      shard: options.shard,
     }),
     accept: (value, lineNumber) => {
       const result = value as DecodeResult;
+      if (result.otherShard === true) return undefined;
       const segments = datasetPathSegments(result.relPath);
       const key = pathKey(segments);
       const earlier = written.get(key);
@@ -78,12 +88,15 @@ export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptio
         const same = segments.join('/') === earlier.path ? '' : ` (as ${JSON.stringify(earlier.path)}, the same name once Unicode-normalised)`;
         throw new FileError('ERR_DUPLICATE_PATH', `metadata.path ${JSON.stringify(result.relPath)} was already written from line ${earlier.line}${same}`);
       }
-      writeFileAtomic(folder.prepare(segments), result.bytes, { force: options.force, temps: ctx.temps });
+      const target = folder.prepare(segments);
       written.set(key, { line: lineNumber, path: segments.join('/') });
+      if (options.skipExisting === true && existsSync(target)) return { name: result.relPath, detail: 'already present', present: true };
+      writeFileAtomic(target, result.bytes, { force: options.force, temps: ctx.temps });
       bytesOut += result.bytes.length;
-      return [result.relPath, `${formatImage(result.width, result.height, result.mode)} → ${formatBytes(result.bytes.length)}`];
+      return { name: result.relPath, detail: `${formatImage(result.width, result.height, result.mode)} → ${formatBytes(result.bytes.length)}` };
     },
     bytesOut: () => bytesOut,
+    skipExisting: options.skipExisting,
   });
 }
 
@@ -101,7 +114,7 @@ export async function verifyDataset(ctx: CliContext, options: DatasetOptions): P
     task: (line) => ({ kind: 'verify', line }),
     accept: (value, lineNumber) => {
       const result = value as VerifyResult;
-      return [result.relPath ?? `line ${lineNumber}`, `${formatImage(result.width, result.height, result.mode)}, ok`];
+      return { name: result.relPath ?? `line ${lineNumber}`, detail: `${formatImage(result.width, result.height, result.mode)}, ok` };
     },
     bytesOut: () => 0,
   });
@@ -109,21 +122,28 @@ export async function verifyDataset(ctx: CliContext, options: DatasetOptions): P
 
 interface DatasetHandlers {
   readonly task: (line: Uint8Array) => BatchTask;
-  /** Takes a successful result (may throw to fail the line) and returns the progress name and detail. */
-  readonly accept: (value: unknown, lineNumber: number) => [string, string];
+  /**
+   * Takes a successful result (may throw to fail the line) and returns the progress name and detail, `present` for a
+   * file left as it was, or undefined for a line of another shard (not counted).
+   */
+  readonly accept: (value: unknown, lineNumber: number) => { name: string; detail: string; present?: boolean } | undefined;
   readonly bytesOut: () => number;
+  /** Whether files already present are counted (`--skip-existing`), for the summary. */
+  readonly skipExisting?: boolean | undefined;
 }
 
 async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string, handlers: DatasetHandlers): Promise<ExitCode> {
   const started = performance.now();
   const label = subjectOf(options.input, 'input');
   const { stream, totalBytes } = await about(label, () => openJsonlInput(options.input, ctx.stdin));
-  const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalBytes });
+  const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, verbose: options.verbose, totalBytes });
   const pool = new OrderedPool({ jobs: options.jobs, createWorker: ctx.createWorker, maxWeight: MAX_BYTES_IN_FLIGHT, perWorker: QUEUED_PER_WORKER });
   // Line number and input offset of each started task, oldest first (delivery is in order, so it is always the head).
   const inFlight: { lineNumber: number; consumed: number }[] = [];
   let done = 0;
   let failed = 0;
+  let present = 0;
+  let others = 0;
   let bytesIn = 0;
   async function* tasks(): AsyncGenerator<PoolTask | PoolImmediate> {
     for await (const line of jsonlLines(stream, MAX_LINE_BYTES)) {
@@ -147,9 +167,11 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
         throw outcome.error;
       }
       relPath = (outcome.value as { relPath?: string }).relPath;
-      const [name, detail] = handlers.accept(outcome.value, lineNumber);
-      done += 1;
-      progress.item(name, detail);
+      const accepted = handlers.accept(outcome.value, lineNumber);
+      if (accepted === undefined) others += 1;
+      else if (accepted.present === true) present += 1;
+      else done += 1;
+      if (accepted !== undefined) progress.item(accepted.name, accepted.detail);
     } catch (error) {
       failed += 1;
       const subject = `${label}:${lineNumber}${relPath === undefined ? '' : ` (${printable(relPath)})`}`;
@@ -163,9 +185,10 @@ async function runDataset(ctx: CliContext, options: DatasetOptions, verb: string
     progress.finish();
     await pool.close();
   }
-  if (done + failed === 0) ctx.stderr.write(`pixtext: ${label} holds no lines\n`);
+  if (done + failed + present + others === 0) ctx.stderr.write(`pixtext: ${label} holds no lines\n`);
   if (!options.quiet) {
-    ctx.stderr.write(`pixtext: ${formatSummary({ verb, done, failed, bytesIn, bytesOut: handlers.bytesOut(), ms: performance.now() - started })}\n`);
+    const totals = { verb, done, failed, bytesIn, bytesOut: handlers.bytesOut(), ms: performance.now() - started, present: handlers.skipExisting === true ? present : undefined };
+    ctx.stderr.write(`pixtext: ${formatSummary(totals)}\n`);
   }
   return failed > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
 }

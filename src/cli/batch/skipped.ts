@@ -3,7 +3,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { detectFormat } from '../../index.js';
 import { containerName } from '../../internal.js';
-import type { FoundFile } from './walk.js';
+import { IMAGE_EXTENSIONS, type FoundFile } from './walk.js';
 
 /** A file the walk left out, and why. */
 export interface SkippedFile extends FoundFile {
@@ -11,7 +11,7 @@ export interface SkippedFile extends FoundFile {
   readonly reason: string;
 }
 
-const FORMAT_NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpeg: 'JPEG', bmp: 'BMP', gif: 'GIF', webp: 'WebP' };
+const FORMAT_NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpeg: 'JPEG', bmp: 'BMP', gif: 'GIF', webp: 'WebP', npy: 'npy' };
 
 /** The first bytes of a file (fewer when it is shorter), or undefined when it cannot be read. */
 function head(fsPath: string): Uint8Array | undefined {
@@ -41,7 +41,6 @@ export function skipReason(file: FoundFile): SkippedFile {
   const container = containerName(bytes);
   if (container !== undefined) return { ...file, reason: container };
   const format = detectFormat(bytes);
-  if (format === 'webp') return { ...file, reason: 'WebP' }; // named, but no WebP codec is built in yet
   if (format !== undefined) return { ...file, reason: `${FORMAT_NAMES[format] ?? format} without an image extension` };
   return { ...file, reason: 'not an image' };
 }
@@ -59,8 +58,8 @@ export function skippedReport(skipped: readonly SkippedFile[], folder: string): 
   const lines = skipped.map((f) => `pixtext encode: skipped ${f.relPath}: ${f.reason}\n`);
   lines.push(
     `pixtext encode: the ${skipped.length} skipped file${skipped.length === 1 ? ' is' : 's are'} not in the output. ` +
-      `Only files named .png .bmp .dib .jpg .jpeg .jpe .jfif .gif in ${folder} are encoded: to include a skipped file, ` +
-      'convert it to one of these formats (or give a PNG, JPEG, BMP or GIF file its extension); to exclude it quietly, move it out of the folder.\n',
+      `Only files named ${IMAGE_EXTENSIONS.map((e) => `.${e}`).join(' ')} in ${folder} are encoded: to include a skipped file, ` +
+      'convert it to one of these formats (or give a PNG, JPEG, BMP, GIF, WebP or npy file its extension); to exclude it quietly, move it out of the folder.\n',
   );
   return lines.join('');
 }

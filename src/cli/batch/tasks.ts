@@ -9,6 +9,7 @@ import { fileToLine, textHeader, textToFileBytes, verifyText, type TextOptions }
 import { formatFromPath } from '../formats.js';
 import { FileError, describeFailure, type FailureDescription } from '../report.js';
 import { datasetPathSegments } from './safe-path.js';
+import { inShard, type Shard } from './select.js';
 
 /** Encode one image file of a folder into one JSONL line. */
 export interface EncodeTask {
@@ -33,6 +34,8 @@ export interface DecodeTask {
   readonly quality?: number | undefined;
   readonly compressionLevel?: number | undefined;
   readonly background?: readonly [number, number, number] | undefined;
+  /** Decode only the lines of this shard (`--shard K/N`); the others come back as `otherShard`. */
+  readonly shard?: Shard | undefined;
 }
 
 /** Fully check one JSONL line (base64, length, CRC-32, embedded file). */
@@ -57,10 +60,11 @@ export interface EncodeResult extends ImageSummary {
   readonly bytesIn: number;
 }
 
-/** Result of a {@link DecodeTask}: where the file goes and its bytes. */
+/** Result of a {@link DecodeTask}: where the file goes and its bytes (none for a line of another shard). */
 export interface DecodeResult extends ImageSummary {
   readonly relPath: string;
   readonly bytes: Uint8Array;
+  readonly otherShard?: true;
 }
 
 /** Result of a {@link VerifyTask}. */
@@ -108,6 +112,8 @@ export function runTask(task: BatchTask): TaskOutput {
           throw new PixtextError('ERR_ENVELOPE', 'the line has no metadata.path string, so it names no file to write', { chunk: 'metadata' });
         }
         const segments = datasetPathSegments(relPath);
+        // Only the header is read for a line of another shard: its payload is neither decoded nor checked here.
+        if (!inShard(segments.join('/'), task.shard)) return { value: { relPath, bytes: new Uint8Array(0), otherShard: true, ...summaryOf(header) }, transfer: [] };
         const format = formatFromPath(segments[segments.length - 1]!) ?? task.fallbackFormat;
         if (format === undefined) {
           throw new FileError(

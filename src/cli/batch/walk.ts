@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** File name extensions (lowercase, no dot) that a folder walk picks up; other files are left out. */
-export const IMAGE_EXTENSIONS = ['png', 'bmp', 'dib', 'jpg', 'jpeg', 'jpe', 'jfif', 'gif', 'npy'] as const;
+export const IMAGE_EXTENSIONS = ['png', 'bmp', 'dib', 'jpg', 'jpeg', 'jpe', 'jfif', 'gif', 'webp', 'npy'] as const;
 
 /** One image file found by {@link listImageFiles}. */
 export interface FoundFile {

@@ -1,14 +1,17 @@
 // `pixtext encode`: an image file (or standard input) to text; a folder to a JSONL dataset.
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MODEL_PRESETS, type PresetName } from '../../index.js';
 import { choiceOption, integerOption, singlePositional, usageError, type ParsedCommandLine } from '../args.js';
 import { encodeFolder } from '../batch/encode-folder.js';
+import { IMAGE_EXTENSIONS, type FoundFile } from '../batch/walk.js';
+import { filesFromList, shardOption, type Shard } from '../batch/select.js';
 import { about, type Command } from '../command.js';
-import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, commonValues, type CommonValues } from '../common-options.js';
+import { FORCE, JOBS, JSONL, LEVEL, MODE, QUALITY, QUIET, SHARD, VERBOSE, commonValues, type CommonValues } from '../common-options.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { STDIO, checkOutputFree, readInputBytes, subjectOf, writeOutput, type OutputTarget } from '../io.js';
+import { STDIO, checkOutputFree, readAll, readInputBytes, subjectOf, writeOutput, type OutputTarget } from '../io.js';
 import { fileToText, textHeader, type TextOptions } from '../library.js';
 import { formatBytes, formatImage } from '../summary.js';
 import { DEFAULT_ROW_GROUP_ROWS, MAX_ROW_GROUP_BYTES } from '../parquet/limits.js';
@@ -17,6 +20,8 @@ import { DEFAULT_ROW_GROUP_ROWS, MAX_ROW_GROUP_BYTES } from '../parquet/limits.j
 export const AS_CHOICES = ['envelope', 'data-url', 'base64', 'pil', 'anthropic', 'openai', 'mcp'] as const;
 /** The `--encoding` values: what an envelope carries. */
 export const ENCODING_CHOICES = ['raw', 'png', 'jpeg', 'bmp', 'gif', 'webp', 'npy', 'original'] as const;
+/** The `--check` values: how a file carried as it is gets checked. */
+export const CHECK_CHOICES = ['decode', 'header'] as const;
 
 /** Parses `--fit WxH` (two integers from 1 to 2147483647 joined by x). */
 function fitOption(value: string | boolean | undefined): { width: number; height: number } | undefined {
@@ -36,12 +41,15 @@ export const encodeCommand: Command = {
   summary: 'Turn an image file (PNG, JPEG, BMP, GIF, WebP) or a folder of them into text',
   usage: [
     'encode <file|-> [-o out] [--as FORM] [--encoding E] [--mode M] [--fit WxH] [--quality Q] [--level L]',
-    'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N]',
+    'encode <folder> --jsonl [-o dataset.jsonl] [--jobs N] [--shard K/N] [--skip-existing]',
+    'encode <folder> --files-from <list|-> [-o dataset.jsonl] [--shard K/N]',
     'encode <folder> --parquet -o dataset.parquet [--row-group-size N]',
   ],
   description: [
     'Reads an image file (or standard input for -) and writes its text: a pixtext envelope by default, or a data URL, bare base64, the Pillow dump JSON, or a model API image block (anthropic, openai, mcp: the file itself when the model takes its format, else a PNG). The format is recognised from the bytes, never from the name. Output goes to standard output unless -o names a file; when standard output is a terminal, give -o (-o - prints there anyway).',
-    'With a folder and --jsonl, every .png, .bmp, .jpg and .jpeg file under it (sorted by path) becomes one envelope per line, with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1). Symbolic links to files inside the folder are followed; a link leading outside it is refused unless --follow-links is given.',
+    `With a folder and --jsonl, every ${IMAGE_EXTENSIONS.map((e) => `.${e}`).join(' ')} file under it (sorted by path) becomes one envelope per line, carrying the file unchanged (so decode gives back the identical file), with metadata.path holding its relative path; files that fail are reported and skipped (exit code 1). Symbolic links to files inside the folder are followed; a link leading outside it is refused unless --follow-links is given.`,
+    'With --files-from, the files are the paths of a list (a file, or standard input for -), one per line, relative to the folder argument (never to the current folder) and recorded as metadata.path; they are encoded in the list\'s order whatever their extension, and the output is JSONL (or Parquet with --parquet). Windows line ends and empty lines are ignored; a line that is not a plain relative path (absolute, with a .. segment, a backslash or a control character, not UTF-8) or a path listed twice stops the run before anything is written. It makes encode a filter: paths in, JSONL out, as a Spark rdd.pipe or Hadoop Streaming stage.',
+    'With --shard K/N, only the inputs of shard K are encoded (see --shard below), so N machines can each take one share of a folder or list. With --skip-existing and -o FILE, the output is written in place and appended to: a run that was cut short keeps its complete lines (a cut last line is dropped), files whose paths are there already are left out, and the rest are added, so running the same command again finishes the job.',
     `With a folder and --parquet, the same files become the rows of a Parquet file in the Hugging Face datasets image layout: a column image of struct {bytes, path} holding each file unchanged and its relative path, and columns width, height (int32), mode and format (string). Rows are written one row group at a time (--row-group-size rows, or ${MAX_ROW_GROUP_BYTES / 2 ** 20} MiB of files, whichever comes first), so memory follows the row group, not the folder.`,
   ],
   options: {
@@ -51,7 +59,12 @@ export const encodeCommand: Command = {
       type: 'string',
       short: 'e',
       valueName: 'E',
-      description: `What an envelope carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to raw; for data-url and base64, original.`,
+      description: `What the text carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to original: the file travels unchanged and decodes back to the identical file (raw pixels with --mode, or --fit that resizes; always raw for pil).`,
+    },
+    check: {
+      type: 'string',
+      valueName: 'C',
+      description: `How a file carried as it is (--encoding original) is checked: decode (the default) decodes it once, so a damaged file fails instead of giving a text that looks fine; header reads only its header (faster, for files already known to be good).`,
     },
     mode: MODE,
     fit: {
@@ -78,10 +91,21 @@ export const encodeCommand: Command = {
       valueName: 'N',
       description: `Rows per Parquet row group, 1 to 1000000. Defaults to ${DEFAULT_ROW_GROUP_ROWS}, as Hugging Face datasets uses for images.`,
     },
+    'files-from': {
+      type: 'string',
+      valueName: 'LIST',
+      description: 'Encode the files named in LIST (- for standard input), one path per line relative to the folder argument, in that order, as JSONL.',
+    },
+    shard: SHARD,
+    'skip-existing': {
+      type: 'boolean',
+      description: 'Resume into the -o JSONL file: keep its complete lines, drop a cut last line, encode only the files it lacks and append them.',
+    },
     'follow-links': { type: 'boolean', description: 'For a folder, also read files behind symbolic links that lead outside it (refused by default).' },
     force: FORCE,
     jobs: JOBS,
     quiet: QUIET,
+    verbose: VERBOSE,
   },
   examples: [
     'pixtext encode photo.png -o photo.json',
@@ -90,6 +114,9 @@ export const encodeCommand: Command = {
     'pixtext encode scan.bmp --encoding png --level 9 -o scan.json',
     'pixtext encode photos/ --jsonl -o dataset.jsonl',
     'pixtext encode photos/ --parquet -o photos.parquet',
+    'pixtext encode photos/ --jsonl --shard 2/4 -o part-2.jsonl',
+    'pixtext encode photos/ --jsonl --skip-existing -o dataset.jsonl',
+    "printf 'basn0g08.png\\nbasn3p04.png\\n' | pixtext encode photos/ --files-from - > part.jsonl",
     'pixtext encode - --as base64 < photo.png',
     'pixtext encode photo.jpg --as anthropic -o block.json',
     'pixtext encode photo.jpg --preset anthropic -o block.json',
@@ -107,18 +134,21 @@ export const encodeCommand: Command = {
       preset: choiceOption('--preset', parsed.values.preset, Object.keys(MODEL_PRESETS) as PresetName[]),
       quality: common.quality,
       compressionLevel: common.compressionLevel,
+      check: choiceOption('--check', parsed.values.check, CHECK_CHOICES),
     };
     const output = typeof parsed.values.output === 'string' ? parsed.values.output : STDIO;
     const jsonl = parsed.values.jsonl === true;
     const parquet = parsed.values.parquet === true;
     const rowGroupRows = integerOption('--row-group-size', parsed.values['row-group-size'], 1, 1_000_000);
-    if (parquet || rowGroupRows !== undefined) return encodeToParquet(ctx, parsed, input, output, common, rowGroupRows);
-    if (jsonl && text.as !== undefined && text.as !== 'envelope') throw usageError('envelope (a dataset holds envelopes)', '--as with --jsonl', text.as);
-    if (jsonl && text.preset !== undefined && text.as !== 'envelope') {
+    const batch = await batchInputs(ctx, parsed, input, output, common);
+    if (parquet || rowGroupRows !== undefined) return encodeToParquet(ctx, parsed, input, output, common, rowGroupRows, batch);
+    const dataset = jsonl || batch.files !== undefined;
+    if (dataset && text.as !== undefined && text.as !== 'envelope') throw usageError('envelope (a dataset holds envelopes)', '--as with --jsonl', text.as);
+    if (dataset && text.preset !== undefined && text.as !== 'envelope') {
       throw usageError('--as envelope alongside (a dataset holds envelopes)', '--preset with --jsonl', text.preset);
     }
     if (input !== STDIO && isFolder(input)) {
-      if (!jsonl) throw usageError('a file or - (or a folder with --jsonl or --parquet)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
+      if (!jsonl && batch.files === undefined) throw usageError('a file or - (or a folder with --jsonl or --parquet)', 'pixtext encode', `the folder ${JSON.stringify(input)}`, true);
       return encodeFolder(ctx, {
         folder: input,
         output,
@@ -127,8 +157,11 @@ export const encodeCommand: Command = {
         quiet: common.quiet,
         text,
         followLinks: parsed.values['follow-links'] === true,
+        verbose: common.verbose,
+        ...batch,
       });
     }
+    if (batch.shard !== undefined || batch.skipExisting) throw usageError('a folder (one file needs no sharding or resuming)', 'pixtext encode', input);
     if (jsonl && input === STDIO) throw usageError('a file or a folder (a dataset line records its file name)', 'pixtext encode --jsonl', 'standard input', true);
     // A text is one line of tens of kilobytes or more: printed to a terminal by accident it floods it. Pipes and
     // redirections are unchanged, and -o - asks for the terminal anyway.
@@ -158,17 +191,51 @@ async function encodeToParquet(
   output: string,
   common: CommonValues,
   rowGroupRows: number | undefined,
+  batch: BatchInputs,
 ): Promise<ExitCode> {
   if (parsed.values.parquet !== true) throw usageError('--parquet (row groups are a Parquet setting)', '--row-group-size', parsed.values['row-group-size']);
   if (parsed.values.jsonl !== undefined) throw usageError('one of --jsonl or --parquet', 'pixtext encode', 'both', true);
-  for (const flag of ['as', 'encoding', 'mode', 'fit', 'quality', 'level', 'jobs'] as const) {
+  if (batch.skipExisting) throw usageError('a JSONL output (a Parquet file is written whole, not appended to)', '--skip-existing', 'a Parquet output', true);
+  for (const flag of ['as', 'encoding', 'mode', 'fit', 'quality', 'level', 'jobs', 'check'] as const) {
     const value = parsed.values[flag];
     if (value !== undefined) throw usageError('nothing (a Parquet row stores the file unchanged)', `--${flag} with --parquet`, value);
   }
   if (input === STDIO || !isFolder(input)) throw usageError('a folder (a Parquet dataset holds many files)', 'pixtext encode --parquet', input);
   if (output === STDIO) throw usageError('a file name (a Parquet file cannot be streamed to standard output)', '-o', output);
   const { encodeParquet } = await import('../parquet/encode-parquet.js');
-  return encodeParquet(ctx, { folder: input, output, force: common.force, quiet: common.quiet, rowGroupRows: rowGroupRows ?? DEFAULT_ROW_GROUP_ROWS });
+  return encodeParquet(ctx, {
+    folder: input,
+    output,
+    force: common.force,
+    quiet: common.quiet,
+    verbose: common.verbose,
+    rowGroupRows: rowGroupRows ?? DEFAULT_ROW_GROUP_ROWS,
+    files: batch.files,
+    shard: batch.shard,
+  });
+}
+
+/** What `--files-from`, `--shard` and `--skip-existing` say about a folder encode. */
+interface BatchInputs {
+  readonly files: readonly FoundFile[] | undefined;
+  readonly shard: Shard | undefined;
+  readonly skipExisting: boolean;
+}
+
+/** Reads and checks the batch options; the list of `--files-from` is read whole before any work starts. */
+async function batchInputs(ctx: CliContext, parsed: ParsedCommandLine, input: string, output: string, common: CommonValues): Promise<BatchInputs> {
+  const shard = shardOption(parsed.values.shard);
+  const skipExisting = parsed.values['skip-existing'] === true;
+  if (skipExisting && output === STDIO) throw usageError('-o FILE (what is resumed is the output file)', '--skip-existing', 'standard output', true);
+  if (skipExisting && common.force) throw usageError('one of --force or --skip-existing', 'pixtext encode', 'both', true);
+  const listName = parsed.values['files-from'];
+  if (listName === undefined) return { files: undefined, shard, skipExisting };
+  if (typeof listName !== 'string') throw usageError('a list file or -', '--files-from', listName);
+  if (input === STDIO || !isFolder(input)) throw usageError('a folder (the listed paths are relative to it)', 'pixtext encode --files-from', input);
+  const label = listName === STDIO ? 'standard input' : listName;
+  const list = await about(label, () => (listName === STDIO ? readAll(ctx.stdin) : readFile(listName)));
+  const files = await about(label, () => filesFromList(list, input));
+  return { files, shard, skipExisting };
 }
 
 function isFolder(path: string): boolean {

@@ -2,6 +2,7 @@
 // files under their `image.path`, byte for byte, one row group at a time. Rows that cannot be written (no bytes, an
 // unsafe or repeated path, an existing file without --force) and row groups that cannot be read are reported and
 // skipped; the rest are written.
+import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../atomic-write.js';
 import { about } from '../command.js';
 import type { CliContext } from '../context.js';
@@ -11,6 +12,7 @@ import { FileError, formatFailure } from '../report.js';
 import { formatBytes, formatSummary } from '../summary.js';
 import { OutputFolder, datasetPathSegments } from '../batch/safe-path.js';
 import { checkImageColumn } from './hf-image-schema.js';
+import { inShard, type Shard } from '../batch/select.js';
 import { boundedDecompressors, openParquet, parquetStep } from './parquet-input.js';
 
 /** Settings of a Parquet decode. */
@@ -19,6 +21,12 @@ export interface DecodeParquetOptions {
   readonly outputDir: string;
   readonly force: boolean;
   readonly quiet: boolean;
+  /** One line per row on stderr also when it is not a terminal. */
+  readonly verbose?: boolean | undefined;
+  /** Write only the rows of this shard, by `image.path` (`--shard K/N`). */
+  readonly shard?: Shard | undefined;
+  /** Leave files that exist already as they are, counted as already present (`--skip-existing`). */
+  readonly skipExisting?: boolean | undefined;
 }
 
 /**
@@ -41,10 +49,12 @@ export async function decodeParquet(ctx: CliContext, options: DecodeParquetOptio
     const compressors = await boundedDecompressors();
     await about(label, () => checkImageColumn(parquetSchema(metadata)));
     const folder = await about(options.outputDir, () => new OutputFolder(options.outputDir));
-    const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalItems: Number(metadata.num_rows) });
+    // The row count is in the footer: progress shows the total (all rows; with --shard, this shard's are fewer).
+    const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, verbose: options.verbose, totalItems: Number(metadata.num_rows) });
     const written = new Map<string, number>();
     let done = 0;
     let failed = 0;
+    let present = 0;
     let bytesOut = 0;
     let rowStart = 0;
     try {
@@ -73,10 +83,17 @@ export async function decodeParquet(ctx: CliContext, options: DecodeParquetOptio
             if (!(bytes instanceof Uint8Array)) throw new FileError('ERR_PARQUET_ROW', 'image.bytes is null: the row holds no file (pixtext does not read images from image.path)');
             const segments = datasetPathSegments(image?.path ?? null, 'image.path');
             const key = segments.join('/');
+            if (!inShard(key, options.shard)) continue;
             const earlier = written.get(key);
             if (earlier !== undefined) throw new FileError('ERR_DUPLICATE_PATH', `image.path ${JSON.stringify(path)} was already written from row ${earlier}`);
-            writeFileAtomic(folder.prepare(segments), bytes, { force: options.force, temps: ctx.temps });
+            const target = folder.prepare(segments);
             written.set(key, rowNumber);
+            if (options.skipExisting === true && existsSync(target)) {
+              present += 1;
+              progress.item(path!, 'already present');
+              continue;
+            }
+            writeFileAtomic(target, bytes, { force: options.force, temps: ctx.temps });
             done += 1;
             bytesOut += bytes.length;
             progress.setBytes(bytesOut);
@@ -91,9 +108,10 @@ export async function decodeParquet(ctx: CliContext, options: DecodeParquetOptio
     } finally {
       progress.finish();
     }
-    if (done + failed === 0) ctx.stderr.write(`pixtext: ${label} holds no rows\n`);
+    if (Number(metadata.num_rows) === 0) ctx.stderr.write(`pixtext: ${label} holds no rows\n`);
     if (!options.quiet) {
-      ctx.stderr.write(`pixtext: ${formatSummary({ verb: 'decoded', done, failed, bytesIn: file.byteLength, bytesOut, ms: performance.now() - started })}\n`);
+      const alreadyPresent = options.skipExisting === true ? present : undefined;
+      ctx.stderr.write(`pixtext: ${formatSummary({ verb: 'decoded', done, failed, bytesIn: file.byteLength, bytesOut, ms: performance.now() - started, present: alreadyPresent })}\n`);
     }
     return failed > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
   } finally {

@@ -11,7 +11,8 @@ import { fileHeader } from '../library.js';
 import { Progress } from '../progress.js';
 import { formatFailure } from '../report.js';
 import { formatBytes, formatImage, formatSummary } from '../summary.js';
-import { listImageFiles, type FoundFile } from '../batch/walk.js';
+import { IMAGE_EXTENSIONS, listImageFiles, type FoundFile } from '../batch/walk.js';
+import { inShard, type Shard } from '../batch/select.js';
 import { MAX_ROW_GROUP_BYTES } from './limits.js';
 import { HUGGING_FACE_METADATA, IMAGE_TABLE_SCHEMA, type ImageRow } from './hf-image-schema.js';
 import { createStreamWriter } from './stream-writer.js';
@@ -27,6 +28,12 @@ export interface EncodeParquetOptions {
   readonly rowGroupRows: number;
   /** Most file bytes in one row group (one larger file still makes a row group of its own). */
   readonly rowGroupBytes?: number;
+  /** One line per file on stderr also when it is not a terminal. */
+  readonly verbose?: boolean;
+  /** The files to write, in this order (`--files-from`); by default every image file of the folder, sorted. */
+  readonly files?: readonly FoundFile[] | undefined;
+  /** Keep only this shard of the files (`--shard K/N`). */
+  readonly shard?: Shard | undefined;
 }
 
 const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', bmp: 'BMP', gif: 'GIF', webp: 'WEBP', npy: 'NPY' } as const;
@@ -44,9 +51,10 @@ const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', bmp: 'BMP', gif: 'GIF', webp: '
  */
 export async function encodeParquet(ctx: CliContext, options: EncodeParquetOptions): Promise<ExitCode> {
   const started = performance.now();
-  const files = await about(options.folder, () => listImageFiles(options.folder));
+  const listed = options.files ?? (await about(options.folder, () => listImageFiles(options.folder)));
+  const files = listed.filter((f) => inShard(f.relPath, options.shard));
   const file = await about(options.output, () => new AtomicFileStream(options.output, { force: options.force, temps: ctx.temps }));
-  const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, totalItems: files.length });
+  const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, verbose: options.verbose, totalItems: files.length });
   const maxBytes = options.rowGroupBytes ?? MAX_ROW_GROUP_BYTES;
   let failed = 0;
   let done = 0;
@@ -91,7 +99,7 @@ export async function encodeParquet(ctx: CliContext, options: EncodeParquetOptio
   } finally {
     progress.finish();
   }
-  if (files.length === 0) ctx.stderr.write(`pixtext encode: no image files (.png, .bmp, .jpg, .jpeg) in ${options.folder}\n`);
+  if (listed.length === 0 && options.files === undefined) ctx.stderr.write(`pixtext encode: no image files (${IMAGE_EXTENSIONS.map((e) => `.${e}`).join(' ')}) in ${options.folder}\n`);
   if (!options.quiet) {
     const summary = formatSummary({ verb: 'encoded', done, failed, bytesIn, bytesOut: writer.written, ms: performance.now() - started });
     ctx.stderr.write(`pixtext: ${summary}; ${rowGroups} row group${rowGroups === 1 ? '' : 's'}\n`);

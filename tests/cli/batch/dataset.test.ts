@@ -62,7 +62,7 @@ describe('files a folder encode leaves out', () => {
 
 describe('folder → JSONL → folder', () => {
   it('encodes every image, sorted by path, the same bytes with 1 or 3 workers', async () => {
-    const one = await pixtext(['encode', folder, '--jsonl', '--jobs', '1']);
+    const one = await pixtext(['encode', folder, '--jsonl', '--jobs', '1', '--verbose']);
     const three = await pixtext(['encode', folder, '--jsonl', '--jobs', '3']);
     expect(one.code).toBe(0);
     expect(three.code).toBe(0);
@@ -70,8 +70,10 @@ describe('folder → JSONL → folder', () => {
     const lines = parseLines(one.stdout.toString());
     expect(lines.map((l) => l.metadata.path)).toEqual(expectedFiles);
     expect(expectedFiles).toHaveLength(28);
-    // Progress: plain lines (stderr is not a terminal here) and the summary.
+    // Progress with --verbose: plain lines (stderr is not a terminal here) and the summary; without it, the summary only.
     expect(one.stderr).toContain('[1/28] bmp/pal1.bmp: 127×64 ');
+    expect(three.stderr).toMatch(/\npixtext: encoded 28 files \(.+ → .+\) in .+, 0 failed\n$/);
+    expect(three.stderr).not.toMatch(/^\[\d+/m);
     expect(one.stderr).toMatch(/pixtext: encoded 28 files \(.+ → .+\) in .+, 0 failed\n$/);
   });
 

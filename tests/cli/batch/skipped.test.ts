@@ -17,7 +17,7 @@ describe('skipReason', () => {
     expect(file('a.tif', [0x49, 0x49, 0x2a, 0, 8, 0, 0, 0])).toBe('TIFF');
     expect(file('b.psd', '8BPS\0\x01')).toBe('PSD');
     expect(file('c.heic', [0, 0, 0, 24, ...Buffer.from('ftypheic\0\0\0\0mif1heic')])).toBe('HEIC');
-    expect(file('d.webp', [...Buffer.from('RIFF'), 20, 0, 0, 0, ...Buffer.from('WEBPVP8L')])).toBe('WebP');
+    expect(file('d.riff', [...Buffer.from('RIFF'), 20, 0, 0, 0, ...Buffer.from('WEBPVP8L')])).toBe('WebP without an image extension');
     expect(file('e.dat', [0x47, 0x49, 0x46, 0x38, 0x39, 0x61])).toBe('GIF without an image extension');
     expect(file('f.txt', 'hello')).toBe('not an image');
     expect(file('empty', [])).toBe('not an image');

@@ -20,12 +20,21 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Envelope = { pixtext: number; width: number; height: number; mode: string; encoding: string; byteLength: number; data: string; metadata?: Record<string, unknown> };
+type Envelope = { pixtext: number; width: number; height: number; mode: string; encoding: string; source?: string; byteLength: number; data: string; metadata?: Record<string, unknown> };
 const envelope = (text: string | Buffer): Envelope => JSON.parse(text.toString()) as Envelope;
 
 describe('pixtext encode <file>', () => {
-  it('writes an envelope of the raw pixels to standard output, ending in a newline', async () => {
+  it('writes an envelope of the file itself to standard output by default, ending in a newline', async () => {
     const run = await pixtext(['encode', png]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const env = envelope(run.stdout);
+    expect([env.width, env.height, env.mode, env.encoding, env.source]).toEqual([32, 32, 'RGB', 'png', 'png']);
+    expect(Buffer.from(env.data, 'base64').equals(readFileSync(png))).toBe(true);
+  });
+
+  it('writes an envelope of the raw pixels with --encoding raw', async () => {
+    const run = await pixtext(['encode', png, '--encoding', 'raw']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const text = run.stdout.toString();
@@ -36,7 +45,7 @@ describe('pixtext encode <file>', () => {
   });
 
   it('reads standard input for -', async () => {
-    const run = await pixtext(['encode', '-'], { input: readFileSync(bmp) });
+    const run = await pixtext(['encode', '-', '--encoding', 'raw'], { input: readFileSync(bmp) });
     expect(run.code).toBe(0);
     const env = envelope(run.stdout);
     expect([env.width, env.height, env.mode]).toEqual([127, 64, 'RGB']);
@@ -170,6 +179,13 @@ describe('pixtext encode <file>', () => {
     expect(corrupt.code).toBe(1);
     expect(corrupt.stderr).toMatch(/xcsn0g01\.png: .+ \(ERR_[A-Z_]+\)\n$/);
     expect(corrupt.stdout.length).toBe(0);
+    // The default carries the file as it is and decodes it once to check it; raw pixels fail the same way.
+    expect((await pixtext(['encode', join(fixtures, 'corrupt', 'xcsn0g01.png'), '--encoding', 'raw'])).stderr).toBe(corrupt.stderr);
+    // --check header trusts the file: it goes into the text unchanged, damage and all.
+    const trusted = await pixtext(['encode', join(fixtures, 'corrupt', 'xcsn0g01.png'), '--check', 'header']);
+    expect(trusted.code).toBe(0);
+    expect(Buffer.from(envelope(trusted.stdout).data, 'base64').equals(readFileSync(join(fixtures, 'corrupt', 'xcsn0g01.png')))).toBe(true);
+    expect((await pixtext(['encode', png, '--check', 'pixels'])).stderr).toMatch(/^pixtext encode: Expected one of decode, header for --check but received "pixels"\n/);
 
     const text = join(dir, 'notes.png');
     writeFileSync(text, 'not an image');

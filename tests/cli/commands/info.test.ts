@@ -61,8 +61,8 @@ describe('pixtext info', () => {
 
 describe('pixtext info on other inputs', () => {
   const lines = () => [
-    imageToText(readFileSync(png), { metadata: { path: 'a.png' } }),
-    imageToText(readFileSync(join(fixtures, 'folder', 'png', 'basn6a08.png')), { metadata: { path: 'b.png' } }),
+    imageToText(readFileSync(png), { encoding: 'raw', metadata: { path: 'a.png' } }),
+    imageToText(readFileSync(join(fixtures, 'folder', 'png', 'basn6a08.png')), { encoding: 'raw', metadata: { path: 'b.png' } }),
     imageToText(readFileSync(png), { encoding: 'original', metadata: { path: 'c.png' } }),
   ];
 
