@@ -122,15 +122,15 @@ class SharedVectors(unittest.TestCase):
 
 
 class TypeScriptVectors(unittest.TestCase):
-    """Envelopes written by the TypeScript library carrying PNG, BMP, JPEG and npy files, read through Pillow and
-    NumPy. Their hashes are NumPy's, of the Python-written raw vectors they were made from (JPEG: the pixels
+    """Envelopes written by the TypeScript library carrying PNG, BMP, JPEG, GIF, WebP and npy files, read through
+    Pillow and NumPy. Their hashes are NumPy's, of the Python-written raw vectors they were made from (JPEG: the pixels
     TypeScript decoded, which Pillow must agree with)."""
 
     def test_vectors(self):
         folder = os.path.join(VECTORS, "from-typescript")
         with open(os.path.join(folder, "manifest.json")) as f:
             vectors = json.load(f)["vectors"]
-        self.assertEqual({v["encoding"] for v in vectors}, {"png", "bmp", "jpeg", "npy"})
+        self.assertEqual({v["encoding"] for v in vectors}, {"png", "bmp", "jpeg", "gif", "webp", "npy"})
         for vector in vectors:
             with self.subTest(vector=vector["name"]):
                 with open(os.path.join(folder, vector["file"])) as f:
@@ -198,6 +198,8 @@ class Errors(unittest.TestCase):
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2), np.uint8), palette=np.zeros((300, 3), np.uint8))), "ERR_INVALID_IMAGE")
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2, 3), np.uint8), palette=[[0, 0, 0]])), "ERR_INVALID_IMAGE")
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2), np.uint8), encoding="tiff")), "ERR_INVALID_ARGUMENT")
+        self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2), np.uint8), encoding="gif")), "ERR_UNSUPPORTED")
+        self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2, 3), np.uint8), encoding="webp")), "ERR_UNSUPPORTED")
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((1, 8), bool), encoding="npy")), "ERR_UNSUPPORTED")
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((1, 1), np.uint8), mode="P", encoding="npy")), "ERR_UNSUPPORTED")
 
@@ -207,6 +209,12 @@ class Errors(unittest.TestCase):
             self.assertEqual(self.code(lambda: decode_envelope(text)), "ERR_UNSUPPORTED")
             # raw and npy envelopes need no Pillow.
             decode_envelope(encode_envelope(np.zeros((2, 2, 3), np.uint8), encoding="npy"))
+
+    def test_webp_envelopes_without_webp_in_pillow_say_so(self):
+        with open(os.path.join(VECTORS, "from-typescript", "webp-RGB.json")) as f:
+            text = f.read()
+        with mock.patch("PIL.features.check", return_value=False):
+            self.assertEqual(self.code(lambda: decode_envelope(text)), "ERR_UNSUPPORTED")
 
     def test_a_stored_file_that_contradicts_the_header(self):
         text = encode_envelope(np.zeros((2, 3, 3), np.uint8), encoding="npy")
