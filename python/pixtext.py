@@ -312,7 +312,23 @@ def _from_pillow(data: bytes, encoding: str, mode: str, width: int, height: int)
         elif isinstance(transparency, int) and transparency < len(rgb):
             alpha[transparency] = 0
         palette = np.concatenate([rgb, alpha[:, None]], axis=1)
+    if encoding == "png" and (mode in ("RGB16", "RGBA16") or (mode == "LA16" and got not in ("I", "I;16"))):
+        raise PixtextError("ERR_UNSUPPORTED", "Pillow reads 16-bit colour PNG files as 8 bits, so this %s envelope "
+                           "cannot be read exactly here: read it with pixtext, or store it with encoding 'raw' or 'npy'"
+                           % mode)
     array = np.asarray(image)
+    key = image.info.get("transparency")
+    if got == "L" and isinstance(key, int) and encoding == "png" and data[24] < 8:
+        # Pillow scales grey samples of 1, 2 and 4 bits to 0-255 but keeps the colour key as stored.
+        key *= 255 // ((1 << data[24]) - 1)
+    if (got, mode) in (("L", "LA"), ("I", "LA16"), ("I;16", "LA16"), ("RGB", "RGBA")) and key is not None:
+        # A PNG colour key (tRNS): pixtext gives the pixels that match it alpha 0, the others full alpha.
+        grey = got != "RGB"
+        hit = array == key if grey else (array == np.asarray(key, array.dtype)).all(axis=-1)
+        opaque = 0xFFFF if mode == "LA16" else 0xFF
+        channels = [array] if grey else [array[..., i] for i in range(3)]
+        dtype = np.uint16 if mode == "LA16" else np.uint8
+        return np.stack([c.astype(dtype) for c in channels] + [np.where(hit, 0, opaque).astype(dtype)], axis=-1), None
     if mode in ("BGR", "BGRA") and got == ("RGB" if mode == "BGR" else "RGBA"):
         return array[:, :, [2, 1, 0] + ([3] if mode == "BGRA" else [])].copy(), None
     if encoding == "webp" and (got, mode) in (("RGB", "L"), ("RGBA", "LA")) and (array[..., 0] == array[..., 1]).all() \
@@ -418,7 +434,9 @@ def decode_envelope(text: str, max_pixels: float = DEFAULT_MAX_PIXELS) -> Decode
     against ``max_pixels`` (before decoding), base64, ``byteLength``, CRC-32.
 
     Raw envelopes of every mode and npy envelopes need NumPy alone; PNG, JPEG, BMP, GIF (its first frame) and WebP
-    envelopes are read through Pillow (``ERR_UNSUPPORTED`` without it, or for WebP without Pillow's WebP support). Any valid JSON of the envelope object is read (key order, whitespace,
+    envelopes are read through Pillow (``ERR_UNSUPPORTED`` without it, or for WebP without Pillow's WebP support;
+    also for 16-bit colour PNG files, LA16, RGB16 and RGBA16, which Pillow reads as 8 bits). A PNG colour key
+    (tRNS) gives alpha, as in pixtext. Any valid JSON of the envelope object is read (key order, whitespace,
     escapes); unknown keys are ignored.
 
     :param text: the envelope.

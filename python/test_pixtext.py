@@ -139,6 +139,46 @@ class TypeScriptVectors(unittest.TestCase):
                 self.assertEqual(hashlib.sha256(raw_bytes(array, mode)).hexdigest(), vector["sha256"])
 
 
+class PngFilesAsCarried(unittest.TestCase):
+    """PNG files as pixtext carries them unchanged (encoding 'original' writes a 'png' envelope with the mode pixtext
+    reads), checked against the oracle of tests/fixtures/png (Pillow 9.4 and libpng, recorded without pixtext)."""
+
+    FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "png")
+
+    def envelope(self, entry):
+        with open(os.path.join(self.FIXTURES, entry["file"]), "rb") as f:
+            data = f.read()
+        return ('{"pixtext":1,"width":%d,"height":%d,"mode":"%s","encoding":"png","byteLength":%d,"crc32":"%08x","data":"%s"}'
+                % (entry["width"], entry["height"], entry["expected_mode"], len(data), zlib.crc32(data), base64.b64encode(data).decode()))
+
+    def entries(self, keep):
+        with open(os.path.join(self.FIXTURES, "manifest.json")) as f:
+            return [e for e in json.load(f)["files"] if e["expect"] == "decode" and keep(e)]
+
+    def test_colour_keys_become_alpha(self):
+        entries = self.entries(lambda e: e.get("color_key") and e["expected_mode"] in ("LA", "RGBA", "LA16"))
+        self.assertGreaterEqual(len(entries), 7)
+        for entry in entries:
+            with self.subTest(file=entry["file"]):
+                array, mode = decode_envelope(self.envelope(entry))
+                self.assertEqual(mode, entry["expected_mode"])
+                if mode == "LA16":
+                    # The oracle's 8-bit RGBA holds each 16-bit sample's high byte; its 16-bit hash, the grey samples.
+                    self.assertEqual(hashlib.sha256(array[..., 0].astype(">u2").tobytes()).hexdigest(), entry["png16_samples_be_sha256"])
+                    array = (array >> 8).astype(np.uint8)
+                rgba = np.concatenate([array[..., :1]] * 3 + [array[..., 1:]], axis=-1) if mode != "RGBA" else array
+                self.assertEqual(hashlib.sha256(np.ascontiguousarray(rgba).tobytes()).hexdigest(), entry["expected_rgba8_sha256"])
+
+    def test_16_bit_colour_is_refused_not_truncated(self):
+        entries = self.entries(lambda e: e["expected_mode"] in ("RGB16", "RGBA16") or (e["expected_mode"] == "LA16" and not e.get("color_key")))
+        self.assertGreaterEqual(len(entries), 20)
+        for entry in entries:
+            with self.subTest(file=entry["file"]):
+                with self.assertRaises(PixtextError) as caught:
+                    decode_envelope(self.envelope(entry))
+                self.assertEqual(caught.exception.code, "ERR_UNSUPPORTED")
+
+
 class CanonicalJson(unittest.TestCase):
     def test_numbers_as_javascript_writes_them(self):
         cases = {0.1: "0.1", 1.0: "1", -0.0: "0", 1e21: "1e+21", 1e20: "100000000000000000000", 1e-6: "0.000001",
