@@ -7,11 +7,12 @@
 //    and compared byte for byte with the source. Wall time of the whole process (and the batch time from the CLI's
 //    summary line), files/s, input bytes and output sizes; medians of REPS runs, settings interleaved.
 // 2. Parquet memory. Folders of noise BMPs (nothing compresses away) of 1×, 10× and 20× the default row group
-//    (DEFAULT_ROW_GROUP_ROWS rows) written with the defaults, and the 10× folder in one row group for contrast; peak
+//    (its rows as `pixtext encode --help` states them) written with the defaults, and the 10× folder in one row group for contrast; peak
 //    resident memory of the CLI process (VmHWM, bench/lib/max-rss.mjs). Bounded means the peak stops growing with
 //    the data past a few row groups (garbage the collector has not yet freed), while one big row group grows with it.
 // Results: bench/.out/dataset.json and the printed lines; `npm run bench` puts them in RESULTS.md and results.json.
 // Usage: node bench/dataset.mjs [--files 2000] [--seed 13] [--reps 3]   (needs `npm run build` first)
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,8 +32,13 @@ export const DATASET_MIX = {
   aspects: [1, 4 / 3, 3 / 2, 16 / 9], // each as likely, portrait or landscape as likely
   classes: 20,
 };
-/** Rows per row group when --row-group-size is not given (src/cli/parquet/limits.ts, DEFAULT_ROW_GROUP_ROWS). */
-export const DEFAULT_ROW_GROUP_ROWS = 100;
+/** Rows per row group when --row-group-size is not given, as the built CLI's help states it. */
+function defaultRowGroupRows() {
+  const help = spawnSync(process.execPath, [cli, 'encode', '--help'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  const rows = Number(/--row-group-size N Rows per Parquet row group, [^.]*\. Defaults to (\d+)/.exec(help)?.[1]);
+  if (!Number.isInteger(rows)) throw new Error("the CLI's help no longer states the default --row-group-size");
+  return rows;
+}
 /** Each memory-test BMP: 24-bit noise, 200 × 170 px = 102,054 bytes (so 10× a row group fits one 128 MiB row group). */
 const NOISE_BMP = { width: 200, height: 170 };
 
@@ -208,7 +214,7 @@ export async function runDatasetBench({ files = 2000, seed = 13, reps = 3, log =
   rmSync(join(work, 'out'), { recursive: true, force: true });
   mkdirSync(join(work, 'out'));
 
-  const rows = DEFAULT_ROW_GROUP_ROWS;
+  const rows = defaultRowGroupRows();
   const memory = { rows, fileBytes: folderBytes(bmpFolderOnce(work, rows)) / rows, idleMaxRss: median(Array.from({ length: reps }, () => runCli(['--version']).maxRss)) };
   for (const [key, count, groupRows] of [['one', rows, undefined], ['ten', rows * 10, undefined], ['twenty', rows * 20, undefined], ['tenOneGroup', rows * 10, rows * 10]]) {
     const dir = bmpFolderOnce(work, count);

@@ -8,15 +8,14 @@ Prints one line per check and ends with "N passed, N failed"; exits 1 when any c
 """
 
 import argparse
-import hashlib
 import json
-import os
 import sys
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-IMAGE_EXTENSIONS = {".png", ".bmp", ".dib", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".webp"}
+from check_report import check, check_rows, results, source_digests
+
 # The `format` column's name for a file, from its first bytes (the signatures of the formats' specifications).
 SIGNATURES = [(b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"BM", "BMP"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF")]
 EXPECTED_SCHEMA = pa.schema(
@@ -29,46 +28,11 @@ EXPECTED_SCHEMA = pa.schema(
     ]
 )
 
-results = {"passed": 0, "failed": 0}
-
-
-def check(name, ok, detail=""):
-    results["passed" if ok else "failed"] += 1
-    print(f"{'ok  ' if ok else 'FAIL'} {name}{'' if ok or not detail else ': ' + detail}")
-
-
-def source_digests(folder):
-    """SHA-256 of every image file under the folder, by '/'-separated relative path (as pixtext records it)."""
-    digests = {}
-    for base, _dirs, names in os.walk(folder):
-        for name in names:
-            if os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS:
-                full = os.path.join(base, name)
-                rel = os.path.relpath(full, folder).replace(os.sep, "/")
-                with open(full, "rb") as f:
-                    digests[rel] = hashlib.sha256(f.read()).hexdigest()
-    return digests
-
 
 def signature_format(data):
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WEBP"
     return next((name for magic, name in SIGNATURES if data.startswith(magic)), None)
-
-
-def check_rows(label, rows, expected):
-    """rows: (path, bytes) pairs; each must be one source file, byte for byte, and every source file must appear."""
-    seen = {}
-    wrong = []
-    for path, data in rows:
-        digest = hashlib.sha256(data).hexdigest() if data is not None else None
-        if expected.get(path) != digest:
-            wrong.append(path)
-        seen[path] = seen.get(path, 0) + 1
-    check(f"{label}: every image's bytes equal its source file (sha256)", not wrong, f"different or unknown: {wrong[:5]}")
-    missing = sorted(set(expected) - set(seen))
-    repeated = sorted(p for p, n in seen.items() if n > 1)
-    check(f"{label}: every source file exactly once ({len(expected)})", not missing and not repeated, f"missing {missing[:5]}, repeated {repeated[:5]}")
 
 
 def main():

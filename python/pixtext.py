@@ -1,7 +1,7 @@
 """pixtext envelopes from Python: NumPy arrays to the same text pixtext's imageToText writes, and back.
 
 One file, standard library and NumPy only; Pillow is used, when installed, to write and read envelopes that carry a
-PNG, JPEG or BMP file. Copy it next to your code::
+PNG, JPEG or BMP file, and to read those that carry a GIF or WebP file. Copy it next to your code::
 
     import numpy as np
     from pixtext import encode_envelope, decode_envelope
@@ -51,8 +51,10 @@ MODES: Dict[str, Tuple[int, Any]] = {
 _INFERRED = {(np.uint8, 1): "L", (np.uint8, 2): "LA", (np.uint8, 3): "RGB", (np.uint8, 4): "RGBA",
              (np.uint16, 1): "L16", (np.uint16, 2): "LA16", (np.uint16, 3): "RGB16", (np.uint16, 4): "RGBA16"}
 #: What an envelope's data may hold: raw pixels, or a file of one of these formats.
-ENCODINGS = ("raw", "png", "jpeg", "bmp", "npy")
-_PILLOW_FORMATS = {"png": "PNG", "jpeg": "JPEG", "bmp": "BMP"}
+ENCODINGS = ("raw", "png", "jpeg", "bmp", "gif", "webp", "npy")
+#: What this module writes: GIF and WebP envelopes (what pixtext keeps of such files) are read, not written.
+WRITE_ENCODINGS = ("raw", "png", "jpeg", "bmp", "npy")
+_PILLOW_FORMATS = {"png": "PNG", "jpeg": "JPEG", "bmp": "BMP", "gif": "GIF", "webp": "WEBP"}
 #: As the TypeScript default: 16,383 x 16,383 pixels, checked from the header before decoding.
 DEFAULT_MAX_PIXELS = 268_402_689
 
@@ -233,9 +235,16 @@ def _pillow():
     try:
         from PIL import Image
     except ImportError:
-        raise PixtextError("ERR_UNSUPPORTED", "Envelopes that carry a PNG, JPEG or BMP file need Pillow: "
+        raise PixtextError("ERR_UNSUPPORTED", "Envelopes that carry a PNG, JPEG, BMP, GIF or WebP file need Pillow: "
                            "pip install Pillow (raw and npy envelopes do not)") from None
     return Image
+
+
+def _pillow_reads(encoding: str) -> None:
+    """WebP support is optional in Pillow builds: say so rather than call the file corrupt."""
+    from PIL import features
+    if encoding == "webp" and not features.check("webp"):
+        raise PixtextError("ERR_UNSUPPORTED", "This Pillow is built without WebP support: install one with libwebp")
 
 
 def _npy_bytes(array: np.ndarray, mode: str) -> bytes:
@@ -283,6 +292,7 @@ def _from_npy(data: bytes, mode: str, width: int, height: int) -> np.ndarray:
 
 def _from_pillow(data: bytes, encoding: str, mode: str, width: int, height: int) -> Tuple[np.ndarray, Optional[np.ndarray]]:
     Image = _pillow()
+    _pillow_reads(encoding)
     try:
         image = Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[encoding]])
         image.load()
@@ -302,9 +312,29 @@ def _from_pillow(data: bytes, encoding: str, mode: str, width: int, height: int)
         elif isinstance(transparency, int) and transparency < len(rgb):
             alpha[transparency] = 0
         palette = np.concatenate([rgb, alpha[:, None]], axis=1)
+    if encoding == "png" and (mode in ("RGB16", "RGBA16") or (mode == "LA16" and got not in ("I", "I;16"))):
+        raise PixtextError("ERR_UNSUPPORTED", "Pillow reads 16-bit colour PNG files as 8 bits, so this %s envelope "
+                           "cannot be read exactly here: read it with pixtext, or store it with encoding 'raw' or 'npy'"
+                           % mode)
     array = np.asarray(image)
+    key = image.info.get("transparency")
+    if got == "L" and isinstance(key, int) and encoding == "png" and data[24] < 8:
+        # Pillow scales grey samples of 1, 2 and 4 bits to 0-255 but keeps the colour key as stored.
+        key *= 255 // ((1 << data[24]) - 1)
+    if (got, mode) in (("L", "LA"), ("I", "LA16"), ("I;16", "LA16"), ("RGB", "RGBA")) and key is not None:
+        # A PNG colour key (tRNS): pixtext gives the pixels that match it alpha 0, the others full alpha.
+        grey = got != "RGB"
+        hit = array == key if grey else (array == np.asarray(key, array.dtype)).all(axis=-1)
+        opaque = 0xFFFF if mode == "LA16" else 0xFF
+        channels = [array] if grey else [array[..., i] for i in range(3)]
+        dtype = np.uint16 if mode == "LA16" else np.uint8
+        return np.stack([c.astype(dtype) for c in channels] + [np.where(hit, 0, opaque).astype(dtype)], axis=-1), None
     if mode in ("BGR", "BGRA") and got == ("RGB" if mode == "BGR" else "RGBA"):
         return array[:, :, [2, 1, 0] + ([3] if mode == "BGRA" else [])].copy(), None
+    if encoding == "webp" and (got, mode) in (("RGB", "L"), ("RGBA", "LA")) and (array[..., 0] == array[..., 1]).all() \
+            and (array[..., 1] == array[..., 2]).all():
+        # WebP has no grey: pixtext stores L and LA as R = G = B (and reads them back as grey, as here).
+        return (array[..., 0] if mode == "L" else array[..., [0, 3]]).copy(), None
     if mode == "L16" and got in ("I", "I;16") and (array.size == 0 or (array.min() >= 0 and array.max() <= 0xFFFF)):
         return array.astype(np.uint16), None
     if got == "P" and mode in ("L", "1"):
@@ -349,8 +379,10 @@ def encode_envelope(array: Any, mode: Optional[str] = None, metadata: Optional[M
         mode = _infer_mode(array, palette)
     if mode not in MODES:
         raise PixtextError("ERR_INVALID_ARGUMENT", "Expected one of %s for mode but received %r" % (", ".join(MODES), mode))
-    if encoding not in ENCODINGS:
-        raise PixtextError("ERR_INVALID_ARGUMENT", "Expected one of %s for encoding but received %r" % (", ".join(ENCODINGS), encoding))
+    if encoding in ("gif", "webp"):
+        raise PixtextError("ERR_UNSUPPORTED", "This module reads %s envelopes but does not write them: use 'png' or 'raw'" % encoding)
+    if encoding not in WRITE_ENCODINGS:
+        raise PixtextError("ERR_INVALID_ARGUMENT", "Expected one of %s for encoding but received %r" % (", ".join(WRITE_ENCODINGS), encoding))
     _check_array(array, mode)
     if palette is not None and mode != "P":
         raise PixtextError("ERR_INVALID_IMAGE", "Only mode P has a palette, not %s" % mode)
@@ -401,8 +433,10 @@ def decode_envelope(text: str, max_pixels: float = DEFAULT_MAX_PIXELS) -> Decode
     """The image of a pixtext envelope v1, with every check pixtext's ``textToImage`` makes: version, fields, size
     against ``max_pixels`` (before decoding), base64, ``byteLength``, CRC-32.
 
-    Raw envelopes of every mode and npy envelopes need NumPy alone; PNG, JPEG and BMP envelopes are read through
-    Pillow (``ERR_UNSUPPORTED`` without it). Any valid JSON of the envelope object is read (key order, whitespace,
+    Raw envelopes of every mode and npy envelopes need NumPy alone; PNG, JPEG, BMP, GIF (its first frame) and WebP
+    envelopes are read through Pillow (``ERR_UNSUPPORTED`` without it, or for WebP without Pillow's WebP support;
+    also for 16-bit colour PNG files, LA16, RGB16 and RGBA16, which Pillow reads as 8 bits). A PNG colour key
+    (tRNS) gives alpha, as in pixtext. Any valid JSON of the envelope object is read (key order, whitespace,
     escapes); unknown keys are ignored.
 
     :param text: the envelope.

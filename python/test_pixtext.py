@@ -122,21 +122,61 @@ class SharedVectors(unittest.TestCase):
 
 
 class TypeScriptVectors(unittest.TestCase):
-    """Envelopes written by the TypeScript library carrying PNG, BMP, JPEG and npy files, read through Pillow and
-    NumPy. Their hashes are NumPy's, of the Python-written raw vectors they were made from (JPEG: the pixels
+    """Envelopes written by the TypeScript library carrying PNG, BMP, JPEG, GIF, WebP and npy files, read through
+    Pillow and NumPy. Their hashes are NumPy's, of the Python-written raw vectors they were made from (JPEG: the pixels
     TypeScript decoded, which Pillow must agree with)."""
 
     def test_vectors(self):
         folder = os.path.join(VECTORS, "from-typescript")
         with open(os.path.join(folder, "manifest.json")) as f:
             vectors = json.load(f)["vectors"]
-        self.assertEqual({v["encoding"] for v in vectors}, {"png", "bmp", "jpeg", "npy"})
+        self.assertEqual({v["encoding"] for v in vectors}, {"png", "bmp", "jpeg", "gif", "webp", "npy"})
         for vector in vectors:
             with self.subTest(vector=vector["name"]):
                 with open(os.path.join(folder, vector["file"])) as f:
                     array, mode = decode_envelope(f.read())
                 self.assertEqual((mode, array.shape[1], array.shape[0]), (vector["mode"], vector["width"], vector["height"]))
                 self.assertEqual(hashlib.sha256(raw_bytes(array, mode)).hexdigest(), vector["sha256"])
+
+
+class PngFilesAsCarried(unittest.TestCase):
+    """PNG files as pixtext carries them unchanged (encoding 'original' writes a 'png' envelope with the mode pixtext
+    reads), checked against the oracle of tests/fixtures/png (Pillow 9.4 and libpng, recorded without pixtext)."""
+
+    FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "png")
+
+    def envelope(self, entry):
+        with open(os.path.join(self.FIXTURES, entry["file"]), "rb") as f:
+            data = f.read()
+        return ('{"pixtext":1,"width":%d,"height":%d,"mode":"%s","encoding":"png","byteLength":%d,"crc32":"%08x","data":"%s"}'
+                % (entry["width"], entry["height"], entry["expected_mode"], len(data), zlib.crc32(data), base64.b64encode(data).decode()))
+
+    def entries(self, keep):
+        with open(os.path.join(self.FIXTURES, "manifest.json")) as f:
+            return [e for e in json.load(f)["files"] if e["expect"] == "decode" and keep(e)]
+
+    def test_colour_keys_become_alpha(self):
+        entries = self.entries(lambda e: e.get("color_key") and e["expected_mode"] in ("LA", "RGBA", "LA16"))
+        self.assertGreaterEqual(len(entries), 7)
+        for entry in entries:
+            with self.subTest(file=entry["file"]):
+                array, mode = decode_envelope(self.envelope(entry))
+                self.assertEqual(mode, entry["expected_mode"])
+                if mode == "LA16":
+                    # The oracle's 8-bit RGBA holds each 16-bit sample's high byte; its 16-bit hash, the grey samples.
+                    self.assertEqual(hashlib.sha256(array[..., 0].astype(">u2").tobytes()).hexdigest(), entry["png16_samples_be_sha256"])
+                    array = (array >> 8).astype(np.uint8)
+                rgba = np.concatenate([array[..., :1]] * 3 + [array[..., 1:]], axis=-1) if mode != "RGBA" else array
+                self.assertEqual(hashlib.sha256(np.ascontiguousarray(rgba).tobytes()).hexdigest(), entry["expected_rgba8_sha256"])
+
+    def test_16_bit_colour_is_refused_not_truncated(self):
+        entries = self.entries(lambda e: e["expected_mode"] in ("RGB16", "RGBA16") or (e["expected_mode"] == "LA16" and not e.get("color_key")))
+        self.assertGreaterEqual(len(entries), 20)
+        for entry in entries:
+            with self.subTest(file=entry["file"]):
+                with self.assertRaises(PixtextError) as caught:
+                    decode_envelope(self.envelope(entry))
+                self.assertEqual(caught.exception.code, "ERR_UNSUPPORTED")
 
 
 class CanonicalJson(unittest.TestCase):
@@ -198,6 +238,8 @@ class Errors(unittest.TestCase):
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2), np.uint8), palette=np.zeros((300, 3), np.uint8))), "ERR_INVALID_IMAGE")
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2, 3), np.uint8), palette=[[0, 0, 0]])), "ERR_INVALID_IMAGE")
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2), np.uint8), encoding="tiff")), "ERR_INVALID_ARGUMENT")
+        self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2), np.uint8), encoding="gif")), "ERR_UNSUPPORTED")
+        self.assertEqual(self.code(lambda: encode_envelope(np.zeros((2, 2, 3), np.uint8), encoding="webp")), "ERR_UNSUPPORTED")
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((1, 8), bool), encoding="npy")), "ERR_UNSUPPORTED")
         self.assertEqual(self.code(lambda: encode_envelope(np.zeros((1, 1), np.uint8), mode="P", encoding="npy")), "ERR_UNSUPPORTED")
 
@@ -207,6 +249,12 @@ class Errors(unittest.TestCase):
             self.assertEqual(self.code(lambda: decode_envelope(text)), "ERR_UNSUPPORTED")
             # raw and npy envelopes need no Pillow.
             decode_envelope(encode_envelope(np.zeros((2, 2, 3), np.uint8), encoding="npy"))
+
+    def test_webp_envelopes_without_webp_in_pillow_say_so(self):
+        with open(os.path.join(VECTORS, "from-typescript", "webp-RGB.json")) as f:
+            text = f.read()
+        with mock.patch("PIL.features.check", return_value=False):
+            self.assertEqual(self.code(lambda: decode_envelope(text)), "ERR_UNSUPPORTED")
 
     def test_a_stored_file_that_contradicts_the_header(self):
         text = encode_envelope(np.zeros((2, 3, 3), np.uint8), encoding="npy")

@@ -1,6 +1,6 @@
 // Writes spec/vectors/from-typescript: envelopes written by this library (the built package, `npm run build` first)
-// that carry PNG, BMP, JPEG and npy files, for the Python companion to read through Pillow and NumPy
-// (python/test_pixtext.py). The pixels are those of the Python-written raw vectors, whose sha256 NumPy computed;
+// that carry PNG, BMP, JPEG, GIF, WebP (lossless) and npy files, for the Python companion to read through Pillow and
+// NumPy (python/test_pixtext.py). The pixels are those of the Python-written raw vectors, whose sha256 NumPy computed;
 // each entry keeps that hash, so what Python decodes is checked against NumPy's numbers, not against this library.
 //
 //   npm run build && node scripts/gen-ts-vectors.mjs
@@ -23,6 +23,8 @@ const PLAN = [
   ['raw-1', 'bmp'], ['raw-L', 'bmp'], ['raw-RGB', 'bmp'], ['raw-BGR', 'bmp'],
   ['raw-L', 'npy'], ['raw-RGBA16', 'npy'], ['raw-BGR', 'npy'],
   ['raw-RGB', 'jpeg'], ['raw-L', 'jpeg'],
+  ['raw-1', 'gif'], ['raw-L', 'gif'], ['raw-P-rgb-palette', 'gif'],
+  ['raw-L', 'webp'], ['raw-RGB', 'webp'], ['raw-RGBA', 'webp'],
 ];
 
 rmSync(out, { recursive: true, force: true });

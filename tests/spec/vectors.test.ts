@@ -66,7 +66,7 @@ interface TypeScriptVector {
   mode: PixelMode;
   width: number;
   height: number;
-  encoding: 'png' | 'jpeg' | 'bmp' | 'npy';
+  encoding: 'png' | 'jpeg' | 'bmp' | 'gif' | 'webp' | 'npy';
   sha256: string;
   lossy: boolean;
 }
@@ -74,14 +74,19 @@ interface TypeScriptVector {
 const fromTypeScript = JSON.parse(readFileSync(DIR + 'from-typescript/manifest.json', 'utf8')) as { vectors: TypeScriptVector[] };
 
 describe('spec/vectors/from-typescript: envelopes this library wrote, for the Python companion to read', () => {
+  it('carry every file format this library writes', () => {
+    expect(new Set(fromTypeScript.vectors.map((v) => v.encoding))).toEqual(new Set(['png', 'jpeg', 'bmp', 'gif', 'webp', 'npy']));
+  });
+
   for (const vector of fromTypeScript.vectors) {
     it(`${vector.name}: decodes to NumPy's hash${vector.lossy ? ' (lossy: its own decode)' : ''}`, () => {
       const text = readFileSync(DIR + 'from-typescript/' + vector.file, 'utf8');
       const image = textToImage(text);
       expect({ width: image.width, height: image.height, mode: image.mode }).toEqual({ width: vector.width, height: vector.height, mode: vector.mode });
       expect(sha256(image.data)).toBe(vector.sha256);
-      // PNG bytes depend on the deflate (node:zlib in Node, fflate elsewhere), so only BMP and npy are rewritten exactly.
-      if (vector.encoding === 'bmp' || vector.encoding === 'npy') expect(imageToText(image, { encoding: vector.encoding })).toBe(text);
+      // PNG bytes depend on the deflate (node:zlib in Node, fflate elsewhere), so only the other lossless ones are
+      // rewritten exactly.
+      if (['bmp', 'gif', 'webp', 'npy'].includes(vector.encoding)) expect(imageToText(image, { encoding: vector.encoding })).toBe(text);
     });
   }
 });
