@@ -16,7 +16,7 @@ import { encodeOriented } from './orientation.js';
 const RESTORABLE: Partial<Record<PixelMode, readonly PixelMode[]>> = {
   RGB: ['BGR', 'L'],
   BGR: ['RGB'],
-  RGBA: ['BGRA'],
+  RGBA: ['BGRA', 'LA'],
   BGRA: ['RGBA'],
   L: ['P', '1'],
   P: ['L', '1'],

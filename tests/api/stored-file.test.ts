@@ -2,7 +2,8 @@
 // silently; a declared mode that holds the file's pixels exactly (a byte-order swap, grey RGB as L, black and white
 // as 1) is still restored. Files built by hand (tests/support/bytes.ts), so no expected pixel comes from the codecs.
 import { describe, expect, it } from 'vitest';
-import { textToFile, textToImage } from '../../src/index.js';
+import { imageToText, textToFile, textToImage } from '../../src/index.js';
+import type { RawImage } from '../../src/index.js';
 import { base64, bmp, crcHex, greyPalette, ihdr, pngWith } from '../support/bytes.js';
 import { expectPixtextError } from '../support/errors.js';
 
@@ -61,5 +62,18 @@ describe('a declared mode that holds the stored pixels exactly', () => {
     expect([...image.data]).toEqual([3, 2, 1, 6, 5, 4]);
     const file = rgbPng(1, 2, 3, 4, 5, 6);
     expect(textToFile(envelope('BGR', 'png', file)).bytes).toEqual(file);
+  });
+
+  // WebP holds only RGB and RGBA: grey comes back as R = G = B, and must be read as the grey it was written as.
+  it.each<[RawImage['mode'], number[]]>([
+    ['L', [0, 7, 200, 255]],
+    ['LA', [0, 255, 7, 0, 200, 128, 255, 1]],
+    ['RGB', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
+    ['RGBA', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]],
+  ])('a %s image stored as WebP reads back as the same pixels', (mode, samples) => {
+    const image: RawImage = { width: 2, height: 2, mode, data: Uint8Array.from(samples) };
+    const back = textToImage(imageToText(image, { encoding: 'webp' }));
+    expect(back.mode).toBe(mode);
+    expect([...back.data]).toEqual(samples);
   });
 });
