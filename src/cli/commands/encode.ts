@@ -59,7 +59,7 @@ export const encodeCommand: Command = {
       type: 'string',
       short: 'e',
       valueName: 'E',
-      description: `What the text carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to original: the file travels unchanged and decodes back to the identical file (raw pixels with --mode, or --fit that resizes; always raw for pil).`,
+      description: `What the text carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to original: the file travels unchanged and decodes back to the identical file. With --mode or a --fit that resizes, an envelope holds raw pixels and the other forms a PNG (a JPEG made smaller stays JPEG); pil is always raw.`,
     },
     check: {
       type: 'string',

@@ -87,13 +87,14 @@ export async function decodeParquet(ctx: CliContext, options: DecodeParquetOptio
             const earlier = written.get(key);
             if (earlier !== undefined) throw new FileError('ERR_DUPLICATE_PATH', `image.path ${JSON.stringify(path)} was already written from row ${earlier}`);
             const target = folder.prepare(segments);
-            written.set(key, rowNumber);
             if (options.skipExisting === true && existsSync(target)) {
+              written.set(key, rowNumber);
               present += 1;
               progress.item(path!, 'already present');
               continue;
             }
             writeFileAtomic(target, bytes, { force: options.force, temps: ctx.temps });
+            written.set(key, rowNumber);
             done += 1;
             bytesOut += bytes.length;
             progress.setBytes(bytesOut);
