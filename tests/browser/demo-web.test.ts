@@ -58,21 +58,32 @@ describeInChromium('demo page (examples/web) in Chromium', () => {
     await page.click('#show-image');
   }
 
-  it('an image file becomes envelope text, with the sizes shown', async () => {
+  const textOut = (): Promise<string> => page.inputValue('#text-out');
+
+  it('an image file becomes envelope text holding the file itself (raw pixels on request), with the sizes shown', async () => {
     await page.setInputFiles('#image-file', FIXTURE);
     await page.waitForFunction(() => (document.getElementById('text-out') as HTMLTextAreaElement).value !== '');
-    const text = await page.inputValue('#text-out');
+    const fileCrc = crc32(fileBytes).toString(16).padStart(8, '0');
+    expect(await textOut()).toBe(
+      `{"pixtext":1,"width":32,"height":32,"mode":"RGB","encoding":"png","source":"png","byteLength":${fileBytes.length},` +
+        `"crc32":"${fileCrc}","data":"${fileBytes.toString('base64')}"}`,
+    );
+    await page.selectOption('#opt-encoding', 'raw');
+    await page.waitForFunction(() => (document.getElementById('text-out') as HTMLTextAreaElement).value.includes('"encoding":"raw"'));
     const rgb = Buffer.from(expected.data.filter((_, i) => i % 4 !== 3));
     const crc = crc32(rgb).toString(16).padStart(8, '0');
-    expect(text).toBe(
+    expect(await textOut()).toBe(
       `{"pixtext":1,"width":32,"height":32,"mode":"RGB","encoding":"raw","source":"png","byteLength":3072,` +
         `"crc32":"${crc}","data":"${rgb.toString('base64')}"}`,
     );
+    const text = await textOut();
     expect(await page.textContent('#size-file')).toBe('145 B');
     expect(await page.textContent('#size-raw')).toContain('3,072 B');
     expect(await page.textContent('#size-raw')).toContain('32×32 RGB');
     expect(await page.textContent('#size-text')).toContain(`${text.length.toLocaleString('en')} characters`);
     expect(await page.isEnabled('#copy-text')).toBe(true);
+    await page.selectOption('#opt-encoding', 'default');
+    await page.waitForFunction(() => (document.getElementById('text-out') as HTMLTextAreaElement).value.includes('"encoding":"png"'));
   });
 
   it('the text pasted back draws exactly the source pixels, with the header shown', async () => {

@@ -89,9 +89,10 @@ export async function decodeDataset(ctx: CliContext, options: DecodeDatasetOptio
         throw new FileError('ERR_DUPLICATE_PATH', `metadata.path ${JSON.stringify(result.relPath)} was already written from line ${earlier.line}${same}`);
       }
       const target = folder.prepare(segments);
+      const present = options.skipExisting === true && existsSync(target);
+      if (!present) writeFileAtomic(target, result.bytes, { force: options.force, temps: ctx.temps });
       written.set(key, { line: lineNumber, path: segments.join('/') });
-      if (options.skipExisting === true && existsSync(target)) return { name: result.relPath, detail: 'already present', present: true };
-      writeFileAtomic(target, result.bytes, { force: options.force, temps: ctx.temps });
+      if (present) return { name: result.relPath, detail: 'already present', present: true };
       bytesOut += result.bytes.length;
       return { name: result.relPath, detail: `${formatImage(result.width, result.height, result.mode)} → ${formatBytes(result.bytes.length)}` };
     },

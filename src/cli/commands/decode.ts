@@ -97,7 +97,7 @@ export const decodeCommand: Command = {
         skipExisting,
       });
     }
-    if (shard !== undefined || skipExisting) throw usageError('a dataset (.jsonl, .parquet, or --jsonl)', '--shard and --skip-existing', input);
+    if (shard !== undefined || skipExisting) throw usageError('a dataset (.jsonl, .parquet, or --jsonl)', shard !== undefined ? '--shard' : '--skip-existing', input);
     // Standard output has no name to take a format from: PNG, the library's default, as textToFile writes.
     const outFormat = format ?? (output === STDIO ? 'png' : formatFromPath(output));
     if (outFormat === undefined) throw usageError('a name ending in .png, .jpg, .jpeg or .bmp (or --format)', '-o', output);

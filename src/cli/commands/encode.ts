@@ -59,7 +59,7 @@ export const encodeCommand: Command = {
       type: 'string',
       short: 'e',
       valueName: 'E',
-      description: `What the text carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to original: the file travels unchanged and decodes back to the identical file (raw pixels with --mode, or --fit that resizes; always raw for pil).`,
+      description: `What the text carries: ${ENCODING_CHOICES.join(', ')} (the file's own bytes). Defaults to original: the file travels unchanged and decodes back to the identical file. With --mode or a --fit that resizes, an envelope holds raw pixels and the other forms a PNG (a JPEG made smaller stays JPEG); pil is always raw.`,
     },
     check: {
       type: 'string',
@@ -161,7 +161,7 @@ export const encodeCommand: Command = {
         ...batch,
       });
     }
-    if (batch.shard !== undefined || batch.skipExisting) throw usageError('a folder (one file needs no sharding or resuming)', 'pixtext encode', input);
+    if (batch.shard !== undefined || batch.skipExisting) throw usageError('a folder (one file needs no sharding or resuming)', batch.shard !== undefined ? '--shard' : '--skip-existing', input);
     if (jsonl && input === STDIO) throw usageError('a file or a folder (a dataset line records its file name)', 'pixtext encode --jsonl', 'standard input', true);
     // A text is one line of tens of kilobytes or more: printed to a terminal by accident it floods it. Pipes and
     // redirections are unchanged, and -o - asks for the terminal anyway.

@@ -49,8 +49,9 @@ export async function decodeParquet(ctx: CliContext, options: DecodeParquetOptio
     const compressors = await boundedDecompressors();
     await about(label, () => checkImageColumn(parquetSchema(metadata)));
     const folder = await about(options.outputDir, () => new OutputFolder(options.outputDir));
-    // The row count is in the footer: progress shows the total (all rows; with --shard, this shard's are fewer).
-    const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, verbose: options.verbose, totalItems: Number(metadata.num_rows) });
+    // The row count is in the footer, so progress shows the total; a shard's own count is known only at the end.
+    const totalItems = options.shard === undefined ? Number(metadata.num_rows) : undefined;
+    const progress = new Progress({ stream: ctx.stderr, quiet: options.quiet, verbose: options.verbose, totalItems });
     const written = new Map<string, number>();
     let done = 0;
     let failed = 0;
@@ -87,13 +88,14 @@ export async function decodeParquet(ctx: CliContext, options: DecodeParquetOptio
             const earlier = written.get(key);
             if (earlier !== undefined) throw new FileError('ERR_DUPLICATE_PATH', `image.path ${JSON.stringify(path)} was already written from row ${earlier}`);
             const target = folder.prepare(segments);
-            written.set(key, rowNumber);
             if (options.skipExisting === true && existsSync(target)) {
+              written.set(key, rowNumber);
               present += 1;
               progress.item(path!, 'already present');
               continue;
             }
             writeFileAtomic(target, bytes, { force: options.force, temps: ctx.temps });
+            written.set(key, rowNumber);
             done += 1;
             bytesOut += bytes.length;
             progress.setBytes(bytesOut);

@@ -72,6 +72,14 @@ describe('--shard K/N', () => {
     const decode = await pixtext(['decode', dataset, '-o', join(dir, 'never'), '--shard', '3/2']);
     expect(decode.code).toBe(2);
     expect(decode.stderr).toContain('for --shard but received "3/2"');
+    // One file or one text: nothing to split or resume.
+    const file = await pixtext(['encode', join(folder, 'png', 'basn2c08.png'), '--shard', '1/2']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('Expected a folder (one file needs no sharding or resuming) for --shard');
+    writeFileSync(join(dir, 'one.json'), '{}');
+    const text = await pixtext(['decode', join(dir, 'one.json'), '-o', join(dir, 'one.png'), '--skip-existing']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('Expected a dataset (.jsonl, .parquet, or --jsonl) for --skip-existing');
   });
 });
 
