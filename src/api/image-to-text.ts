@@ -153,9 +153,12 @@ function checkEnvelopeEncoding(options: ResolvedImageToTextOptions, stored: stri
 
 function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features, orientation: number | undefined): RawImage {
   let image: RawImage;
-  const { fit, maxPixels } = options;
+  const { fit, maxPixels, maxExpansion } = options;
   if (input.kind === 'file') {
-    image = fit === undefined ? input.codec.decode(input.bytes, { maxPixels }) : decodeFitted(features.fit, input.codec, input.bytes, fit, maxPixels);
+    image =
+      fit === undefined
+        ? input.codec.decode(input.bytes, { maxPixels, maxExpansion })
+        : decodeFitted(features.fit, input.codec, input.bytes, fit, maxPixels, maxExpansion);
   } else if (fit !== undefined) {
     image = fitPixels(features.fit, input.image, fit, maxPixels);
   } else {

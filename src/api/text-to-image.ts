@@ -29,14 +29,14 @@ function readPayload(features: Features, text: unknown, maxPixels: number): Text
 }
 
 /** The image a payload holds, in the mode its text declares, with the orientation it declares (else its file's). */
-function imageOf(payload: TextPayload, features: Features, maxPixels: number): RawImage {
+function imageOf(payload: TextPayload, features: Features, maxPixels: number, maxExpansion: number): RawImage {
   if (payload.kind === 'pixels') return payload.image;
   const { format, bytes, declared } = payload;
   // decodeStored first: it checks that the bytes are of the declared format before any codec is asked for.
   const image =
     declared !== undefined
-      ? decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels)
-      : features.codecs.get(format).decode(bytes, { maxPixels });
+      ? decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels, maxExpansion)
+      : features.codecs.get(format).decode(bytes, { maxPixels, maxExpansion });
   return oriented(image, payload.orientation ?? features.codecs.get(format).orientation?.(bytes), 'keep');
 }
 
@@ -49,7 +49,7 @@ function imageOf(payload: TextPayload, features: Features, maxPixels: number): R
  * ```
  */
 export function textToImageWith(features: Features, text: unknown, rawOptions: unknown): RawImage {
-  const { maxPixels, mode, draft, orientation } = resolveDecodeOptions(rawOptions);
+  const { maxPixels, maxExpansion, mode, draft, orientation } = resolveDecodeOptions(rawOptions);
   // Not silently ignored: the scaled decode is for file bytes (decode), where the caller sees the format.
   if (draft !== undefined) throw invalidArgument('no draft (it is an option of decode(bytes))', 'draft', draft);
   const shape = resolveRawShape((rawOptions as { raw?: unknown } | undefined)?.raw);
@@ -57,7 +57,7 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
     if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
     return inMode(features, readHeaderless(text, shape, maxPixels), mode);
   }
-  const image = imageOf(readPayload(features, text, maxPixels), features, maxPixels);
+  const image = imageOf(readPayload(features, text, maxPixels), features, maxPixels, maxExpansion);
   // Mode conversion builds a new image: the orientation is put back on (or applied to) the converted pixels.
   return oriented(inMode(features, image, mode), image.orientation, orientation);
 }
@@ -73,7 +73,7 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
  */
 export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile<string> {
   const options = resolveTextToFileOptions(rawOptions, features.codecs.knows);
-  const { fit, maxPixels } = options;
+  const { fit, maxPixels, maxExpansion } = options;
   const payload = readPayload(features, text, maxPixels);
   // The stored file, handed out unchanged: only when its bytes really are of the format the text says, and fitting
   // leaves it as it is.
@@ -87,7 +87,7 @@ export function textToFileWith(features: Features, text: unknown, rawOptions: un
   }
   const format = options.format ?? 'png';
   const codec = features.codecs.get(format);
-  return { format, bytes: encodeOriented(codec, fitted(payload, features, fit, maxPixels), options) };
+  return { format, bytes: encodeOriented(codec, fitted(payload, features, fit, maxPixels, maxExpansion), options) };
 }
 
 function fitsChangeFile(features: Features, format: string, bytes: Uint8Array, fit: FitBox): boolean {
@@ -96,17 +96,17 @@ function fitsChangeFile(features: Features, format: string, bytes: Uint8Array, f
 }
 
 /** The payload's image, fitted when asked; a stored JPEG in its native mode through draft(), as thumbnail does. */
-function fitted(payload: TextPayload, features: Features, fit: FitBox | undefined, maxPixels: number): RawImage {
-  if (fit === undefined) return imageOf(payload, features, maxPixels);
+function fitted(payload: TextPayload, features: Features, fit: FitBox | undefined, maxPixels: number, maxExpansion: number): RawImage {
+  if (fit === undefined) return imageOf(payload, features, maxPixels, maxExpansion);
   if (payload.kind === 'file' && payload.format === 'jpeg' && features.codecs.detect(payload.bytes) === 'jpeg') {
     const codec = features.codecs.get('jpeg');
     const header = codec.header(payload.bytes);
     const { declared } = payload;
     if (declared === undefined || (declared.mode === header.mode && declared.width === header.width && declared.height === header.height)) {
-      return decodeFitted(features.fit, codec, payload.bytes, fit, maxPixels);
+      return decodeFitted(features.fit, codec, payload.bytes, fit, maxPixels, maxExpansion);
     }
   }
-  return fitPixels(features.fit, imageOf(payload, features, maxPixels), fit, maxPixels);
+  return fitPixels(features.fit, imageOf(payload, features, maxPixels, maxExpansion), fit, maxPixels);
 }
 
 /**
