@@ -103,12 +103,7 @@ async function workerMain() {
   const other = (v) => campaigns[1 - v];
   const compare = (v) => (t, input, outcome, inputMaxPixels) => {
     const twin = other(v).targets[t];
-    const theirs = modules[1 - v].outcomeOf(twin, input, inputMaxPixels);
-    const describe = (o) => ('digest' in o ? 'an image' : o.code);
-    if ('digest' in outcome && 'digest' in theirs) return outcome.digest === theirs.digest ? undefined : 'the node and portable builds give different images';
-    if ('digest' in outcome || 'digest' in theirs) return `the ${VARIANT_NAMES[v]} build gives ${describe(outcome)}, the other ${describe(theirs)}`;
-    if (theirs.code === 'escape') return `the other build lets an exception escape`;
-    return theirs.code === outcome.code ? undefined : `the ${VARIANT_NAMES[v]} build refuses with ${outcome.code}, the other with ${theirs.code}`;
+    return modules[v].compareOutcomes(outcome, modules[1 - v].outcomeOf(twin, input, inputMaxPixels), VARIANT_NAMES[v]);
   };
   const campaigns = modules.map((mod, v) =>
     mod.createCampaign(FIXTURES, names, {

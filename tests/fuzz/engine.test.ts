@@ -2,7 +2,7 @@
 // left in a bad state. Fake readers with planted faults stand in for broken decoders.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PixtextError } from '../../src/errors.js';
-import { Campaign, inputAt } from './engine.js';
+import { Campaign, compareOutcomes, inputAt } from './engine.js';
 import type { Failure } from './engine.js';
 import { checkImage } from './invariants.js';
 import { memoryCeiling } from './memory.js';
@@ -125,6 +125,15 @@ describe('fuzz harness', () => {
     expect(memory[0]!.detail).toMatch(/^memory grew by 1\d\.\d MiB for an input of 1 bytes, over the ceiling of 8\.0 MiB$/);
     expect(stats.maxMemory).toBeGreaterThanOrEqual(16 * 2 ** 20);
     held.length = 0;
+  });
+
+  it('compares two builds: an image against a refusal, different images, and different error codes are differences', () => {
+    expect(compareOutcomes({ digest: 'a' }, { digest: 'a' }, 'node')).toBeUndefined();
+    expect(compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'ERR_CORRUPT' }, 'node')).toBeUndefined();
+    expect(compareOutcomes({ digest: 'a' }, { digest: 'b' }, 'node')).toBe('the node and portable builds give different images');
+    expect(compareOutcomes({ digest: 'a' }, { code: 'ERR_CORRUPT' }, 'portable')).toBe('the portable build gives an image, the other ERR_CORRUPT');
+    expect(compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'escape' }, 'node')).toBe('the other build lets an exception escape');
+    expect(compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'ERR_TRUNCATED' }, 'node')).toBe('the node build refuses with ERR_CORRUPT, the other with ERR_TRUNCATED');
   });
 
   it('bounds the memory of an input by 16,512 × its size + 128 MiB', () => {

@@ -99,6 +99,23 @@ export function inputSize(input: FuzzInput): number {
   return input.bytes?.length ?? input.text?.length ?? 0;
 }
 
+/**
+ * What is wrong when two builds read the same input as `mine` and `theirs`, or undefined when they agree: an image only
+ * one gives, different images, an escape in the other, or refusals with different error codes (a caller handling
+ * `ERR_TRUNCATED` must not see `ERR_CORRUPT` for the same bytes in a browser).
+ * @example
+ * ```ts
+ * compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'ERR_TRUNCATED' }, 'node'); // 'the node build refuses with ERR_CORRUPT, the other with ERR_TRUNCATED'
+ * ```
+ */
+export function compareOutcomes(mine: Outcome, theirs: Outcome, build: string): string | undefined {
+  const describe = (o: Outcome) => ('digest' in o ? 'an image' : o.code);
+  if ('digest' in mine && 'digest' in theirs) return mine.digest === theirs.digest ? undefined : 'the node and portable builds give different images';
+  if ('digest' in mine || 'digest' in theirs) return `the ${build} build gives ${describe(mine)}, the other ${describe(theirs)}`;
+  if (theirs.code === 'escape') return 'the other build lets an exception escape';
+  return theirs.code === mine.code ? undefined : `the ${build} build refuses with ${mine.code}, the other with ${theirs.code}`;
+}
+
 /** The number a target name adds to the seed, so each target's stream does not depend on the others. */
 function nameHash(name: string): number {
   let h = 0x811c9dc5;
