@@ -22,6 +22,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'tests/fixtures');
 const BUNDLES = join(ROOT, 'node_modules/.cache/pixtext-fuzz');
 const VARIANTS = ['node', 'portable'];
+/** The maxPixels tests/fuzz/regressions.test.ts replays a file with when it names none. */
+const REPLAY_MAX_PIXELS = 1 << 16;
 const USAGE = 'usage: npm run fuzz -- [--minutes N] [--seed S] [--targets a,b] [--variant node|portable|both] [--max-pixels N] [--timeout-ms N] [--hang-ms N] [--out DIR] [--no-write] [--summary FILE]';
 
 function parseArgs(argv) {
@@ -178,8 +180,8 @@ async function main() {
       seed: failure.seed,
       index: failure.index,
       ...(input.mode === undefined ? {} : { mode: input.mode }),
-      // The memory-measured share runs at the default maxPixels; the replay must too.
-      ...(failure.maxPixels === undefined || failure.maxPixels === options.maxPixels ? {} : { maxPixels: failure.maxPixels }),
+      // The replay runs at 65,536 pixels unless told otherwise (the memory-measured share, a run with --max-pixels).
+      ...(failure.maxPixels === undefined || failure.maxPixels === REPLAY_MAX_PIXELS ? {} : { maxPixels: failure.maxPixels }),
       ...(input.bytes !== undefined ? { bytes: Buffer.from(input.bytes).toString('base64') } : { text: input.text }),
     };
     const json = `${JSON.stringify(fixture, null, 2)}\n`;
