@@ -136,8 +136,8 @@ describe('fuzz harness', () => {
     expect(compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'ERR_TRUNCATED' }, 'node')).toBe('the node build refuses with ERR_CORRUPT, the other with ERR_TRUNCATED');
   });
 
-  it('bounds the memory of an input by 16,512 × its size + 128 MiB', () => {
-    expect([memoryCeiling(0), memoryCeiling(1000)]).toEqual([128 * 2 ** 20, 16_512_000 + 128 * 2 ** 20]);
+  it('bounds the memory of an input by 24,768 × its size + 176 MiB', () => {
+    expect([memoryCeiling(0), memoryCeiling(1000)]).toEqual([176 * 2 ** 20, 24_768_000 + 176 * 2 ** 20]);
   });
 
   it('notices a reader that a hostile input left in a bad state', () => {

@@ -8,20 +8,26 @@ import { DEFAULT_MAX_EXPANSION, EXPANSION_ALLOWANCE_BYTES } from '../../src/raw-
 export const MEMORY_SHARE = 8;
 
 /**
- * Bytes of memory growth allowed per byte of input: twice the decoded pixel bytes a reader may return per input byte
- * (`DEFAULT_MAX_EXPANSION`, 8,256), as a decoder holds its output and at most about as much again in working buffers
- * (a JPEG's coefficients, an unfiltered copy, the converted image textToImage returns).
+ * How many times the largest output a reader may return its memory may grow: the output itself and up to twice as
+ * much in working buffers, as the decoders need: a progressive JPEG holds 2 bytes of coefficients a sample beside its
+ * 1-byte output, VP8L decodes into 4-byte ARGB words before writing 3-byte RGB.
  */
-export const MEMORY_BYTES_PER_INPUT_BYTE = 2 * DEFAULT_MAX_EXPANSION;
+export const MEMORY_OUTPUT_FACTOR = 3;
 
 /**
- * Bytes of memory growth allowed whatever the input's size: twice the output any file may give regardless of its size
- * (`EXPANSION_ALLOWANCE_BYTES`, 48 MiB), plus 32 MiB for the heap a JavaScript reader grows while it runs (parsed
- * text, chunk lists, Huffman tables).
+ * Bytes of memory growth allowed per byte of input: {@link MEMORY_OUTPUT_FACTOR} × the decoded pixel bytes a reader
+ * may return per input byte (`DEFAULT_MAX_EXPANSION`, 8,256): 24,768.
  */
-export const MEMORY_ALLOWANCE_BYTES = 2 * EXPANSION_ALLOWANCE_BYTES + 32 * 1024 * 1024;
+export const MEMORY_BYTES_PER_INPUT_BYTE = MEMORY_OUTPUT_FACTOR * DEFAULT_MAX_EXPANSION;
 
-/** The most memory an input of `inputBytes` bytes (or characters) may take: 16,512 × size + 128 MiB. */
+/**
+ * Bytes of memory growth allowed whatever the input's size: {@link MEMORY_OUTPUT_FACTOR} × the output any file may give
+ * regardless of its size (`EXPANSION_ALLOWANCE_BYTES`, 48 MiB), plus 32 MiB for the heap a JavaScript reader grows
+ * while it runs (parsed text, chunk lists, Huffman tables): 176 MiB.
+ */
+export const MEMORY_ALLOWANCE_BYTES = MEMORY_OUTPUT_FACTOR * EXPANSION_ALLOWANCE_BYTES + 32 * 1024 * 1024;
+
+/** The most memory an input of `inputBytes` bytes (or characters) may take: 24,768 × size + 176 MiB. */
 export function memoryCeiling(inputBytes: number): number {
   return MEMORY_BYTES_PER_INPUT_BYTE * inputBytes + MEMORY_ALLOWANCE_BYTES;
 }
