@@ -7,8 +7,10 @@
 // (seed, target, index), saved, and the worker restarted with the next seed. Every failing input (an escape, an input
 // over the time limit, an output breaking an invariant, a known-good file decoding differently afterwards) is written
 // to tests/fuzz/regressions/ (one file per distinct failure), where tests/fuzz/regressions.test.ts replays it.
-// With both variants, each input is also read by the other build, and an image only one build gives (or two builds
-// giving different images) is reported as a difference, with the seed and index that rebuild it.
+// With both variants, each input is also read by the other build, and an image only one build gives, two builds
+// giving different images, or two builds refusing with different error codes is reported as a difference, with the
+// seed and index that rebuild it. One input in 8 runs at the default maxPixels with its memory growth bounded
+// (tests/fuzz/memory.ts); a breach is a failure like the others. `--summary FILE` also writes the final summary there.
 import { createHash, randomInt } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -20,10 +22,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'tests/fixtures');
 const BUNDLES = join(ROOT, 'node_modules/.cache/pixtext-fuzz');
 const VARIANTS = ['node', 'portable'];
-const USAGE = 'usage: npm run fuzz -- [--minutes N] [--seed S] [--targets a,b] [--variant node|portable|both] [--max-pixels N] [--timeout-ms N] [--hang-ms N] [--out DIR] [--no-write]';
+/** The maxPixels tests/fuzz/regressions.test.ts replays a file with when it names none. */
+const REPLAY_MAX_PIXELS = 1 << 16;
+const USAGE = 'usage: npm run fuzz -- [--minutes N] [--seed S] [--targets a,b] [--variant node|portable|both] [--max-pixels N] [--timeout-ms N] [--hang-ms N] [--out DIR] [--no-write] [--summary FILE]';
 
 function parseArgs(argv) {
-  const options = { minutes: 1, seed: undefined, targets: undefined, variant: 'both', maxPixels: 1 << 16, timeoutMs: 1000, hangMs: 10_000, out: join(ROOT, 'tests/fuzz/regressions'), write: true };
+  const options = { minutes: 1, seed: undefined, targets: undefined, variant: 'both', maxPixels: 1 << 16, timeoutMs: 1000, hangMs: 10_000, out: join(ROOT, 'tests/fuzz/regressions'), write: true, summary: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -49,6 +53,7 @@ function parseArgs(argv) {
     else if (arg === '--hang-ms') options.hangMs = number(value(), '--hang-ms');
     else if (arg === '--out') options.out = value();
     else if (arg === '--no-write') options.write = false;
+    else if (arg === '--summary') options.summary = value();
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -94,17 +99,13 @@ async function workerMain() {
   const slots = new Int32Array(shared, 0, SLOTS);
   const started = new Float64Array(shared, SLOTS * 4, 1);
   const modules = await Promise.all(bundles.map((b) => import(pathToFileURL(b).href)));
-  // With both builds loaded, every input one build reads is read by the other too: node:zlib against fflate, Buffer
-  // base64 against the portable codec. Refusals may differ in code; an image only one build gives, or two builds
-  // giving different images, is a finding.
+  // With both builds loaded, every input one build reads is read by the other too (with the same maxPixels):
+  // node:zlib against fflate, Buffer base64 against the portable codec. An image only one build gives, two builds
+  // giving different images, or two builds refusing with different error codes is a finding.
   const other = (v) => campaigns[1 - v];
-  const compare = (v) => (t, input, outcome) => {
+  const compare = (v) => (t, input, outcome, inputMaxPixels) => {
     const twin = other(v).targets[t];
-    const theirs = modules[1 - v].outcomeOf(twin, input, maxPixels);
-    const describe = (o) => ('digest' in o ? 'an image' : o.code);
-    if ('digest' in outcome && 'digest' in theirs) return outcome.digest === theirs.digest ? undefined : 'the node and portable builds give different images';
-    if ('digest' in outcome || 'digest' in theirs) return `the ${VARIANT_NAMES[v]} build gives ${describe(outcome)}, the other ${describe(theirs)}`;
-    return theirs.code === 'escape' ? `the other build lets an exception escape` : undefined;
+    return modules[v].compareOutcomes(outcome, modules[1 - v].outcomeOf(twin, input, inputMaxPixels), VARIANT_NAMES[v]);
   };
   const campaigns = modules.map((mod, v) =>
     mod.createCampaign(FIXTURES, names, {
@@ -179,6 +180,8 @@ async function main() {
       seed: failure.seed,
       index: failure.index,
       ...(input.mode === undefined ? {} : { mode: input.mode }),
+      // The replay runs at 65,536 pixels unless told otherwise (the memory-measured share, a run with --max-pixels).
+      ...(failure.maxPixels === undefined || failure.maxPixels === REPLAY_MAX_PIXELS ? {} : { maxPixels: failure.maxPixels }),
       ...(input.bytes !== undefined ? { bytes: Buffer.from(input.bytes).toString('base64') } : { text: input.text }),
     };
     const json = `${JSON.stringify(fixture, null, 2)}\n`;
@@ -236,7 +239,8 @@ async function main() {
       const campaignTargets = modules[variant].loadTargets(FIXTURES).filter((t) => options.targets === undefined || options.targets.includes(t.name));
       const t = campaignTargets[target];
       const input = modules[variant].inputAt(t, seeds[variant], index);
-      record(variant, { target: t.name, index, seed: seeds[variant], kind: 'timeout', detail: `still running after ${ms} ms (hang)`, ms, input });
+      const maxPixels = modules[variant].maxPixelsOf(index, options.maxPixels);
+      record(variant, { target: t.name, index, seed: seeds[variant], kind: 'timeout', detail: `still running after ${ms} ms (hang)`, ms, input, maxPixels });
     } else {
       console.error(`\nthe worker failed: ${outcome.crashed?.stack ?? outcome.crashed}`);
       record(0, { target: 'textToImage', index: -1, seed: seeds[0], kind: 'escape', detail: `worker crashed: ${String(outcome.crashed)}`, ms: 0, input: { text: '' } });
@@ -251,23 +255,30 @@ async function main() {
     const sums = new Map();
     for (const life of finished) {
       for (const s of life[v] ?? []) {
-        const sum = sums.get(s.name) ?? { ...s, rejected: {}, inputs: 0, accepted: 0, escapes: 0, timeouts: 0, violations: 0, knownGoodChecks: 0, knownGoodFailures: 0, differences: 0, maxMs: 0, totalMs: 0 };
-        for (const k of ['inputs', 'accepted', 'escapes', 'timeouts', 'violations', 'knownGoodChecks', 'knownGoodFailures', 'differences', 'totalMs']) sum[k] += s[k];
+        const sum = sums.get(s.name) ?? { ...s, rejected: {}, inputs: 0, accepted: 0, escapes: 0, timeouts: 0, violations: 0, knownGoodChecks: 0, knownGoodFailures: 0, differences: 0, memoryChecks: 0, memoryBreaches: 0, maxMemory: 0, maxMs: 0, totalMs: 0 };
+        for (const k of ['inputs', 'accepted', 'escapes', 'timeouts', 'violations', 'knownGoodChecks', 'knownGoodFailures', 'differences', 'memoryChecks', 'memoryBreaches', 'totalMs']) sum[k] += s[k];
         sum.maxMs = Math.max(sum.maxMs, s.maxMs);
+        sum.maxMemory = Math.max(sum.maxMemory, s.maxMemory);
         for (const [code, n] of Object.entries(s.rejected)) sum.rejected[code] = (sum.rejected[code] ?? 0) + n;
         sums.set(s.name, sum);
       }
     }
     return [...sums.values()];
   });
-  for (const [v, stats] of byVariant.entries()) console.log(`\n${modules[v].formatStats(stats, `${variants[v]} build`)}`);
+  const lines = [`command: npm run fuzz -- ${process.argv.slice(2).join(' ')}`];
+  for (const [v, stats] of byVariant.entries()) lines.push('', modules[v].formatStats(stats, `${variants[v]} build`));
   const all = byVariant.flat();
   const total = (k) => all.reduce((n, s) => n + s[k], 0);
-  console.log(`\nsummary: ${total('inputs')} inputs in ${options.minutes} min (seed ${options.seed}, ${generation + 1} worker run${generation ? 's' : ''})`);
-  console.log(`  escapes ${total('escapes')}, timeouts ${total('timeouts') + hangs} (hangs ${hangs}), invariant violations ${total('violations')}, known-good failures ${total('knownGoodFailures')}, node/portable differences ${total('differences')}`);
-  console.log(`  distinct failures ${signatures.size}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
-  for (const [signature, { count }] of signatures) console.log(`  ${count} × ${signature}`);
-  for (const file of written) console.log(`  wrote ${file}`);
+  const perTarget = new Map();
+  for (const s of all) perTarget.set(s.name, (perTarget.get(s.name) ?? 0) + s.inputs);
+  lines.push('', `summary: ${total('inputs')} inputs in ${options.minutes} min (seed ${options.seed}, ${generation + 1} worker run${generation ? 's' : ''})`);
+  lines.push(`  inputs per reader, both builds: ${[...perTarget].map(([name, n]) => `${name} ${n}`).join(', ')}`);
+  lines.push(`  escapes ${total('escapes')}, timeouts ${total('timeouts') + hangs} (hangs ${hangs}), invariant violations ${total('violations')}, known-good failures ${total('knownGoodFailures')}, node/portable differences ${total('differences')}, memory breaches ${total('memoryBreaches')} of ${total('memoryChecks')} measured`);
+  lines.push(`  distinct failures ${signatures.size}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+  for (const [signature, { count, variant, failure }] of signatures) lines.push(`  ${count} × ${signature} (first: ${variant} build, seed ${failure.seed}, input ${failure.index})`);
+  for (const file of written) lines.push(`  wrote ${file}`);
+  console.log(lines.join('\n'));
+  if (options.summary !== undefined) writeFileSync(options.summary, `${lines.join('\n')}\n`);
   process.exitCode = signatures.size > 0 ? 1 : 0;
 }
 

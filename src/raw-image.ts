@@ -104,6 +104,61 @@ export function checkPaletteIndices(image: RawImage, what = 'image'): void {
 }
 
 /**
+ * Default `maxExpansion`: bytes of decoded pixels a decoder may return per byte of the file it read, beyond
+ * {@link EXPANSION_ALLOWANCE_BYTES}. The real formats stay under it: deflate expands at most ~1,032:1 and a 1-bit
+ * PNG unpacks 8 pixels a byte (8 × 1,032 = 8,256); GIF's LZW under ~2,730:1 (a 12-bit code gives at most 4,096
+ * bytes); a JPEG spends at least 1 bit on each 8×8 block (under ~1,300:1 in RGB, whatever the subsampling); BMP RLE8
+ * 255 pixels per 2 bytes. Files past it declare a huge image and hold almost no data (RLE end-of-bitmap, a tiny GIF
+ * frame on a huge logical screen, VP8L codes of 0 bits a pixel): decompression bombs, whose output is the allocation.
+ */
+export const DEFAULT_MAX_EXPANSION = 8_256;
+
+/**
+ * Decoded pixel bytes any file may give whatever its size, on top of `maxExpansion` × its size: 48 MiB, more than
+ * a 12-megapixel RGBA image (48,000,000 bytes), so a flat photo-sized picture a few hundred bytes long (lossy WebP's
+ * arithmetic coder spends well under 1 bit a macroblock) is never refused.
+ */
+export const EXPANSION_ALLOWANCE_BYTES = 48 * 1024 * 1024;
+
+/** Validates a `maxExpansion` option value. Defaults to {@link DEFAULT_MAX_EXPANSION}. */
+export function resolveMaxExpansion(value: unknown, option = 'maxExpansion'): number {
+  if (value === undefined) return DEFAULT_MAX_EXPANSION;
+  if (value === Infinity || (typeof value === 'number' && Number.isFinite(value) && value >= 0)) return value;
+  throw invalidArgument('a non-negative number or Infinity', option, value);
+}
+
+/**
+ * Throws `ERR_TOO_LARGE` when a file of `inputBytes` bytes declares more decoded pixel bytes than
+ * `maxExpansion` × `inputBytes` + {@link EXPANSION_ALLOWANCE_BYTES} (a decompression bomb). Codecs call it with
+ * the header's values, with {@link checkPixelLimit}, before allocating the image. `Infinity` disables it.
+ */
+export function checkExpansion(width: number, height: number, mode: PixelMode, inputBytes: number, maxExpansion: number, where: string): void {
+  const declared = byteLengthFor(mode, width, height);
+  const allowed = maxExpansion * inputBytes + EXPANSION_ALLOWANCE_BYTES;
+  if (declared > allowed) {
+    throw new PixtextError(
+      'ERR_TOO_LARGE',
+      `${where} declares ${width}×${height} ${mode} = ${declared} bytes of pixels from a file of ${inputBytes} bytes, ` +
+        `over maxExpansion ${maxExpansion} × ${inputBytes} + ${EXPANSION_ALLOWANCE_BYTES} bytes (a decompression bomb); ` +
+        'pass a larger maxExpansion (Infinity disables the check) to decode it',
+    );
+  }
+}
+
+/** The limits every codec checks from the header before allocating: {@link checkPixelLimit} and {@link checkExpansion}. */
+export function checkDecodeLimits(
+  width: number,
+  height: number,
+  mode: PixelMode,
+  input: Uint8Array,
+  limits: { maxPixels: number; maxExpansion?: number | undefined },
+  where: string,
+): void {
+  checkPixelLimit(width, height, limits.maxPixels, where, mode);
+  checkExpansion(width, height, mode, input.length, limits.maxExpansion ?? DEFAULT_MAX_EXPANSION, where);
+}
+
+/**
  * Checks that `image` is a well-formed {@link RawImage} and returns it (for `P`, that every index is in its palette:
  * {@link checkPaletteIndices}).
  * @throws PixtextError `ERR_INVALID_IMAGE` naming what is wrong.

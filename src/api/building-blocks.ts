@@ -19,9 +19,9 @@ import { resolveDecodeOptions, resolveEncodeOptions, resolveFormat } from './opt
 export function decodeWith(features: Features, input: unknown, rawOptions: unknown): RawImage {
   const options = resolveDecodeOptions(rawOptions);
   const bytes = toBytes(input, 'bytes');
-  const { maxPixels, draft } = options;
+  const { maxPixels, maxExpansion, draft } = options;
   const codec = codecFor(features.codecs, bytes, 'The input');
-  const image = codec.decode(bytes, draft === undefined ? { maxPixels } : { maxPixels, draft });
+  const image = codec.decode(bytes, draft === undefined ? { maxPixels, maxExpansion } : { maxPixels, maxExpansion, draft });
   return oriented(inMode(features, image, options.mode), codec.orientation?.(bytes), options.orientation);
 }
 

@@ -174,9 +174,12 @@ function checkEnvelopeEncoding(options: ResolvedImageToTextOptions, stored: stri
 
 function pixelsOf(input: ClassifiedInput, options: ResolvedImageToTextOptions, features: Features, orientation: number | undefined): RawImage {
   let image: RawImage;
-  const { fit, maxPixels } = options;
+  const { fit, maxPixels, maxExpansion } = options;
   if (input.kind === 'file') {
-    image = fit === undefined ? input.codec.decode(input.bytes, { maxPixels }) : decodeFitted(features.fit, input.codec, input.bytes, fit, maxPixels);
+    image =
+      fit === undefined
+        ? input.codec.decode(input.bytes, { maxPixels, maxExpansion })
+        : decodeFitted(features.fit, input.codec, input.bytes, fit, maxPixels, maxExpansion);
   } else if (fit !== undefined) {
     image = fitPixels(features.fit, input.image, fit, maxPixels);
   } else {
@@ -246,7 +249,7 @@ export function imageToTextWith(
     ({ codec, bytes } = classified);
     // The file goes into the text unchanged, so nothing else would notice a damaged body: decode it once (the pixels
     // are dropped) unless the caller asked for the header only.
-    if (options.check === 'decode') codec.decode(bytes, { maxPixels: options.maxPixels });
+    if (options.check === 'decode') codec.decode(bytes, { maxPixels: options.maxPixels, maxExpansion: options.maxExpansion });
   } else {
     image = pixelsOf(classified, options, features, inputOrientation);
     if (encoding === 'raw') return write(form, { kind: 'pixels', image, source, metadata });

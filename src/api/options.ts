@@ -3,7 +3,7 @@
 import { invalidArgument } from '../errors.js';
 import { DEFAULT_COMPRESSION_LEVEL, DEFAULT_QUALITY, FORMAT_IDS, JPEG_SUBSAMPLINGS } from '../formats/codec.js';
 import type { FormatId, JpegSubsampling } from '../formats/codec.js';
-import { PIXEL_MODE_NAMES, resolveMaxPixels } from '../raw-image.js';
+import { PIXEL_MODE_NAMES, resolveMaxExpansion, resolveMaxPixels } from '../raw-image.js';
 import type { PixelMode } from '../raw-image.js';
 import { isJsonObject } from '../text-forms/json-scan.js';
 import { resolveFitBox } from '../resize/fit-box.js';
@@ -49,6 +49,12 @@ export interface EncodeOptions {
 export interface DecodeOptions {
   /** Largest width × height accepted, checked from the header before allocating. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
+  /**
+   * Most bytes of decoded pixels per byte of an image file, beyond a fixed 48 MiB: a file declaring more (a
+   * decompression bomb, a huge image from a few bytes) is refused with `ERR_TOO_LARGE` before anything is
+   * allocated. Defaults to 8,256 (a 1-bit PNG at deflate's best ratio); `Infinity` disables.
+   */
+  maxExpansion?: number | undefined;
   /** Convert the decoded image to this mode. Defaults to the file's native mode. */
   mode?: PixelMode | undefined;
   /**
@@ -92,6 +98,12 @@ export interface ImageToTextOptions<Id extends string = FormatId> extends Encode
   metadata?: Readonly<Record<string, unknown>> | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
+  /**
+   * Most bytes of decoded pixels per byte of an image file, beyond a fixed 48 MiB: a file declaring more (a
+   * decompression bomb, a huge image from a few bytes) is refused with `ERR_TOO_LARGE` before anything is
+   * allocated. Defaults to 8,256 (a 1-bit PNG at deflate's best ratio); `Infinity` disables.
+   */
+  maxExpansion?: number | undefined;
   /**
    * Shrink the image to fit inside `{ width, height }` first, keeping its aspect ratio and never enlarging it, as
    * Pillow's `thumbnail()` (sizes and pixels; a JPEG decoded at a DCT scale first, as `draft()`), before `mode`.
@@ -138,6 +150,12 @@ export interface TextToFileOptions<Id extends string = FormatId> extends EncodeO
   format?: Id | undefined;
   /** Largest width × height accepted. Defaults to 268,402,689; `Infinity` disables. */
   maxPixels?: number | undefined;
+  /**
+   * Most bytes of decoded pixels per byte of an image file, beyond a fixed 48 MiB: a file declaring more (a
+   * decompression bomb, a huge image from a few bytes) is refused with `ERR_TOO_LARGE` before anything is
+   * allocated. Defaults to 8,256 (a 1-bit PNG at deflate's best ratio); `Infinity` disables.
+   */
+  maxExpansion?: number | undefined;
   /** Shrink the image to fit inside `{ width, height }`, as `imageToText`'s `fit`. Defaults to none. */
   fit?: FitBox | undefined;
 }
@@ -155,6 +173,7 @@ export interface ResolvedEncodeOptions {
 /** {@link DecodeOptions} with defaults applied. */
 export interface ResolvedDecodeOptions {
   maxPixels: number;
+  maxExpansion: number;
   mode: PixelMode | undefined;
   orientation: OrientationChoice;
   draft: { width: number; height: number } | undefined;
@@ -168,6 +187,7 @@ export interface ResolvedImageToTextOptions extends ResolvedEncodeOptions {
   mode: PixelMode | undefined;
   metadata: Readonly<Record<string, unknown>> | undefined;
   maxPixels: number;
+  maxExpansion: number;
   fit: FitBox | undefined;
   maxTextLength: number | undefined;
   orientation: OrientationChoice;
@@ -179,6 +199,7 @@ export interface ResolvedTextToFileOptions extends ResolvedEncodeOptions {
   /** A built-in format, or a plug-in codec's id. */
   format: string | undefined;
   maxPixels: number;
+  maxExpansion: number;
   fit: FitBox | undefined;
 }
 
@@ -243,13 +264,14 @@ export function resolveEncodeOptions(options: unknown): ResolvedEncodeOptions {
  * @throws PixtextError `ERR_INVALID_ARGUMENT`
  * @example
  * ```ts
- * resolveDecodeOptions(undefined); // { maxPixels: 268402689, mode: undefined, draft: undefined, orientation: 'keep' }
+ * resolveDecodeOptions(undefined); // { maxPixels: 268402689, maxExpansion: 8256, mode: undefined, draft: undefined, orientation: 'keep' }
  * ```
  */
 export function resolveDecodeOptions(options: unknown): ResolvedDecodeOptions {
   const o = optionsObject(options);
   return {
     maxPixels: resolveMaxPixels(o['maxPixels']),
+    maxExpansion: resolveMaxExpansion(o['maxExpansion']),
     mode: modeOption(o['mode']),
     draft: draftOption(o['draft']),
     orientation: oneOf(ORIENTATION_CHOICES, o['orientation'], 'orientation') ?? 'keep',
@@ -290,6 +312,7 @@ export function resolveImageToTextOptions(options: unknown, knows: KnowsFormat =
     mode: modeOption(o['mode']),
     metadata: metadata as Readonly<Record<string, unknown>> | undefined,
     maxPixels: resolveMaxPixels(o['maxPixels']),
+    maxExpansion: resolveMaxExpansion(o['maxExpansion']),
     fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
     maxTextLength: maxTextLengthOption(o['maxTextLength']),
     orientation: oneOf(ORIENTATION_CHOICES, o['orientation'], 'orientation') ?? 'keep',
@@ -336,6 +359,7 @@ export function resolveTextToFileOptions(options: unknown, knows: KnowsFormat = 
     ...resolveEncodeOptions(o),
     format: formatOrOneOf(FORMAT_IDS, knows, o['format'] === 'jpg' ? 'jpeg' : o['format'], 'format'),
     maxPixels: resolveMaxPixels(o['maxPixels']),
+    maxExpansion: resolveMaxExpansion(o['maxExpansion']),
     fit: o['fit'] === undefined ? undefined : resolveFitBox(o['fit'], 'fit'),
   };
 }

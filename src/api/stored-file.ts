@@ -93,7 +93,7 @@ export function encodeStored(image: RawImage, codec: ImageCodec<string>, options
   const stored = codec.header(bytes).mode;
   if (stored === image.mode || codec.id === 'jpeg' || SWAPS.has(`${stored}>${image.mode}`)) return bytes;
   // The format keeps the pixels in another form (e.g. a grey palette read back as L): make sure they come back.
-  const back = restoreMode(codec.decode(bytes, { maxPixels: Infinity }), image.mode, codec.id, convert);
+  const back = restoreMode(codec.decode(bytes, { maxPixels: Infinity, maxExpansion: Infinity }), image.mode, codec.id, convert);
   if (!sameBytes(back.data, image.data) || !sameBytes(back.palette, image.palette)) {
     throw new PixtextError(
       'ERR_UNSUPPORTED',
@@ -120,6 +120,7 @@ export function decodeStored(
   codecs: CodecSet,
   convert: ConvertFunction,
   maxPixels: number,
+  maxExpansion?: number,
 ): RawImage {
   checkPixelLimit(declared.width, declared.height, maxPixels, 'The envelope header', declared.mode);
   const actual = codecs.detect(bytes);
@@ -130,7 +131,7 @@ export function decodeStored(
       { chunk: 'encoding' },
     );
   }
-  const decoded = codecs.get(format).decode(bytes, { maxPixels });
+  const decoded = codecs.get(format).decode(bytes, { maxPixels, maxExpansion });
   if (decoded.width !== declared.width || decoded.height !== declared.height) {
     throw new PixtextError(
       'ERR_ENVELOPE',

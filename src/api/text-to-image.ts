@@ -33,9 +33,9 @@ function readPayload(features: Features, text: unknown, maxPixels: number): Text
  * so a file that ends early means the text was cut: said of the text (ERR_TRUNCATED), the file's own complaint kept as
  * the cause. (An envelope's byteLength and crc32 catch a cut before its file is decoded.)
  */
-function decodeCarried(features: Features, format: string, bytes: Uint8Array, maxPixels: number): RawImage {
+function decodeCarried(features: Features, format: string, bytes: Uint8Array, maxPixels: number, maxExpansion: number): RawImage {
   try {
-    return features.codecs.get(format).decode(bytes, { maxPixels });
+    return features.codecs.get(format).decode(bytes, { maxPixels, maxExpansion });
   } catch (error) {
     if (!(error instanceof PixtextError) || error.code !== 'ERR_TRUNCATED') throw error;
     throw new PixtextError(
@@ -47,14 +47,14 @@ function decodeCarried(features: Features, format: string, bytes: Uint8Array, ma
 }
 
 /** The image a payload holds, in the mode its text declares, with the orientation it declares (else its file's). */
-function imageOf(payload: TextPayload, features: Features, maxPixels: number): RawImage {
+function imageOf(payload: TextPayload, features: Features, maxPixels: number, maxExpansion: number): RawImage {
   if (payload.kind === 'pixels') return payload.image;
   const { format, bytes, declared } = payload;
   // decodeStored first: it checks that the bytes are of the declared format before any codec is asked for.
   const image =
     declared !== undefined
-      ? decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels)
-      : decodeCarried(features, format, bytes, maxPixels);
+      ? decodeStored(bytes, format, declared, features.codecs, features.convert, maxPixels, maxExpansion)
+      : decodeCarried(features, format, bytes, maxPixels, maxExpansion);
   return oriented(image, payload.orientation ?? features.codecs.get(format).orientation?.(bytes), 'keep');
 }
 
@@ -67,7 +67,7 @@ function imageOf(payload: TextPayload, features: Features, maxPixels: number): R
  * ```
  */
 export function textToImageWith(features: Features, text: unknown, rawOptions: unknown): RawImage {
-  const { maxPixels, mode, draft, orientation } = resolveDecodeOptions(rawOptions);
+  const { maxPixels, maxExpansion, mode, draft, orientation } = resolveDecodeOptions(rawOptions);
   // Not silently ignored: the scaled decode is for file bytes (decode), where the caller sees the format.
   if (draft !== undefined) throw invalidArgument('no draft (it is an option of decode(bytes))', 'draft', draft);
   const shape = resolveRawShape((rawOptions as { raw?: unknown } | undefined)?.raw);
@@ -75,7 +75,7 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
     if (typeof text !== 'string') throw invalidArgument('a string', 'text', text);
     return inMode(features, readHeaderless(text, shape, maxPixels), mode);
   }
-  const image = imageOf(readPayload(features, text, maxPixels), features, maxPixels);
+  const image = imageOf(readPayload(features, text, maxPixels), features, maxPixels, maxExpansion);
   // Mode conversion builds a new image: the orientation is put back on (or applied to) the converted pixels.
   return oriented(inMode(features, image, mode), image.orientation, orientation);
 }
@@ -91,7 +91,7 @@ export function textToImageWith(features: Features, text: unknown, rawOptions: u
  */
 export function textToFileWith(features: Features, text: unknown, rawOptions: unknown): ImageFile<string> {
   const options = resolveTextToFileOptions(rawOptions, features.codecs.knows);
-  const { fit, maxPixels } = options;
+  const { fit, maxPixels, maxExpansion } = options;
   const payload = readPayload(features, text, maxPixels);
   // The stored file, handed out unchanged: only when its bytes really are of the format the text says, and fitting
   // leaves it as it is.
@@ -101,24 +101,24 @@ export function textToFileWith(features: Features, text: unknown, rawOptions: un
     features.codecs.detect(payload.bytes) === payload.format &&
     !(fit !== undefined && fitsChangeFile(features, payload.format, payload.bytes, fit))
   ) {
-    checkDeclared(features, payload, maxPixels);
+    checkDeclared(features, payload, maxPixels, maxExpansion);
     return { format: payload.format, bytes: payload.bytes };
   }
   const format = options.format ?? 'png';
   const codec = features.codecs.get(format);
-  return { format, bytes: encodeOriented(codec, fitted(payload, features, fit, maxPixels), options) };
+  return { format, bytes: encodeOriented(codec, fitted(payload, features, fit, maxPixels, maxExpansion), options) };
 }
 
 /**
  * Refuses a stored file the text contradicts (another size, or pixels its declared mode cannot hold), as reading the
  * image would: from the file's header when it agrees with the text, else by decoding it once.
  */
-function checkDeclared(features: Features, payload: TextPayload & { kind: 'file' }, maxPixels: number): void {
+function checkDeclared(features: Features, payload: TextPayload & { kind: 'file' }, maxPixels: number, maxExpansion: number): void {
   const { declared } = payload;
   if (declared === undefined) return;
   const header = features.codecs.get(payload.format).header(payload.bytes);
   if (header.mode === declared.mode && header.width === declared.width && header.height === declared.height) return;
-  imageOf(payload, features, maxPixels);
+  imageOf(payload, features, maxPixels, maxExpansion);
 }
 
 function fitsChangeFile(features: Features, format: string, bytes: Uint8Array, fit: FitBox): boolean {
@@ -127,17 +127,17 @@ function fitsChangeFile(features: Features, format: string, bytes: Uint8Array, f
 }
 
 /** The payload's image, fitted when asked; a stored JPEG in its native mode through draft(), as thumbnail does. */
-function fitted(payload: TextPayload, features: Features, fit: FitBox | undefined, maxPixels: number): RawImage {
-  if (fit === undefined) return imageOf(payload, features, maxPixels);
+function fitted(payload: TextPayload, features: Features, fit: FitBox | undefined, maxPixels: number, maxExpansion: number): RawImage {
+  if (fit === undefined) return imageOf(payload, features, maxPixels, maxExpansion);
   if (payload.kind === 'file' && payload.format === 'jpeg' && features.codecs.detect(payload.bytes) === 'jpeg') {
     const codec = features.codecs.get('jpeg');
     const header = codec.header(payload.bytes);
     const { declared } = payload;
     if (declared === undefined || (declared.mode === header.mode && declared.width === header.width && declared.height === header.height)) {
-      return decodeFitted(features.fit, codec, payload.bytes, fit, maxPixels);
+      return decodeFitted(features.fit, codec, payload.bytes, fit, maxPixels, maxExpansion);
     }
   }
-  return fitPixels(features.fit, imageOf(payload, features, maxPixels), fit, maxPixels);
+  return fitPixels(features.fit, imageOf(payload, features, maxPixels, maxExpansion), fit, maxPixels);
 }
 
 /**

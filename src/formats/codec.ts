@@ -36,6 +36,11 @@ export interface CodecDecodeOptions {
   /** Largest width × height to accept; checked from the header before allocating. `Infinity` disables. */
   maxPixels: number;
   /**
+   * Most bytes of decoded pixels per byte of the file, beyond a fixed 48 MiB (a decompression bomb is refused);
+   * checked from the header before allocating. Defaults to 8,256; `Infinity` disables.
+   */
+  maxExpansion?: number | undefined;
+  /**
    * Decode at a reduced size where the format can do so cheaply, as Pillow's `draft()`: JPEG picks the smallest
    * DCT scale (1/1, 1/2, 1/4, 1/8) whose result is at least this size. Other codecs ignore it.
    */
@@ -83,8 +88,8 @@ export interface CodecEncodeOptions {
  * id replaces pixtext's own.
  *
  * Contract: `sniff` never throws; `header`, `decode` and `encode` throw only `PixtextError` (`ERR_CORRUPT`,
- * `ERR_TRUNCATED`, `ERR_TOO_LARGE`, `ERR_UNSUPPORTED`, …); `decode` checks `options.maxPixels` from the header before
- * allocating; `encode` refuses (`ERR_UNSUPPORTED`, naming the conversion) a mode it cannot store exactly instead of
+ * `ERR_TRUNCATED`, `ERR_TOO_LARGE`, `ERR_UNSUPPORTED`, …); `decode` checks `options.maxPixels` and `options.maxExpansion` from the
+ * header before allocating (`checkDecodeLimits`); `encode` refuses (`ERR_UNSUPPORTED`, naming the conversion) a mode it cannot store exactly instead of
  * changing the pixels; `header(bytes).mode` is the mode `decode` returns.
  *
  * @example

@@ -21,15 +21,22 @@ const REDUCING_GAP = 2;
  * decodeFitted(fit, jpegCodec, bytes, { width: 1568, height: 1568 }, 1e8);
  * ```
  */
-export function decodeFitted(fit: FitFunction, codec: ImageCodec<string>, bytes: Uint8Array, box: FitBox, maxPixels: number): RawImage {
+export function decodeFitted(
+  fit: FitFunction,
+  codec: ImageCodec<string>,
+  bytes: Uint8Array,
+  box: FitBox,
+  maxPixels: number,
+  maxExpansion?: number,
+): RawImage {
   const header = codec.header(bytes);
   checkPixelLimit(header.width, header.height, maxPixels, `The ${codec.id} header`, header.mode);
   const size = thumbnailSize(header.width, header.height, box.width, box.height);
-  if (size === undefined) return codec.decode(bytes, { maxPixels });
-  if (codec.id !== 'jpeg') return fit(codec.decode(bytes, { maxPixels }), { ...box, maxPixels });
+  if (size === undefined) return codec.decode(bytes, { maxPixels, maxExpansion });
+  if (codec.id !== 'jpeg') return fit(codec.decode(bytes, { maxPixels, maxExpansion }), { ...box, maxPixels });
   const request = { width: size[0] * REDUCING_GAP, height: size[1] * REDUCING_GAP };
   const scale = draftScale(header.width, header.height, request) as 1 | 2 | 4 | 8;
-  const decoded = codec.decode(bytes, { maxPixels, draft: request });
+  const decoded = codec.decode(bytes, { maxPixels, maxExpansion, draft: request });
   // draft() returns the box of the whole picture in the scaled image: (0, 0, width / scale, height / scale).
   return fit(decoded, { ...box, maxPixels, draft: { width: header.width, height: header.height, scale } });
 }

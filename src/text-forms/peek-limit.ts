@@ -55,8 +55,9 @@ export function refuseOverLimit(prefix: Uint8Array | undefined, codecs: CodecSet
     const { width, height, mode } = codec.header(prefix);
     checkPixelLimit(width, height, maxPixels, `The ${format.toUpperCase()} header`, mode);
   };
-  // The header first; if the prefix does not hold it whole, a decode of the prefix. Only ERR_TOO_LARGE counts.
-  for (const attempt of [fromHeader, () => codec.decode(prefix, { maxPixels })]) {
+  // The header first; if the prefix does not hold it whole, a decode of the prefix. Only ERR_TOO_LARGE counts, and
+  // only maxPixels: a prefix is not the file, so its expansion says nothing (the full decode checks that).
+  for (const attempt of [fromHeader, () => codec.decode(prefix, { maxPixels, maxExpansion: Infinity })]) {
     try {
       attempt();
       return;

@@ -197,7 +197,9 @@ describe('BMP decode: hostile and malformed input', () => {
 
   it('reports truncated pixel data before allocating, even with maxPixels disabled', () => {
     const big = bmpFile({ width: 30_000, height: 30_000, bpp: 8, palette: greyPalette(256), pixels: [1, 2, 3, 4] });
-    expect(pixtextErrorOf(() => decode(big, Infinity)).code).toBe(ErrorCode.TRUNCATED);
+    // With maxExpansion disabled too: the truncation check, not the decompression-bomb one, is under test.
+    expect(pixtextErrorOf(() => bmpCodec.decode(big, { maxPixels: Infinity, maxExpansion: Infinity })).code).toBe(ErrorCode.TRUNCATED);
+    expect(pixtextErrorOf(() => decode(big, Infinity)).code).toBe(ErrorCode.TOO_LARGE);
   });
 
   it('heights at the int32 limit are too large, not a crash', () => {

@@ -115,10 +115,13 @@ describe('jpegCodec.decode: limits and errors', () => {
     const bytes = concat(SOI, ...headers.map((h) => (h.marker === 0xc0 ? big : h.bytes)), rest);
     expect(bytes.length).toBeLessThan(1000);
     const started = performance.now();
-    expect(code(() => decode(bytes, 268_402_689))).toBe(ErrorCode.TRUNCATED);
+    // maxExpansion disabled: the scan-length check, not the decompression-bomb one (ERR_TOO_LARGE), is under test.
+    const unbounded = { maxPixels: 268_402_689, maxExpansion: Infinity };
+    expect(code(() => jpegCodec.decode(bytes, unbounded))).toBe(ErrorCode.TRUNCATED);
+    expect(code(() => decode(bytes, 268_402_689))).toBe(ErrorCode.TOO_LARGE);
     expect(performance.now() - started).toBeLessThan(50);
     const progressive = concat(SOI, segment(0xc2, sofPayload(16000, 16000, [[1, 1, 1, 0]])), segment(0xda, [1, 1, 0x00, 0, 0, 0x01]), [0x55], EOI);
-    expect(code(() => decode(progressive, 268_402_689))).toBe(ErrorCode.TRUNCATED);
+    expect(code(() => jpegCodec.decode(progressive, unbounded))).toBe(ErrorCode.TRUNCATED);
   });
 
   it('checks maxPixels against the frame header exactly', () => {

@@ -2,9 +2,11 @@
 // left in a bad state. Fake readers with planted faults stand in for broken decoders.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, PixtextError } from '../../src/errors.js';
-import { Campaign, inputAt } from './engine.js';
+import { Campaign, compareOutcomes, inputAt } from './engine.js';
 import type { Failure } from './engine.js';
 import { checkImage } from './invariants.js';
+import { memoryCeiling } from './memory.js';
+import { DEFAULT_MAX_PIXELS } from '../../src/raw-image.js';
 import type { Target } from './targets.js';
 
 /** A reader whose behaviour is chosen by the input's first byte; `state` lets it be corrupted by an input. */
@@ -23,9 +25,16 @@ function faultyTarget(plant: (byte: number, state: { broken: boolean }) => unkno
   };
 }
 
-function run(target: Target, count: number, timeoutMs = 1000): { failures: Failure[]; campaign: Campaign } {
+function run(target: Target, count: number, timeoutMs = 1000, memoryCeiling?: (size: number) => number): { failures: Failure[]; campaign: Campaign } {
   const failures: Failure[] = [];
-  const campaign = new Campaign([target], { seed: 7, maxPixels: 100, timeoutMs, batchSize: 50, onFailure: (f) => failures.push(f) });
+  const campaign = new Campaign([target], {
+    seed: 7,
+    maxPixels: 100,
+    timeoutMs,
+    batchSize: 50,
+    onFailure: (f) => failures.push(f),
+    ...(memoryCeiling === undefined ? {} : { memoryCeiling }),
+  });
   campaign.runCount(0, count);
   return { failures, campaign };
 }
@@ -88,6 +97,47 @@ describe('fuzz harness', () => {
     );
     const details = new Set(failures.filter((f) => f.kind === 'violation').map((f) => f.detail));
     expect(details).toEqual(new Set(['11×10 is over maxPixels 100', 'data holds 11 bytes, a 2×2 RGB image needs 12']));
+  });
+
+  it('runs one input in 8 at the default maxPixels, measured, and reports growth over the ceiling as memory', () => {
+    const held: Uint8Array[] = [];
+    const limits: number[] = [];
+    const { failures, campaign } = run(
+      faultyTarget((byte) => {
+        // 16 MiB kept past the call, as a decoder's output is: over the 8 MiB ceiling below.
+        if (byte === 6) held.push(new Uint8Array(16 * 2 ** 20).fill(1));
+        return reject();
+      }),
+      4000,
+      1000,
+      (size) => {
+        limits.push(size);
+        return 8 * 2 ** 20;
+      },
+    );
+    const stats = campaign.stats[0]!;
+    expect(stats.memoryChecks).toBe(500);
+    expect(new Set(limits)).toEqual(new Set([1])); // the ceiling is asked for the input's size in bytes
+    const memory = failures.filter((f) => f.kind === 'memory');
+    expect(memory.length).toBeGreaterThan(0);
+    expect(stats.memoryBreaches).toBe(memory.length);
+    expect(memory.every((f) => f.input.bytes![0] === 6 && f.index % 8 === 7 && f.maxPixels === DEFAULT_MAX_PIXELS)).toBe(true);
+    expect(memory[0]!.detail).toMatch(/^memory grew by 1\d\.\d MiB for an input of 1 bytes, over the ceiling of 8\.0 MiB$/);
+    expect(stats.maxMemory).toBeGreaterThanOrEqual(16 * 2 ** 20);
+    held.length = 0;
+  });
+
+  it('compares two builds: an image against a refusal, different images, and different error codes are differences', () => {
+    expect(compareOutcomes({ digest: 'a' }, { digest: 'a' }, 'node')).toBeUndefined();
+    expect(compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'ERR_CORRUPT' }, 'node')).toBeUndefined();
+    expect(compareOutcomes({ digest: 'a' }, { digest: 'b' }, 'node')).toBe('the node and portable builds give different images');
+    expect(compareOutcomes({ digest: 'a' }, { code: 'ERR_CORRUPT' }, 'portable')).toBe('the portable build gives an image, the other ERR_CORRUPT');
+    expect(compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'escape' }, 'node')).toBe('the other build lets an exception escape');
+    expect(compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'ERR_TRUNCATED' }, 'node')).toBe('the node build refuses with ERR_CORRUPT, the other with ERR_TRUNCATED');
+  });
+
+  it('bounds the memory of an input by 24,768 × its size + 176 MiB', () => {
+    expect([memoryCeiling(0), memoryCeiling(1000)]).toEqual([176 * 2 ** 20, 24_768_000 + 176 * 2 ** 20]);
   });
 
   it('notices a reader that a hostile input left in a bad state', () => {

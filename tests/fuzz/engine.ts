@@ -1,8 +1,11 @@
 // Runs fuzz campaigns: inputs made from (seed, target, index), each timed and classified, outputs checked, and
 // after each batch the target's known-good inputs decoded again and compared with their first result, so a reader
-// left in a bad state by a hostile input is caught too. Shared by the quick pass in `npm test` and `npm run fuzz`.
+// left in a bad state by a hostile input is caught too. One input in MEMORY_SHARE runs at the default maxPixels with
+// its memory growth measured against a ceiling (memory.ts). Shared by the quick pass in `npm test` and `npm run fuzz`.
 import { crc32 } from 'node:zlib';
+import { DEFAULT_MAX_PIXELS } from '../../src/raw-image.js';
 import { classifyThrown } from './invariants.js';
+import { MEMORY_SHARE, markMemory, memoryCeiling, memoryGrowth, mib } from './memory.js';
 import { Rng, mixSeed } from './rng.js';
 import type { FuzzInput, Target, TargetName } from './targets.js';
 
@@ -21,6 +24,11 @@ export interface TargetStats {
   knownGoodFailures: number;
   /** Inputs another reading (the other build) handled differently; only counted when a comparison is asked for. */
   differences: number;
+  /** Inputs run at the default maxPixels with their memory measured, and those over the ceiling. */
+  memoryChecks: number;
+  memoryBreaches: number;
+  /** The largest memory growth measured, in bytes. */
+  maxMemory: number;
   maxMs: number;
   totalMs: number;
 }
@@ -31,7 +39,9 @@ export interface Failure {
   /** The input's index in the target's stream (with the campaign seed, enough to rebuild it); -1 for known-good. */
   index: number;
   seed: number;
-  kind: 'escape' | 'timeout' | 'violation' | 'known-good' | 'differential';
+  kind: 'escape' | 'timeout' | 'violation' | 'known-good' | 'differential' | 'memory';
+  /** The maxPixels the input ran with (the default one for the memory-measured share). */
+  maxPixels: number;
   detail: string;
   ms: number;
   input: FuzzInput;
@@ -45,6 +55,13 @@ export interface CampaignOptions {
   timeoutMs?: number;
   /** Inputs between known-good checks. Defaults to 200. */
   batchSize?: number;
+  /**
+   * One input in this many runs at the default maxPixels with its memory measured (0: none). Defaults to
+   * MEMORY_SHARE (8).
+   */
+  memoryShare?: number;
+  /** The memory ceiling for an input of a size; defaults to memory.ts's `memoryCeiling`. */
+  memoryCeiling?: (inputSize: number) => number;
   /** Called with every failure as it happens. */
   onFailure?: (failure: Failure) => void;
   /** Called before each input runs (the long runner's watchdog records where it is). */
@@ -53,7 +70,7 @@ export interface CampaignOptions {
    * Called with each input's outcome (the output's digest, or the error code); returns what is wrong with it when
    * it disagrees with another reading of the same input (the long runner compares the Node and portable builds).
    */
-  compare?: (targetIndex: number, input: FuzzInput, outcome: Outcome) => string | undefined;
+  compare?: (targetIndex: number, input: FuzzInput, outcome: Outcome, maxPixels: number) => string | undefined;
 }
 
 /** What a reader did with an input: accepted it (with a digest of its output) or refused it (with a code). */
@@ -67,6 +84,36 @@ export function outcomeOf(target: Target, input: FuzzInput, maxPixels: number): 
     const outcome = classifyThrown(error);
     return { code: 'rejected' in outcome ? outcome.rejected : 'escape' };
   }
+}
+
+/**
+ * The maxPixels input `index` runs with: the default one for one input in `share` (the memory-measured share), else
+ * the campaign's fixed one.
+ */
+export function maxPixelsOf(index: number, fixed: number, share: number = MEMORY_SHARE): number {
+  return share > 0 && index % share === share - 1 ? DEFAULT_MAX_PIXELS : fixed;
+}
+
+/** An input's size for the memory ceiling: its bytes, or its text's length in UTF-16 units. */
+export function inputSize(input: FuzzInput): number {
+  return input.bytes?.length ?? input.text?.length ?? 0;
+}
+
+/**
+ * What is wrong when two builds read the same input as `mine` and `theirs`, or undefined when they agree: an image only
+ * one gives, different images, an escape in the other, or refusals with different error codes (a caller handling
+ * `ERR_TRUNCATED` must not see `ERR_CORRUPT` for the same bytes in a browser).
+ * @example
+ * ```ts
+ * compareOutcomes({ code: 'ERR_CORRUPT' }, { code: 'ERR_TRUNCATED' }, 'node'); // 'the node build refuses with ERR_CORRUPT, the other with ERR_TRUNCATED'
+ * ```
+ */
+export function compareOutcomes(mine: Outcome, theirs: Outcome, build: string): string | undefined {
+  const describe = (o: Outcome) => ('digest' in o ? 'an image' : o.code);
+  if ('digest' in mine && 'digest' in theirs) return mine.digest === theirs.digest ? undefined : 'the node and portable builds give different images';
+  if ('digest' in mine || 'digest' in theirs) return `the ${build} build gives ${describe(mine)}, the other ${describe(theirs)}`;
+  if (theirs.code === 'escape') return 'the other build lets an exception escape';
+  return theirs.code === mine.code ? undefined : `the ${build} build refuses with ${mine.code}, the other with ${theirs.code}`;
 }
 
 /** The number a target name adds to the seed, so each target's stream does not depend on the others. */
@@ -103,6 +150,8 @@ export class Campaign {
   private readonly known: Array<Array<{ input: FuzzInput; digest: string }>>;
   private readonly timeoutMs: number;
   private readonly batchSize: number;
+  private readonly memoryShare: number;
+  private readonly ceiling: (inputSize: number) => number;
 
   constructor(
     readonly targets: readonly Target[],
@@ -110,6 +159,8 @@ export class Campaign {
   ) {
     this.timeoutMs = options.timeoutMs ?? 1000;
     this.batchSize = options.batchSize ?? 200;
+    this.memoryShare = options.memoryShare ?? MEMORY_SHARE;
+    this.ceiling = options.memoryCeiling ?? memoryCeiling;
     this.stats = targets.map((t) => ({
       name: t.name,
       inputs: 0,
@@ -121,6 +172,9 @@ export class Campaign {
       knownGoodChecks: 0,
       knownGoodFailures: 0,
       differences: 0,
+      memoryChecks: 0,
+      memoryBreaches: 0,
+      maxMemory: 0,
       maxMs: 0,
       totalMs: 0,
     }));
@@ -156,10 +210,12 @@ export class Campaign {
     const index = this.next[targetIndex]!++;
     this.options.beforeInput?.(targetIndex, index);
     const input = inputAt(target, this.options.seed, index);
-    const { maxPixels } = this.options;
+    const maxPixels = maxPixelsOf(index, this.options.maxPixels, this.memoryShare);
+    const measured = maxPixels === DEFAULT_MAX_PIXELS && this.memoryShare > 0;
     let output: unknown;
     let thrown: unknown;
     let threw = false;
+    const before = measured ? markMemory() : undefined;
     const start = performance.now();
     try {
       output = target.run(input, maxPixels);
@@ -168,39 +224,54 @@ export class Campaign {
       thrown = error;
     }
     const ms = performance.now() - start;
+    // Measured while the output is still held.
+    if (before !== undefined) this.checkMemory(targetIndex, index, input, memoryGrowth(before), ms);
     stats.inputs++;
     stats.totalMs += ms;
     if (ms > stats.maxMs) stats.maxMs = ms;
     if (ms > this.timeoutMs) {
       stats.timeouts++;
-      this.fail({ target: target.name, index, kind: 'timeout', detail: `took ${ms.toFixed(0)} ms`, ms, input });
+      this.fail({ target: target.name, index, kind: 'timeout', detail: `took ${ms.toFixed(0)} ms`, ms, input, maxPixels });
     }
     if (threw) {
       const outcome = classifyThrown(thrown);
       if ('rejected' in outcome) {
         stats.rejected[outcome.rejected] = (stats.rejected[outcome.rejected] ?? 0) + 1;
-        this.compareOutcome(targetIndex, index, input, { code: outcome.rejected });
+        this.compareOutcome(targetIndex, index, input, { code: outcome.rejected }, maxPixels);
       } else {
         stats.escapes++;
-        this.fail({ target: target.name, index, kind: 'escape', detail: outcome.escaped, ms, input });
+        this.fail({ target: target.name, index, kind: 'escape', detail: outcome.escaped, ms, input, maxPixels });
       }
       return;
     }
     const problem = target.check(output, input, maxPixels);
     if (problem === undefined) {
       stats.accepted++;
-      this.compareOutcome(targetIndex, index, input, { digest: digest(output) });
+      this.compareOutcome(targetIndex, index, input, { digest: digest(output) }, maxPixels);
     } else {
       stats.violations++;
-      this.fail({ target: target.name, index, kind: 'violation', detail: problem, ms, input });
+      this.fail({ target: target.name, index, kind: 'violation', detail: problem, ms, input, maxPixels });
     }
   }
 
-  private compareOutcome(targetIndex: number, index: number, input: FuzzInput, outcome: Outcome): void {
-    const problem = this.options.compare?.(targetIndex, input, outcome);
+  /** Records a measured input's memory growth; over the ceiling for its size is a failure of kind `memory`. */
+  private checkMemory(targetIndex: number, index: number, input: FuzzInput, growth: number, ms: number): void {
+    const stats = this.stats[targetIndex]!;
+    stats.memoryChecks++;
+    if (growth > stats.maxMemory) stats.maxMemory = growth;
+    const size = inputSize(input);
+    const ceiling = this.ceiling(size);
+    if (growth <= ceiling) return;
+    stats.memoryBreaches++;
+    const detail = `memory grew by ${mib(growth)} for an input of ${size} bytes, over the ceiling of ${mib(ceiling)}`;
+    this.fail({ target: this.targets[targetIndex]!.name, index, kind: 'memory', detail, ms, input, maxPixels: DEFAULT_MAX_PIXELS });
+  }
+
+  private compareOutcome(targetIndex: number, index: number, input: FuzzInput, outcome: Outcome, maxPixels: number): void {
+    const problem = this.options.compare?.(targetIndex, input, outcome, maxPixels);
     if (problem === undefined) return;
     this.stats[targetIndex]!.differences++;
-    this.fail({ target: this.targets[targetIndex]!.name, index, kind: 'differential', detail: problem, ms: 0, input });
+    this.fail({ target: this.targets[targetIndex]!.name, index, kind: 'differential', detail: problem, ms: 0, input, maxPixels });
   }
 
   /** Decodes the target's known-good inputs again; a different result means a hostile input left a mark. */
@@ -217,7 +288,7 @@ export class Campaign {
       }
       if (actual !== expected) {
         stats.knownGoodFailures++;
-        this.fail({ target: target.name, index: -1, kind: 'known-good', detail: `known-good input now gives ${actual.slice(0, 200)}`, ms: 0, input });
+        this.fail({ target: target.name, index: -1, kind: 'known-good', detail: `known-good input now gives ${actual.slice(0, 200)}`, ms: 0, input, maxPixels: this.options.maxPixels });
       }
     }
   }

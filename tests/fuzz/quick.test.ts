@@ -1,5 +1,6 @@
 // The quick fuzz pass in `npm test`: a fixed seed, a fixed number of inputs per reader (over 50,000 in all), every
-// invariant of the fuzz harness checked, and the counts printed. `npm run fuzz -- --minutes N` runs the same harness
+// invariant of the fuzz harness checked (one input in 8 at the default maxPixels under the memory ceiling, with no
+// breach allowed), and the counts printed. `npm run fuzz -- --minutes N` runs the same harness
 // for longer with other seeds.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ describe(`quick fuzz pass (${process.env['PIXTEXT_PROJECT'] ?? 'node'})`, () => 
   });
 
   for (const [i, name] of Object.keys(COUNTS).entries()) {
-    it(`${name}: ${COUNTS[name]} inputs, only PixtextError, each within 1 s, outputs within maxPixels`, () => {
+    it(`${name}: ${COUNTS[name]} inputs, only PixtextError, each within 1 s, outputs within maxPixels, memory within its ceiling`, () => {
       expect(campaign.targets[i]!.name).toBe(name);
       campaign.runCount(i, COUNTS[name]!);
       const own = failures.filter((f) => f.target === name);
@@ -50,12 +51,14 @@ describe(`quick fuzz pass (${process.env['PIXTEXT_PROJECT'] ?? 'node'})`, () => 
     });
   }
 
-  it('covered at least 50,000 inputs with no escape and no timeout', () => {
+  it('covered at least 50,000 inputs with no escape, no timeout and no memory breach', () => {
     const total = campaign.stats.reduce((n, s) => n + s.inputs, 0);
     console.log(formatStats(campaign.stats, `quick fuzz pass, ${process.env['PIXTEXT_PROJECT'] ?? 'node'} project, seed ${SEED.toString(16)}`));
     expect(total).toBeGreaterThanOrEqual(50_000);
-    expect(campaign.stats.map((s) => [s.name, s.escapes, s.timeouts, s.violations, s.knownGoodFailures])).toEqual(
-      campaign.stats.map((s) => [s.name, 0, 0, 0, 0]),
+    expect(campaign.stats.map((s) => [s.name, s.escapes, s.timeouts, s.violations, s.knownGoodFailures, s.memoryBreaches])).toEqual(
+      campaign.stats.map((s) => [s.name, 0, 0, 0, 0, 0]),
     );
+    // One input in 8 of every reader ran at the default maxPixels with its memory measured (memory.ts).
+    for (const s of campaign.stats) if (s.inputs > 0) expect(s.memoryChecks, s.name).toBe(Math.floor(s.inputs / 8));
   });
 });

@@ -19,6 +19,22 @@ describe('JPEG: the minimal file the limit cases are made from', () => {
   });
 });
 
+describe('JPEG: components no scan codes', () => {
+  const colour: Array<[number, number, number]> = [[1, 0x11, 0], [2, 0x11, 0], [3, 0x11, 0]];
+
+  it('refuses a colour frame whose only scan codes Y as corrupt: Cb and Cr would cost no data and come out blank', () => {
+    const error = expectRefused(() => decode(greyJpeg(16, 16, 1, colour)), ErrorCode.CORRUPT, 50);
+    expect([error.message, error.chunk]).toEqual(['JPEG: component 2 of the frame is in no scan', 'SOS']);
+    expectRefused(() => decode(greyJpeg(4096, 4096, 4096 * 4096 / 256, colour)), ErrorCode.CORRUPT, 200);
+  });
+
+  it('decodes the same frame when each component has a scan of its own', () => {
+    const file = jpeg(dqt(), sof(16, 16, colour), dht(0), dht(1), sos([1]), new Uint8Array(1), sos([2]), new Uint8Array(1), sos([3]), new Uint8Array(1));
+    const image = expectAccepted(() => decode(file));
+    expect([image.width, image.height, image.mode, image.data.every((v) => v === 128)]).toEqual([16, 16, 'RGB', true]);
+  });
+});
+
 describe('JPEG: absurd dimensions', () => {
   it('refuses 65535×65535 colour as too large, with the default limit and with none (13 GB of RGB)', () => {
     const file = greyJpeg(65535, 65535, 4, [[1, 0x11, 0], [2, 0x11, 0], [3, 0x11, 0]]);
@@ -27,11 +43,14 @@ describe('JPEG: absurd dimensions', () => {
   });
 
   it('refuses 65535×65535 grey without a limit as truncated: 4 bytes cannot code 67 million blocks', () => {
-    expectRefused(() => decode(greyJpeg(65535, 65535, 4), { maxPixels: Infinity }), ErrorCode.TRUNCATED, 50);
+    expectRefused(() => decode(greyJpeg(65535, 65535, 4), { maxPixels: Infinity, maxExpansion: Infinity }), ErrorCode.TRUNCATED, 50);
+    expectRefused(() => decode(greyJpeg(65535, 65535, 4), { maxPixels: Infinity }), ErrorCode.TOO_LARGE, 50);
   });
 
-  it('refuses 16000×16000 grey (within the default limit) from a 200-byte file before allocating', () => {
-    expectRefused(() => decode(greyJpeg(16000, 16000, 64)), ErrorCode.TRUNCATED, 50);
+  it('refuses 16000×16000 grey (within the default maxPixels) from a 200-byte file before allocating', () => {
+    // A decompression bomb by its header; without maxExpansion, by its scan being too short for its blocks.
+    expectRefused(() => decode(greyJpeg(16000, 16000, 64)), ErrorCode.TOO_LARGE, 50);
+    expectRefused(() => decode(greyJpeg(16000, 16000, 64), { maxExpansion: Infinity }), ErrorCode.TRUNCATED, 50);
   });
 
   it('refuses 4096×4096 grey with enough data for its blocks when maxPixels is smaller, before decoding', () => {
@@ -90,17 +109,19 @@ describe('JPEG: memory follows the data, not the header', () => {
     // jpeg-js decoder allocated gigabytes for this file.
     const file = jpeg(dqt(), sof(16383, 16383, [[1, 0x11, 0]], 0xc2), dht(1), progressiveScan([1], 1, 63), new Uint8Array(42));
     expect(file.length).toBe(160);
-    expectRefused(() => decode(file), ErrorCode.CORRUPT, 50);
-    expectRefused(() => decode(file, { maxPixels: Infinity }), ErrorCode.CORRUPT, 50);
+    expectRefused(() => decode(file), ErrorCode.TOO_LARGE, 50); // a decompression bomb by its header
+    expectRefused(() => decode(file, { maxExpansion: Infinity }), ErrorCode.CORRUPT, 50);
+    expectRefused(() => decode(file, { maxPixels: Infinity, maxExpansion: Infinity }), ErrorCode.CORRUPT, 50);
   });
 
   it('refuses the same with a DC scan too short for its blocks, and with colour components', () => {
     const colour: Array<[number, number, number]> = [[1, 0x22, 0], [2, 0x11, 0], [3, 0x11, 0]];
     const dcThenAc = jpeg(dqt(), sof(16383, 16383, colour, 0xc2), dht(0), dht(1), progressiveScan([1, 2, 3], 0, 0), new Uint8Array(64),
       progressiveScan([1], 1, 63), new Uint8Array(64));
-    expectRefused(() => decode(dcThenAc), ErrorCode.TRUNCATED, 50);
+    expectRefused(() => decode(dcThenAc), ErrorCode.TOO_LARGE, 50);
+    expectRefused(() => decode(dcThenAc, { maxExpansion: Infinity }), ErrorCode.TRUNCATED, 50);
     const acFirst = jpeg(dqt(), sof(16383, 16383, colour, 0xc2), dht(1), progressiveScan([2], 1, 5), new Uint8Array(64));
-    expectRefused(() => decode(acFirst), ErrorCode.CORRUPT, 50);
+    expectRefused(() => decode(acFirst, { maxExpansion: Infinity }), ErrorCode.CORRUPT, 50);
   });
 
   it('decodes a progressive file whose DC scan codes every block, committing memory in proportion', () => {

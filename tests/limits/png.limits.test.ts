@@ -77,6 +77,7 @@ describe('PNG: zero and 2^31 dimensions', () => {
 
   it('refuses a (2^31 − 1)×1 image without a limit when its data cannot inflate that far, before allocating 2 GB', () => {
     const file = pngWith(ihdr(0x7fff_ffff, 1, 8, 0), Uint8Array.of(0, 0));
-    expect(expectRefused(() => decode(file, { maxPixels: Infinity }), ErrorCode.TRUNCATED, 50).chunk).toBe('IDAT');
+    expect(expectRefused(() => decode(file, { maxPixels: Infinity, maxExpansion: Infinity }), ErrorCode.TRUNCATED, 50).chunk).toBe('IDAT');
+    expectRefused(() => decode(file, { maxPixels: Infinity }), ErrorCode.TOO_LARGE, 50);
   });
 });

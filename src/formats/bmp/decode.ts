@@ -3,7 +3,7 @@
 // from header.ts, palette.ts, rle.ts and pixels.ts.
 
 import { PixtextError } from '../../errors.js';
-import { checkPixelLimit, type PixelMode, type RawImage } from '../../raw-image.js';
+import { checkDecodeLimits, type PixelMode, type RawImage } from '../../raw-image.js';
 import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
 import { analyzeMasks } from './bitfields.js';
 import { readBmpHeader, type BmpHeader } from './header.js';
@@ -57,7 +57,7 @@ export function decodeBmp(bytes: Uint8Array, options: CodecDecodeOptions): RawIm
   // Masks are validated before the size check so a broken header is reported as such, whatever its size.
   const channels = header.masks && analyzeMasks(header.masks, bitsPerPixel);
   const { mode, palette } = nativeMode(bytes, header);
-  checkPixelLimit(width, height, options.maxPixels, 'BMP header', mode);
+  checkDecodeLimits(width, height, mode, bytes, options, 'BMP header');
   const image = (data: Uint8Array): RawImage => (mode === 'P' ? { width, height, mode, data, palette: palette! } : { width, height, mode, data });
   if (width === 0 || height === 0) return image(new Uint8Array(0));
 

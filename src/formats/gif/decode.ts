@@ -23,7 +23,7 @@
 //   grey level transparent). Without transparency an `L` frame is returned as `L`.
 
 import { PixtextError } from '../../errors.js';
-import { checkPixelLimit, type PixelMode, type RawImage } from '../../raw-image.js';
+import { checkDecodeLimits, type PixelMode, type RawImage } from '../../raw-image.js';
 import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
 import { decodeLzw } from './lzw-decode.js';
 import { countFrames, type GifFrame, type GifScreen, isGreyRamp, nextFrame, readScreen } from './structure.js';
@@ -117,7 +117,7 @@ function buildPalette(table: Uint8Array | undefined, transparent: number | undef
  */
 export function decodeGif(bytes: Uint8Array, options: CodecDecodeOptions): RawImage {
   const { frame, width, height, table, mode } = locateFirstFrame(bytes);
-  checkPixelLimit(width, height, options.maxPixels, 'GIF logical screen', 'P');
+  checkDecodeLimits(width, height, 'P', bytes, options, 'GIF logical screen');
   // Pillow's decoder takes a tile whose x0 and x1 are both 0 as the whole image, and refuses any other empty tile
   // (decode.c `_setimage`: "tile cannot extend outside image").
   const whole = frame.left === 0 && frame.width === 0;

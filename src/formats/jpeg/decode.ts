@@ -2,7 +2,7 @@
 // is allocated, and the draft (DCT-domain) scale. The decoding itself is decoder.ts.
 // Spec: ITU-T T.81 (https://www.w3.org/Graphics/JPEG/itu-t81.pdf).
 import { PixtextError } from '../../errors.js';
-import { checkPixelLimit } from '../../raw-image.js';
+import { checkDecodeLimits } from '../../raw-image.js';
 import type { PixelMode, RawImage } from '../../raw-image.js';
 import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
 import { decodeFrame } from './decoder.js';
@@ -92,6 +92,13 @@ function checkScans(structure: JpegStructure): void {
       neededBits += bitsPerBlock * Math.ceil((frame.width * h) / (frame.maxH * 8)) * Math.ceil((frame.height * v) / (frame.maxV * 8));
     }
   }
+  // A component no scan codes would come out as whatever its empty plane holds, and its blocks would cost no data
+  // (the bound above counts coded blocks only).
+  const coded = new Set(scans.flatMap((scan) => scan.components));
+  const missing = frame.components.findIndex((_, ci) => !coded.has(ci));
+  if (missing >= 0) {
+    throw new PixtextError('ERR_CORRUPT', `JPEG: component ${frame.components[missing]!.id} of the frame is in no scan`, { chunk: 'SOS' });
+  }
   if (haveBytes * 8 < neededBits) {
     throw new PixtextError(
       'ERR_TRUNCATED',
@@ -127,7 +134,7 @@ export function decodeJpeg(bytes: Uint8Array, options: CodecDecodeOptions): RawI
   const structure = readJpegStructure(bytes, false);
   const mode = checkFrame(structure);
   const { width, height } = structure.frame;
-  checkPixelLimit(width, height, options.maxPixels, 'JPEG frame header (SOF)', mode);
+  checkDecodeLimits(width, height, mode, bytes, options, 'JPEG frame header (SOF)');
   checkScans(structure);
   const decoded = decodeFrame(bytes, structure, draftScale(width, height, options.draft));
   return { width: decoded.width, height: decoded.height, mode, data: decoded.data };

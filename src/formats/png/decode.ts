@@ -25,13 +25,14 @@ import { unfilterRows } from './unfilter.js';
  * const image = decodePng(bytes, DEFAULT_MAX_PIXELS); // { width, height, mode: 'RGBA', data }
  * ```
  */
-export function decodePng(bytes: Uint8Array, maxPixels: number): RawImage {
-  const structure = readStructure(bytes, maxPixels);
+export function decodePng(bytes: Uint8Array, maxPixels: number, maxExpansion?: number): RawImage {
+  const limits = { maxPixels, maxExpansion };
+  const structure = readStructure(bytes, limits);
   const { ihdr } = structure;
   const trns = structure.transparency;
   const key = trns === undefined ? undefined : colorKey(ihdr, bytes, trns.start, trns.end - trns.start);
   const mode = nativeMode(ihdr, key !== undefined);
-  checkIhdrLimit(ihdr, maxPixels, mode);
+  checkIhdrLimit(ihdr, bytes, limits, mode);
   const expected = filteredLength(ihdr);
   if (expected > 0xffff_ffff) {
     throw new PixtextError('ERR_TOO_LARGE', `PNG image data needs ${expected} bytes, too many to allocate`, {

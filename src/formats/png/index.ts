@@ -30,7 +30,7 @@ export const pngCodec = {
   sniff: hasPngSignature,
   header: readPngHeader,
   encodableModes: PIXEL_MODE_NAMES,
-  decode: (bytes, options) => decodePng(bytes, options.maxPixels),
+  decode: (bytes, options) => decodePng(bytes, options.maxPixels, options.maxExpansion),
   encode: (image, options) => encodePng(image, options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL),
   orientation: readPngOrientation,
   withOrientation: (bytes, orientation) => withOrientation('png', bytes, orientation),

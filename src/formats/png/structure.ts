@@ -2,7 +2,7 @@
 // (IHDR, PLTE, tRNS, the IDAT run) located without copying. The pixel limit is checked as soon as IHDR is read.
 // Spec: https://www.w3.org/TR/png-3/#5ChunkOrdering
 import { PixtextError } from '../../errors.js';
-import { checkPixelLimit } from '../../raw-image.js';
+import { checkDecodeLimits } from '../../raw-image.js';
 import type { PixelMode } from '../../raw-image.js';
 import { ChunkType, isCritical, readChunk } from './chunks.js';
 import { PngColorType, nativeMode, readIhdr } from './header.js';
@@ -25,10 +25,16 @@ export interface PngStructure {
   idat: ByteRange[];
 }
 
-/** {@link checkPixelLimit} with the error located at the IHDR chunk. */
-export function checkIhdrLimit(ihdr: PngIhdr, maxPixels: number, mode: PixelMode): void {
+/** `maxPixels` and `maxExpansion` (see `CodecDecodeOptions`). */
+export interface PngLimits {
+  maxPixels: number;
+  maxExpansion?: number | undefined;
+}
+
+/** The decode limits every codec checks ({@link checkDecodeLimits}), with the error located at the IHDR chunk. */
+export function checkIhdrLimit(ihdr: PngIhdr, bytes: Uint8Array, limits: PngLimits, mode: PixelMode): void {
   try {
-    checkPixelLimit(ihdr.width, ihdr.height, maxPixels, 'PNG IHDR', mode);
+    checkDecodeLimits(ihdr.width, ihdr.height, mode, bytes, limits, 'PNG IHDR');
   } catch (error) {
     if (!(error instanceof PixtextError)) throw error;
     throw new PixtextError(error.code, error.message, { chunk: 'IHDR', offset: 8, cause: error });
@@ -46,13 +52,13 @@ function corrupt(message: string, offset: number, chunk: string): never {
  * grey image) is ignored here too.
  *
  * @throws PixtextError `ERR_UNKNOWN_FORMAT` / `ERR_CORRUPT` (signature, IHDR, ordering, missing PLTE or IDAT),
- * `ERR_CHECKSUM` (any chunk's CRC), `ERR_TRUNCATED` (file ends before IEND), `ERR_TOO_LARGE` (over `maxPixels`),
+ * `ERR_CHECKSUM` (any chunk's CRC), `ERR_TRUNCATED` (file ends before IEND), `ERR_TOO_LARGE` (over `maxPixels` or `maxExpansion`),
  * `ERR_UNSUPPORTED` (unknown critical chunk); each with the chunk and offset.
  */
-export function readStructure(bytes: Uint8Array, maxPixels: number): PngStructure {
+export function readStructure(bytes: Uint8Array, limits: PngLimits): PngStructure {
   const { ihdr, next } = readIhdr(bytes);
   // Before anything is allocated for pixels: a tiny file can declare a huge image.
-  checkIhdrLimit(ihdr, maxPixels, nativeMode(ihdr, false));
+  checkIhdrLimit(ihdr, bytes, limits, nativeMode(ihdr, false));
 
   const isPalette = ihdr.colorType === PngColorType.PALETTE;
   const structure: PngStructure = { ihdr, idat: [] };

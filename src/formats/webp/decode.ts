@@ -3,7 +3,7 @@
 // alpha, else reads the canvas as RGBX and drops the fourth byte (Pillow src/_webp.c, WebPImagePlugin.py).
 import { PixtextError } from '../../errors.js';
 import type { RawImage } from '../../raw-image.js';
-import { checkPixelLimit } from '../../raw-image.js';
+import { checkDecodeLimits } from '../../raw-image.js';
 import type { CodecDecodeOptions, ImageHeader } from '../codec.js';
 import { decodeAlpha } from './alpha.js';
 import { readWebpContainer, type WebpContainer, type WebpFrame } from './riff.js';
@@ -91,7 +91,7 @@ export function decodeWebp(bytes: Uint8Array, options: CodecDecodeOptions): RawI
   const container = readWebpContainer(bytes);
   const header = headerOf(container);
   const { width, height, mode } = header;
-  checkPixelLimit(width, height, options.maxPixels, 'WebP canvas', mode);
+  checkDecodeLimits(width, height, mode, bytes, options, 'WebP canvas');
   const frame = container.first;
   const channels = mode === 'RGBA' ? 4 : 3;
   const full = frame.x === 0 && frame.y === 0 && frame.width === width && frame.height === height;

@@ -213,6 +213,14 @@ class Vp8lDecoder {
     let g = groupAt(0, 0);
     let green = groupStarts[g]!, red = groupStarts[g + 1]!, blue = groupStarts[g + 2]!;
     let alphaAt = groupStarts[g + 3]!, dist = groupStarts[g + 4]!;
+    // One group whose four literal codes each have a single symbol of 0 bits, the green one a literal: every pixel is
+    // the same ARGB word and no bit is read (libwebp's trivial literal). A 34-byte file can declare 16 million such
+    // pixels, so they are filled at once rather than decoded one by one.
+    if (image === null && ((tables[green]! | tables[red]! | tables[blue]! | tables[alphaAt]!) >>> 16) === 0 && (tables[green]! & 0xffff) < NUM_LITERAL_CODES) {
+      const argb = (((tables[alphaAt]! & 0xffff) << 24) | ((tables[red]! & 0xffff) << 16) | ((tables[green]! & 0xffff) << 8) | (tables[blue]! & 0xffff)) >>> 0;
+      data.fill(argb, 0, total);
+      return;
+    }
     while (pos < total) {
       if ((col & mask) === 0) {
         g = groupAt(col, row);
