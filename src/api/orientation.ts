@@ -41,7 +41,7 @@ export function refuseOrientation(orientation: number | undefined, target: strin
 }
 
 /**
- * Encodes `image` with `codec`, its orientation written into the file (PNG eXIf chunk, JPEG APP1 Exif). An image
+ * Encodes `image` with `codec`, its orientation written into the file (PNG eXIf chunk, JPEG APP1 Exif, WebP EXIF). An image
  * without orientation is encoded by the codec alone, byte for byte.
  * @throws PixtextError `ERR_UNSUPPORTED` for an orientation other than 1 in a format pixtext writes none into, and
  * the codec's own errors

@@ -2,6 +2,7 @@
 // (libwebp 1.2.4) reads them; lossless VP8L written. Spec: RFC 9649 (WebP), RFC 6386 (VP8).
 import type { ImageCodec } from '../codec.js';
 import { readWebpOrientation } from '../exif/file-orientation.js';
+import { withWebpOrientation } from '../exif/write.js';
 import { decodeWebp, readWebpHeader } from './decode.js';
 import { encodeWebp, WEBP_ENCODABLE_MODES } from './encode.js';
 import { hasWebpSignature } from './riff.js';
@@ -27,6 +28,7 @@ export const webpCodec: ImageCodec<'webp'> = {
   decode: decodeWebp,
   encode: (image) => encodeWebp(image),
   orientation: readWebpOrientation,
+  withOrientation: withWebpOrientation,
 };
 
 export { decodeWebp, readWebpHeader, type WebpHeader } from './decode.js';
