@@ -110,6 +110,17 @@ describe('pixtext info on other inputs', () => {
     for (const keys of orders) expect(keys).toEqual(order.filter((key) => keys.includes(key)));
   });
 
+  it('prints the same fields in the same order as lines as in JSON, sizes with their units', async () => {
+    for (const as of ['envelope', 'data-url', 'base64', 'pil'] as const) {
+      const input = imageToText(readFileSync(png), { as, metadata: as === 'envelope' ? { path: 'a.png' } : undefined });
+      const json = JSON.parse((await pixtext(['info', '-', '--json'], { input })).stdout.toString()) as Record<string, unknown>;
+      const lines = (await pixtext(['info', '-'], { input })).stdout.toString().trim().split('\n');
+      expect(lines.map((line) => line.slice(0, line.indexOf(':'))), as).toEqual(Object.keys(json));
+      expect(lines.find((line) => line.startsWith('byteLength:')), as).toMatch(/^byteLength: +\d[\d.]* (bytes|KiB \(\d+ bytes\))$/);
+      expect(lines.find((line) => line.startsWith('textLength:')), as).toMatch(/^textLength: +\d+ characters$/);
+    }
+  });
+
   it('reads metadata nested deeper than the call stack, as verify does', async () => {
     const depth = 100_000;
     const small = imageToText({ width: 1, height: 1, mode: 'L', data: new Uint8Array([7]) }, { metadata: { a: 1 } });
