@@ -97,6 +97,8 @@ describe('pixtext info on other inputs', () => {
       expect(run.stderr).toContain('is a PNG image file, not text: use pixtext encode');
       expect(run.stderr).toContain('(ERR_NOT_TEXT)');
     }
+    const webp = join(fixtures, '..', 'webp', 'pillow', 'hopper.webp');
+    expect((await pixtext(['info', webp])).stderr).toContain('is a WebP image file, not text: use pixtext encode');
   });
 
   it('prints the fields in one order for every text form', async () => {
