@@ -1,5 +1,5 @@
 // EXIF orientation along the two flows: read from the file or text an image comes from, kept on the RawImage (and
-// so in envelopes and in the PNG/JPEG files pixtext writes), or applied to the pixels as Pillow's
+// so in envelopes and in the PNG/JPEG/WebP files pixtext writes), or applied to the pixels as Pillow's
 // ImageOps.exif_transpose does. Nothing drops an orientation silently: a target with no place for one refuses it.
 import { PixtextError } from '../errors.js';
 import type { CodecEncodeOptions, ImageCodec } from '../formats/codec.js';
