@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reads the PNG and JPEG files pixtext wrote with an EXIF orientation (scripts/write-exif-roundtrip.mjs) with
+"""Reads the PNG, JPEG and WebP files pixtext wrote with an EXIF orientation (scripts/write-exif-roundtrip.mjs) with
 Pillow 9.4 and records what it finds, once; the result is committed as DIR/pillow.json.
 
     node scripts/write-exif-roundtrip.mjs tests/fixtures/exif/written
@@ -20,7 +20,7 @@ folder = sys.argv[1]
 results = {}
 failed = 0
 for name in sorted(os.listdir(folder)):
-    m = re.match(r"written_o(\d)\.(png|jpg)$", name)
+    m = re.match(r"written_o(\d)\.(png|jpg|webp)$", name)
     if not m:
         continue
     im = Image.open(os.path.join(folder, name))

@@ -2,12 +2,13 @@
 """Checks GIFs written by pixtext against Pillow 9.4, the way the shared corpus's roundtrip_check.py checks
 PNG/BMP/JPEG (that script knows no GIF: it reports "unknown format 'gif'"). Same list format.
 
-    node scripts/write-gif-roundtrip.mjs OUT
-    /usr/bin/python3 scripts/check-gif-roundtrip.py OUT OUT/list.json
+    node scripts/write-gif-roundtrip.mjs tests/fixtures/gif/ours
+    /usr/bin/python3 scripts/check-gif-roundtrip.py tests/fixtures/gif/ours tests/fixtures/gif/ours/list.json
 
 PASS: Pillow identifies the file as GIF, opens and loads it with no warning, the size matches, and
 sha256(im.convert('RGBA').tobytes()) == sha256_of_raw_rgba; also the file is one GIF89a image with a trailer and
-nothing after it. Exit status 0 when nothing failed.
+nothing after it. Exit status 0 when nothing failed. The verdict per file (PASS or the problems, and the mode Pillow
+reads) is written to FOLDER/pillow.json, which is committed with the files.
 """
 import hashlib
 import io
@@ -16,6 +17,7 @@ import os
 import sys
 import warnings
 
+import PIL
 from PIL import Image, ImageFile
 
 
@@ -55,13 +57,18 @@ def main():
     folder, list_path = sys.argv[1], sys.argv[2]
     entries = json.load(open(list_path))
     failed = 0
+    verdicts = {}
     for entry in entries:
         problems, mode = check(folder, entry)
         failed += bool(problems)
+        verdicts[entry["file"]] = {"pass": not problems, "problems": problems, "pillowMode": mode}
         print("%-5s %-36s written %-2s Pillow reads %s" % ("FAIL" if problems else "PASS", entry["file"], entry["mode"], mode))
         for p in problems:
             print("      - " + p)
     print("summary: PASS=%d FAIL=%d (of %d)" % (len(entries) - failed, failed, len(entries)))
+    with open(os.path.join(folder, "pillow.json"), "w") as f:
+        json.dump({"checker": "scripts/check-gif-roundtrip.py", "pillow": PIL.__version__, "files": verdicts}, f, indent=1, sort_keys=True)
+        f.write("\n")
     return 1 if failed else 0
 
 

@@ -5,7 +5,8 @@
 
 Run once; the outputs are committed (npm test never runs Python). Seeded: a rerun writes the same bytes.
 - tests/fixtures/exif/orientation/: a 5x3 RGB photo-like noise image and a 3x2 L image saved by Pillow as JPEG
-  (quality 95, APP1 Exif) and PNG (eXIf chunk) with Orientation 1-8: rgb_o{N}.jpg, rgb_o{N}.png, l_o{N}.png.
+  (quality 95, APP1 Exif), PNG (eXIf chunk) and lossless WebP (EXIF chunk, RGB only: WebP has no grey) with
+  Orientation 1-8: rgb_o{N}.jpg, rgb_o{N}.png, rgb_o{N}.webp, l_o{N}.png.
 - tests/fixtures/exif/orientation/oracle.json: for each file, what Pillow 9.4 gives for
   ImageOps.exif_transpose(Image.open(f)): size, mode, tobytes() as hex, and the Orientation left in its getexif()
   (null when none is left), plus Image.open(f).getexif().get(0x0112) of the file itself.
@@ -38,6 +39,7 @@ def main():
             ("rgb_o%d.jpg" % o, rgb, "JPEG", {"quality": 95}),
             ("rgb_o%d.png" % o, rgb, "PNG", {}),
             ("l_o%d.png" % o, grey, "PNG", {}),
+            ("rgb_o%d.webp" % o, rgb, "WEBP", {"lossless": True}),
         ):
             buf = io.BytesIO()
             im.save(buf, fmt, exif=exif_bytes(o), **kw)

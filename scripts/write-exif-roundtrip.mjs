@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes PNG and JPEG files with pixtext's public API (an envelope with `orientation` N, then textToFile) for an
+// Writes PNG, JPEG and WebP files with pixtext's public API (an envelope with `orientation` N, then textToFile) for an
 // outside check by Pillow:
 //
 //   node scripts/write-exif-roundtrip.mjs tests/fixtures/exif/written

@@ -146,7 +146,7 @@ export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions)
 
 /**
  * Encodes a RawImage as a `'png'`, `'jpeg'`, `'bmp'` or `'gif'` file. `quality` defaults to 90, `compressionLevel` to
- * 6. An image's `orientation` is written as EXIF (PNG eXIf chunk, JPEG APP1); without one, the JPEG bytes are
+ * 6. An image's `orientation` is written as EXIF (PNG eXIf chunk, JPEG APP1, WebP EXIF chunk); without one, the JPEG bytes are
  * Pillow's byte for byte.
  * @throws PixtextError `ERR_INVALID_IMAGE`, `ERR_UNSUPPORTED` (a mode the format cannot hold, naming the conversion;
  * or no codec for it in a {@link createPixtext} instance), `ERR_INVALID_ARGUMENT`

@@ -1,5 +1,5 @@
 // EXIF orientation along the two flows: read from the file or text an image comes from, kept on the RawImage (and
-// so in envelopes and in the PNG/JPEG files pixtext writes), or applied to the pixels as Pillow's
+// so in envelopes and in the PNG/JPEG/WebP files pixtext writes), or applied to the pixels as Pillow's
 // ImageOps.exif_transpose does. Nothing drops an orientation silently: a target with no place for one refuses it.
 import { PixtextError } from '../errors.js';
 import type { CodecEncodeOptions, ImageCodec } from '../formats/codec.js';
@@ -41,7 +41,7 @@ export function refuseOrientation(orientation: number | undefined, target: strin
 }
 
 /**
- * Encodes `image` with `codec`, its orientation written into the file (PNG eXIf chunk, JPEG APP1 Exif). An image
+ * Encodes `image` with `codec`, its orientation written into the file (PNG eXIf chunk, JPEG APP1 Exif, WebP EXIF). An image
  * without orientation is encoded by the codec alone, byte for byte.
  * @throws PixtextError `ERR_UNSUPPORTED` for an orientation other than 1 in a format pixtext writes none into, and
  * the codec's own errors

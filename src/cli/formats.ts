@@ -16,6 +16,9 @@ export const EXTENSION_FORMATS: Readonly<Record<string, FormatId>> = {
   npy: 'npy',
 };
 
+/** How messages name each format: `WebP`, not `WEBP`. */
+export const FORMAT_NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpeg: 'JPEG', bmp: 'BMP', gif: 'GIF', webp: 'WebP', npy: 'npy' };
+
 /**
  * The format a file name's extension names, case-insensitive, or undefined.
  *

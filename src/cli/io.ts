@@ -8,6 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { PixtextError, detectFormat } from '../index.js';
 import { writeFileAtomic, refuseExisting, type FileContent, type TempFiles } from './atomic-write.js';
 import { FileError } from './report.js';
+import { FORMAT_NAMES } from './formats.js';
 
 /** The argument that means standard input or standard output. */
 export const STDIO = '-';
@@ -89,7 +90,7 @@ export async function readInputText(path: string, stdin: Readable, maxStringLeng
 /**
  * Refuses the bytes of an image file where a text is expected, naming the format and the command that reads it.
  *
- * @throws FileError `ERR_NOT_TEXT` when `bytes` start with a PNG, JPEG or BMP signature.
+ * @throws FileError `ERR_NOT_TEXT` when `bytes` start with the signature of a format pixtext reads.
  * @example
  * ```ts
  * refuseImageFile(readFileSync('photo.png')); // throws: is a PNG image file, not text
@@ -98,7 +99,7 @@ export async function readInputText(path: string, stdin: Readable, maxStringLeng
 export function refuseImageFile(bytes: Uint8Array): void {
   const format = detectFormat(bytes);
   if (format !== undefined) {
-    throw new FileError('ERR_NOT_TEXT', `is a ${format.toUpperCase()} image file, not text: use pixtext encode to turn it into text`);
+    throw new FileError('ERR_NOT_TEXT', `is a ${FORMAT_NAMES[format] ?? format} image file, not text: use pixtext encode to turn it into text`);
   }
 }
 

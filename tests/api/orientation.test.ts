@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as pixtext from '../../src/index.js';
 import { decode, encode, imageToText, inspect, jpegCodec, pngCodec, textToFile, textToImage } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
-import { findJpegExif, findPngExif, readExifOrientation, readFileOrientation } from '../../src/formats/exif/index.js';
+import { findJpegExif, findPngExif, findWebpExif, readExifOrientation, readFileOrientation } from '../../src/formats/exif/index.js';
 import { platform } from '../../src/platform-name.js';
 import { exifRoundTripFiles } from '../fixtures/exif/written/files.mjs';
 import { expectPixtextError } from '../support/errors.js';
@@ -52,16 +52,16 @@ describe(`EXIF orientation through the API (${platform})`, () => {
     expect(imageToText(RGB)).not.toContain('orientation');
   });
 
-  it('PNG and JPEG files pixtext writes carry the tag: the committed files, Pillow read them as tag N', () => {
+  it('PNG, JPEG and WebP files pixtext writes carry the tag: the committed files, Pillow read them as tag N', () => {
     const pillow = json('written/pillow.json') as { files: Record<string, { orientation: number }> };
     const files = exifRoundTripFiles(pixtext) as [string, Uint8Array][];
-    expect(files).toHaveLength(16);
+    expect(files).toHaveLength(24);
     for (const [name, bytes] of files) {
       const n = Number(/_o(\d)/.exec(name)![1]);
       expect(hex(bytes), name).toBe(hex(read(`written/${name}`))); // what Pillow checked is what we write today
       expect(pillow.files[name]!.orientation, name).toBe(n);
       expect(readFileOrientation(bytes), name).toBe(n);
-      const payload = name.endsWith('.png') ? findPngExif(bytes) : findJpegExif(bytes);
+      const payload = name.endsWith('.png') ? findPngExif(bytes) : name.endsWith('.webp') ? findWebpExif(bytes) : findJpegExif(bytes);
       expect(readExifOrientation(payload!), name).toBe(n);
       expect(decode(bytes).orientation).toBe(n);
     }
@@ -80,6 +80,25 @@ describe(`EXIF orientation through the API (${platform})`, () => {
     const taggedPng = encode({ ...image, orientation: 8 }, 'png');
     expect(taggedPng.length).toBe(plainPng.length + 12 + 26);
     expect(decode(taggedPng)).toEqual({ ...decode(plainPng), orientation: 8 });
+  });
+
+  it('WebP: a VP8X chunk flags EXIF (and alpha as the VP8L header has it), the VP8L chunk unchanged, EXIF last', () => {
+    const modes = { L: 1, LA: 2, RGB: 3, RGBA: 4 } as const;
+    for (const [mode, channels] of Object.entries(modes)) {
+      const image: RawImage = { width: 5, height: 3, mode: mode as RawImage['mode'], data: Uint8Array.from({ length: 15 * channels }, (_, i) => (i * 41 + 3) & 255) };
+      const plain = encode(image, 'webp');
+      const tagged = encode({ ...image, orientation: 7 }, 'webp');
+      const ascii = (at: number) => String.fromCharCode(...tagged.subarray(at, at + 4));
+      const le32 = (at: number) => new DataView(tagged.buffer, tagged.byteOffset + at, 4).getUint32(0, true);
+      expect([ascii(0), le32(4), ascii(8), ascii(12), le32(16)], mode).toEqual(['RIFF', tagged.length - 8, 'WEBP', 'VP8X', 10]);
+      const alpha = channels % 2 === 0 ? 0x10 : 0;
+      expect(Array.from(tagged.subarray(20, 30)), mode).toEqual([0x08 | alpha, 0, 0, 0, 4, 0, 0, 2, 0, 0]);
+      expect(tagged.subarray(30, 30 + plain.length - 12), mode).toEqual(plain.subarray(12));
+      const exifAt = 30 + plain.length - 12;
+      expect([ascii(exifAt), le32(exifAt + 4)], mode).toEqual(['EXIF', 26]);
+      expect(tagged.length, mode).toBe(exifAt + 8 + 26);
+      expect(decode(tagged), mode).toEqual({ ...decode(plain), orientation: 7 });
+    }
   });
 
   it('refuses what would drop an orientation, and bad values', () => {

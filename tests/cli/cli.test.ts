@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/cli/exit-codes.js';
 import { ensureBuilt, fixtures, pixtext, root } from './run-cli.js';
 
 beforeAll(() => ensureBuilt());
@@ -24,6 +25,16 @@ describe('pixtext', () => {
     const run = await pixtext(['--version']);
     expect(run.code).toBe(0);
     expect(run.stdout.toString()).toBe(`${version}\n`);
+  });
+
+  it('the README lists every exit code the help lists, with the same meaning', async () => {
+    const help = /Exit codes: [^\n]+/.exec((await pixtext(['encode', '--help'])).stdout.toString())![0];
+    const readme = /Exit codes: [^\n]+/.exec(readFileSync(join(root, 'README.md'), 'utf8'))![0];
+    // "130 interrupted", "143 SIGTERM" / "143 for SIGTERM": each code with the word after it.
+    const meanings = (text: string) => new Map([...text.matchAll(/\b(\d+) (?:for )?([A-Za-z]+)/g)].map((m) => [Number(m[1]), m[2]!.toLowerCase()]));
+    const fromHelp = meanings(help);
+    expect([...fromHelp.keys()].sort()).toEqual(Object.values(ExitCode).sort());
+    expect(meanings(readme)).toEqual(fromHelp);
   });
 
   it('with no command, prints help on stderr and exits 2', async () => {

@@ -3,6 +3,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { detectFormat } from '../../index.js';
 import { containerName } from '../../internal.js';
+import { FORMAT_NAMES } from '../formats.js';
 import { IMAGE_EXTENSIONS, type FoundFile } from './walk.js';
 
 /** A file the walk left out, and why. */
@@ -11,7 +12,6 @@ export interface SkippedFile extends FoundFile {
   readonly reason: string;
 }
 
-const FORMAT_NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpeg: 'JPEG', bmp: 'BMP', gif: 'GIF', webp: 'WebP', npy: 'npy' };
 
 /** The first bytes of a file (fewer when it is shorter), or undefined when it cannot be read. */
 function head(fsPath: string): Uint8Array | undefined {

@@ -3,4 +3,4 @@ export { readFileOrientation, readJpegOrientation, readPngOrientation, readWebpO
 export { findExif, findJpegExif, findPngExif, findWebpExif } from './find.js';
 export { readExifOrientation } from './orientation.js';
 export { applyOrientation } from './transpose.js';
-export { carriesOrientation, orientationTiff, withOrientation } from './write.js';
+export { carriesOrientation, orientationTiff, withOrientation, withWebpOrientation } from './write.js';

@@ -1,6 +1,8 @@
 // The WebP codec: lossy (VP8), lossless (VP8L), alpha (ALPH) and the first frame of animations, read as Pillow 9.4
 // (libwebp 1.2.4) reads them; lossless VP8L written. Spec: RFC 9649 (WebP), RFC 6386 (VP8).
 import type { ImageCodec } from '../codec.js';
+import { readWebpOrientation } from '../exif/file-orientation.js';
+import { withWebpOrientation } from '../exif/write.js';
 import { decodeWebp, readWebpHeader } from './decode.js';
 import { encodeWebp, WEBP_ENCODABLE_MODES } from './encode.js';
 import { hasWebpSignature } from './riff.js';
@@ -25,6 +27,8 @@ export const webpCodec: ImageCodec<'webp'> = {
   encodableModes: WEBP_ENCODABLE_MODES,
   decode: decodeWebp,
   encode: (image) => encodeWebp(image),
+  orientation: readWebpOrientation,
+  withOrientation: withWebpOrientation,
 };
 
 export { decodeWebp, readWebpHeader, type WebpHeader } from './decode.js';

@@ -97,6 +97,8 @@ describe('pixtext info on other inputs', () => {
       expect(run.stderr).toContain('is a PNG image file, not text: use pixtext encode');
       expect(run.stderr).toContain('(ERR_NOT_TEXT)');
     }
+    const webp = join(fixtures, '..', 'webp', 'pillow', 'hopper.webp');
+    expect((await pixtext(['info', webp])).stderr).toContain('is a WebP image file, not text: use pixtext encode');
   });
 
   it('prints the fields in one order for every text form', async () => {
@@ -108,6 +110,17 @@ describe('pixtext info on other inputs', () => {
     }
     const order = ['file', 'form', 'version', 'width', 'height', 'mode', 'encoding', 'byteLength', 'textLength', 'crc32', 'source', 'mimeType'];
     for (const keys of orders) expect(keys).toEqual(order.filter((key) => keys.includes(key)));
+  });
+
+  it('prints the same fields in the same order as lines as in JSON, sizes with their units', async () => {
+    for (const as of ['envelope', 'data-url', 'base64', 'pil'] as const) {
+      const input = imageToText(readFileSync(png), { as, metadata: as === 'envelope' ? { path: 'a.png' } : undefined });
+      const json = JSON.parse((await pixtext(['info', '-', '--json'], { input })).stdout.toString()) as Record<string, unknown>;
+      const lines = (await pixtext(['info', '-'], { input })).stdout.toString().trim().split('\n');
+      expect(lines.map((line) => line.slice(0, line.indexOf(':'))), as).toEqual(Object.keys(json));
+      expect(lines.find((line) => line.startsWith('byteLength:')), as).toMatch(/^byteLength: +\d[\d.]* (bytes|KiB \(\d+ bytes\))$/);
+      expect(lines.find((line) => line.startsWith('textLength:')), as).toMatch(/^textLength: +\d+ characters$/);
+    }
   });
 
   it('reads metadata nested deeper than the call stack, as verify does', async () => {

@@ -1,13 +1,15 @@
-// GIF encoder: exact bytes for a hand-worked case, what each mode reads back as, and refusals.
+// GIF encoder: exact bytes for a hand-worked case, what each mode reads back as, refusals, and the files Pillow read
+// back identically (tests/fixtures/gif/ours, checked once by scripts/check-gif-roundtrip.py).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PixtextError } from '../../../src/errors.js';
 import { decodeGif } from '../../../src/formats/gif/decode.js';
-import { encodeGif } from '../../../src/formats/gif/encode.js';
+import { encodeGif, GIF_ENCODABLE_MODES } from '../../../src/formats/gif/encode.js';
 import type { ImageCodec } from '../../../src/formats/codec.js';
 import { gifCodec } from '../../../src/formats/gif/index.js';
 import { DEFAULT_MAX_PIXELS, type PixelMode, type RawImage, rowStride } from '../../../src/raw-image.js';
-import { toRgba } from './gif-helpers.js';
+import { gifRoundTripImages, rgbaOf } from '../../fixtures/gif/ours/images.mjs';
+import { readGifFixture, sha256, toRgba } from './gif-helpers.js';
 
 const options = { maxPixels: DEFAULT_MAX_PIXELS };
 const roundTrip = (image: RawImage): RawImage => decodeGif(encodeGif(image), options);
@@ -237,6 +239,26 @@ describe('an independent decoder reads what we write', () => {
         if (ours[i + 3] === 0) continue;
         expect(Array.from(theirs.subarray(i, i + 4)), `${image.mode} pixel ${i / 4}`).toEqual(Array.from(ours.subarray(i, i + 4)));
       }
+    }
+  });
+});
+
+describe('Pillow reads what we write', () => {
+  it('the committed files Pillow 9.4 read back with the source RGBA are what encodeGif writes today', () => {
+    const ours = (name: string) => readGifFixture(`ours/${name}`);
+    const list = JSON.parse(new TextDecoder().decode(ours('list.json'))) as { file: string; width: number; height: number; mode: string; sha256_of_raw_rgba: string }[];
+    const pillow = JSON.parse(new TextDecoder().decode(ours('pillow.json'))) as { files: Record<string, { pass: boolean; problems: string[] }> };
+    const images = gifRoundTripImages();
+    // Every mode the writer accepts is among them.
+    expect(new Set(Object.values(images).map((image) => image.mode))).toEqual(new Set(GIF_ENCODABLE_MODES));
+    expect(list.map((entry) => entry.file)).toEqual(Object.keys(images));
+    for (const entry of list) {
+      const image = images[entry.file]!;
+      expect(pillow.files[entry.file], entry.file).toEqual({ pass: true, problems: [], pillowMode: expect.any(String) });
+      expect(sha256(rgbaOf(image)), entry.file).toBe(entry.sha256_of_raw_rgba);
+      const written = encodeGif(image);
+      expect(sha256(written), entry.file).toBe(sha256(ours(entry.file))); // what Pillow checked is what we write today
+      expect(sha256(toRgba(decodeGif(written, options))), entry.file).toBe(entry.sha256_of_raw_rgba);
     }
   });
 });
