@@ -40,23 +40,28 @@ function decodeFrame(bytes: Uint8Array, frame: WebpFrame, channels: 3 | 4): Uint
   const payload = bytes.subarray(frame.image.offset, frame.image.offset + frame.image.length);
   const out = new Uint8Array(width * height * channels);
   if (frame.lossless) {
-    const { argb } = decodeVp8l(payload, width, height, frame.image.offset);
-    if (channels === 4) {
-      for (let i = 0, o = 0; i < argb.length; i++, o += 4) {
-        const p = argb[i]!;
-        out[o] = p >>> 16;
-        out[o + 1] = p >>> 8;
-        out[o + 2] = p;
-        out[o + 3] = p >>> 24;
+    // Each row goes to the output as soon as its transforms are undone, while it is still in cache.
+    const emit = (p: Uint32Array, start: number, y: number): void => {
+      const end = start + width;
+      let o = y * width * channels;
+      if (channels === 4) {
+        for (let i = start; i < end; i++, o += 4) {
+          const v = p[i]!;
+          out[o] = v >>> 16;
+          out[o + 1] = v >>> 8;
+          out[o + 2] = v;
+          out[o + 3] = v >>> 24;
+        }
+      } else {
+        for (let i = start; i < end; i++, o += 3) {
+          const v = p[i]!;
+          out[o] = v >>> 16;
+          out[o + 1] = v >>> 8;
+          out[o + 2] = v;
+        }
       }
-    } else {
-      for (let i = 0, o = 0; i < argb.length; i++, o += 3) {
-        const p = argb[i]!;
-        out[o] = p >>> 16;
-        out[o + 1] = p >>> 8;
-        out[o + 2] = p;
-      }
-    }
+    };
+    decodeVp8l(payload, width, height, frame.image.offset, false, emit);
     return out;
   }
   const size = (bytes[frame.image.offset - 4]! | (bytes[frame.image.offset - 3]! << 8) | (bytes[frame.image.offset - 2]! << 16) | (bytes[frame.image.offset - 1]! << 24)) >>> 0;

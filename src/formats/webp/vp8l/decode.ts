@@ -2,10 +2,10 @@
 // Huffman codes, LZ77 backward references with the distance map. Decodes to ARGB words (0xAARRGGBB), exact by
 // construction.
 import { PixtextError } from '../../../errors.js';
-import { Vp8lBitReader } from './bit-reader.js';
+import { peek, Vp8lBitReader } from './bit-reader.js';
 import { readHuffmanCode } from './code-lengths.js';
 import { HUFFMAN_TABLE_BITS, LENGTHS_TABLE_BITS } from './huffman.js';
-import { applyInverseTransforms, type Vp8lTransform } from './transforms.js';
+import { applyInverseTransforms, type Vp8lRowSink, type Vp8lTransform } from './transforms.js';
 
 const NUM_LITERAL_CODES = 256;
 const NUM_LENGTH_CODES = 24;
@@ -42,6 +42,18 @@ interface HuffmanCodes {
 function bad(message: string, reader: Vp8lBitReader, base: number): PixtextError {
   if (reader.eos()) return new PixtextError('ERR_TRUNCATED', `WebP: the VP8L data ends early (${message})`, { offset: base + reader.end, chunk: 'VP8L' });
   return new PixtextError('ERR_CORRUPT', `WebP: VP8L ${message}`, { offset: base + Math.min(reader.pos, reader.end), chunk: 'VP8L' });
+}
+
+/**
+ * The entry of the code at `at` in `tables` for the next bits `win` (vp8l_dec.c ReadSymbol), its bit count made
+ * the whole code length when it comes from a second-level table.
+ */
+function lookup(tables: Int32Array, at: number, win: number): number {
+  const root = at + (win & 0xff);
+  const e = tables[root]!;
+  const nb = e >>> 16;
+  if (nb <= HUFFMAN_TABLE_BITS) return e;
+  return tables[root + (e & 0xffff) + ((win >>> HUFFMAN_TABLE_BITS) & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]! + (HUFFMAN_TABLE_BITS << 16);
 }
 
 const subSample = (size: number, bits: number): number => (size + (1 << bits) - 1) >> bits;
@@ -193,8 +205,8 @@ class Vp8lDecoder {
   /** The entropy-coded pixels (vp8l_dec.c DecodeImageData). */
   decodeImageData(data: Uint32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
     const br = this.br;
-    const bytes = br.data;
-    const end = br.end;
+    const view = br.view;
+    const endBits = br.end * 8;
     const { tables, groupStarts, image, bits: groupBits } = codes;
     const mask = image === null ? -1 : (1 << groupBits) - 1;
     const cache = cacheBits > 0 ? new Uint32Array(1 << cacheBits) : null;
@@ -206,6 +218,8 @@ class Vp8lDecoder {
     let lastCached = 0;
     let col = 0;
     let row = 0;
+    // The reader's position in a local, in bits: every code is read with one 32-bit peek (bit-reader.ts).
+    let at = br.bitPosition();
     // Table offsets of the current group's five codes, set where the group can change (plain locals: a closure
     // assigning them would move them off the fast path).
     const groupAt = (c: number, r: number): number =>
@@ -213,96 +227,27 @@ class Vp8lDecoder {
     let g = groupAt(0, 0);
     let green = groupStarts[g]!, red = groupStarts[g + 1]!, blue = groupStarts[g + 2]!;
     let alphaAt = groupStarts[g + 3]!, dist = groupStarts[g + 4]!;
+    let e = 0;
     while (pos < total) {
       if ((col & mask) === 0) {
         g = groupAt(col, row);
         green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
         alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
       }
-      // The reader's state in locals for the four literal symbols (ReadSymbol written out): the hot path.
-      let win = br.window, cnt = br.count, bp = br.pos, root = 0, e = 0, nb = 0;
-      if (cnt < 15) {
-        while (cnt <= 24) {
-          win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
-          bp++;
-          cnt += 8;
-        }
-      }
-      root = green + (win & 0xff);
-      e = tables[root]!;
-      nb = e >>> 16;
-      if (nb > HUFFMAN_TABLE_BITS) {
-        win >>>= HUFFMAN_TABLE_BITS;
-        cnt -= HUFFMAN_TABLE_BITS;
-        e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
-        nb = e >>> 16;
-      }
-      win >>>= nb;
-      cnt -= nb;
+      e = lookup(tables, green, peek(view, at));
+      at += e >>> 16;
       const code = e & 0xffff;
       if (code < NUM_LITERAL_CODES) {
-        if (cnt < 15) {
-          while (cnt <= 24) {
-            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
-            bp++;
-            cnt += 8;
-          }
-        }
-        root = red + (win & 0xff);
-        e = tables[root]!;
-        nb = e >>> 16;
-        if (nb > HUFFMAN_TABLE_BITS) {
-          win >>>= HUFFMAN_TABLE_BITS;
-          cnt -= HUFFMAN_TABLE_BITS;
-          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
-          nb = e >>> 16;
-        }
-        win >>>= nb;
-        cnt -= nb;
+        e = lookup(tables, red, peek(view, at));
+        at += e >>> 16;
         const r = e & 0xffff;
-        if (cnt < 15) {
-          while (cnt <= 24) {
-            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
-            bp++;
-            cnt += 8;
-          }
-        }
-        root = blue + (win & 0xff);
-        e = tables[root]!;
-        nb = e >>> 16;
-        if (nb > HUFFMAN_TABLE_BITS) {
-          win >>>= HUFFMAN_TABLE_BITS;
-          cnt -= HUFFMAN_TABLE_BITS;
-          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
-          nb = e >>> 16;
-        }
-        win >>>= nb;
-        cnt -= nb;
+        e = lookup(tables, blue, peek(view, at));
+        at += e >>> 16;
         const b = e & 0xffff;
-        if (cnt < 15) {
-          while (cnt <= 24) {
-            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
-            bp++;
-            cnt += 8;
-          }
-        }
-        root = alphaAt + (win & 0xff);
-        e = tables[root]!;
-        nb = e >>> 16;
-        if (nb > HUFFMAN_TABLE_BITS) {
-          win >>>= HUFFMAN_TABLE_BITS;
-          cnt -= HUFFMAN_TABLE_BITS;
-          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
-          nb = e >>> 16;
-        }
-        win >>>= nb;
-        cnt -= nb;
-        const a = e & 0xffff;
-        br.window = win;
-        br.count = cnt;
-        br.pos = bp;
-        if (br.eos()) break;
-        data[pos++] = ((a << 24) | (r << 16) | (code << 8) | b) >>> 0;
+        e = lookup(tables, alphaAt, peek(view, at));
+        at += e >>> 16;
+        if (at > endBits) break;
+        data[pos++] = (((e & 0xffff) << 24) | (r << 16) | (code << 8) | b) >>> 0;
         if (++col >= width) {
           col = 0;
           ++row;
@@ -314,12 +259,17 @@ class Vp8lDecoder {
           }
         }
       } else if (code < lenCodeLimit) {
-        br.window = win;
-        br.count = cnt;
-        br.pos = bp;
-        const length = this.copyDistance(code - NUM_LITERAL_CODES);
-        const distSymbol = this.readSymbol(tables, dist);
-        const distCode = this.copyDistance(distSymbol);
+        // Length prefix, its extra bits, distance prefix, its extra bits (RFC 9649 §3.6.2.1).
+        let symbol = code - NUM_LITERAL_CODES;
+        let extra = symbol < 4 ? 0 : (symbol - 2) >> 1;
+        const length = symbol < 4 ? symbol + 1 : ((2 + (symbol & 1)) << extra) + (peek(view, at) & ((1 << extra) - 1)) + 1;
+        at += extra;
+        e = lookup(tables, dist, peek(view, at));
+        at += e >>> 16;
+        symbol = e & 0xffff;
+        extra = symbol < 4 ? 0 : (symbol - 2) >> 1;
+        const distCode = symbol < 4 ? symbol + 1 : ((2 + (symbol & 1)) << extra) + (peek(view, at) & ((1 << extra) - 1)) + 1;
+        at += extra;
         let distance: number;
         if (distCode > 120) {
           distance = distCode - 120;
@@ -328,8 +278,11 @@ class Vp8lDecoder {
           distance = (plane >> 4) * width + (8 - (plane & 0xf));
           if (distance < 1) distance = 1;
         }
-        if (br.eos()) break;
-        if (pos < distance || total - pos < length) throw this.fail(`backward reference (distance ${distance}, length ${length}) leaves the image`);
+        if (at > endBits) break;
+        if (pos < distance || total - pos < length) {
+          br.seek(at);
+          throw this.fail(`backward reference (distance ${distance}, length ${length}) leaves the image`);
+        }
         // Short copies as a loop; overlapping ones must be (they repeat the pattern).
         if (distance >= length && length > 16) {
           data.copyWithin(pos, pos - distance, pos - distance + length);
@@ -354,9 +307,6 @@ class Vp8lDecoder {
           }
         }
       } else if (code < cacheLimit) {
-        br.window = win;
-        br.count = cnt;
-        br.pos = bp;
         while (lastCached < pos) {
           const argb = data[lastCached++]!;
           cache![Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
@@ -371,12 +321,11 @@ class Vp8lDecoder {
           }
         }
       } else {
-        br.window = win;
-        br.count = cnt;
-        br.pos = bp;
+        br.seek(at);
         throw this.fail(`symbol ${code} is outside the alphabet`);
       }
     }
+    br.seek(at);
     if (br.eos()) throw this.fail('pixel data');
   }
 
@@ -398,14 +347,15 @@ export interface Vp8lImage {
 
 /**
  * Decodes the VP8L bitstream `data` (after its 5-byte header when `headerless` is false) of a `width` × `height`
- * image to ARGB. `offset` is where `data` starts in the file. Sizes are checked by the caller against maxPixels.
+ * image to ARGB, handing each finished row to `emit` as well. `offset` is where `data` starts in the file. Sizes are
+ * checked by the caller against maxPixels.
  * @throws PixtextError `ERR_CORRUPT`, `ERR_TRUNCATED`
  */
-export function decodeVp8l(data: Uint8Array, width: number, height: number, offset: number, headerless = false): Vp8lImage {
+export function decodeVp8l(data: Uint8Array, width: number, height: number, offset: number, headerless = false, emit?: Vp8lRowSink): Vp8lImage {
   const br = new Vp8lBitReader(data, headerless ? 0 : 5);
   const decoder = new Vp8lDecoder(br, offset);
   const transforms: Vp8lTransform[] = [];
   const coded = decoder.decodeImageStream(width, height, true, transforms);
-  const argb = applyInverseTransforms(coded, transforms, width, height);
+  const argb = applyInverseTransforms(coded, transforms, width, height, emit);
   return { width, height, argb };
 }
