@@ -9,6 +9,7 @@ import { decodeAlpha } from './alpha.js';
 import { readWebpContainer, type WebpContainer, type WebpFrame } from './riff.js';
 import { decodeVp8 } from './vp8/decode.js';
 import { yuvToRgb } from './vp8/yuv-to-rgb.js';
+import { ArgbToBytes } from './vp8l/argb-bytes.js';
 import { decodeVp8l } from './vp8l/decode.js';
 
 /** The header of a WebP file: the canvas, the mode Pillow 9.4 opens it in, and the frame count. */
@@ -41,26 +42,8 @@ function decodeFrame(bytes: Uint8Array, frame: WebpFrame, channels: 3 | 4): Uint
   const out = new Uint8Array(width * height * channels);
   if (frame.lossless) {
     // Each row goes to the output as soon as its transforms are undone, while it is still in cache.
-    const emit = (p: Uint32Array, start: number, y: number): void => {
-      const end = start + width;
-      let o = y * width * channels;
-      if (channels === 4) {
-        for (let i = start; i < end; i++, o += 4) {
-          const v = p[i]!;
-          out[o] = v >>> 16;
-          out[o + 1] = v >>> 8;
-          out[o + 2] = v;
-          out[o + 3] = v >>> 24;
-        }
-      } else {
-        for (let i = start; i < end; i++, o += 3) {
-          const v = p[i]!;
-          out[o] = v >>> 16;
-          out[o + 1] = v >>> 8;
-          out[o + 2] = v;
-        }
-      }
-    };
+    const sink = new ArgbToBytes(out, channels);
+    const emit = (p: Uint32Array, start: number, y: number, addGreen: boolean): void => sink.write(p, start, width, y * width, addGreen);
     decodeVp8l(payload, width, height, frame.image.offset, false, emit);
     return out;
   }

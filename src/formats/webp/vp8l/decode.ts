@@ -216,6 +216,8 @@ class Vp8lDecoder {
     const total = width * height;
     let pos = 0;
     let lastCached = 0;
+    /** The value of the last pixel written, data[pos - 1]. */
+    let last = 0;
     let col = 0;
     let row = 0;
     // The reader's position in a local, in bits: every code is read with one 32-bit peek (bit-reader.ts).
@@ -247,7 +249,7 @@ class Vp8lDecoder {
         e = lookup(tables, alphaAt, peek(view, at));
         at += e >>> 16;
         if (at > endBits) break;
-        data[pos++] = (((e & 0xffff) << 24) | (r << 16) | (code << 8) | b) >>> 0;
+        data[pos++] = last = (((e & 0xffff) << 24) | (r << 16) | (code << 8) | b) >>> 0;
         if (++col >= width) {
           col = 0;
           ++row;
@@ -290,6 +292,7 @@ class Vp8lDecoder {
           for (let i = 0; i < length; i++) data[pos + i] = data[pos + i - distance]!;
         }
         pos += length;
+        last = data[pos - 1]!;
         col += length;
         while (col >= width) {
           col -= width;
@@ -307,11 +310,24 @@ class Vp8lDecoder {
           }
         }
       } else if (code < cacheLimit) {
-        while (lastCached < pos) {
-          const argb = data[lastCached++]!;
-          cache![Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
+        // Most pixels of a smooth photo are cache hits right after a pixel not yet cached. The pixel just before
+        // is in `last`: cache it and, when the key is its own slot, take it from there, so one pixel's value does
+        // not wait on the previous one's trip through memory.
+        const key = code - lenCodeLimit;
+        let argb: number;
+        if (lastCached === pos - 1) {
+          const slot = Math.imul(last, HASH_MUL) >>> cacheShift;
+          cache![slot] = last;
+          lastCached = pos;
+          argb = slot === key ? last : cache![key]!;
+        } else {
+          while (lastCached < pos) {
+            const value = data[lastCached++]!;
+            cache![Math.imul(value, HASH_MUL) >>> cacheShift] = value;
+          }
+          argb = cache![key]!;
         }
-        data[pos++] = cache![code - lenCodeLimit]!;
+        data[pos++] = last = argb;
         if (++col >= width) {
           col = 0;
           ++row;

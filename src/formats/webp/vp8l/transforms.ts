@@ -209,12 +209,16 @@ function inverseColorIndexing(t: Vp8lTransform, src: Uint32Array): Uint32Array {
   return out;
 }
 
-/** Receives each finished row of ARGB words: `p[start, start + width)` is row `y`. */
-export type Vp8lRowSink = (p: Uint32Array, start: number, y: number) => void;
+/**
+ * Receives each finished row of ARGB words: `p[start, start + width)` is row `y`, still to have green added to red
+ * and blue when `addGreen` is true (the inverse subtract-green left to the sink, which reads every pixel anyway).
+ */
+export type Vp8lRowSink = (p: Uint32Array, start: number, y: number, addGreen: boolean) => void;
 
 /**
  * Undoes `transforms` (in reverse order) on the decoded `coded` pixels; returns `width` × `height` ARGB words and
- * hands each finished row to `emit`, top to bottom.
+ * hands each finished row to `emit`, top to bottom. With `emit`, a last subtract-green is left to it (see
+ * Vp8lRowSink) and the returned words lack it.
  */
 export function applyInverseTransforms(
   coded: Uint32Array,
@@ -231,23 +235,25 @@ export function applyInverseTransforms(
       if (t.type === 3) pixels = inverseColorIndexing(t, pixels);
       else for (let y = 0; y < t.ysize; y++) inverseRow(t, pixels, y);
     }
-    if (emit) for (let y = 0; y < height; y++) emit(pixels, y * width, y);
+    if (emit) for (let y = 0; y < height; y++) emit(pixels, y * width, y, false);
     return pixels.length === width * height ? pixels : pixels.subarray(0, width * height);
   }
   // Row by row, every transform on a row while it is in cache (as libwebp's ApplyInverseTransforms works on a few
   // rows at a time). The predictor reads the row above as the predictor left it, so the transforms undone after it
   // run one row behind, once the row below has been predicted.
+  const sinkAddsGreen = emit !== undefined && transforms.length > 0 && transforms[0]!.type === 2;
+  const first = sinkAddsGreen ? 1 : 0;
   const predictor = transforms.findIndex((t) => t.type === 0);
   const finish = (y: number): void => {
-    for (let n = (predictor < 0 ? transforms.length : predictor) - 1; n >= 0; n--) inverseRow(transforms[n]!, coded, y);
-    if (emit) emit(coded, y * width, y);
+    for (let n = (predictor < 0 ? transforms.length : predictor) - 1; n >= first; n--) inverseRow(transforms[n]!, coded, y);
+    if (emit) emit(coded, y * width, y, sinkAddsGreen);
   };
   for (let y = 0; y < height; y++) {
-    for (let n = transforms.length - 1; n > predictor; n--) inverseRow(transforms[n]!, coded, y);
     if (predictor < 0) {
-      if (emit) emit(coded, y * width, y);
+      finish(y);
       continue;
     }
+    for (let n = transforms.length - 1; n > predictor; n--) inverseRow(transforms[n]!, coded, y);
     predictorRow(transforms[predictor]!, coded, y);
     if (y > 0) finish(y - 1);
   }
