@@ -152,7 +152,7 @@ class Vp8lDecoder {
    * One image stream (vp8l_dec.c DecodeImageStream): at level 0 with its transforms, else a sub-image (entropy
    * image, transform data). Returns the ARGB words at the coded width (after colour indexing's packing).
    */
-  decodeImageStream(xsize: number, ysize: number, isLevel0: boolean, transforms?: Vp8lTransform[]): Uint32Array {
+  decodeImageStream(xsize: number, ysize: number, isLevel0: boolean, transforms?: Vp8lTransform[], into?: Uint32Array): Uint32Array {
     const br = this.br;
     let codedWidth = xsize;
     if (isLevel0) {
@@ -172,7 +172,7 @@ class Vp8lDecoder {
       if (cacheBits < 1 || cacheBits > MAX_CACHE_BITS) throw this.fail(`colour cache bits ${cacheBits} not in 1..11`);
     }
     const codes = this.readHuffmanCodes(codedWidth, ysize, cacheBits, isLevel0);
-    const data = new Uint32Array(codedWidth * ysize);
+    const data = into !== undefined ? into.subarray(0, codedWidth * ysize) : new Uint32Array(codedWidth * ysize);
     this.decodeImageData(data, codedWidth, ysize, codes, cacheBits);
     if (br.eos()) throw this.fail('pixel data');
     return data;
@@ -364,14 +364,24 @@ export interface Vp8lImage {
 /**
  * Decodes the VP8L bitstream `data` (after its 5-byte header when `headerless` is false) of a `width` × `height`
  * image to ARGB, handing each finished row to `emit` as well. `offset` is where `data` starts in the file. Sizes are
- * checked by the caller against maxPixels.
+ * checked by the caller against maxPixels. With `into` (at least `width` × `height` words), the coded pixels are
+ * decoded there instead of in a new array: an `emit` that writes at most 4 bytes a pixel may then write its output
+ * over the same memory (row y's bytes end before row y + 1's words begin), and the returned words are not to be used.
  * @throws PixtextError `ERR_CORRUPT`, `ERR_TRUNCATED`
  */
-export function decodeVp8l(data: Uint8Array, width: number, height: number, offset: number, headerless = false, emit?: Vp8lRowSink): Vp8lImage {
+export function decodeVp8l(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  offset: number,
+  headerless = false,
+  emit?: Vp8lRowSink,
+  into?: Uint32Array,
+): Vp8lImage {
   const br = new Vp8lBitReader(data, headerless ? 0 : 5);
   const decoder = new Vp8lDecoder(br, offset);
   const transforms: Vp8lTransform[] = [];
-  const coded = decoder.decodeImageStream(width, height, true, transforms);
+  const coded = decoder.decodeImageStream(width, height, true, transforms, into);
   const argb = applyInverseTransforms(coded, transforms, width, height, emit);
   return { width, height, argb };
 }
