@@ -43,10 +43,10 @@ function decodeFrame(bytes: Uint8Array, frame: WebpFrame, channels: 3 | 4): Uint
     // The coded words and the output bytes share one buffer: each row goes out over the words already done with,
     // as soon as its transforms are undone (decodeVp8l `into`). Half the fresh memory of two arrays, and the bytes
     // are written where the words were just read, still in cache. An RGB result is a view of the first 3/4.
-    const words = new Uint32Array(width * height);
+    const words = new Int32Array(width * height);
     const out = new Uint8Array(words.buffer, 0, width * height * channels);
     const sink = new ArgbToBytes(out, channels);
-    const emit = (p: Uint32Array, start: number, y: number, addGreen: boolean): void => sink.write(p, start, width, y * width, addGreen);
+    const emit = (p: Int32Array, start: number, y: number, addGreen: boolean): void => sink.write(p, start, width, y * width, addGreen);
     decodeVp8l(payload, width, height, frame.image.offset, false, emit, words);
     return out;
   }

@@ -20,7 +20,7 @@ export class ArgbToBytes {
   }
 
   /** Pixels p[start, start + n) of the image go to pixels at, at + n of `out`; green added first when `addGreen`. */
-  write(p: Uint32Array, start: number, n: number, at: number, addGreen: boolean): void {
+  write(p: Int32Array, start: number, n: number, at: number, addGreen: boolean): void {
     const out = this.#out;
     const words = this.#words;
     let i = start;

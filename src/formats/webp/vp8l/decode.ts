@@ -34,7 +34,7 @@ interface HuffmanCodes {
   /** Start of each group's five tables in `tables`: groupStarts[5 × g + k]. */
   groupStarts: Int32Array;
   /** Group index per entropy-image pixel, or null for one group. */
-  image: Uint32Array | null;
+  image: Int32Array | null;
   bits: number;
   xsize: number;
 }
@@ -99,7 +99,7 @@ class Vp8lDecoder {
   /** The Huffman codes of an image level (vp8l_dec.c ReadHuffmanCodes). */
   readHuffmanCodes(xsize: number, ysize: number, cacheBits: number, allowMeta: boolean): HuffmanCodes {
     const br = this.br;
-    let image: Uint32Array | null = null;
+    let image: Int32Array | null = null;
     let bits = 0;
     let numGroups = 1;
     let numGroupsMax = 1;
@@ -152,7 +152,7 @@ class Vp8lDecoder {
    * One image stream (vp8l_dec.c DecodeImageStream): at level 0 with its transforms, else a sub-image (entropy
    * image, transform data). Returns the ARGB words at the coded width (after colour indexing's packing).
    */
-  decodeImageStream(xsize: number, ysize: number, isLevel0: boolean, transforms?: Vp8lTransform[], into?: Uint32Array): Uint32Array {
+  decodeImageStream(xsize: number, ysize: number, isLevel0: boolean, transforms?: Vp8lTransform[], into?: Int32Array): Int32Array {
     const br = this.br;
     let codedWidth = xsize;
     if (isLevel0) {
@@ -172,7 +172,7 @@ class Vp8lDecoder {
       if (cacheBits < 1 || cacheBits > MAX_CACHE_BITS) throw this.fail(`colour cache bits ${cacheBits} not in 1..11`);
     }
     const codes = this.readHuffmanCodes(codedWidth, ysize, cacheBits, isLevel0);
-    const data = into !== undefined ? into.subarray(0, codedWidth * ysize) : new Uint32Array(codedWidth * ysize);
+    const data = into !== undefined ? into.subarray(0, codedWidth * ysize) : new Int32Array(codedWidth * ysize);
     this.decodeImageData(data, codedWidth, ysize, codes, cacheBits);
     if (br.eos()) throw this.fail('pixel data');
     return data;
@@ -190,7 +190,7 @@ class Vp8lDecoder {
       const bits = numColors > 16 ? 0 : numColors > 4 ? 1 : numColors > 2 ? 2 : 3;
       const coded = this.decodeImageStream(numColors, 1, false);
       // The palette is delta-coded; entries past it read as transparent black (vp8l_dec.c ExpandColorMap).
-      const palette = new Uint32Array(1 << (8 >> bits));
+      const palette = new Int32Array(1 << (8 >> bits));
       palette[0] = coded[0]!;
       for (let i = 1; i < numColors; i++) {
         const a = coded[i]!;
@@ -199,17 +199,17 @@ class Vp8lDecoder {
       }
       return { type, bits, xsize, ysize, data: palette };
     }
-    return { type, bits: 0, xsize, ysize, data: new Uint32Array(0) };
+    return { type, bits: 0, xsize, ysize, data: new Int32Array(0) };
   }
 
   /** The entropy-coded pixels (vp8l_dec.c DecodeImageData). */
-  decodeImageData(data: Uint32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
+  decodeImageData(data: Int32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
     const br = this.br;
     const view = br.view;
     const endBits = br.end * 8;
     const { tables, groupStarts, image, bits: groupBits } = codes;
     const mask = image === null ? -1 : (1 << groupBits) - 1;
-    const cache = cacheBits > 0 ? new Uint32Array(1 << cacheBits) : null;
+    const cache = cacheBits > 0 ? new Int32Array(1 << cacheBits) : null;
     const cacheShift = 32 - cacheBits;
     const lenCodeLimit = NUM_LITERAL_CODES + NUM_LENGTH_CODES;
     const cacheLimit = lenCodeLimit + (cache === null ? 0 : 1 << cacheBits);
@@ -358,7 +358,7 @@ class Vp8lDecoder {
 export interface Vp8lImage {
   readonly width: number;
   readonly height: number;
-  readonly argb: Uint32Array;
+  readonly argb: Int32Array;
 }
 
 /**
@@ -376,7 +376,7 @@ export function decodeVp8l(
   offset: number,
   headerless = false,
   emit?: Vp8lRowSink,
-  into?: Uint32Array,
+  into?: Int32Array,
 ): Vp8lImage {
   const br = new Vp8lBitReader(data, headerless ? 0 : 5);
   const decoder = new Vp8lDecoder(br, offset);

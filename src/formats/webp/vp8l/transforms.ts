@@ -10,7 +10,7 @@ export interface Vp8lTransform {
   readonly xsize: number;
   readonly ysize: number;
   /** Tile data (0, 1) or the palette expanded to 1 << (8 >> bits) entries (3). */
-  readonly data: Uint32Array;
+  readonly data: Int32Array;
 }
 
 /** Per-byte average, rounding down (lossless.c Average2). */
@@ -75,7 +75,7 @@ function predict(mode: number, L: number, T: number, TL: number, TR: number): nu
 }
 
 /** Adds mode `mode`'s predictions to the residuals p[i, end) of one row segment, in place. */
-function predictSpan(p: Uint32Array, i: number, end: number, width: number, mode: number): void {
+function predictSpan(p: Int32Array, i: number, end: number, width: number, mode: number): void {
   switch (mode) {
     case 1:
       for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - 1]!);
@@ -123,7 +123,7 @@ function predictSpan(p: Uint32Array, i: number, end: number, width: number, mode
 }
 
 /** Inverse predictor transform of row `y` in place: residuals + predictions (lossless.c PredictorInverseTransform_C). */
-function predictorRow(t: Vp8lTransform, p: Uint32Array, y: number): void {
+function predictorRow(t: Vp8lTransform, p: Int32Array, y: number): void {
   const width = t.xsize;
   if (y === 0) {
     // First row: black for the first pixel, then L.
@@ -145,7 +145,7 @@ function predictorRow(t: Vp8lTransform, p: Uint32Array, y: number): void {
 }
 
 /** Inverse cross-colour transform of row `y` in place (lossless.c TransformColorInverse), one tile at a time. */
-function crossColorRow(t: Vp8lTransform, p: Uint32Array, y: number): void {
+function crossColorRow(t: Vp8lTransform, p: Int32Array, y: number): void {
   const width = t.xsize;
   const tile = 1 << t.bits;
   const tiles = (y >> t.bits) * ((width + tile - 1) >> t.bits);
@@ -167,7 +167,7 @@ function crossColorRow(t: Vp8lTransform, p: Uint32Array, y: number): void {
 }
 
 /** Inverse subtract-green of p[i, end) in place (lossless.c VP8LAddGreenToBlueAndRed_C). */
-function addGreen(p: Uint32Array, i: number, end: number): void {
+function addGreen(p: Int32Array, i: number, end: number): void {
   for (; i < end; i++) {
     const argb = p[i]!;
     const green = (argb >> 8) & 0xff;
@@ -177,16 +177,16 @@ function addGreen(p: Uint32Array, i: number, end: number): void {
 }
 
 /** Undoes one transform other than colour indexing on row `y` in place. */
-function inverseRow(t: Vp8lTransform, p: Uint32Array, y: number): void {
+function inverseRow(t: Vp8lTransform, p: Int32Array, y: number): void {
   if (t.type === 0) predictorRow(t, p, y);
   else if (t.type === 1) crossColorRow(t, p, y);
   else addGreen(p, y * t.xsize, (y + 1) * t.xsize);
 }
 
 /** Inverse colour indexing: unpacks bundled indices (green) and maps them through the palette. */
-function inverseColorIndexing(t: Vp8lTransform, src: Uint32Array): Uint32Array {
+function inverseColorIndexing(t: Vp8lTransform, src: Int32Array): Int32Array {
   const width = t.xsize;
-  const out = new Uint32Array(width * t.ysize);
+  const out = new Int32Array(width * t.ysize);
   const palette = t.data;
   const bitsPerPixel = 8 >> t.bits;
   const packedWidth = (width + (1 << t.bits) - 1) >> t.bits;
@@ -213,7 +213,7 @@ function inverseColorIndexing(t: Vp8lTransform, src: Uint32Array): Uint32Array {
  * Receives each finished row of ARGB words: `p[start, start + width)` is row `y`, still to have green added to red
  * and blue when `addGreen` is true (the inverse subtract-green left to the sink, which reads every pixel anyway).
  */
-export type Vp8lRowSink = (p: Uint32Array, start: number, y: number, addGreen: boolean) => void;
+export type Vp8lRowSink = (p: Int32Array, start: number, y: number, addGreen: boolean) => void;
 
 /**
  * Undoes `transforms` (in reverse order) on the decoded `coded` pixels; returns `width` × `height` ARGB words and
@@ -221,12 +221,12 @@ export type Vp8lRowSink = (p: Uint32Array, start: number, y: number, addGreen: b
  * Vp8lRowSink) and the returned words lack it.
  */
 export function applyInverseTransforms(
-  coded: Uint32Array,
+  coded: Int32Array,
   transforms: readonly Vp8lTransform[],
   width: number,
   height: number,
   emit?: Vp8lRowSink,
-): Uint32Array {
+): Int32Array {
   if (transforms.some((t) => t.type === 3)) {
     // Colour indexing changes the width: whole image, one transform after the other.
     let pixels = coded;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArgbToBytes } from '../../../../src/formats/webp/vp8l/argb-bytes.js';
 
-function expected(argb: Uint32Array, width: number, height: number, channels: 3 | 4, addGreen: boolean): Uint8Array {
+function expected(argb: Int32Array, width: number, height: number, channels: 3 | 4, addGreen: boolean): Uint8Array {
   const out = new Uint8Array(width * height * channels);
   for (let i = 0; i < width * height; i++) {
     const v = argb[i]!;
@@ -19,7 +19,7 @@ function expected(argb: Uint32Array, width: number, height: number, channels: 3 
 
 describe('ArgbToBytes', () => {
   it('writes a worked-out 5 × 1 row as RGB and RGBA, with and without green added', () => {
-    const row = new Uint32Array([0x80102030, 0xff0000ff, 0x01fe01fe, 0x00000000, 0xffffffff]);
+    const row = new Int32Array([0x80102030, 0xff0000ff, 0x01fe01fe, 0x00000000, 0xffffffff]);
     const rgb = new Uint8Array(15);
     new ArgbToBytes(rgb, 3).write(row, 0, 5, 0, false);
     expect([...rgb]).toEqual([0x10, 0x20, 0x30, 0x00, 0x00, 0xff, 0xfe, 0x01, 0xfe, 0, 0, 0, 0xff, 0xff, 0xff]);
@@ -38,7 +38,7 @@ describe('ArgbToBytes', () => {
         fc.boolean(),
         fc.integer({ min: 0, max: 0xffffffff }),
         (width, height, channels, addGreen, seed) => {
-          const argb = new Uint32Array(width * height);
+          const argb = new Int32Array(width * height);
           let s = seed >>> 0 || 1;
           for (let i = 0; i < argb.length; i++) {
             s ^= s << 13;
