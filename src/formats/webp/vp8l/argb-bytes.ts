@@ -23,29 +23,20 @@ export class ArgbToBytes {
   write(p: Int32Array, start: number, n: number, at: number, addGreen: boolean): void {
     const out = this.#out;
     const words = this.#words;
+    const channels = this.#channels;
     let i = start;
     const end = start + n;
-    if (this.#channels === 4) {
-      if (words !== null) {
+    let o = at * channels;
+    if (words !== null) {
+      if (channels === 4) {
         for (let w = at; i < end; i++, w++) {
           const v = addGreen ? plusGreen(p[i]!) : p[i]!;
           words[w] = (v & 0xff00ff00) | ((v >>> 16) & 0xff) | ((v & 0xff) << 16);
         }
         return;
       }
-      for (let o = at * 4; i < end; i++, o += 4) {
-        const v = addGreen ? plusGreen(p[i]!) : p[i]!;
-        out[o] = v >>> 16;
-        out[o + 1] = v >>> 8;
-        out[o + 2] = v;
-        out[o + 3] = v >>> 24;
-      }
-      return;
-    }
-    let o = at * 3;
-    if (words !== null) {
       // Byte by byte up to a pixel whose first byte starts a word, then four pixels to three words.
-      for (; i < end && (o & 3) !== 0; i++, o += 3) this.#rgb(addGreen ? plusGreen(p[i]!) : p[i]!, o);
+      for (; i < end && (o & 3) !== 0; i++, o += 3) this.#bytes(addGreen ? plusGreen(p[i]!) : p[i]!, o);
       for (let w = o >> 2; i + 4 <= end; i += 4, w += 3, o += 12) {
         let a = p[i]!, b = p[i + 1]!, c = p[i + 2]!, d = p[i + 3]!;
         if (addGreen) {
@@ -59,13 +50,15 @@ export class ArgbToBytes {
         words[w + 2] = (c & 0xff) | ((d >>> 8) & 0xff00) | ((d & 0xff00) << 8) | (d << 24);
       }
     }
-    for (; i < end; i++, o += 3) this.#rgb(addGreen ? plusGreen(p[i]!) : p[i]!, o);
+    for (; i < end; i++, o += channels) this.#bytes(addGreen ? plusGreen(p[i]!) : p[i]!, o);
   }
 
-  #rgb(v: number, o: number): void {
+  /** One pixel's bytes at `out[o]`: R, G, B and, for 4 channels, A. */
+  #bytes(v: number, o: number): void {
     const out = this.#out;
     out[o] = v >>> 16;
     out[o + 1] = v >>> 8;
     out[o + 2] = v;
+    if (this.#channels === 4) out[o + 3] = v >>> 24;
   }
 }

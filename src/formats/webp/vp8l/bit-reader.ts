@@ -7,7 +7,10 @@
  */
 const PEEK_PADDING = 32;
 
-/** The next 25 or more bits at bit position `bits` of `view` (LSB first), for one code of at most 15 bits or one extra-bits field of at most 18. */
+/**
+ * The next 25 or more bits at bit position `bits` (below 2^31) of `view` (LSB first), for one code of at most 15
+ * bits or one extra-bits field of at most 18.
+ */
 export const peek = (view: DataView, bits: number): number => view.getUint32(bits >>> 3, true) >>> (bits & 7);
 
 /** Reads bits LSB first from `data`; a plain object with a window of up to 32 bits. */
@@ -22,17 +25,21 @@ export class Vp8lBitReader {
   readonly end: number;
   /**
    * The data again with PEEK_PADDING zero bytes after it, for the pixel loop's 32-bit little-endian peeks
-   * (`peek`): one load per symbol instead of a byte-by-byte refill.
+   * (`peek`, through `viewFrom`): one load per symbol instead of a byte-by-byte refill.
    */
-  readonly view: DataView;
+  readonly padded: Uint8Array;
 
   constructor(data: Uint8Array, start = 0) {
     this.data = data;
     this.pos = start;
     this.end = data.length;
-    const padded = new Uint8Array(data.length + PEEK_PADDING);
-    padded.set(data);
-    this.view = new DataView(padded.buffer);
+    this.padded = new Uint8Array(data.length + PEEK_PADDING);
+    this.padded.set(data);
+  }
+
+  /** A view of the padded data from byte `from` on (bit positions given to `peek` are counted from there). */
+  viewFrom(from: number): DataView {
+    return new DataView(this.padded.buffer, from);
   }
 
   /** Bits consumed so far, counted from the start of `data`. */
@@ -42,7 +49,7 @@ export class Vp8lBitReader {
 
   /** Moves to bit `bits` of `data` (≤ 8 × length + PEEK_PADDING × 8), emptying and refilling the window. */
   seek(bits: number): void {
-    this.pos = bits >>> 3;
+    this.pos = Math.floor(bits / 8);
     this.window = 0;
     this.count = 0;
     const skip = bits & 7;

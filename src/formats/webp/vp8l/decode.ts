@@ -25,8 +25,22 @@ const CODE_TO_PLANE = [
   0x64, 0x6c, 0x42, 0x4e, 0x76, 0x7a, 0x21, 0x2f, 0x75, 0x7b, 0x31, 0x3f, 0x63, 0x6d, 0x52, 0x5e, 0x00, 0x74, 0x7c, 0x41,
   0x4f, 0x10, 0x20, 0x62, 0x6e, 0x30, 0x73, 0x7d, 0x51, 0x5f, 0x40, 0x72, 0x7e, 0x61, 0x6f, 0x50, 0x71, 0x7f, 0x60, 0x70,
 ];
+/** Bit position past which the pixel loop moves its view on: every 8 KiB, so every file over that exercises it. */
+const REBASE_BITS = 1 << 16;
 /** The colour cache hash multiplier (RFC 9649 §3.6.2.2). */
 const HASH_MUL = 0x1e35a7bd;
+
+/** Inserts data[from, to) into the colour cache (vp8l_dec.c VP8LColorCacheInsert); returns `to`. */
+function cacheUpTo(data: Int32Array, from: number, to: number, cache: Int32Array, shift: number): number {
+  for (; from < to; from++) cache[Math.imul(data[from]!, HASH_MUL) >>> shift] = data[from]!;
+  return to;
+}
+
+/** The value of a length or distance prefix `symbol` (RFC 9649 §3.6.2.1), its `extra` bits the low bits of `win`. */
+const prefixValue = (symbol: number, extra: number, win: number): number =>
+  symbol < 4 ? symbol + 1 : ((2 + (symbol & 1)) << extra) + (win & ((1 << extra) - 1)) + 1;
+/** Extra bits of a length or distance prefix symbol. */
+const extraBits = (symbol: number): number => (symbol < 4 ? 0 : (symbol - 2) >> 1);
 
 /** The Huffman codes of one image level: groups of five tables and the entropy image that picks a group. */
 interface HuffmanCodes {
@@ -71,24 +85,6 @@ class Vp8lDecoder {
 
   fail(message: string): PixtextError {
     return bad(message, this.br, this.base);
-  }
-
-  /** Reads one symbol with the table at `at` (vp8l_dec.c ReadSymbol). */
-  readSymbol(table: Int32Array, at: number): number {
-    const br = this.br;
-    if (br.count < 15) br.fill();
-    const root = at + (br.window & 0xff);
-    let entry = table[root]!;
-    let bits = entry >>> 16;
-    if (bits > HUFFMAN_TABLE_BITS) {
-      br.window >>>= HUFFMAN_TABLE_BITS;
-      br.count -= HUFFMAN_TABLE_BITS;
-      entry = table[root + (entry & 0xffff) + (br.window & ((1 << (bits - HUFFMAN_TABLE_BITS)) - 1))]!;
-      bits = entry >>> 16;
-    }
-    br.window >>>= bits;
-    br.count -= bits;
-    return entry & 0xffff;
   }
 
   /** Reads one code's lengths and builds its table at `at` (or only checks it when `table` is null). */
@@ -205,8 +201,6 @@ class Vp8lDecoder {
   /** The entropy-coded pixels (vp8l_dec.c DecodeImageData). */
   decodeImageData(data: Int32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
     const br = this.br;
-    const view = br.view;
-    const endBits = br.end * 8;
     const { tables, groupStarts, image, bits: groupBits } = codes;
     const mask = image === null ? -1 : (1 << groupBits) - 1;
     const cache = cacheBits > 0 ? new Int32Array(1 << cacheBits) : null;
@@ -220,8 +214,13 @@ class Vp8lDecoder {
     let last = 0;
     let col = 0;
     let row = 0;
-    // The reader's position in a local, in bits: every code is read with one 32-bit peek (bit-reader.ts).
-    let at = br.bitPosition();
+    // The reader's position in a local, in bits from byte `base`: every code is read with one 32-bit peek
+    // (bit-reader.ts). `base` moves on now and then so that `at` stays a small integer on streams over 256 MiB.
+    const start = br.bitPosition();
+    let base = Math.floor(start / 8);
+    let view = br.viewFrom(base);
+    let at = start - base * 8;
+    let endBits = (br.end - base) * 8;
     // Table offsets of the current group's five codes, set where the group can change (plain locals: a closure
     // assigning them would move them off the fast path).
     const groupAt = (c: number, r: number): number =>
@@ -232,6 +231,15 @@ class Vp8lDecoder {
     let e = 0;
     while (pos < total) {
       if ((col & mask) === 0) {
+        // A row (or group tile) reads under 2^20 bits: checking here and after each backward reference (which may
+        // step over column 0) keeps `at` far below 2^31.
+        if (at > REBASE_BITS) {
+          const skip = at >>> 3;
+          base += skip;
+          at -= skip * 8;
+          endBits -= skip * 8;
+          view = br.viewFrom(base);
+        }
         g = groupAt(col, row);
         green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
         alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
@@ -254,23 +262,18 @@ class Vp8lDecoder {
           col = 0;
           ++row;
           if (cache !== null) {
-            while (lastCached < pos) {
-              const argb = data[lastCached++]!;
-              cache[Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
-            }
+            lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
           }
         }
       } else if (code < lenCodeLimit) {
         // Length prefix, its extra bits, distance prefix, its extra bits (RFC 9649 §3.6.2.1).
-        let symbol = code - NUM_LITERAL_CODES;
-        let extra = symbol < 4 ? 0 : (symbol - 2) >> 1;
-        const length = symbol < 4 ? symbol + 1 : ((2 + (symbol & 1)) << extra) + (peek(view, at) & ((1 << extra) - 1)) + 1;
+        let extra = extraBits(code - NUM_LITERAL_CODES);
+        const length = prefixValue(code - NUM_LITERAL_CODES, extra, peek(view, at));
         at += extra;
         e = lookup(tables, dist, peek(view, at));
         at += e >>> 16;
-        symbol = e & 0xffff;
-        extra = symbol < 4 ? 0 : (symbol - 2) >> 1;
-        const distCode = symbol < 4 ? symbol + 1 : ((2 + (symbol & 1)) << extra) + (peek(view, at) & ((1 << extra) - 1)) + 1;
+        extra = extraBits(e & 0xffff);
+        const distCode = prefixValue(e & 0xffff, extra, peek(view, at));
         at += extra;
         let distance: number;
         if (distCode > 120) {
@@ -282,7 +285,7 @@ class Vp8lDecoder {
         }
         if (at > endBits) break;
         if (pos < distance || total - pos < length) {
-          br.seek(at);
+          br.seek(base * 8 + at);
           throw this.fail(`backward reference (distance ${distance}, length ${length}) leaves the image`);
         }
         // Short copies as a loop; overlapping ones must be (they repeat the pattern).
@@ -298,16 +301,20 @@ class Vp8lDecoder {
           col -= width;
           ++row;
         }
+        if (at > REBASE_BITS) {
+          const skip = at >>> 3;
+          base += skip;
+          at -= skip * 8;
+          endBits -= skip * 8;
+          view = br.viewFrom(base);
+        }
         if (col & mask) {
           g = groupAt(col, row);
           green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
           alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
         }
         if (cache !== null) {
-          while (lastCached < pos) {
-            const argb = data[lastCached++]!;
-            cache[Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
-          }
+          lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
         }
       } else if (code < cacheLimit) {
         // Most pixels of a smooth photo are cache hits right after a pixel not yet cached. The pixel just before
@@ -321,36 +328,22 @@ class Vp8lDecoder {
           lastCached = pos;
           argb = slot === key ? last : cache![key]!;
         } else {
-          while (lastCached < pos) {
-            const value = data[lastCached++]!;
-            cache![Math.imul(value, HASH_MUL) >>> cacheShift] = value;
-          }
+          lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
           argb = cache![key]!;
         }
         data[pos++] = last = argb;
         if (++col >= width) {
           col = 0;
           ++row;
-          while (lastCached < pos) {
-            const argb = data[lastCached++]!;
-            cache![Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
-          }
+          lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
         }
       } else {
-        br.seek(at);
+        br.seek(base * 8 + at);
         throw this.fail(`symbol ${code} is outside the alphabet`);
       }
     }
-    br.seek(at);
+    br.seek(base * 8 + at);
     if (br.eos()) throw this.fail('pixel data');
-  }
-
-  /** Length and distance prefix codes with their extra bits (RFC 9649 §3.6.2.1). */
-  copyDistance(symbol: number): number {
-    if (symbol < 4) return symbol + 1;
-    const extraBits = (symbol - 2) >> 1;
-    const offset = (2 + (symbol & 1)) << extraBits;
-    return offset + this.br.read(extraBits) + 1;
   }
 }
 
