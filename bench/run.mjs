@@ -138,16 +138,6 @@ if (!SKIP_CLI && ONLY === undefined) {
   }
   if (dataset.error) log(`  FAILED ${dataset.error}`);
 }
-let gif;
-if (ONLY === undefined || 'gif'.includes(ONLY)) {
-  log('GIF decode: bench/gif-decode.mjs 2000 1500 7 (pixtext, omggif and sharp in one process)');
-  const file = join(root, 'bench', '.out', 'gif-decode.json');
-  mkdirSync(join(root, 'bench', '.out'), { recursive: true });
-  const child = spawnSync(process.execPath, [join(root, 'bench', 'gif-decode.mjs'), '2000', '1500', '7', '--json', file], { cwd: root, encoding: 'utf8' });
-  gif = child.status === 0 && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { error: (child.stderr || `exit ${child.status}`).trim().split('\n')[0] };
-  log(gif.error ? `  FAILED ${gif.error}` : child.stdout.trim().split('\n').map((l) => `  ${l}`).join('\n'));
-}
-
 let llmBlock;
 if (ONLY === undefined || 'llm-block'.includes(ONLY)) {
   log('Phone JPEG → Anthropic image block, end to end: bench/llm-block.mjs 5 (pixtext, and sharp + Buffer beside it)');
@@ -169,7 +159,7 @@ machine.durationMin = ((Date.now() - started) / 60000).toFixed(1);
 const targets = evaluateTargets(results, stream, cli, browser, dataset);
 const markdown = renderResults({ machine, plan, results, targets, stream, cli, dataset, browser });
 mkdirSync(join(root, 'bench', '.out'), { recursive: true });
-writeFileSync(join(root, 'bench', '.out', 'results.json'), `${JSON.stringify({ machine, results, stream, cli, dataset, gif, llmBlock, browser, targets }, null, 2)}\n`);
+writeFileSync(join(root, 'bench', '.out', 'results.json'), `${JSON.stringify({ machine, results, stream, cli, dataset, llmBlock, browser, targets }, null, 2)}\n`);
 if (ONLY === undefined) writeFileSync(join(root, 'bench', 'RESULTS.md'), markdown);
 else writeFileSync(join(root, 'bench', '.out', 'RESULTS.partial.md'), markdown);
 log(`\n${targets.map((t) => `${t.met === null ? '  ' : t.met ? 'ok' : 'NO'}  ${t.name}: ${t.measured} (${t.goal})`).join('\n')}`);

@@ -8,6 +8,7 @@
 // channel difference to sharp's output is reported (sharp's libwebp version may differ from Pillow's 1.2.4).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { inlineConstants } from '../scripts/esbuild-speed.mjs';
 import { cacheDir, inputPath, photoLike, PHOTO } from './lib/inputs.mjs';
 import { mkdirSync } from 'node:fs';
 
@@ -18,6 +19,7 @@ const mp = (width * height) / 1e6;
 const bundle = await build({
   entryPoints: [new URL('../src/formats/webp/index.ts', import.meta.url).pathname],
   bundle: true,
+  ...inlineConstants,
   write: false,
   format: 'esm',
   platform: 'neutral',

@@ -138,6 +138,14 @@ export async function prepareInputs(log = () => {}) {
     writeAtomic(inputPath(`${PHOTO.id}.q90.webp`), await sharp(rgb, raw).webp({ quality: 90 }).toBuffer());
     writeAtomic(inputPath(`${PHOTO.id}.lossless.webp`), await sharp(rgb, raw).webp({ lossless: true }).toBuffer());
   }
+  // GIF of the synthetic photo, written by sharp (libimagequant's 256 colours, dithered, through cgif).
+  if (!existsSync(inputPath(`${PHOTO.id}.gif`))) {
+    log('making the GIF input');
+    const sharp = (await import('sharp')).default;
+    const { width, height } = PHOTO;
+    const rgb = readFileSync(inputPath(`${PHOTO.id}.rgb`));
+    writeAtomic(inputPath(`${PHOTO.id}.gif`), await sharp(rgb, { raw: { width, height, channels: 3 } }).gif().toBuffer());
+  }
   return [PHOTO, REAL];
 }
 

@@ -81,6 +81,15 @@ export function buildPlan() {
     });
   }
   plan.push({
+    id: `gif-decode-${PHOTO.id}`,
+    group: 'webp',
+    title: `GIF decode to RGBA, ${PHOTO.label}, 256 colours written by sharp`,
+    workload: 'gif',
+    params: {},
+    reps: 5,
+    unit: { pixels: PHOTO.width * PHOTO.height },
+  });
+  plan.push({
     id: 'resize-photo12-lanczos',
     group: 'resize',
     title: `resize (Lanczos) of the ${PHOTO.label} to 1568 × 1176`,

@@ -49,7 +49,7 @@ const GROUPS = [
   ['envelope', 'Raw RGBA through the envelope'],
   ['base64', 'The portable base64 codec (the browser path, forced in Node)'],
   ['codecs', 'PNG, BMP and JPEG'],
-  ['webp', 'WebP decode (the codec from src/, not yet in the package)'],
+  ['webp', 'WebP and GIF decode'],
   ['data-url', 'Pixels to a PNG data URL (Jimp getBase64)'],
   ['resize', 'Resize (Lanczos, 12 MP to 1568 px on the long side)'],
 ];

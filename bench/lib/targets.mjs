@@ -206,6 +206,16 @@ export function evaluateTargets(results, stream, cli, browser, dataset) {
   const P = 'photo12';
   t.push(fasterThan(results, 'WebP lossy decode, 12 MP: speed vs image-in-browser', `webp-decode-lossy-${P}`, 'image-in-browser', 3));
   t.push(fasterThan(results, 'WebP lossless decode, 12 MP: speed vs image-in-browser', `webp-decode-lossless-${P}`, 'image-in-browser', 3));
+  t.push(fasterThan(results, 'GIF decode to RGBA, 12 MP: speed vs omggif', `gif-decode-${P}`, 'omggif', 1));
+  for (const [id, label] of [[`webp-decode-lossy-${P}`, 'WebP lossy decode'], [`webp-decode-lossless-${P}`, 'WebP lossless decode'], [`gif-decode-${P}`, 'GIF decode']]) {
+    const p = pair(results, id, 'sharp (native)');
+    t.push({
+      name: `${label}, 12 MP: sharp (libvips, native) speed vs pixtext`,
+      goal: 'reported',
+      measured: p ? `sharp ${(p.ours.cpuMs / p.theirs.cpuMs).toFixed(2)}× as fast` : 'not measured',
+      met: null,
+    });
+  }
   t.push(fasterThan(results, 'PNG decode, 12 MP: speed vs pngjs', `png-decode-${P}`, 'pngjs', 1.3));
   t.push(fasterThan(results, 'PNG decode, 12 MP: speed vs fast-png', `png-decode-${P}`, 'fast-png', 2));
   t.push(fasterThan(results, 'PNG encode (level 6), 12 MP: speed vs pngjs (its defaults)', `png-encode-${P}`, 'pngjs', 1));

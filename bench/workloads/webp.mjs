@@ -1,30 +1,18 @@
 // WebP decode of the 12 MP synthetic photo, lossy (quality 90) and lossless, both written by sharp (bench/lib/
-// inputs.mjs): pixtext's codec (bundled from src/formats/webp with esbuild, as the package does not export it yet)
-// against image-in-browser's WebP decoder (pure TypeScript) and sharp (libvips + libwebp, native). Each returns
-// what it natively returns: pixtext RGB, image-in-browser its RGBA frame, sharp RGB. Params: { kind }.
+// inputs.mjs): pixtext (the built package's decode) against image-in-browser's WebP decoder (pure TypeScript) and
+// sharp (libvips + libwebp, native). Each returns what it natively returns: pixtext RGB, image-in-browser its RGBA
+// frame, sharp RGB. Params: { kind }.
 import { Buffer } from 'node:buffer';
-import { build } from 'esbuild';
-import { PHOTO, readInput, root } from '../lib/inputs.mjs';
+import { PHOTO, readInput } from '../lib/inputs.mjs';
+import { loadPixtext } from '../lib/pixtext.mjs';
 
 const fileOf = (params) => readInput(PHOTO, params.kind === 'lossless' ? 'lossless.webp' : 'q90.webp');
 
-async function webpCodec() {
-  const bundle = await build({
-    entryPoints: [`${root}/src/formats/webp/index.ts`],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    logLevel: 'warning',
-  });
-  return (await import('data:text/javascript;base64,' + Buffer.from(bundle.outputFiles[0].text).toString('base64'))).webpCodec;
-}
-
 const peers = {
   pixtext: async (params) => {
-    const codec = await webpCodec();
+    const { decode } = await loadPixtext();
     const bytes = fileOf(params);
-    return { run: () => codec.decode(bytes, { maxPixels: Infinity }), size: (image) => image.data.length };
+    return { run: () => decode(bytes, { maxPixels: Infinity }), size: (image) => image.data.length };
   },
   'image-in-browser': async (params) => {
     const { decodeWebP } = await import('image-in-browser');

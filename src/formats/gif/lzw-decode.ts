@@ -12,6 +12,7 @@
 // Work is bounded by the input length and the frame area; the only allocations are fixed-size tables.
 
 import { PixtextError } from '../../errors.js';
+import { decodeLzwLinear } from './lzw-decode-linear.js';
 
 /** Where the decoded indices go: a rectangle of a `stride`-wide 8-bit canvas. */
 export interface LzwTarget {
@@ -24,10 +25,10 @@ export interface LzwTarget {
   interlaced: boolean;
 }
 
-const TABLE = 4096; // GIFTABLE and GIFBUFFER in Pillow's Gif.h
-const MAX_BITS = 12;
+export const TABLE = 4096; // GIFTABLE and GIFBUFFER in Pillow's Gif.h
+export const MAX_BITS = 12;
 /** Pillow's ImageFile.load reads the tile's data in blocks of `decodermaxblock` bytes. */
-const READ_BLOCK = 65536;
+export const READ_BLOCK = 65536;
 
 /**
  * Decodes the LZW data starting at `start` (the first sub-block length byte) into `target`.
@@ -40,6 +41,10 @@ export function decodeLzw(bytes: Uint8Array, start: number, minCodeSize: number,
       offset: start - 1,
       chunk: 'image data',
     });
+  }
+  if (!target.interlaced && target.left === 0 && target.width === target.stride) {
+    decodeLzwLinear(bytes, start, minCodeSize, target);
+    return;
   }
   const { pixels, stride, width, height } = target;
   const end = bytes.length;
@@ -209,7 +214,7 @@ function nextRow(rows: RowState, height: number): boolean {
 }
 
 /** One more 64 KiB read of ImageFile.load: the new end of the data handed over, or "truncated" at the file's end. */
-function readMore(avail: number, end: number, target: LzwTarget): number {
+export function readMore(avail: number, end: number, target: LzwTarget): number {
   if (avail >= end) {
     throw new PixtextError('ERR_TRUNCATED', `GIF image data ends before the ${target.width}×${target.height} frame is complete`, {
       offset: end,
@@ -219,6 +224,6 @@ function readMore(avail: number, end: number, target: LzwTarget): number {
   return Math.min(end, avail + READ_BLOCK);
 }
 
-function broken(why: string, at: number): PixtextError {
+export function broken(why: string, at: number): PixtextError {
   return new PixtextError('ERR_CORRUPT', `GIF image data is broken near byte ${at}: ${why}`, { offset: at, chunk: 'image data' });
 }

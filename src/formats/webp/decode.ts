@@ -9,6 +9,7 @@ import { decodeAlpha } from './alpha.js';
 import { readWebpContainer, type WebpContainer, type WebpFrame } from './riff.js';
 import { decodeVp8 } from './vp8/decode.js';
 import { yuvToRgb } from './vp8/yuv-to-rgb.js';
+import { ArgbToBytes } from './vp8l/argb-bytes.js';
 import { decodeVp8l } from './vp8l/decode.js';
 
 /** The header of a WebP file: the canvas, the mode Pillow 9.4 opens it in, and the frame count. */
@@ -38,27 +39,18 @@ export function readWebpHeader(bytes: Uint8Array): WebpHeader {
 function decodeFrame(bytes: Uint8Array, frame: WebpFrame, channels: 3 | 4): Uint8Array {
   const { width, height } = frame;
   const payload = bytes.subarray(frame.image.offset, frame.image.offset + frame.image.length);
-  const out = new Uint8Array(width * height * channels);
   if (frame.lossless) {
-    const { argb } = decodeVp8l(payload, width, height, frame.image.offset);
-    if (channels === 4) {
-      for (let i = 0, o = 0; i < argb.length; i++, o += 4) {
-        const p = argb[i]!;
-        out[o] = p >>> 16;
-        out[o + 1] = p >>> 8;
-        out[o + 2] = p;
-        out[o + 3] = p >>> 24;
-      }
-    } else {
-      for (let i = 0, o = 0; i < argb.length; i++, o += 3) {
-        const p = argb[i]!;
-        out[o] = p >>> 16;
-        out[o + 1] = p >>> 8;
-        out[o + 2] = p;
-      }
-    }
+    // The coded words and the output bytes share one buffer: each row goes out over the words already done with,
+    // as soon as its transforms are undone (decodeVp8l `into`). Half the fresh memory of two arrays, and the bytes
+    // are written where the words were just read, still in cache. An RGB result is a view of the first 3/4.
+    const words = new Int32Array(width * height);
+    const out = new Uint8Array(words.buffer, 0, width * height * channels);
+    const sink = new ArgbToBytes(out, channels);
+    const emit = (p: Int32Array, start: number, y: number, addGreen: boolean): void => sink.write(p, start, width, y * width, addGreen);
+    decodeVp8l(payload, width, height, frame.image.offset, false, emit, words);
     return out;
   }
+  const out = new Uint8Array(width * height * channels);
   const size = (bytes[frame.image.offset - 4]! | (bytes[frame.image.offset - 3]! << 8) | (bytes[frame.image.offset - 2]! << 16) | (bytes[frame.image.offset - 1]! << 24)) >>> 0;
   const planes = decodeVp8(payload, size, frame.image.offset);
   if (planes.width !== width || planes.height !== height) {

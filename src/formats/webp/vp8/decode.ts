@@ -63,6 +63,15 @@ class Vp8Decoder {
   readonly coeffs = new Int16Array(384);
   readonly dc = new Int16Array(16);
   readonly work = new Uint8Array(YUV_SIZE);
+  /**
+   * The work buffer, the planes and the saved top samples as 32-bit words: every block row there starts on a
+   * multiple of 4 bytes (BPS, the offsets and the strides are), so macroblocks are copied four bytes at a time.
+   */
+  readonly work32 = new Int32Array(this.work.buffer);
+  readonly y32: Int32Array;
+  readonly u32: Int32Array;
+  readonly v32: Int32Array;
+  readonly top32: Int32Array;
   /** Unfiltered bottom rows of the macroblock row above: 16 Y, 8 U, 8 V per column. */
   readonly topSamples: Uint8Array;
   readonly filterInfo: Uint8Array;
@@ -86,6 +95,10 @@ class Vp8Decoder {
     this.topNz = new Uint8Array(this.mbW);
     this.topNzDc = new Uint8Array(this.mbW);
     this.topSamples = new Uint8Array(32 * this.mbW);
+    this.y32 = new Int32Array(this.planes.y.buffer);
+    this.u32 = new Int32Array(this.planes.u.buffer);
+    this.v32 = new Int32Array(this.planes.v.buffer);
+    this.top32 = new Int32Array(this.topSamples.buffer);
     this.filterInfo = new Uint8Array(h.filterType > 0 ? this.mbW * this.mbH : 0);
   }
 
@@ -252,27 +265,29 @@ class Vp8Decoder {
   /** Predicts and reconstructs one macroblock in the work buffer and copies it out (frame_dec.c ReconstructRow). */
   reconstruct(mbX: number, mbY: number, m: MbModes, nonZeroY: number, nonZeroUv: number): void {
     const b = this.work;
+    const b32 = this.work32;
     const c = this.coeffs;
-    // Small copies as loops: typed-array views per row would cost an allocation each.
+    // Small copies as loops of words: typed-array views per row would cost an allocation each.
     if (mbX > 0) {
+      // The last 4 columns of the macroblock to the left become the 4 left of this one.
       for (let j = -1; j < 16; j++) {
-        const row = Y_OFF + j * BPS;
-        b[row - 4] = b[row + 12]!; b[row - 3] = b[row + 13]!; b[row - 2] = b[row + 14]!; b[row - 1] = b[row + 15]!;
+        const row = (Y_OFF + j * BPS) >> 2;
+        b32[row - 1] = b32[row + 3]!;
       }
       for (let j = -1; j < 8; j++) {
-        const u = U_OFF + j * BPS;
-        const v = V_OFF + j * BPS;
-        b[u - 4] = b[u + 4]!; b[u - 3] = b[u + 5]!; b[u - 2] = b[u + 6]!; b[u - 1] = b[u + 7]!;
-        b[v - 4] = b[v + 4]!; b[v - 3] = b[v + 5]!; b[v - 2] = b[v + 6]!; b[v - 1] = b[v + 7]!;
+        b32[((U_OFF + j * BPS) >> 2) - 1] = b32[((U_OFF + j * BPS) >> 2) + 1]!;
+        b32[((V_OFF + j * BPS) >> 2) - 1] = b32[((V_OFF + j * BPS) >> 2) + 1]!;
       }
     }
     const top = this.topSamples;
     const t = mbX * 32;
+    const top32 = this.top32;
+    const t32 = t >> 2;
     if (mbY > 0) {
-      for (let i = 0; i < 16; i++) b[Y_OFF - BPS + i] = top[t + i]!;
-      for (let i = 0; i < 8; i++) {
-        b[U_OFF - BPS + i] = top[t + 16 + i]!;
-        b[V_OFF - BPS + i] = top[t + 24 + i]!;
+      for (let i = 0; i < 4; i++) b32[((Y_OFF - BPS) >> 2) + i] = top32[t32 + i]!;
+      for (let i = 0; i < 2; i++) {
+        b32[((U_OFF - BPS) >> 2) + i] = top32[t32 + 4 + i]!;
+        b32[((V_OFF - BPS) >> 2) + i] = top32[t32 + 6 + i]!;
       }
     }
     if (m.isI4x4) {
@@ -301,26 +316,31 @@ class Vp8Decoder {
     transformUv((nonZeroUv >> 8) & 0xff, c, 320, b, V_OFF);
     // Save the unfiltered bottom row for the macroblock below, then copy the block out.
     if (mbY < this.mbH - 1) {
-      for (let i = 0; i < 16; i++) top[t + i] = b[Y_OFF + 15 * BPS + i]!;
-      for (let i = 0; i < 8; i++) {
-        top[t + 16 + i] = b[U_OFF + 7 * BPS + i]!;
-        top[t + 24 + i] = b[V_OFF + 7 * BPS + i]!;
+      for (let i = 0; i < 4; i++) top32[t32 + i] = b32[((Y_OFF + 15 * BPS) >> 2) + i]!;
+      for (let i = 0; i < 2; i++) {
+        top32[t32 + 4 + i] = b32[((U_OFF + 7 * BPS) >> 2) + i]!;
+        top32[t32 + 6 + i] = b32[((V_OFF + 7 * BPS) >> 2) + i]!;
       }
     }
-    const { y, u, v, yStride, uvStride } = this.planes;
-    let yAt = mbY * 16 * yStride + mbX * 16;
+    const { y32, u32, v32 } = this;
+    const yStride = this.planes.yStride >> 2;
+    const uvStride = this.planes.uvStride >> 2;
+    let yAt = mbY * 16 * yStride + mbX * 4;
     for (let j = 0; j < 16; j++, yAt += yStride) {
-      const row = Y_OFF + j * BPS;
-      for (let i = 0; i < 16; i++) y[yAt + i] = b[row + i]!;
+      const row = (Y_OFF + j * BPS) >> 2;
+      y32[yAt] = b32[row]!;
+      y32[yAt + 1] = b32[row + 1]!;
+      y32[yAt + 2] = b32[row + 2]!;
+      y32[yAt + 3] = b32[row + 3]!;
     }
-    let uvAt = mbY * 8 * uvStride + mbX * 8;
+    let uvAt = mbY * 8 * uvStride + mbX * 2;
     for (let j = 0; j < 8; j++, uvAt += uvStride) {
-      const ur = U_OFF + j * BPS;
-      const vr = V_OFF + j * BPS;
-      for (let i = 0; i < 8; i++) {
-        u[uvAt + i] = b[ur + i]!;
-        v[uvAt + i] = b[vr + i]!;
-      }
+      const ur = (U_OFF + j * BPS) >> 2;
+      const vr = (V_OFF + j * BPS) >> 2;
+      u32[uvAt] = b32[ur]!;
+      u32[uvAt + 1] = b32[ur + 1]!;
+      v32[uvAt] = b32[vr]!;
+      v32[uvAt + 1] = b32[vr + 1]!;
     }
   }
 

@@ -61,9 +61,10 @@ function simpleEdge(p: Uint8Array, i: number, step: number, along: number, thres
 function normalEdge(p: Uint8Array, i: number, step: number, along: number, size: number, thresh: number, ithresh: number, hevThresh: number, inner: boolean): void {
   const thresh2 = 2 * thresh + 1;
   for (let k = 0; k < size; k++, i += along) {
-    const p3 = p[i - 4 * step]!, p2 = p[i - 3 * step]!, p1 = p[i - 2 * step]!, p0 = p[i - step]!;
-    const q0 = p[i]!, q1 = p[i + step]!, q2 = p[i + 2 * step]!, q3 = p[i + 3 * step]!;
+    const p1 = p[i - 2 * step]!, p0 = p[i - step]!, q0 = p[i]!, q1 = p[i + step]!;
     if (4 * Math.abs(p0 - q0) + Math.abs(p1 - q1) > thresh2) continue;
+    // The outer samples only once the edge passes the first test.
+    const p3 = p[i - 4 * step]!, p2 = p[i - 3 * step]!, q2 = p[i + 2 * step]!, q3 = p[i + 3 * step]!;
     if (
       Math.abs(p3 - p2) > ithresh || Math.abs(p2 - p1) > ithresh || Math.abs(p1 - p0) > ithresh ||
       Math.abs(q3 - q2) > ithresh || Math.abs(q2 - q1) > ithresh || Math.abs(q1 - q0) > ithresh

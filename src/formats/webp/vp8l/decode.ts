@@ -2,10 +2,10 @@
 // Huffman codes, LZ77 backward references with the distance map. Decodes to ARGB words (0xAARRGGBB), exact by
 // construction.
 import { PixtextError } from '../../../errors.js';
-import { Vp8lBitReader } from './bit-reader.js';
+import { peek, Vp8lBitReader } from './bit-reader.js';
 import { readHuffmanCode } from './code-lengths.js';
 import { HUFFMAN_TABLE_BITS, LENGTHS_TABLE_BITS } from './huffman.js';
-import { applyInverseTransforms, type Vp8lTransform } from './transforms.js';
+import { applyInverseTransforms, type Vp8lRowSink, type Vp8lTransform } from './transforms.js';
 
 const NUM_LITERAL_CODES = 256;
 const NUM_LENGTH_CODES = 24;
@@ -25,8 +25,22 @@ const CODE_TO_PLANE = [
   0x64, 0x6c, 0x42, 0x4e, 0x76, 0x7a, 0x21, 0x2f, 0x75, 0x7b, 0x31, 0x3f, 0x63, 0x6d, 0x52, 0x5e, 0x00, 0x74, 0x7c, 0x41,
   0x4f, 0x10, 0x20, 0x62, 0x6e, 0x30, 0x73, 0x7d, 0x51, 0x5f, 0x40, 0x72, 0x7e, 0x61, 0x6f, 0x50, 0x71, 0x7f, 0x60, 0x70,
 ];
+/** Bit position past which the pixel loop moves its view on: every 8 KiB, so every file over that exercises it. */
+const REBASE_BITS = 1 << 16;
 /** The colour cache hash multiplier (RFC 9649 §3.6.2.2). */
 const HASH_MUL = 0x1e35a7bd;
+
+/** Inserts data[from, to) into the colour cache (vp8l_dec.c VP8LColorCacheInsert); returns `to`. */
+function cacheUpTo(data: Int32Array, from: number, to: number, cache: Int32Array, shift: number): number {
+  for (; from < to; from++) cache[Math.imul(data[from]!, HASH_MUL) >>> shift] = data[from]!;
+  return to;
+}
+
+/** The value of a length or distance prefix `symbol` (RFC 9649 §3.6.2.1), its `extra` bits the low bits of `win`. */
+const prefixValue = (symbol: number, extra: number, win: number): number =>
+  symbol < 4 ? symbol + 1 : ((2 + (symbol & 1)) << extra) + (win & ((1 << extra) - 1)) + 1;
+/** Extra bits of a length or distance prefix symbol. */
+const extraBits = (symbol: number): number => (symbol < 4 ? 0 : (symbol - 2) >> 1);
 
 /** The Huffman codes of one image level: groups of five tables and the entropy image that picks a group. */
 interface HuffmanCodes {
@@ -34,7 +48,7 @@ interface HuffmanCodes {
   /** Start of each group's five tables in `tables`: groupStarts[5 × g + k]. */
   groupStarts: Int32Array;
   /** Group index per entropy-image pixel, or null for one group. */
-  image: Uint32Array | null;
+  image: Int32Array | null;
   bits: number;
   xsize: number;
 }
@@ -42,6 +56,18 @@ interface HuffmanCodes {
 function bad(message: string, reader: Vp8lBitReader, base: number): PixtextError {
   if (reader.eos()) return new PixtextError('ERR_TRUNCATED', `WebP: the VP8L data ends early (${message})`, { offset: base + reader.end, chunk: 'VP8L' });
   return new PixtextError('ERR_CORRUPT', `WebP: VP8L ${message}`, { offset: base + Math.min(reader.pos, reader.end), chunk: 'VP8L' });
+}
+
+/**
+ * The entry of the code at `at` in `tables` for the next bits `win` (vp8l_dec.c ReadSymbol), its bit count made
+ * the whole code length when it comes from a second-level table.
+ */
+function lookup(tables: Int32Array, at: number, win: number): number {
+  const root = at + (win & 0xff);
+  const e = tables[root]!;
+  const nb = e >>> 16;
+  if (nb <= HUFFMAN_TABLE_BITS) return e;
+  return tables[root + (e & 0xffff) + ((win >>> HUFFMAN_TABLE_BITS) & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]! + (HUFFMAN_TABLE_BITS << 16);
 }
 
 const subSample = (size: number, bits: number): number => (size + (1 << bits) - 1) >> bits;
@@ -61,24 +87,6 @@ class Vp8lDecoder {
     return bad(message, this.br, this.base);
   }
 
-  /** Reads one symbol with the table at `at` (vp8l_dec.c ReadSymbol). */
-  readSymbol(table: Int32Array, at: number): number {
-    const br = this.br;
-    if (br.count < 15) br.fill();
-    const root = at + (br.window & 0xff);
-    let entry = table[root]!;
-    let bits = entry >>> 16;
-    if (bits > HUFFMAN_TABLE_BITS) {
-      br.window >>>= HUFFMAN_TABLE_BITS;
-      br.count -= HUFFMAN_TABLE_BITS;
-      entry = table[root + (entry & 0xffff) + (br.window & ((1 << (bits - HUFFMAN_TABLE_BITS)) - 1))]!;
-      bits = entry >>> 16;
-    }
-    br.window >>>= bits;
-    br.count -= bits;
-    return entry & 0xffff;
-  }
-
   /** Reads one code's lengths and builds its table at `at` (or only checks it when `table` is null). */
   readHuffmanCode(alphabetSize: number, table: Int32Array | null, at: number): number {
     return readHuffmanCode(this.br, this.codeLengths, this.lengthsTable, alphabetSize, table, at, (m) => this.fail(m));
@@ -87,7 +95,7 @@ class Vp8lDecoder {
   /** The Huffman codes of an image level (vp8l_dec.c ReadHuffmanCodes). */
   readHuffmanCodes(xsize: number, ysize: number, cacheBits: number, allowMeta: boolean): HuffmanCodes {
     const br = this.br;
-    let image: Uint32Array | null = null;
+    let image: Int32Array | null = null;
     let bits = 0;
     let numGroups = 1;
     let numGroupsMax = 1;
@@ -140,7 +148,7 @@ class Vp8lDecoder {
    * One image stream (vp8l_dec.c DecodeImageStream): at level 0 with its transforms, else a sub-image (entropy
    * image, transform data). Returns the ARGB words at the coded width (after colour indexing's packing).
    */
-  decodeImageStream(xsize: number, ysize: number, isLevel0: boolean, transforms?: Vp8lTransform[]): Uint32Array {
+  decodeImageStream(xsize: number, ysize: number, isLevel0: boolean, transforms?: Vp8lTransform[], into?: Int32Array): Int32Array {
     const br = this.br;
     let codedWidth = xsize;
     if (isLevel0) {
@@ -160,7 +168,7 @@ class Vp8lDecoder {
       if (cacheBits < 1 || cacheBits > MAX_CACHE_BITS) throw this.fail(`colour cache bits ${cacheBits} not in 1..11`);
     }
     const codes = this.readHuffmanCodes(codedWidth, ysize, cacheBits, isLevel0);
-    const data = new Uint32Array(codedWidth * ysize);
+    const data = into !== undefined ? into.subarray(0, codedWidth * ysize) : new Int32Array(codedWidth * ysize);
     this.decodeImageData(data, codedWidth, ysize, codes, cacheBits);
     if (br.eos()) throw this.fail('pixel data');
     return data;
@@ -178,7 +186,7 @@ class Vp8lDecoder {
       const bits = numColors > 16 ? 0 : numColors > 4 ? 1 : numColors > 2 ? 2 : 3;
       const coded = this.decodeImageStream(numColors, 1, false);
       // The palette is delta-coded; entries past it read as transparent black (vp8l_dec.c ExpandColorMap).
-      const palette = new Uint32Array(1 << (8 >> bits));
+      const palette = new Int32Array(1 << (8 >> bits));
       palette[0] = coded[0]!;
       for (let i = 1; i < numColors; i++) {
         const a = coded[i]!;
@@ -187,25 +195,32 @@ class Vp8lDecoder {
       }
       return { type, bits, xsize, ysize, data: palette };
     }
-    return { type, bits: 0, xsize, ysize, data: new Uint32Array(0) };
+    return { type, bits: 0, xsize, ysize, data: new Int32Array(0) };
   }
 
   /** The entropy-coded pixels (vp8l_dec.c DecodeImageData). */
-  decodeImageData(data: Uint32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
+  decodeImageData(data: Int32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
     const br = this.br;
-    const bytes = br.data;
-    const end = br.end;
     const { tables, groupStarts, image, bits: groupBits } = codes;
     const mask = image === null ? -1 : (1 << groupBits) - 1;
-    const cache = cacheBits > 0 ? new Uint32Array(1 << cacheBits) : null;
+    const cache = cacheBits > 0 ? new Int32Array(1 << cacheBits) : null;
     const cacheShift = 32 - cacheBits;
     const lenCodeLimit = NUM_LITERAL_CODES + NUM_LENGTH_CODES;
     const cacheLimit = lenCodeLimit + (cache === null ? 0 : 1 << cacheBits);
     const total = width * height;
     let pos = 0;
     let lastCached = 0;
+    /** The value of the last pixel written, data[pos - 1]. */
+    let last = 0;
     let col = 0;
     let row = 0;
+    // The reader's position in a local, in bits from byte `base`: every code is read with one 32-bit peek
+    // (bit-reader.ts). `base` moves on now and then so that `at` stays a small integer on streams over 256 MiB.
+    const start = br.bitPosition();
+    let base = Math.floor(start / 8);
+    let view = br.viewFrom(base);
+    let at = start - base * 8;
+    let endBits = (br.end - base) * 8;
     // Table offsets of the current group's five codes, set where the group can change (plain locals: a closure
     // assigning them would move them off the fast path).
     const groupAt = (c: number, r: number): number =>
@@ -221,113 +236,53 @@ class Vp8lDecoder {
       data.fill(argb, 0, total);
       return;
     }
+    let e = 0;
     while (pos < total) {
       if ((col & mask) === 0) {
+        // A row (or group tile) reads under 2^20 bits: checking here and after each backward reference (which may
+        // step over column 0) keeps `at` far below 2^31.
+        if (at > REBASE_BITS) {
+          const skip = at >>> 3;
+          base += skip;
+          at -= skip * 8;
+          endBits -= skip * 8;
+          view = br.viewFrom(base);
+        }
         g = groupAt(col, row);
         green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
         alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
       }
-      // The reader's state in locals for the four literal symbols (ReadSymbol written out): the hot path.
-      let win = br.window, cnt = br.count, bp = br.pos, root = 0, e = 0, nb = 0;
-      if (cnt < 15) {
-        while (cnt <= 24) {
-          win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
-          bp++;
-          cnt += 8;
-        }
-      }
-      root = green + (win & 0xff);
-      e = tables[root]!;
-      nb = e >>> 16;
-      if (nb > HUFFMAN_TABLE_BITS) {
-        win >>>= HUFFMAN_TABLE_BITS;
-        cnt -= HUFFMAN_TABLE_BITS;
-        e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
-        nb = e >>> 16;
-      }
-      win >>>= nb;
-      cnt -= nb;
+      e = lookup(tables, green, peek(view, at));
+      at += e >>> 16;
       const code = e & 0xffff;
       if (code < NUM_LITERAL_CODES) {
-        if (cnt < 15) {
-          while (cnt <= 24) {
-            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
-            bp++;
-            cnt += 8;
-          }
-        }
-        root = red + (win & 0xff);
-        e = tables[root]!;
-        nb = e >>> 16;
-        if (nb > HUFFMAN_TABLE_BITS) {
-          win >>>= HUFFMAN_TABLE_BITS;
-          cnt -= HUFFMAN_TABLE_BITS;
-          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
-          nb = e >>> 16;
-        }
-        win >>>= nb;
-        cnt -= nb;
+        e = lookup(tables, red, peek(view, at));
+        at += e >>> 16;
         const r = e & 0xffff;
-        if (cnt < 15) {
-          while (cnt <= 24) {
-            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
-            bp++;
-            cnt += 8;
-          }
-        }
-        root = blue + (win & 0xff);
-        e = tables[root]!;
-        nb = e >>> 16;
-        if (nb > HUFFMAN_TABLE_BITS) {
-          win >>>= HUFFMAN_TABLE_BITS;
-          cnt -= HUFFMAN_TABLE_BITS;
-          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
-          nb = e >>> 16;
-        }
-        win >>>= nb;
-        cnt -= nb;
+        e = lookup(tables, blue, peek(view, at));
+        at += e >>> 16;
         const b = e & 0xffff;
-        if (cnt < 15) {
-          while (cnt <= 24) {
-            win = (win | ((bp < end ? bytes[bp]! : 0) << cnt)) >>> 0;
-            bp++;
-            cnt += 8;
-          }
-        }
-        root = alphaAt + (win & 0xff);
-        e = tables[root]!;
-        nb = e >>> 16;
-        if (nb > HUFFMAN_TABLE_BITS) {
-          win >>>= HUFFMAN_TABLE_BITS;
-          cnt -= HUFFMAN_TABLE_BITS;
-          e = tables[root + (e & 0xffff) + (win & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]!;
-          nb = e >>> 16;
-        }
-        win >>>= nb;
-        cnt -= nb;
-        const a = e & 0xffff;
-        br.window = win;
-        br.count = cnt;
-        br.pos = bp;
-        if (br.eos()) break;
-        data[pos++] = ((a << 24) | (r << 16) | (code << 8) | b) >>> 0;
+        e = lookup(tables, alphaAt, peek(view, at));
+        at += e >>> 16;
+        if (at > endBits) break;
+        data[pos++] = last = (((e & 0xffff) << 24) | (r << 16) | (code << 8) | b) >>> 0;
         if (++col >= width) {
           col = 0;
           ++row;
           if (cache !== null) {
-            while (lastCached < pos) {
-              const argb = data[lastCached++]!;
-              cache[Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
-            }
+            lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
           }
         }
       } else if (code < lenCodeLimit) {
-        br.window = win;
-        br.count = cnt;
-        br.pos = bp;
-        const length = this.copyDistance(code - NUM_LITERAL_CODES);
-        const distSymbol = this.readSymbol(tables, dist);
-        const distCode = this.copyDistance(distSymbol);
+        // Length prefix, its extra bits, distance prefix, its extra bits (RFC 9649 §3.6.2.1).
+        let extra = extraBits(code - NUM_LITERAL_CODES);
+        const length = prefixValue(code - NUM_LITERAL_CODES, extra, peek(view, at));
+        at += extra;
+        e = lookup(tables, dist, peek(view, at));
+        at += e >>> 16;
+        extra = extraBits(e & 0xffff);
+        const distCode = prefixValue(e & 0xffff, extra, peek(view, at));
+        at += extra;
         let distance: number;
         if (distCode > 120) {
           distance = distCode - 120;
@@ -336,8 +291,11 @@ class Vp8lDecoder {
           distance = (plane >> 4) * width + (8 - (plane & 0xf));
           if (distance < 1) distance = 1;
         }
-        if (br.eos()) break;
-        if (pos < distance || total - pos < length) throw this.fail(`backward reference (distance ${distance}, length ${length}) leaves the image`);
+        if (at > endBits) break;
+        if (pos < distance || total - pos < length) {
+          br.seek(base * 8 + at);
+          throw this.fail(`backward reference (distance ${distance}, length ${length}) leaves the image`);
+        }
         // Short copies as a loop; overlapping ones must be (they repeat the pattern).
         if (distance >= length && length > 16) {
           data.copyWithin(pos, pos - distance, pos - distance + length);
@@ -345,10 +303,18 @@ class Vp8lDecoder {
           for (let i = 0; i < length; i++) data[pos + i] = data[pos + i - distance]!;
         }
         pos += length;
+        last = data[pos - 1]!;
         col += length;
         while (col >= width) {
           col -= width;
           ++row;
+        }
+        if (at > REBASE_BITS) {
+          const skip = at >>> 3;
+          base += skip;
+          at -= skip * 8;
+          endBits -= skip * 8;
+          view = br.viewFrom(base);
         }
         if (col & mask) {
           g = groupAt(col, row);
@@ -356,44 +322,36 @@ class Vp8lDecoder {
           alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
         }
         if (cache !== null) {
-          while (lastCached < pos) {
-            const argb = data[lastCached++]!;
-            cache[Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
-          }
+          lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
         }
       } else if (code < cacheLimit) {
-        br.window = win;
-        br.count = cnt;
-        br.pos = bp;
-        while (lastCached < pos) {
-          const argb = data[lastCached++]!;
-          cache![Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
+        // Most pixels of a smooth photo are cache hits right after a pixel not yet cached. The pixel just before
+        // is in `last`: cache it and, when the key is its own slot, take it from there, so one pixel's value does
+        // not wait on the previous one's trip through memory.
+        const key = code - lenCodeLimit;
+        let argb: number;
+        if (lastCached === pos - 1) {
+          const slot = Math.imul(last, HASH_MUL) >>> cacheShift;
+          cache![slot] = last;
+          lastCached = pos;
+          argb = slot === key ? last : cache![key]!;
+        } else {
+          lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
+          argb = cache![key]!;
         }
-        data[pos++] = cache![code - lenCodeLimit]!;
+        data[pos++] = last = argb;
         if (++col >= width) {
           col = 0;
           ++row;
-          while (lastCached < pos) {
-            const argb = data[lastCached++]!;
-            cache![Math.imul(argb, HASH_MUL) >>> cacheShift] = argb;
-          }
+          lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
         }
       } else {
-        br.window = win;
-        br.count = cnt;
-        br.pos = bp;
+        br.seek(base * 8 + at);
         throw this.fail(`symbol ${code} is outside the alphabet`);
       }
     }
+    br.seek(base * 8 + at);
     if (br.eos()) throw this.fail('pixel data');
-  }
-
-  /** Length and distance prefix codes with their extra bits (RFC 9649 §3.6.2.1). */
-  copyDistance(symbol: number): number {
-    if (symbol < 4) return symbol + 1;
-    const extraBits = (symbol - 2) >> 1;
-    const offset = (2 + (symbol & 1)) << extraBits;
-    return offset + this.br.read(extraBits) + 1;
   }
 }
 
@@ -401,19 +359,30 @@ class Vp8lDecoder {
 export interface Vp8lImage {
   readonly width: number;
   readonly height: number;
-  readonly argb: Uint32Array;
+  readonly argb: Int32Array;
 }
 
 /**
  * Decodes the VP8L bitstream `data` (after its 5-byte header when `headerless` is false) of a `width` × `height`
- * image to ARGB. `offset` is where `data` starts in the file. Sizes are checked by the caller against maxPixels.
+ * image to ARGB, handing each finished row to `emit` as well. `offset` is where `data` starts in the file. Sizes are
+ * checked by the caller against maxPixels. With `into` (at least `width` × `height` words), the coded pixels are
+ * decoded there instead of in a new array: an `emit` that writes at most 4 bytes a pixel may then write its output
+ * over the same memory (row y's bytes end before row y + 1's words begin), and the returned words are not to be used.
  * @throws PixtextError `ERR_CORRUPT`, `ERR_TRUNCATED`
  */
-export function decodeVp8l(data: Uint8Array, width: number, height: number, offset: number, headerless = false): Vp8lImage {
+export function decodeVp8l(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  offset: number,
+  headerless = false,
+  emit?: Vp8lRowSink,
+  into?: Int32Array,
+): Vp8lImage {
   const br = new Vp8lBitReader(data, headerless ? 0 : 5);
   const decoder = new Vp8lDecoder(br, offset);
   const transforms: Vp8lTransform[] = [];
-  const coded = decoder.decodeImageStream(width, height, true, transforms);
-  const argb = applyInverseTransforms(coded, transforms, width, height);
+  const coded = decoder.decodeImageStream(width, height, true, transforms, into);
+  const argb = applyInverseTransforms(coded, transforms, width, height, emit);
   return { width, height, argb };
 }

@@ -10,7 +10,7 @@ export interface Vp8lTransform {
   readonly xsize: number;
   readonly ysize: number;
   /** Tile data (0, 1) or the palette expanded to 1 << (8 >> bits) entries (3). */
-  readonly data: Uint32Array;
+  readonly data: Int32Array;
 }
 
 /** Per-byte average, rounding down (lossless.c Average2). */
@@ -75,7 +75,7 @@ function predict(mode: number, L: number, T: number, TL: number, TR: number): nu
 }
 
 /** Adds mode `mode`'s predictions to the residuals p[i, end) of one row segment, in place. */
-function predictSpan(p: Uint32Array, i: number, end: number, width: number, mode: number): void {
+function predictSpan(p: Int32Array, i: number, end: number, width: number, mode: number): void {
   switch (mode) {
     case 1:
       for (; i < end; i++) p[i] = addPixels(p[i]!, p[i - 1]!);
@@ -122,56 +122,53 @@ function predictSpan(p: Uint32Array, i: number, end: number, width: number, mode
   }
 }
 
-/** Inverse predictor transform in place: residuals + predictions (lossless.c PredictorInverseTransform_C). */
-function inversePredictor(t: Vp8lTransform, p: Uint32Array): void {
+/** Inverse predictor transform of row `y` in place: residuals + predictions (lossless.c PredictorInverseTransform_C). */
+function predictorRow(t: Vp8lTransform, p: Int32Array, y: number): void {
   const width = t.xsize;
-  const height = t.ysize;
-  // First row: black for the first pixel, then L.
-  p[0] = addPixels(p[0]!, 0xff000000);
-  for (let x = 1; x < width; x++) p[x] = addPixels(p[x]!, p[x - 1]!);
+  if (y === 0) {
+    // First row: black for the first pixel, then L.
+    p[0] = addPixels(p[0]!, 0xff000000);
+    for (let x = 1; x < width; x++) p[x] = addPixels(p[x]!, p[x - 1]!);
+    return;
+  }
   const tile = 1 << t.bits;
   const tilesPerRow = (width + tile - 1) >> t.bits;
-  for (let y = 1; y < height; y++) {
-    const row = y * width;
-    const modes = (y >> t.bits) * tilesPerRow;
-    // First column: T.
-    p[row] = addPixels(p[row]!, p[row - width]!);
-    for (let x = 1; x < width; ) {
-      const end = Math.min(width, (x & ~(tile - 1)) + tile);
-      predictSpan(p, row + x, row + end, width, (t.data[modes + (x >> t.bits)]! >> 8) & 0xf);
-      x = end;
+  const row = y * width;
+  const modes = (y >> t.bits) * tilesPerRow;
+  // First column: T.
+  p[row] = addPixels(p[row]!, p[row - width]!);
+  for (let x = 1; x < width; ) {
+    const end = Math.min(width, (x & ~(tile - 1)) + tile);
+    predictSpan(p, row + x, row + end, width, (t.data[modes + (x >> t.bits)]! >> 8) & 0xf);
+    x = end;
+  }
+}
+
+/** Inverse cross-colour transform of row `y` in place (lossless.c TransformColorInverse), one tile at a time. */
+function crossColorRow(t: Vp8lTransform, p: Int32Array, y: number): void {
+  const width = t.xsize;
+  const tile = 1 << t.bits;
+  const tiles = (y >> t.bits) * ((width + tile - 1) >> t.bits);
+  const row = y * width;
+  for (let x0 = 0; x0 < width; x0 += tile) {
+    const code = t.data[tiles + (x0 >> t.bits)]!;
+    const greenToRed = (code << 24) >> 24;
+    const greenToBlue = (code << 16) >> 24;
+    const redToBlue = (code << 8) >> 24;
+    const end = row + Math.min(width, x0 + tile);
+    for (let i = row + x0; i < end; i++) {
+      const argb = p[i]!;
+      const green = (argb << 16) >> 24;
+      const red = ((argb >> 16) + ((greenToRed * green) >> 5)) & 0xff;
+      const blue = (argb + ((greenToBlue * green) >> 5) + ((redToBlue * ((red << 24) >> 24)) >> 5)) & 0xff;
+      p[i] = ((argb & 0xff00ff00) | (red << 16) | blue) >>> 0;
     }
   }
 }
 
-/** Inverse cross-colour transform in place (lossless.c TransformColorInverse), one tile's multipliers at a time. */
-function inverseCrossColor(t: Vp8lTransform, p: Uint32Array): void {
-  const width = t.xsize;
-  const tile = 1 << t.bits;
-  const tilesPerRow = (width + tile - 1) >> t.bits;
-  for (let y = 0; y < t.ysize; y++) {
-    const tiles = (y >> t.bits) * tilesPerRow;
-    const row = y * width;
-    for (let x0 = 0; x0 < width; x0 += tile) {
-      const code = t.data[tiles + (x0 >> t.bits)]!;
-      const greenToRed = (code << 24) >> 24;
-      const greenToBlue = (code << 16) >> 24;
-      const redToBlue = (code << 8) >> 24;
-      const end = row + Math.min(width, x0 + tile);
-      for (let i = row + x0; i < end; i++) {
-        const argb = p[i]!;
-        const green = (argb << 16) >> 24;
-        const red = ((argb >> 16) + ((greenToRed * green) >> 5)) & 0xff;
-        const blue = (argb + ((greenToBlue * green) >> 5) + ((redToBlue * ((red << 24) >> 24)) >> 5)) & 0xff;
-        p[i] = ((argb & 0xff00ff00) | (red << 16) | blue) >>> 0;
-      }
-    }
-  }
-}
-
-/** Inverse subtract-green in place (lossless.c VP8LAddGreenToBlueAndRed_C). */
-function addGreen(p: Uint32Array, n: number): void {
-  for (let i = 0; i < n; i++) {
+/** Inverse subtract-green of p[i, end) in place (lossless.c VP8LAddGreenToBlueAndRed_C). */
+function addGreen(p: Int32Array, i: number, end: number): void {
+  for (; i < end; i++) {
     const argb = p[i]!;
     const green = (argb >> 8) & 0xff;
     const redBlue = ((argb & 0x00ff00ff) + ((green << 16) | green)) & 0x00ff00ff;
@@ -179,10 +176,17 @@ function addGreen(p: Uint32Array, n: number): void {
   }
 }
 
+/** Undoes one transform other than colour indexing on row `y` in place. */
+function inverseRow(t: Vp8lTransform, p: Int32Array, y: number): void {
+  if (t.type === 0) predictorRow(t, p, y);
+  else if (t.type === 1) crossColorRow(t, p, y);
+  else addGreen(p, y * t.xsize, (y + 1) * t.xsize);
+}
+
 /** Inverse colour indexing: unpacks bundled indices (green) and maps them through the palette. */
-function inverseColorIndexing(t: Vp8lTransform, src: Uint32Array): Uint32Array {
+function inverseColorIndexing(t: Vp8lTransform, src: Int32Array): Int32Array {
   const width = t.xsize;
-  const out = new Uint32Array(width * t.ysize);
+  const out = new Int32Array(width * t.ysize);
   const palette = t.data;
   const bitsPerPixel = 8 >> t.bits;
   const packedWidth = (width + (1 << t.bits) - 1) >> t.bits;
@@ -206,16 +210,53 @@ function inverseColorIndexing(t: Vp8lTransform, src: Uint32Array): Uint32Array {
 }
 
 /**
- * Undoes `transforms` (in reverse order) on the decoded `coded` pixels; returns `width` × `height` ARGB words.
+ * Receives each finished row of ARGB words: `p[start, start + width)` is row `y`, still to have green added to red
+ * and blue when `addGreen` is true (the inverse subtract-green left to the sink, which reads every pixel anyway).
  */
-export function applyInverseTransforms(coded: Uint32Array, transforms: readonly Vp8lTransform[], width: number, height: number): Uint32Array {
-  let pixels = coded;
-  for (let n = transforms.length - 1; n >= 0; n--) {
-    const t = transforms[n]!;
-    if (t.type === 0) inversePredictor(t, pixels);
-    else if (t.type === 1) inverseCrossColor(t, pixels);
-    else if (t.type === 2) addGreen(pixels, t.xsize * t.ysize);
-    else pixels = inverseColorIndexing(t, pixels);
+export type Vp8lRowSink = (p: Int32Array, start: number, y: number, addGreen: boolean) => void;
+
+/**
+ * Undoes `transforms` (in reverse order) on the decoded `coded` pixels; returns `width` × `height` ARGB words and
+ * hands each finished row to `emit`, top to bottom. With `emit`, a last subtract-green is left to it (see
+ * Vp8lRowSink) and the returned words lack it.
+ */
+export function applyInverseTransforms(
+  coded: Int32Array,
+  transforms: readonly Vp8lTransform[],
+  width: number,
+  height: number,
+  emit?: Vp8lRowSink,
+): Int32Array {
+  if (transforms.some((t) => t.type === 3)) {
+    // Colour indexing changes the width: whole image, one transform after the other.
+    let pixels = coded;
+    for (let n = transforms.length - 1; n >= 0; n--) {
+      const t = transforms[n]!;
+      if (t.type === 3) pixels = inverseColorIndexing(t, pixels);
+      else for (let y = 0; y < t.ysize; y++) inverseRow(t, pixels, y);
+    }
+    if (emit) for (let y = 0; y < height; y++) emit(pixels, y * width, y, false);
+    return pixels.length === width * height ? pixels : pixels.subarray(0, width * height);
   }
-  return pixels.length === width * height ? pixels : pixels.subarray(0, width * height);
+  // Row by row, every transform on a row while it is in cache (as libwebp's ApplyInverseTransforms works on a few
+  // rows at a time). The predictor reads the row above as the predictor left it, so the transforms undone after it
+  // run one row behind, once the row below has been predicted.
+  const sinkAddsGreen = emit !== undefined && transforms.length > 0 && transforms[0]!.type === 2;
+  const first = sinkAddsGreen ? 1 : 0;
+  const predictor = transforms.findIndex((t) => t.type === 0);
+  const finish = (y: number): void => {
+    for (let n = (predictor < 0 ? transforms.length : predictor) - 1; n >= first; n--) inverseRow(transforms[n]!, coded, y);
+    if (emit) emit(coded, y * width, y, sinkAddsGreen);
+  };
+  for (let y = 0; y < height; y++) {
+    if (predictor < 0) {
+      finish(y);
+      continue;
+    }
+    for (let n = transforms.length - 1; n > predictor; n--) inverseRow(transforms[n]!, coded, y);
+    predictorRow(transforms[predictor]!, coded, y);
+    if (y > 0) finish(y - 1);
+  }
+  if (predictor >= 0 && height > 0) finish(height - 1);
+  return coded;
 }
