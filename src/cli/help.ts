@@ -49,7 +49,7 @@ export function commandHelp(command: Command): string {
 export function mainHelp(commands: readonly Command[], version: string): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
-    `pixtext ${version}: images to text and back, exactly (PNG, JPEG, BMP, GIF ↔ JSON envelope, data URL, base64, Pillow JSON).`,
+    `pixtext ${version}: images to text and back, exactly (PNG, JPEG, BMP, GIF, WebP, npy ↔ JSON envelope, data URL, base64, Pillow JSON).`,
     '',
     'Usage:',
     '  pixtext <command> [options]',

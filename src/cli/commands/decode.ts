@@ -18,12 +18,12 @@ export const decodeCommand: Command = {
   name: 'decode',
   summary: 'Turn text back into an image file, or a JSONL dataset back into a folder',
   usage: [
-    'decode <text-file|-> -o <out.png|.jpg|.bmp> [--format F] [--mode M]',
+    'decode <text-file|-> -o <out.png|.jpg|.bmp|.gif|.webp|.npy> [--format F] [--mode M]',
     'decode <dataset.jsonl|-> -o <folder> [--jsonl] [--jobs N] [--shard K/N] [--skip-existing]',
     'decode <dataset.parquet> -o <folder> [--parquet] [--shard K/N] [--skip-existing]',
   ],
   description: [
-    'Reads a pixtext envelope, Pillow dump JSON, data URL or bare base64 (from a file, or standard input for -) and writes the image. The output format comes from the -o name (.png, .jpg, .jpeg, .bmp) unless --format is given. When the text already holds a file of that format it is written byte for byte, without re-encoding.',
+    'Reads a pixtext envelope, Pillow dump JSON, data URL or bare base64 (from a file, or standard input for -) and writes the image. The output format comes from the -o name (.png, .jpg, .jpeg, .bmp, .gif, .webp, .npy) unless --format is given. When the text already holds a file of that format it is written byte for byte, without re-encoding.',
     'A .jsonl or .ndjson input (or any input with --jsonl) is a dataset: each line is written under the -o folder at its metadata.path, creating sub-folders. Paths that are absolute or contain .. are refused. --format then only applies to paths without an image extension. Lines that fail are reported and skipped (exit code 1).',
     'A .parquet input (or any input with --parquet) is a Parquet file in the Hugging Face datasets image layout: the bytes of each row\'s image column are written unchanged under the -o folder at its image.path, one row group at a time. Other columns are ignored; rows without bytes or with unsafe paths are reported and skipped (exit code 1).',
     'With --shard K/N, only the lines (rows) whose metadata.path (image.path) falls in shard K are written, by the same hash as encode --shard, so the shards of a dataset split it exactly. With --skip-existing, files already in the -o folder are left as they are and counted as already present, so a run cut short is finished by running it again.',
@@ -100,7 +100,7 @@ export const decodeCommand: Command = {
     if (shard !== undefined || skipExisting) throw usageError('a dataset (.jsonl, .parquet, or --jsonl)', shard !== undefined ? '--shard' : '--skip-existing', input);
     // Standard output has no name to take a format from: PNG, the library's default, as textToFile writes.
     const outFormat = format ?? (output === STDIO ? 'png' : formatFromPath(output));
-    if (outFormat === undefined) throw usageError('a name ending in .png, .jpg, .jpeg or .bmp (or --format)', '-o', output);
+    if (outFormat === undefined) throw usageError('a name ending in .png, .jpg, .jpeg, .bmp, .gif, .webp or .npy (or --format)', '-o', output);
     if (output === STDIO && ctx.stdout.isTTY === true) throw usageError('a file (standard output is a terminal)', '-o', output);
     const target: OutputTarget = { path: output, force: common.force, temps: ctx.temps, stdout: ctx.stdout };
     const outSubject = subjectOf(output, 'output');
