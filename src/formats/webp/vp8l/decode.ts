@@ -326,15 +326,15 @@ class Vp8lDecoder {
         }
       } else if (code < cacheLimit) {
         // Most pixels of a smooth photo are cache hits right after a pixel not yet cached. The pixel just before
-        // is in `last`: cache it and, when the key is its own slot, take it from there, so one pixel's value does
-        // not wait on the previous one's trip through memory.
+        // is in `last`: cache it from there, then read the key's slot unconditionally (the key is that very slot
+        // for about every other pixel of a photo, a branch on it mispredicts; the store is forwarded to the load).
         const key = code - lenCodeLimit;
         let argb: number;
         if (lastCached === pos - 1) {
           const slot = Math.imul(last, HASH_MUL) >>> cacheShift;
           cache![slot] = last;
           lastCached = pos;
-          argb = slot === key ? last : cache![key]!;
+          argb = cache![key]!;
         } else {
           lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
           argb = cache![key]!;
