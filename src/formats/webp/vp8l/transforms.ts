@@ -54,26 +54,6 @@ function select(a: number, b: number, c: number): number {
   return paMinusPb <= 0 ? a : b;
 }
 
-/** Prediction of mode `mode` from left L, top T, top-left TL and top-right TR (RFC 9649 §4.1; 14, 15 act as 0). */
-function predict(mode: number, L: number, T: number, TL: number, TR: number): number {
-  switch (mode) {
-    case 1: return L;
-    case 2: return T;
-    case 3: return TR;
-    case 4: return TL;
-    case 5: return avg2(avg2(L, TR), T);
-    case 6: return avg2(L, TL);
-    case 7: return avg2(L, T);
-    case 8: return avg2(TL, T);
-    case 9: return avg2(T, TR);
-    case 10: return avg2(avg2(L, TL), avg2(T, TR));
-    case 11: return select(T, L, TL);
-    case 12: return clampedAddSubtractFull(L, T, TL);
-    case 13: return clampedAddSubtractHalf(L, T, TL);
-    default: return 0xff000000;
-  }
-}
-
 /** Adds mode `mode`'s predictions to the residuals p[i, end) of one row segment, in place. */
 function predictSpan(p: Int32Array, i: number, end: number, width: number, mode: number): void {
   switch (mode) {
@@ -117,8 +97,8 @@ function predictSpan(p: Int32Array, i: number, end: number, width: number, mode:
       for (; i < end; i++) p[i] = addPixels(p[i]!, clampedAddSubtractHalf(p[i - 1]!, p[i - width]!, p[i - width - 1]!));
       return;
     default:
-      // The top-right of a row's last pixel is the first pixel of the current row (memory order).
-      for (; i < end; i++) p[i] = addPixels(p[i]!, predict(mode, p[i - 1]!, p[i - width]!, p[i - width - 1]!, p[i - width + 1]!));
+      // Modes 0, 14 and 15: opaque black (lossless.c kPredictorsAdd[14], [15] are PredictorAdd0).
+      for (; i < end; i++) p[i] = addPixels(p[i]!, 0xff000000);
   }
 }
 
