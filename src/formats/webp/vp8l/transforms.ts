@@ -192,8 +192,18 @@ function inverseColorIndexing(t: Vp8lTransform, src: Int32Array): Int32Array {
 /**
  * Receives each finished row of ARGB words: `p[start, start + width)` is row `y`, still to have green added to red
  * and blue when `addGreen` is true (the inverse subtract-green left to the sink, which reads every pixel anyway).
+ * An object rather than a callback: a closure made per decode would be a constant in the optimised code that calls
+ * it, and that code would be dropped when the closure is collected.
  */
-export type Vp8lRowSink = (p: Int32Array, start: number, y: number, addGreen: boolean) => void;
+export interface Vp8lRowSink {
+  row(p: Int32Array, start: number, y: number, addGreen: boolean): void;
+}
+
+/** Undoes the transforms before `end` (down to `first`) on row `y`, then hands it to `emit`. */
+function finishRow(coded: Int32Array, transforms: readonly Vp8lTransform[], end: number, first: number, y: number, width: number, emit: Vp8lRowSink | undefined, addGreen: boolean): void {
+  for (let n = end - 1; n >= first; n--) inverseRow(transforms[n]!, coded, y);
+  if (emit) emit.row(coded, y * width, y, addGreen);
+}
 
 /**
  * Undoes `transforms` (in reverse order) on the decoded `coded` pixels; returns `width` × `height` ARGB words and
@@ -215,7 +225,7 @@ export function applyInverseTransforms(
       if (t.type === 3) pixels = inverseColorIndexing(t, pixels);
       else for (let y = 0; y < t.ysize; y++) inverseRow(t, pixels, y);
     }
-    if (emit) for (let y = 0; y < height; y++) emit(pixels, y * width, y, false);
+    if (emit) for (let y = 0; y < height; y++) emit.row(pixels, y * width, y, false);
     return pixels.length === width * height ? pixels : pixels.subarray(0, width * height);
   }
   // Row by row, every transform on a row while it is in cache (as libwebp's ApplyInverseTransforms works on a few
@@ -224,19 +234,16 @@ export function applyInverseTransforms(
   const sinkAddsGreen = emit !== undefined && transforms.length > 0 && transforms[0]!.type === 2;
   const first = sinkAddsGreen ? 1 : 0;
   const predictor = transforms.findIndex((t) => t.type === 0);
-  const finish = (y: number): void => {
-    for (let n = (predictor < 0 ? transforms.length : predictor) - 1; n >= first; n--) inverseRow(transforms[n]!, coded, y);
-    if (emit) emit(coded, y * width, y, sinkAddsGreen);
-  };
+  const end = predictor < 0 ? transforms.length : predictor;
   for (let y = 0; y < height; y++) {
     if (predictor < 0) {
-      finish(y);
+      finishRow(coded, transforms, end, first, y, width, emit, sinkAddsGreen);
       continue;
     }
     for (let n = transforms.length - 1; n > predictor; n--) inverseRow(transforms[n]!, coded, y);
     predictorRow(transforms[predictor]!, coded, y);
-    if (y > 0) finish(y - 1);
+    if (y > 0) finishRow(coded, transforms, end, first, y - 1, width, emit, sinkAddsGreen);
   }
-  if (predictor >= 0 && height > 0) finish(height - 1);
+  if (predictor >= 0 && height > 0) finishRow(coded, transforms, end, first, height - 1, width, emit, sinkAddsGreen);
   return coded;
 }
