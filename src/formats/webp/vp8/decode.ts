@@ -361,45 +361,55 @@ class Vp8Decoder {
     }
   }
 
+  /**
+   * The whole frame, then the loop filter over it. One call per macroblock row: each row function is called often
+   * enough to be optimised whole, rather than this one being entered mid-loop (on-stack replacement) on every
+   * decode and dropped when a part not yet run is reached.
+   */
   decode(): Vp8Image {
+    for (let mbY = 0; mbY < this.mbH; mbY++) this.decodeRow(mbY);
+    if (this.h.filterType > 0) for (let mbY = 0; mbY < this.mbH; mbY++) this.filterRow(mbY);
+    return this.planes;
+  }
+
+  /** Modes, tokens and reconstruction of macroblock row `mbY`. */
+  decodeRow(mbY: number): void {
     const h = this.h;
     const numParts = h.partitions.length;
-    for (let mbY = 0; mbY < this.mbH; mbY++) {
-      const tokens = h.partitions[mbY & (numParts - 1)]!;
-      this.parseModesRow();
-      if (h.modes.eof) throw premature('first partition', this.offset);
-      this.leftNz = 0;
-      this.leftNzDc = 0;
-      this.startRow(mbY);
-      for (let mbX = 0; mbX < this.mbW; mbX++) {
-        const m = this.modes[mbX]!;
-        let nonZeroY = 0;
-        let nonZeroUv = 0;
-        let skip = m.skip;
-        if (!skip) {
-          this.parseResiduals(tokens, mbX, m);
-          nonZeroY = this.nonZeroY;
-          nonZeroUv = this.nonZeroUv;
-          skip = (nonZeroY | nonZeroUv) === 0;
-        } else {
-          this.leftNz = this.topNz[mbX] = 0;
-          if (!m.isI4x4) this.leftNzDc = this.topNzDc[mbX] = 0;
-        }
-        if (tokens.eof) throw premature('token partition', this.offset);
-        if (h.filterType > 0) this.filterInfo[mbY * this.mbW + mbX] = (m.segment * 2 + (m.isI4x4 ? 1 : 0)) | (skip ? 0 : 8);
-        this.reconstruct(mbX, mbY, m, nonZeroY, nonZeroUv);
+    const tokens = h.partitions[mbY & (numParts - 1)]!;
+    this.parseModesRow();
+    if (h.modes.eof) throw premature('first partition', this.offset);
+    this.leftNz = 0;
+    this.leftNzDc = 0;
+    this.startRow(mbY);
+    for (let mbX = 0; mbX < this.mbW; mbX++) {
+      const m = this.modes[mbX]!;
+      let nonZeroY = 0;
+      let nonZeroUv = 0;
+      let skip = m.skip;
+      if (!skip) {
+        this.parseResiduals(tokens, mbX, m);
+        nonZeroY = this.nonZeroY;
+        nonZeroUv = this.nonZeroUv;
+        skip = (nonZeroY | nonZeroUv) === 0;
+      } else {
+        this.leftNz = this.topNz[mbX] = 0;
+        if (!m.isI4x4) this.leftNzDc = this.topNzDc[mbX] = 0;
       }
+      if (tokens.eof) throw premature('token partition', this.offset);
+      if (h.filterType > 0) this.filterInfo[mbY * this.mbW + mbX] = (m.segment * 2 + (m.isI4x4 ? 1 : 0)) | (skip ? 0 : 8);
+      this.reconstruct(mbX, mbY, m, nonZeroY, nonZeroUv);
     }
-    if (h.filterType > 0) {
-      for (let mbY = 0; mbY < this.mbH; mbY++) {
-        for (let mbX = 0; mbX < this.mbW; mbX++) {
-          const info = this.filterInfo[mbY * this.mbW + mbX]!;
-          const f: FilterStrength = h.filterStrengths[info & 7]!;
-          filterMacroblock(this.planes, mbX, mbY, h.filterType, f, f.inner || (info & 8) !== 0);
-        }
-      }
+  }
+
+  /** The loop filter over macroblock row `mbY`, once every row is reconstructed. */
+  filterRow(mbY: number): void {
+    const h = this.h;
+    for (let mbX = 0; mbX < this.mbW; mbX++) {
+      const info = this.filterInfo[mbY * this.mbW + mbX]!;
+      const f: FilterStrength = h.filterStrengths[info & 7]!;
+      filterMacroblock(this.planes, mbX, mbY, h.filterType, f, f.inner || (info & 8) !== 0);
     }
-    return this.planes;
   }
 }
 
