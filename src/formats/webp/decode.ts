@@ -35,6 +35,9 @@ export function readWebpHeader(bytes: Uint8Array): WebpHeader {
   return headerOf(readWebpContainer(bytes));
 }
 
+/** A row writer kept for the life of the module, for its hidden class (see vp8l/decode.ts `kept`). */
+let keptSink: ArgbToBytes | undefined;
+
 /** The frame's pixels, `channels` (3 or 4) bytes each, at its own size. */
 function decodeFrame(bytes: Uint8Array, frame: WebpFrame, channels: 3 | 4): Uint8Array {
   const { width, height } = frame;
@@ -45,9 +48,8 @@ function decodeFrame(bytes: Uint8Array, frame: WebpFrame, channels: 3 | 4): Uint
     // are written where the words were just read, still in cache. An RGB result is a view of the first 3/4.
     const words = new Int32Array(width * height);
     const out = new Uint8Array(words.buffer, 0, width * height * channels);
-    const sink = new ArgbToBytes(out, channels);
-    const emit = (p: Int32Array, start: number, y: number, addGreen: boolean): void => sink.write(p, start, width, y * width, addGreen);
-    decodeVp8l(payload, width, height, frame.image.offset, false, emit, words);
+    keptSink ??= new ArgbToBytes(new Uint8Array(4), 4);
+    decodeVp8l(payload, width, height, frame.image.offset, false, new ArgbToBytes(out, channels, width), words);
     return out;
   }
   const out = new Uint8Array(width * height * channels);

@@ -12,11 +12,19 @@ export class ArgbToBytes {
   readonly #out: Uint8Array;
   readonly #words: Uint32Array | null;
   readonly #channels: 3 | 4;
+  readonly #width: number;
 
-  constructor(out: Uint8Array, channels: 3 | 4) {
+  /** `width` (pixels of a row) is only needed by `row`. */
+  constructor(out: Uint8Array, channels: 3 | 4, width = 0) {
     this.#out = out;
     this.#channels = channels;
+    this.#width = width;
     this.#words = LITTLE_ENDIAN && out.byteOffset % 4 === 0 ? new Uint32Array(out.buffer, out.byteOffset, out.length >> 2) : null;
+  }
+
+  /** Row `y` of the image, p[start, start + width), to its place in `out` (a Vp8lRowSink). */
+  row(p: Int32Array, start: number, y: number, addGreen: boolean): void {
+    this.write(p, start, this.#width, y * this.#width, addGreen);
   }
 
   /** Pixels p[start, start + n) of the image go to pixels at, at + n of `out`; green added first when `addGreen`. */

@@ -70,6 +70,10 @@ function lookup(tables: Int32Array, at: number, win: number): number {
   return tables[root + (e & 0xffff) + ((win >>> HUFFMAN_TABLE_BITS) & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]! + (HUFFMAN_TABLE_BITS << 16);
 }
 
+/** Where group `g`'s five table offsets start in groupStarts (5 × g) for pixel (c, r). */
+const groupAt = (image: Int32Array | null, bits: number, perRow: number, c: number, r: number): number =>
+  image === null ? 0 : image[(r >> bits) * perRow + (c >> bits)]! * 5;
+
 const subSample = (size: number, bits: number): number => (size + (1 << bits) - 1) >> bits;
 
 /** Decoder state over one VP8L bitstream (one image and its sub-images). */
@@ -222,10 +226,10 @@ class Vp8lDecoder {
     let at = start - base * 8;
     let endBits = (br.end - base) * 8;
     // Table offsets of the current group's five codes, set where the group can change (plain locals: a closure
-    // assigning them would move them off the fast path).
-    const groupAt = (c: number, r: number): number =>
-      image === null ? 0 : image[(r >> groupBits) * codes.xsize + (c >> groupBits)]! * 5;
-    let g = groupAt(0, 0);
+    // assigning them would move them off the fast path, and a closure made per call would be a constant of the
+    // optimised code, dropped with it when collected).
+    const groupsPerRow = codes.xsize;
+    let g = groupAt(image, groupBits, groupsPerRow, 0, 0);
     let green = groupStarts[g]!, red = groupStarts[g + 1]!, blue = groupStarts[g + 2]!;
     let alphaAt = groupStarts[g + 3]!, dist = groupStarts[g + 4]!;
     // One group whose four literal codes each have a single symbol of 0 bits, the green one a literal: every pixel is
@@ -248,7 +252,7 @@ class Vp8lDecoder {
           endBits -= skip * 8;
           view = br.viewFrom(base);
         }
-        g = groupAt(col, row);
+        g = groupAt(image, groupBits, groupsPerRow, col, row);
         green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
         alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
       }
@@ -317,7 +321,7 @@ class Vp8lDecoder {
           view = br.viewFrom(base);
         }
         if (col & mask) {
-          g = groupAt(col, row);
+          g = groupAt(image, groupBits, groupsPerRow, col, row);
           green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
           alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
         }
@@ -326,15 +330,15 @@ class Vp8lDecoder {
         }
       } else if (code < cacheLimit) {
         // Most pixels of a smooth photo are cache hits right after a pixel not yet cached. The pixel just before
-        // is in `last`: cache it and, when the key is its own slot, take it from there, so one pixel's value does
-        // not wait on the previous one's trip through memory.
+        // is in `last`: cache it from there, then read the key's slot unconditionally (the key is that very slot
+        // for about every other pixel of a photo, a branch on it mispredicts; the store is forwarded to the load).
         const key = code - lenCodeLimit;
         let argb: number;
         if (lastCached === pos - 1) {
           const slot = Math.imul(last, HASH_MUL) >>> cacheShift;
           cache![slot] = last;
           lastCached = pos;
-          argb = slot === key ? last : cache![key]!;
+          argb = cache![key]!;
         } else {
           lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
           argb = cache![key]!;
@@ -363,6 +367,14 @@ export interface Vp8lImage {
 }
 
 /**
+ * One object of each shape the pixel loop and the transforms work on, kept for the life of the module: V8 keeps a
+ * hidden class only while an object of it lives and drops the optimised code that checks it when it goes, so without
+ * these a garbage collection between two decodes sent the next one back through the interpreter (as in
+ * vp8/decode.ts).
+ */
+let kept: readonly object[] | undefined;
+
+/**
  * Decodes the VP8L bitstream `data` (after its 5-byte header when `headerless` is false) of a `width` × `height`
  * image to ARGB, handing each finished row to `emit` as well. `offset` is where `data` starts in the file. Sizes are
  * checked by the caller against maxPixels. With `into` (at least `width` × `height` words), the coded pixels are
@@ -379,6 +391,15 @@ export function decodeVp8l(
   emit?: Vp8lRowSink,
   into?: Int32Array,
 ): Vp8lImage {
+  if (kept === undefined) {
+    const none = new Int32Array(0);
+    const codes: HuffmanCodes = { tables: none, groupStarts: none, image: null, bits: 0, xsize: 0 };
+    const transform: Vp8lTransform = { type: 2, bits: 0, xsize: 0, ysize: 0, data: none };
+    // A reader that has held a window of 32 bits, as every real one has (the field then holds more than an int32).
+    const br = new Vp8lBitReader(new Uint8Array([255, 255, 255, 255]));
+    br.read(1);
+    kept = [new Vp8lDecoder(br, 0), codes, transform];
+  }
   const br = new Vp8lBitReader(data, headerless ? 0 : 5);
   const decoder = new Vp8lDecoder(br, offset);
   const transforms: Vp8lTransform[] = [];

@@ -54,26 +54,6 @@ function select(a: number, b: number, c: number): number {
   return paMinusPb <= 0 ? a : b;
 }
 
-/** Prediction of mode `mode` from left L, top T, top-left TL and top-right TR (RFC 9649 §4.1; 14, 15 act as 0). */
-function predict(mode: number, L: number, T: number, TL: number, TR: number): number {
-  switch (mode) {
-    case 1: return L;
-    case 2: return T;
-    case 3: return TR;
-    case 4: return TL;
-    case 5: return avg2(avg2(L, TR), T);
-    case 6: return avg2(L, TL);
-    case 7: return avg2(L, T);
-    case 8: return avg2(TL, T);
-    case 9: return avg2(T, TR);
-    case 10: return avg2(avg2(L, TL), avg2(T, TR));
-    case 11: return select(T, L, TL);
-    case 12: return clampedAddSubtractFull(L, T, TL);
-    case 13: return clampedAddSubtractHalf(L, T, TL);
-    default: return 0xff000000;
-  }
-}
-
 /** Adds mode `mode`'s predictions to the residuals p[i, end) of one row segment, in place. */
 function predictSpan(p: Int32Array, i: number, end: number, width: number, mode: number): void {
   switch (mode) {
@@ -117,8 +97,8 @@ function predictSpan(p: Int32Array, i: number, end: number, width: number, mode:
       for (; i < end; i++) p[i] = addPixels(p[i]!, clampedAddSubtractHalf(p[i - 1]!, p[i - width]!, p[i - width - 1]!));
       return;
     default:
-      // The top-right of a row's last pixel is the first pixel of the current row (memory order).
-      for (; i < end; i++) p[i] = addPixels(p[i]!, predict(mode, p[i - 1]!, p[i - width]!, p[i - width - 1]!, p[i - width + 1]!));
+      // Modes 0, 14 and 15: opaque black (lossless.c kPredictorsAdd[14], [15] are PredictorAdd0).
+      for (; i < end; i++) p[i] = addPixels(p[i]!, 0xff000000);
   }
 }
 
@@ -212,8 +192,18 @@ function inverseColorIndexing(t: Vp8lTransform, src: Int32Array): Int32Array {
 /**
  * Receives each finished row of ARGB words: `p[start, start + width)` is row `y`, still to have green added to red
  * and blue when `addGreen` is true (the inverse subtract-green left to the sink, which reads every pixel anyway).
+ * An object rather than a callback: a closure made per decode would be a constant in the optimised code that calls
+ * it, and that code would be dropped when the closure is collected.
  */
-export type Vp8lRowSink = (p: Int32Array, start: number, y: number, addGreen: boolean) => void;
+export interface Vp8lRowSink {
+  row(p: Int32Array, start: number, y: number, addGreen: boolean): void;
+}
+
+/** Undoes the transforms before `end` (down to `first`) on row `y`, then hands it to `emit`. */
+function finishRow(coded: Int32Array, transforms: readonly Vp8lTransform[], end: number, first: number, y: number, width: number, emit: Vp8lRowSink | undefined, addGreen: boolean): void {
+  for (let n = end - 1; n >= first; n--) inverseRow(transforms[n]!, coded, y);
+  if (emit) emit.row(coded, y * width, y, addGreen);
+}
 
 /**
  * Undoes `transforms` (in reverse order) on the decoded `coded` pixels; returns `width` × `height` ARGB words and
@@ -235,7 +225,7 @@ export function applyInverseTransforms(
       if (t.type === 3) pixels = inverseColorIndexing(t, pixels);
       else for (let y = 0; y < t.ysize; y++) inverseRow(t, pixels, y);
     }
-    if (emit) for (let y = 0; y < height; y++) emit(pixels, y * width, y, false);
+    if (emit) for (let y = 0; y < height; y++) emit.row(pixels, y * width, y, false);
     return pixels.length === width * height ? pixels : pixels.subarray(0, width * height);
   }
   // Row by row, every transform on a row while it is in cache (as libwebp's ApplyInverseTransforms works on a few
@@ -244,19 +234,16 @@ export function applyInverseTransforms(
   const sinkAddsGreen = emit !== undefined && transforms.length > 0 && transforms[0]!.type === 2;
   const first = sinkAddsGreen ? 1 : 0;
   const predictor = transforms.findIndex((t) => t.type === 0);
-  const finish = (y: number): void => {
-    for (let n = (predictor < 0 ? transforms.length : predictor) - 1; n >= first; n--) inverseRow(transforms[n]!, coded, y);
-    if (emit) emit(coded, y * width, y, sinkAddsGreen);
-  };
+  const end = predictor < 0 ? transforms.length : predictor;
   for (let y = 0; y < height; y++) {
     if (predictor < 0) {
-      finish(y);
+      finishRow(coded, transforms, end, first, y, width, emit, sinkAddsGreen);
       continue;
     }
     for (let n = transforms.length - 1; n > predictor; n--) inverseRow(transforms[n]!, coded, y);
     predictorRow(transforms[predictor]!, coded, y);
-    if (y > 0) finish(y - 1);
+    if (y > 0) finishRow(coded, transforms, end, first, y - 1, width, emit, sinkAddsGreen);
   }
-  if (predictor >= 0 && height > 0) finish(height - 1);
+  if (predictor >= 0 && height > 0) finishRow(coded, transforms, end, first, height - 1, width, emit, sinkAddsGreen);
   return coded;
 }
