@@ -9,7 +9,6 @@ import { convert } from '../pixel-modes/convert.js';
 import { PIXEL_MODES, byteLengthFor, checkPaletteIndices, checkPixelLimit } from '../raw-image.js';
 import type { RawImage } from '../raw-image.js';
 import { Base64Sink } from './base64-sink.js';
-import type { PayloadTarget } from './base64-sink.js';
 import { EnvelopeStreamParser, MAX_HEADER_CHARS } from './envelope-stream-parser.js';
 import type { DataSink } from './envelope-stream-parser.js';
 import { recogniseEnvelope } from '../text-forms/envelope.js';

@@ -29,7 +29,6 @@ export class ArgbToBytes {
 
   /** Pixels p[start, start + n) of the image go to pixels at, at + n of `out`; green added first when `addGreen`. */
   write(p: Int32Array, start: number, n: number, at: number, addGreen: boolean): void {
-    const out = this.#out;
     const words = this.#words;
     const channels = this.#channels;
     let i = start;
