@@ -82,7 +82,7 @@ function forwardTransforms(argb: Uint32Array, width: number, height: number): Ui
 }
 
 /** Writes one code's lengths (RFC 9649 §3.7.2.1): a simple code for one or two 8-bit symbols, else a normal one. */
-function writeCode(w: BitWriter, code: HuffmanCode): void {
+export function writeCode(w: BitWriter, code: HuffmanCode): void {
   const { used, lengths } = code;
   if (used.length <= 2 && used.every((s) => s < 256)) {
     w.write(1, 1);

@@ -4,43 +4,30 @@
 import { PixtextError } from '../../../errors.js';
 import { peek, Vp8lBitReader } from './bit-reader.js';
 import { readHuffmanCode } from './code-lengths.js';
-import { HUFFMAN_TABLE_BITS, LENGTHS_TABLE_BITS } from './huffman.js';
+import { LENGTHS_TABLE_BITS } from './huffman.js';
+import { decodeSubImageData } from './sub-image.js';
+import {
+  CACHE_CODES_START,
+  cacheUpTo,
+  extraBits,
+  HASH_MUL,
+  lookup,
+  NUM_DISTANCE_CODES,
+  NUM_LENGTH_CODES,
+  NUM_LITERAL_CODES,
+  planeDistance,
+  prefixValue,
+} from './symbols.js';
 import { applyInverseTransforms, type Vp8lRowSink, type Vp8lTransform } from './transforms.js';
 
-const NUM_LITERAL_CODES = 256;
-const NUM_LENGTH_CODES = 24;
-const NUM_DISTANCE_CODES = 40;
 const MAX_CACHE_BITS = 11;
 /** Alphabet sizes of the five codes of a group: green + lengths (+ cache), red, blue, alpha, distance. */
 const ALPHABET_SIZE = [NUM_LITERAL_CODES + NUM_LENGTH_CODES, NUM_LITERAL_CODES, NUM_LITERAL_CODES, NUM_LITERAL_CODES, NUM_DISTANCE_CODES];
 /** Entries a group's five tables may need, by colour cache bits (vp8l_dec.c kTableSize). */
 const FIXED_TABLE_SIZE = 630 * 3 + 410;
 const TABLE_SIZE = [654, 656, 658, 662, 670, 686, 718, 782, 912, 1168, 1680, 2704].map((n) => FIXED_TABLE_SIZE + n);
-/** The distance map: (dy, 8 - dx) of the 120 nearest 2-D neighbours (RFC 9649 §4.2.2, kCodeToPlane). */
-const CODE_TO_PLANE = [
-  0x18, 0x07, 0x17, 0x19, 0x28, 0x06, 0x27, 0x29, 0x16, 0x1a, 0x26, 0x2a, 0x38, 0x05, 0x37, 0x39, 0x15, 0x1b, 0x36, 0x3a,
-  0x25, 0x2b, 0x48, 0x04, 0x47, 0x49, 0x14, 0x1c, 0x35, 0x3b, 0x46, 0x4a, 0x24, 0x2c, 0x58, 0x45, 0x4b, 0x34, 0x3c, 0x03,
-  0x57, 0x59, 0x13, 0x1d, 0x56, 0x5a, 0x23, 0x2d, 0x44, 0x4c, 0x55, 0x5b, 0x33, 0x3d, 0x68, 0x02, 0x67, 0x69, 0x12, 0x1e,
-  0x66, 0x6a, 0x22, 0x2e, 0x54, 0x5c, 0x43, 0x4d, 0x65, 0x6b, 0x32, 0x3e, 0x78, 0x01, 0x77, 0x79, 0x53, 0x5d, 0x11, 0x1f,
-  0x64, 0x6c, 0x42, 0x4e, 0x76, 0x7a, 0x21, 0x2f, 0x75, 0x7b, 0x31, 0x3f, 0x63, 0x6d, 0x52, 0x5e, 0x00, 0x74, 0x7c, 0x41,
-  0x4f, 0x10, 0x20, 0x62, 0x6e, 0x30, 0x73, 0x7d, 0x51, 0x5f, 0x40, 0x72, 0x7e, 0x61, 0x6f, 0x50, 0x71, 0x7f, 0x60, 0x70,
-];
 /** Bit position past which the pixel loop moves its view on: every 8 KiB, so every file over that exercises it. */
 const REBASE_BITS = 1 << 16;
-/** The colour cache hash multiplier (RFC 9649 §3.6.2.2). */
-const HASH_MUL = 0x1e35a7bd;
-
-/** Inserts data[from, to) into the colour cache (vp8l_dec.c VP8LColorCacheInsert); returns `to`. */
-function cacheUpTo(data: Int32Array, from: number, to: number, cache: Int32Array, shift: number): number {
-  for (; from < to; from++) cache[Math.imul(data[from]!, HASH_MUL) >>> shift] = data[from]!;
-  return to;
-}
-
-/** The value of a length or distance prefix `symbol` (RFC 9649 §3.6.2.1), its `extra` bits the low bits of `win`. */
-const prefixValue = (symbol: number, extra: number, win: number): number =>
-  symbol < 4 ? symbol + 1 : ((2 + (symbol & 1)) << extra) + (win & ((1 << extra) - 1)) + 1;
-/** Extra bits of a length or distance prefix symbol. */
-const extraBits = (symbol: number): number => (symbol < 4 ? 0 : (symbol - 2) >> 1);
 
 /** The Huffman codes of one image level: groups of five tables and the entropy image that picks a group. */
 interface HuffmanCodes {
@@ -56,18 +43,6 @@ interface HuffmanCodes {
 function bad(message: string, reader: Vp8lBitReader, base: number): PixtextError {
   if (reader.eos()) return new PixtextError('ERR_TRUNCATED', `WebP: the VP8L data ends early (${message})`, { offset: base + reader.end, chunk: 'VP8L' });
   return new PixtextError('ERR_CORRUPT', `WebP: VP8L ${message}`, { offset: base + Math.min(reader.pos, reader.end), chunk: 'VP8L' });
-}
-
-/**
- * The entry of the code at `at` in `tables` for the next bits `win` (vp8l_dec.c ReadSymbol), its bit count made
- * the whole code length when it comes from a second-level table.
- */
-function lookup(tables: Int32Array, at: number, win: number): number {
-  const root = at + (win & 0xff);
-  const e = tables[root]!;
-  const nb = e >>> 16;
-  if (nb <= HUFFMAN_TABLE_BITS) return e;
-  return tables[root + (e & 0xffff) + ((win >>> HUFFMAN_TABLE_BITS) & ((1 << (nb - HUFFMAN_TABLE_BITS)) - 1))]! + (HUFFMAN_TABLE_BITS << 16);
 }
 
 /** Where group `g`'s five table offsets start in groupStarts (5 × g) for pixel (c, r). */
@@ -173,7 +148,8 @@ class Vp8lDecoder {
     }
     const codes = this.readHuffmanCodes(codedWidth, ysize, cacheBits, isLevel0);
     const data = into !== undefined ? into.subarray(0, codedWidth * ysize) : new Int32Array(codedWidth * ysize);
-    this.decodeImageData(data, codedWidth, ysize, codes, cacheBits);
+    if (isLevel0) this.decodeImageData(data, codedWidth, ysize, codes, cacheBits);
+    else decodeSubImageData(br, data, codedWidth, codes.tables, codes.groupStarts, cacheBits, (m) => this.fail(m));
     if (br.eos()) throw this.fail('pixel data');
     return data;
   }
@@ -202,14 +178,14 @@ class Vp8lDecoder {
     return { type, bits: 0, xsize, ysize, data: new Int32Array(0) };
   }
 
-  /** The entropy-coded pixels (vp8l_dec.c DecodeImageData). */
+  /** The entropy-coded pixels of the level-0 image (vp8l_dec.c DecodeImageData; sub-images: sub-image.ts). */
   decodeImageData(data: Int32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
     const br = this.br;
     const { tables, groupStarts, image, bits: groupBits } = codes;
     const mask = image === null ? -1 : (1 << groupBits) - 1;
     const cache = cacheBits > 0 ? new Int32Array(1 << cacheBits) : null;
     const cacheShift = 32 - cacheBits;
-    const lenCodeLimit = NUM_LITERAL_CODES + NUM_LENGTH_CODES;
+    const lenCodeLimit = CACHE_CODES_START;
     const cacheLimit = lenCodeLimit + (cache === null ? 0 : 1 << cacheBits);
     const total = width * height;
     let pos = 0;
@@ -287,14 +263,7 @@ class Vp8lDecoder {
         extra = extraBits(e & 0xffff);
         const distCode = prefixValue(e & 0xffff, extra, peek(view, at));
         at += extra;
-        let distance: number;
-        if (distCode > 120) {
-          distance = distCode - 120;
-        } else {
-          const plane = CODE_TO_PLANE[distCode - 1]!;
-          distance = (plane >> 4) * width + (8 - (plane & 0xf));
-          if (distance < 1) distance = 1;
-        }
+        const distance = planeDistance(distCode, width);
         if (at > endBits) break;
         if (pos < distance || total - pos < length) {
           br.seek(base * 8 + at);

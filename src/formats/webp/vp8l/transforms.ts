@@ -217,7 +217,16 @@ export function applyInverseTransforms(
   height: number,
   emit?: Vp8lRowSink,
 ): Int32Array {
-  if (transforms.some((t) => t.type === 3)) {
+  // Plain loops rather than some()/findIndex() with arrow functions: an arrow called twice a decode never gets a
+  // feedback vector of its own (V8 allocates one lazily), and once inlined into this function's optimised code it
+  // made that code deoptimise on every decode until V8 gave up inlining it.
+  let predictor = -1;
+  let indexing = false;
+  for (let n = 0; n < transforms.length; n++) {
+    if (transforms[n]!.type === 0) predictor = n;
+    else if (transforms[n]!.type === 3) indexing = true;
+  }
+  if (indexing) {
     // Colour indexing changes the width: whole image, one transform after the other.
     let pixels = coded;
     for (let n = transforms.length - 1; n >= 0; n--) {
@@ -233,7 +242,6 @@ export function applyInverseTransforms(
   // run one row behind, once the row below has been predicted.
   const sinkAddsGreen = emit !== undefined && transforms.length > 0 && transforms[0]!.type === 2;
   const first = sinkAddsGreen ? 1 : 0;
-  const predictor = transforms.findIndex((t) => t.type === 0);
   const end = predictor < 0 ? transforms.length : predictor;
   for (let y = 0; y < height; y++) {
     if (predictor < 0) {
