@@ -51,6 +51,32 @@ const groupAt = (image: Int32Array | null, bits: number, perRow: number, c: numb
 
 const subSample = (size: number, bits: number): number => (size + (1 << bits) - 1) >> bits;
 
+/**
+ * Where the level-0 pixel loop stands between two rows: the next pixel, and the bit reader's position as the loop
+ * keeps it (bit `at` of a view starting at byte `byte`; every code is read with one 32-bit peek, bit-reader.ts).
+ * The view moves on now and then so that `at` stays a small integer on streams over 256 MiB.
+ */
+class PixelCursor {
+  pos = 0;
+  byte: number;
+  at: number;
+  view: DataView;
+  /** Bits from `byte` to the end of the data. */
+  endBits: number;
+  /** Pixels before this one are in the colour cache. */
+  lastCached = 0;
+  /** The value of the last pixel written, data[pos - 1]. */
+  last = 0;
+
+  constructor(br: Vp8lBitReader) {
+    const start = br.bitPosition();
+    this.byte = Math.floor(start / 8);
+    this.at = start - this.byte * 8;
+    this.view = br.viewFrom(this.byte);
+    this.endBits = (br.end - this.byte) * 8;
+  }
+}
+
 /** Decoder state over one VP8L bitstream (one image and its sub-images). */
 class Vp8lDecoder {
   readonly codeLengths = new Int32Array(NUM_LITERAL_CODES + NUM_LENGTH_CODES + (1 << MAX_CACHE_BITS));
@@ -178,55 +204,63 @@ class Vp8lDecoder {
     return { type, bits: 0, xsize, ysize, data: new Int32Array(0) };
   }
 
-  /** The entropy-coded pixels of the level-0 image (vp8l_dec.c DecodeImageData; sub-images: sub-image.ts). */
+  /**
+   * The entropy-coded pixels of the level-0 image (vp8l_dec.c DecodeImageData; sub-images: sub-image.ts), one row
+   * per call of decodeRow: V8 then optimises that loop as a whole function during the first decode instead of
+   * entering it by on-stack replacement again at the start of every decode.
+   */
   decodeImageData(data: Int32Array, width: number, height: number, codes: HuffmanCodes, cacheBits: number): void {
     const br = this.br;
-    const { tables, groupStarts, image, bits: groupBits } = codes;
-    const mask = image === null ? -1 : (1 << groupBits) - 1;
-    const cache = cacheBits > 0 ? new Int32Array(1 << cacheBits) : null;
-    const cacheShift = 32 - cacheBits;
-    const lenCodeLimit = CACHE_CODES_START;
-    const cacheLimit = lenCodeLimit + (cache === null ? 0 : 1 << cacheBits);
+    const { tables, groupStarts, image } = codes;
     const total = width * height;
-    let pos = 0;
-    let lastCached = 0;
-    /** The value of the last pixel written, data[pos - 1]. */
-    let last = 0;
-    let col = 0;
-    let row = 0;
-    // The reader's position in a local, in bits from byte `base`: every code is read with one 32-bit peek
-    // (bit-reader.ts). `base` moves on now and then so that `at` stays a small integer on streams over 256 MiB.
-    const start = br.bitPosition();
-    let base = Math.floor(start / 8);
-    let view = br.viewFrom(base);
-    let at = start - base * 8;
-    let endBits = (br.end - base) * 8;
-    // Table offsets of the current group's five codes, set where the group can change (plain locals: a closure
-    // assigning them would move them off the fast path, and a closure made per call would be a constant of the
-    // optimised code, dropped with it when collected).
-    const groupsPerRow = codes.xsize;
-    let g = groupAt(image, groupBits, groupsPerRow, 0, 0);
-    let green = groupStarts[g]!, red = groupStarts[g + 1]!, blue = groupStarts[g + 2]!;
-    let alphaAt = groupStarts[g + 3]!, dist = groupStarts[g + 4]!;
     // One group whose four literal codes each have a single symbol of 0 bits, the green one a literal: every pixel is
     // the same ARGB word and no bit is read (libwebp's trivial literal). A 34-byte file can declare 16 million such
     // pixels, so they are filled at once rather than decoded one by one.
-    if (image === null && ((tables[green]! | tables[red]! | tables[blue]! | tables[alphaAt]!) >>> 16) === 0 && (tables[green]! & 0xffff) < NUM_LITERAL_CODES) {
-      const argb = (((tables[alphaAt]! & 0xffff) << 24) | ((tables[red]! & 0xffff) << 16) | ((tables[green]! & 0xffff) << 8) | (tables[blue]! & 0xffff)) >>> 0;
+    const [green, red, blue, alpha] = [groupStarts[0]!, groupStarts[1]!, groupStarts[2]!, groupStarts[3]!];
+    if (image === null && ((tables[green]! | tables[red]! | tables[blue]! | tables[alpha]!) >>> 16) === 0 && (tables[green]! & 0xffff) < NUM_LITERAL_CODES) {
+      const argb = ((tables[alpha]! & 0xffff) << 24) | ((tables[red]! & 0xffff) << 16) | ((tables[green]! & 0xffff) << 8) | (tables[blue]! & 0xffff);
       data.fill(argb, 0, total);
       return;
     }
+    const cursor = new PixelCursor(br);
+    const cache = cacheBits > 0 ? new Int32Array(1 << cacheBits) : null;
+    while (cursor.pos < total && this.decodeRow(cursor, data, width, total, codes, cache, cacheBits)) {
+      // decodeRow moved the cursor on by a row or more.
+    }
+    br.seek(cursor.byte * 8 + cursor.at);
+    if (br.eos()) throw this.fail('pixel data');
+  }
+
+  /**
+   * Decodes from `cursor.pos` to the end of its row (further when a backward reference crosses it) and moves the
+   * cursor there. Returns false when the data ran out.
+   */
+  decodeRow(cursor: PixelCursor, data: Int32Array, width: number, total: number, codes: HuffmanCodes, cache: Int32Array | null, cacheBits: number): boolean {
+    const { tables, groupStarts, image, bits: groupBits, xsize: groupsPerRow } = codes;
+    const mask = image === null ? -1 : (1 << groupBits) - 1;
+    const cacheShift = 32 - cacheBits;
+    const cacheLimit = CACHE_CODES_START + (cache === null ? 0 : 1 << cacheBits);
+    let { pos, at, byte, view, endBits, lastCached, last } = cursor;
+    let row = Math.floor(pos / width);
+    let col = pos - row * width;
+    const rowEnd = Math.min(total, (row + 1) * width);
+    // Table offsets of the current group's five codes, set where the group can change (plain locals: a closure
+    // assigning them would move them off the fast path).
+    let g = groupAt(image, groupBits, groupsPerRow, col, row);
+    let green = groupStarts[g]!, red = groupStarts[g + 1]!, blue = groupStarts[g + 2]!;
+    let alphaAt = groupStarts[g + 3]!, dist = groupStarts[g + 4]!;
     let e = 0;
-    while (pos < total) {
+    let more = true;
+    while (pos < rowEnd) {
       if ((col & mask) === 0) {
         // A row (or group tile) reads under 2^20 bits: checking here and after each backward reference (which may
         // step over column 0) keeps `at` far below 2^31.
         if (at > REBASE_BITS) {
           const skip = at >>> 3;
-          base += skip;
+          byte += skip;
           at -= skip * 8;
           endBits -= skip * 8;
-          view = br.viewFrom(base);
+          view = this.br.viewFrom(byte);
         }
         g = groupAt(image, groupBits, groupsPerRow, col, row);
         green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
@@ -244,16 +278,17 @@ class Vp8lDecoder {
         const b = e & 0xffff;
         e = lookup(tables, alphaAt, peek(view, at));
         at += e >>> 16;
-        if (at > endBits) break;
-        data[pos++] = last = (((e & 0xffff) << 24) | (r << 16) | (code << 8) | b) >>> 0;
+        if (at > endBits) {
+          more = false;
+          break;
+        }
+        data[pos++] = last = ((e & 0xffff) << 24) | (r << 16) | (code << 8) | b;
         if (++col >= width) {
           col = 0;
           ++row;
-          if (cache !== null) {
-            lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
-          }
+          if (cache !== null) lastCached = cacheUpTo(data, lastCached, pos, cache, cacheShift);
         }
-      } else if (code < lenCodeLimit) {
+      } else if (code < CACHE_CODES_START) {
         // Length prefix, its extra bits, distance prefix, its extra bits (RFC 9649 §3.6.2.1).
         let extra = extraBits(code - NUM_LITERAL_CODES);
         const length = prefixValue(code - NUM_LITERAL_CODES, extra, peek(view, at));
@@ -261,12 +296,14 @@ class Vp8lDecoder {
         e = lookup(tables, dist, peek(view, at));
         at += e >>> 16;
         extra = extraBits(e & 0xffff);
-        const distCode = prefixValue(e & 0xffff, extra, peek(view, at));
+        const distance = planeDistance(prefixValue(e & 0xffff, extra, peek(view, at)), width);
         at += extra;
-        const distance = planeDistance(distCode, width);
-        if (at > endBits) break;
+        if (at > endBits) {
+          more = false;
+          break;
+        }
         if (pos < distance || total - pos < length) {
-          br.seek(base * 8 + at);
+          this.br.seek(byte * 8 + at);
           throw this.fail(`backward reference (distance ${distance}, length ${length}) leaves the image`);
         }
         // Short copies as a loop; overlapping ones must be (they repeat the pattern).
@@ -284,47 +321,47 @@ class Vp8lDecoder {
         }
         if (at > REBASE_BITS) {
           const skip = at >>> 3;
-          base += skip;
+          byte += skip;
           at -= skip * 8;
           endBits -= skip * 8;
-          view = br.viewFrom(base);
+          view = this.br.viewFrom(byte);
         }
         if (col & mask) {
           g = groupAt(image, groupBits, groupsPerRow, col, row);
           green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
           alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
         }
-        if (cache !== null) {
-          lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
-        }
+        if (cache !== null) lastCached = cacheUpTo(data, lastCached, pos, cache, cacheShift);
       } else if (code < cacheLimit) {
         // Most pixels of a smooth photo are cache hits right after a pixel not yet cached. The pixel just before
         // is in `last`: cache it from there, then read the key's slot unconditionally (the key is that very slot
         // for about every other pixel of a photo, a branch on it mispredicts; the store is forwarded to the load).
-        const key = code - lenCodeLimit;
-        let argb: number;
+        const key = code - CACHE_CODES_START;
         if (lastCached === pos - 1) {
-          const slot = Math.imul(last, HASH_MUL) >>> cacheShift;
-          cache![slot] = last;
+          cache![Math.imul(last, HASH_MUL) >>> cacheShift] = last;
           lastCached = pos;
-          argb = cache![key]!;
         } else {
           lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
-          argb = cache![key]!;
         }
-        data[pos++] = last = argb;
+        data[pos++] = last = cache![key]!;
         if (++col >= width) {
           col = 0;
           ++row;
           lastCached = cacheUpTo(data, lastCached, pos, cache!, cacheShift);
         }
       } else {
-        br.seek(base * 8 + at);
+        this.br.seek(byte * 8 + at);
         throw this.fail(`symbol ${code} is outside the alphabet`);
       }
     }
-    br.seek(base * 8 + at);
-    if (br.eos()) throw this.fail('pixel data');
+    cursor.pos = pos;
+    cursor.at = at;
+    cursor.byte = byte;
+    cursor.view = view;
+    cursor.endBits = endBits;
+    cursor.lastCached = lastCached;
+    cursor.last = last;
+    return more;
   }
 }
 
@@ -367,7 +404,7 @@ export function decodeVp8l(
     // A reader that has held a window of 32 bits, as every real one has (the field then holds more than an int32).
     const br = new Vp8lBitReader(new Uint8Array([255, 255, 255, 255]));
     br.read(1);
-    kept = [new Vp8lDecoder(br, 0), codes, transform];
+    kept = [new Vp8lDecoder(br, 0), new PixelCursor(br), codes, transform];
   }
   const br = new Vp8lBitReader(data, headerless ? 0 : 5);
   const decoder = new Vp8lDecoder(br, offset);
