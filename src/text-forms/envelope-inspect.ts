@@ -1,7 +1,7 @@
 // Reads an envelope's header without decoding its payload: what `pixtext info` shows.
 import { dataField, parseEnvelopeHeader } from './envelope-header.js';
 import type { EnvelopeHeader, JsonObject } from './envelope-header.js';
-import { sliceEnvelope } from './envelope-read.js';
+import { plainSlice, sliceEnvelope } from './envelope-read.js';
 import { parseJsonObject, refuseRepeatedMembers } from './json-scan.js';
 
 /** An envelope's header plus the size of its base64 `data`, from {@link inspectEnvelope}. */
@@ -34,8 +34,8 @@ export function inspectEnvelopeObject(fields: JsonObject): EnvelopeInfo {
  * ```
  */
 export function inspectEnvelope(text: string): EnvelopeInfo {
-  // A slice holds no escapes (sliceEnvelope leaves those to the full parse), so its data is measured as it is.
-  const sliced = sliceEnvelope(text);
+  // A plain slice holds no escapes (the full parse reads those), so its data is measured as it is.
+  const sliced = plainSlice(sliceEnvelope(text));
   const fields = sliced === undefined ? parseJsonObject(text, 'The envelope') : undefined;
   refuseRepeatedMembers({ text, sliced }, 'Envelope');
   if (sliced !== undefined && Object.hasOwn(sliced.fields, 'pixtext')) {

@@ -4,7 +4,7 @@ import type { RawImage } from '../raw-image.js';
 import { PixtextError } from '../errors.js';
 import { dataField, decodeField, isEnvelopeEncoding, parseEnvelopeHeader } from './envelope-header.js';
 import { inspectEnvelopeObject } from './envelope-inspect.js';
-import { readEnvelopeObject, readSlicedEnvelope } from './envelope-read.js';
+import { isPlainSlice, plainSlice, readEnvelopeObject, readSlicedEnvelope } from './envelope-read.js';
 import type { DecodedEnvelope, ReadEnvelopeOptions } from './envelope-read.js';
 import { writeEnvelope } from './envelope-write.js';
 import type { EnvelopeContent } from './envelope-write.js';
@@ -54,7 +54,9 @@ export function recogniseEnvelope(sample: TextSample): boolean {
  * ```
  */
 export function readEnvelopeText(sample: TextSample, options: ReadEnvelopeOptions): DecodedEnvelope {
-  if (sample.sliced === undefined) sample.object(); // not JSON: that is said first
+  const { sliced } = sample;
+  // Not JSON: that is said first (a slice is asked whether it is JSON only when it would report a repeated member).
+  if (sliced === undefined || (sliced.repeated !== undefined && !isPlainSlice(sliced))) sample.object();
   refuseRepeatedMembers(sample, 'Envelope');
   return readSlicedEnvelope(sample.sliced, options) ?? readEnvelopeObject(sample.object(), options);
 }
@@ -94,11 +96,13 @@ export const envelopeForm = {
   },
   write: (subject: TextSubject): string => writeEnvelope(envelopeContent(subject)),
   inspect(sample: TextSample, context: ReadContext): TextInfo {
-    if (sample.sliced === undefined) sample.object();
-    refuseRepeatedMembers(sample, 'Envelope');
+    // Nothing is decoded here to show the slice is JSON, so it is asked.
+    const sliced = plainSlice(sample.sliced);
+    if (sliced === undefined) sample.object();
+    refuseRepeatedMembers({ text: sample.text, sliced }, 'Envelope');
     // The header alone: of the slice when the text has the canonical shape, else of the object (whose `data` must
     // still be a string).
-    const e = sample.sliced === undefined ? inspectEnvelopeObject(sample.object()) : parseEnvelopeHeader(sample.sliced.fields);
+    const e = sliced === undefined ? inspectEnvelopeObject(sample.object()) : parseEnvelopeHeader(sliced.fields);
     const info: TextInfo = {
       form: 'envelope',
       width: e.width,
@@ -115,7 +119,7 @@ export const envelopeForm = {
     if (e.palette !== undefined) info.paletteEntries = e.palette.length / 4;
     if (e.orientation !== undefined) info.orientation = e.orientation;
     if (e.encoding === 'gif') {
-      const frameCount = storedFrameCount(sample.sliced?.data ?? dataField(sample.object()), context);
+      const frameCount = storedFrameCount(sliced?.data ?? dataField(sample.object()), context);
       if (frameCount !== undefined) info.frameCount = frameCount;
     }
     return info;
