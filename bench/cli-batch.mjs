@@ -7,7 +7,7 @@
 // Usage: node bench/cli-batch.mjs [--files 500] [--size 192] [--reps 5]   (needs `npm run build` first)
 import { spawn, spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +149,8 @@ for (let rep = 0; rep < REPS; rep++) {
 // on top can only lower the ratio, so a ceiling below the target means the target is out of this machine's reach.
 const workerFile = join(root, 'dist', 'cli-worker.cjs');
 const relPaths = readdirSync(folder, { recursive: true }).map(String).filter((f) => f.endsWith('.png')).sort();
+// The task as src/cli/batch/encode-folder.ts builds it: the folder's real path, to refuse links leading out of it.
+const realFolder = realpathSync(folder);
 async function workerAlone(jobs) {
   const start = process.hrtime.bigint();
   const workers = Array.from({ length: jobs }, () => new Worker(workerFile));
@@ -162,7 +164,7 @@ async function workerAlone(jobs) {
       });
     }
     relPaths.forEach((relPath, i) =>
-      workers[i % jobs].postMessage({ id: i, task: { kind: 'encode', fsPath: join(folder, relPath), relPath, options: {} } }),
+      workers[i % jobs].postMessage({ id: i, task: { kind: 'encode', fsPath: join(folder, relPath), relPath, options: {}, root: realFolder, followLinks: false } }),
     );
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
