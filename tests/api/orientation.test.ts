@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as pixtext from '../../src/index.js';
-import { decode, encode, imageToText, inspect, jpegCodec, pngCodec, textToFile, textToImage } from '../../src/index.js';
+import { decode, encode, imageToText, inspect, jpegCodec, pngCodec, textToImage } from '../../src/index.js';
 import type { RawImage } from '../../src/index.js';
 import { findJpegExif, findPngExif, findWebpExif, readExifOrientation, readFileOrientation } from '../../src/formats/exif/index.js';
 import { platform } from '../../src/platform-name.js';
