@@ -26,7 +26,7 @@ const ALPHABET_SIZE = [NUM_LITERAL_CODES + NUM_LENGTH_CODES, NUM_LITERAL_CODES, 
 /** Entries a group's five tables may need, by colour cache bits (vp8l_dec.c kTableSize). */
 const FIXED_TABLE_SIZE = 630 * 3 + 410;
 const TABLE_SIZE = [654, 656, 658, 662, 670, 686, 718, 782, 912, 1168, 1680, 2704].map((n) => FIXED_TABLE_SIZE + n);
-/** Bit position past which the pixel loop moves its view on: every 8 KiB, so every file over that exercises it. */
+/** Bit position past which a row of the pixel loop starts with its view moved on: every 8 KiB, so every file over that exercises it. */
 const REBASE_BITS = 1 << 16;
 
 /** The Huffman codes of one image level: groups of five tables and the entropy image that picks a group. */
@@ -216,7 +216,7 @@ class Vp8lDecoder {
     // One group whose four literal codes each have a single symbol of 0 bits, the green one a literal: every pixel is
     // the same ARGB word and no bit is read (libwebp's trivial literal). A 34-byte file can declare 16 million such
     // pixels, so they are filled at once rather than decoded one by one.
-    const [green, red, blue, alpha] = [groupStarts[0]!, groupStarts[1]!, groupStarts[2]!, groupStarts[3]!];
+    const green = groupStarts[0]!, red = groupStarts[1]!, blue = groupStarts[2]!, alpha = groupStarts[3]!;
     if (image === null && ((tables[green]! | tables[red]! | tables[blue]! | tables[alpha]!) >>> 16) === 0 && (tables[green]! & 0xffff) < NUM_LITERAL_CODES) {
       const argb = ((tables[alpha]! & 0xffff) << 24) | ((tables[red]! & 0xffff) << 16) | ((tables[green]! & 0xffff) << 8) | (tables[blue]! & 0xffff);
       data.fill(argb, 0, total);
@@ -241,6 +241,15 @@ class Vp8lDecoder {
     const cacheShift = 32 - cacheBits;
     const cacheLimit = CACHE_CODES_START + (cache === null ? 0 : 1 << cacheBits);
     let { pos, at, byte, view, endBits, lastCached, last } = cursor;
+    // One call reads at most a row's symbols, under 2^20 bits (16,384 pixels of at most 60 bits), so moving the view
+    // on here keeps `at` far below 2^31.
+    if (at > REBASE_BITS) {
+      const skip = at >>> 3;
+      byte += skip;
+      at -= skip * 8;
+      endBits -= skip * 8;
+      view = this.br.viewFrom(byte);
+    }
     let row = Math.floor(pos / width);
     let col = pos - row * width;
     const rowEnd = Math.min(total, (row + 1) * width);
@@ -253,15 +262,6 @@ class Vp8lDecoder {
     let more = true;
     while (pos < rowEnd) {
       if ((col & mask) === 0) {
-        // A row (or group tile) reads under 2^20 bits: checking here and after each backward reference (which may
-        // step over column 0) keeps `at` far below 2^31.
-        if (at > REBASE_BITS) {
-          const skip = at >>> 3;
-          byte += skip;
-          at -= skip * 8;
-          endBits -= skip * 8;
-          view = this.br.viewFrom(byte);
-        }
         g = groupAt(image, groupBits, groupsPerRow, col, row);
         green = groupStarts[g]!; red = groupStarts[g + 1]!; blue = groupStarts[g + 2]!;
         alphaAt = groupStarts[g + 3]!; dist = groupStarts[g + 4]!;
@@ -318,13 +318,6 @@ class Vp8lDecoder {
         while (col >= width) {
           col -= width;
           ++row;
-        }
-        if (at > REBASE_BITS) {
-          const skip = at >>> 3;
-          byte += skip;
-          at -= skip * 8;
-          endBits -= skip * 8;
-          view = this.br.viewFrom(byte);
         }
         if (col & mask) {
           g = groupAt(image, groupBits, groupsPerRow, col, row);
