@@ -73,6 +73,13 @@ export function isPlainSlice(sliced: SlicedEnvelope): boolean {
   return (sliced.plain ??= !NOT_PLAIN.test(sliced.data));
 }
 
+/**
+ * Whether a reader must parse the whole text before it says anything: there is no slice, or the slice would report a
+ * repeated member and may not be JSON (a text that is not JSON is said to be so first).
+ */
+export const mustParseFirst = (sliced: SlicedEnvelope | undefined): boolean =>
+  sliced === undefined || (sliced.repeated !== undefined && !isPlainSlice(sliced));
+
 /** The slice when it is plain (see {@link isPlainSlice}), else undefined: for readers that use `data` undecoded. */
 export const plainSlice = (sliced: SlicedEnvelope | undefined): SlicedEnvelope | undefined =>
   sliced !== undefined && isPlainSlice(sliced) ? sliced : undefined;
@@ -226,7 +233,7 @@ export function readSlicedEnvelope(sliced: SlicedEnvelope | undefined, options: 
  */
 export function readEnvelope(text: string, options: ReadEnvelopeOptions): DecodedEnvelope {
   const sliced = sliceEnvelope(text);
-  const fields = sliced === undefined || (sliced.repeated !== undefined && !isPlainSlice(sliced)) ? parseJsonObject(text, 'The envelope') : undefined;
+  const fields = mustParseFirst(sliced) ? parseJsonObject(text, 'The envelope') : undefined;
   refuseRepeatedMembers({ text, sliced }, 'Envelope');
   return readSlicedEnvelope(sliced, options) ?? readEnvelopeObject(fields ?? parseJsonObject(text, 'The envelope'), options);
 }

@@ -4,7 +4,7 @@ import type { RawImage } from '../raw-image.js';
 import { PixtextError } from '../errors.js';
 import { dataField, decodeField, isEnvelopeEncoding, parseEnvelopeHeader } from './envelope-header.js';
 import { inspectEnvelopeObject } from './envelope-inspect.js';
-import { isPlainSlice, plainSlice, readEnvelopeObject, readSlicedEnvelope } from './envelope-read.js';
+import { mustParseFirst, plainSlice, readEnvelopeObject, readSlicedEnvelope } from './envelope-read.js';
 import type { DecodedEnvelope, ReadEnvelopeOptions } from './envelope-read.js';
 import { writeEnvelope } from './envelope-write.js';
 import type { EnvelopeContent } from './envelope-write.js';
@@ -54,9 +54,7 @@ export function recogniseEnvelope(sample: TextSample): boolean {
  * ```
  */
 export function readEnvelopeText(sample: TextSample, options: ReadEnvelopeOptions): DecodedEnvelope {
-  const { sliced } = sample;
-  // Not JSON: that is said first (a slice is asked whether it is JSON only when it would report a repeated member).
-  if (sliced === undefined || (sliced.repeated !== undefined && !isPlainSlice(sliced))) sample.object();
+  if (mustParseFirst(sample.sliced)) sample.object(); // not JSON: that is said first
   refuseRepeatedMembers(sample, 'Envelope');
   return readSlicedEnvelope(sample.sliced, options) ?? readEnvelopeObject(sample.object(), options);
 }
